@@ -1,0 +1,119 @@
+// Parser for QNetLang. One file holds includes, networks and programs, in any order.
+// Precedence and naming follow the OpenQASM 3 reference grammar where the constructs overlap.
+parser grammar QNetLangParser;
+
+options { tokenVocab = QNetLangLexer; }
+
+compilationUnit: topLevelItem* EOF;
+
+topLevelItem
+    : includeDirective
+    | networkDeclaration
+    | programDeclaration
+    ;
+
+includeDirective: INCLUDE StringLiteral SEMICOLON;
+
+// ---- networks --------------------------------------------------------------------
+networkDeclaration: NETWORK Identifier LBRACE networkMember* RBRACE;
+
+networkMember
+    : nodeDeclaration
+    | linkDeclaration
+    | propertyAssignment
+    ;
+
+nodeDeclaration: nodeKind Identifier (LBRACE propertyAssignment* RBRACE | SEMICOLON);
+nodeKind: QPU | REPEATER | ENDNODE;
+
+linkDeclaration: LINK Identifier LINKDASH Identifier (LBRACE propertyAssignment* RBRACE | SEMICOLON);
+
+propertyAssignment: Identifier EQUALS expression SEMICOLON;
+
+// ---- programs -----------------------------------------------------------------------
+programDeclaration: PROGRAM Identifier ON Identifier block;
+
+block: LBRACE statement* RBRACE;
+
+// A statement body of `for`, `if` and `else`: a block or a single statement.
+body: block | statement;
+
+statement
+    : qubitDeclaration
+    | bitDeclaration
+    | constDeclaration
+    | gateDefinition
+    | measureArrowStatement
+    | measureAssignStatement
+    | resetStatement
+    | barrierStatement
+    | forStatement
+    | ifStatement
+    | atStatement
+    | eprStatement
+    | teleportStatement
+    | sendStatement
+    | gateCallStatement
+    | block
+    ;
+
+qubitDeclaration: QUBIT designator? Identifier (PIN Identifier)? SEMICOLON;
+bitDeclaration: BIT designator? Identifier SEMICOLON;
+constDeclaration: CONST scalarType Identifier EQUALS expression SEMICOLON;
+scalarType: INT | FLOAT | ANGLE;
+designator: LBRACKET expression RBRACKET;
+
+// `gate name(params) q0, q1 { }` (OpenQASM) or `gate name(q0, q1) { }` (a gate without
+// parameters may list its qubits in parentheses).
+gateDefinition
+    : GATE Identifier (LPAREN params=identifierList? RPAREN)? qubits=identifierList? block
+    ;
+identifierList: Identifier (COMMA Identifier)*;
+
+gateCallStatement: Identifier (LPAREN expressionList? RPAREN)? operandList SEMICOLON;
+
+measureArrowStatement: MEASURE operand ARROW operand SEMICOLON;
+measureAssignStatement: operand EQUALS MEASURE operand SEMICOLON;
+resetStatement: RESET operand SEMICOLON;
+barrierStatement: BARRIER operandList? SEMICOLON;
+
+forStatement: FOR Identifier IN range body;
+range: expression DOTDOT expression;
+
+ifStatement: IF LPAREN expression RPAREN thenBody=body (ELSE elseBody=body)?;
+
+atStatement: AT Identifier block;
+
+eprStatement: EPR operand COMMA operand SEMICOLON;
+teleportStatement: TELEPORT operand ARROW Identifier SEMICOLON;
+// `send q -> bob;` puts the physical qubit q on the link to bob; `ok = send q -> bob;`
+// also gives bob a bit that is 1 when the qubit arrived (a heralded detection).
+sendStatement: (flag=operand EQUALS)? SEND operand ARROW Identifier SEMICOLON;
+
+operandList: operand (COMMA operand)*;
+operand: Identifier (LBRACKET expression RBRACKET)?;
+
+// ---- expressions (highest precedence last) ---------------------------------------
+expressionList: expression (COMMA expression)*;
+
+expression
+    : LPAREN expression RPAREN                                        # parenthesisExpression
+    | Identifier LBRACKET expression RBRACKET                         # indexExpression
+    | Identifier LPAREN expressionList? RPAREN                        # callExpression
+    | <assoc = right> expression op = POWER expression                # powerExpression
+    | op = (MINUS | PLUS | BANG) expression                           # unaryExpression
+    | expression op = (STAR | SLASH | PERCENT) expression             # multiplicativeExpression
+    | expression op = (PLUS | MINUS) expression                       # additiveExpression
+    | expression op = (LESS | GREATER | LESSEQ | GREATEREQ) expression  # comparisonExpression
+    | expression op = (EQEQ | NOTEQ) expression                       # equalityExpression
+    | expression op = ANDAND expression                               # logicalAndExpression
+    | expression op = OROR expression                                 # logicalOrExpression
+    | number unit?                                                    # literalExpression
+    | Identifier                                                      # identifierExpression
+    ;
+
+number: IntegerLiteral | FloatLiteral;
+
+// Units follow a number: `50 km`, `0.2 dB/km`, `10 ms`, `2e5 km/s`. The binder knows the
+// unit names, so `km` stays a free identifier everywhere else.
+unit: Identifier (SLASH Identifier)?;

@@ -1,0 +1,79 @@
+namespace QNetLang.Core;
+
+/// <summary>
+/// Every message the compiler can give, in one place. Codes are stable and grouped by phase:
+/// QN0xxx command line, QN1xxx loading and syntax, QN2xxx semantics, QN3xxx network and
+/// distribution, QN4xxx backends. docs/diagnostics.md documents each one and a test checks
+/// that the catalogue and this table agree and that every code has a golden test case.
+/// </summary>
+public static class Diagnostics
+{
+    // ---- QN0xxx: command line -------------------------------------------------------------
+    public static readonly DiagnosticDescriptor InvalidOption = new("QN0001", "Invalid option value", "{0}");
+    public static readonly DiagnosticDescriptor UnsupportedInputKind = new("QN0002", "Unsupported input file kind", "cannot compile '{0}': expected a .qn or .qasm file");
+
+    // ---- QN1xxx: loading and syntax -------------------------------------------------------
+    public static readonly DiagnosticDescriptor InvalidUtf8 = new("QN1001", "File is not UTF-8", "the file is not valid UTF-8: byte 0x{0:X2} at offset {1} cannot be decoded");
+    public static readonly DiagnosticDescriptor UnexpectedCharacter = new("QN1002", "Unexpected character", "unexpected character '{0}'");
+    public static readonly DiagnosticDescriptor SyntaxError = new("QN1003", "Syntax error", "{0}");
+    public static readonly DiagnosticDescriptor CannotReadFile = new("QN1004", "Cannot read file", "cannot read '{0}': {1}");
+    public static readonly DiagnosticDescriptor EmptyFile = new("QN1005", "Empty file", "the file is empty: there is nothing to compile");
+    public static readonly DiagnosticDescriptor NestingTooDeep = new("QN1006", "Nesting too deep", "brackets, blocks or expressions are nested more than {0} levels deep");
+    public static readonly DiagnosticDescriptor IncludeCycle = new("QN1007", "Include cycle", "'{0}' is already being included: include cycle");
+    public static readonly DiagnosticDescriptor FileTooLarge = new("QN1008", "File too large", "the file is {0} bytes; the limit is {1} bytes");
+    public static readonly DiagnosticDescriptor UnterminatedComment = new("QN1009", "Unterminated comment", "'/*' comment is not closed by '*/'");
+    public static readonly DiagnosticDescriptor UnterminatedString = new("QN1010", "Unterminated string", "string literal is not closed before the end of the line");
+    public static readonly DiagnosticDescriptor UnsupportedQasmFeature = new("QN1011", "Unsupported OpenQASM feature", "OpenQASM {0} is not supported by the QNetLang importer");
+    public static readonly DiagnosticDescriptor UnsupportedQasmVersion = new("QN1012", "Unsupported OpenQASM version", "OpenQASM version '{0}' is not supported: use 2.0 or 3 (3.0)");
+
+    // ---- QN2xxx: semantics ----------------------------------------------------------------
+    public static readonly DiagnosticDescriptor UndefinedName = new("QN2001", "Undefined name", "'{0}' is not defined");
+    public static readonly DiagnosticDescriptor Redefinition = new("QN2002", "Name defined twice", "'{0}' is already defined");
+    public static readonly DiagnosticDescriptor UnknownGate = new("QN2003", "Unknown gate", "unknown gate '{0}'");
+    public static readonly DiagnosticDescriptor WrongQubitCount = new("QN2004", "Wrong number of qubits", "gate '{0}' acts on {1} qubit(s) but is given {2}");
+    public static readonly DiagnosticDescriptor WrongParameterCount = new("QN2005", "Wrong number of parameters", "gate '{0}' takes {1} parameter(s) but is given {2}");
+    public static readonly DiagnosticDescriptor IndexOutOfRange = new("QN2006", "Index out of range", "index {0} is out of range for '{1}' of size {2}");
+    public static readonly DiagnosticDescriptor TypeMismatch = new("QN2007", "Type mismatch", "expected {0}, found {1}");
+    public static readonly DiagnosticDescriptor UnknownUnit = new("QN2008", "Unknown unit", "unknown unit '{0}' (known units: {1})");
+    public static readonly DiagnosticDescriptor WrongDimension = new("QN2009", "Wrong physical dimension", "'{0}' must be {1}, but the value is {2}");
+    public static readonly DiagnosticDescriptor UnknownProperty = new("QN2010", "Unknown property", "'{0}' is not a property of a {1} (known: {2})");
+    public static readonly DiagnosticDescriptor PropertyOutOfRange = new("QN2011", "Property out of range", "'{0}' must be {1}, found {2}");
+    public static readonly DiagnosticDescriptor DuplicateProperty = new("QN2012", "Property set twice", "'{0}' is set twice");
+    public static readonly DiagnosticDescriptor UnknownNode = new("QN2013", "Unknown node", "network '{0}' has no node '{1}'");
+    public static readonly DiagnosticDescriptor UnknownNetwork = new("QN2014", "Unknown network", "no network named '{0}'");
+    public static readonly DiagnosticDescriptor PinnedCapacityExceeded = new("QN2015", "Node capacity exceeded", "{0} '{1}' has {2} data qubit(s) but {3} are placed on it");
+    public static readonly DiagnosticDescriptor EprSameNode = new("QN2016", "EPR pair on one node", "epr needs qubits on two different nodes, but both are on '{0}'");
+    public static readonly DiagnosticDescriptor NotPinned = new("QN2017", "Qubit not pinned", "'{0}' must be pinned to a node (`qubit {0} @ node;`) to be used by {1}");
+    public static readonly DiagnosticDescriptor NodesNotConnected = new("QN2018", "Nodes not connected", "there is no path between '{0}' and '{1}' in network '{2}'");
+    public static readonly DiagnosticDescriptor UnrollLimit = new("QN2019", "Program too large", "the program unrolls to more than {0} operations or loop iterations (raise the limit with --max-ops)");
+    public static readonly DiagnosticDescriptor NotConstant = new("QN2020", "Not a constant", "'{0}' is not a compile-time constant");
+    public static readonly DiagnosticDescriptor DivisionByZero = new("QN2021", "Division by zero", "division by zero");
+    public static readonly DiagnosticDescriptor BadRegisterSize = new("QN2022", "Bad register size", "a register size must be between 1 and {0}, found {1}");
+    public static readonly DiagnosticDescriptor DuplicateOperand = new("QN2023", "Qubit used twice", "qubit '{0}' is used more than once in one operation");
+    public static readonly DiagnosticDescriptor RegisterSizeMismatch = new("QN2024", "Register sizes differ", "registers of different sizes ({0} and {1}) cannot be combined");
+    public static readonly DiagnosticDescriptor QubitsOnRepeater = new("QN2025", "Qubits on a repeater", "repeater '{0}' only swaps entanglement; program qubits go on a qpu or endnode");
+    public static readonly DiagnosticDescriptor LinkToItself = new("QN2026", "Link to itself", "a link must join two different nodes, not '{0}' to itself");
+    public static readonly DiagnosticDescriptor DuplicateLink = new("QN2027", "Link declared twice", "there is already a link between '{0}' and '{1}'");
+    public static readonly DiagnosticDescriptor WrongNodeInAtBlock = new("QN2028", "Qubit on another node", "'{0}' is on node '{1}', but this is `at {2}`");
+    public static readonly DiagnosticDescriptor NotAllowedInGate = new("QN2029", "Statement not allowed in a gate", "a gate body may only contain gate calls and barriers, not {0}");
+    public static readonly DiagnosticDescriptor DeclarationNotAtTop = new("QN2030", "Declaration inside a block", "{0} must be declared at the top level of a program, not inside a block");
+    public static readonly DiagnosticDescriptor MissingProperty = new("QN2031", "Missing property", "{0} '{1}' needs the property '{2}'");
+    public static readonly DiagnosticDescriptor TeleportToSameNode = new("QN2032", "Teleport to the same node", "'{0}' is already on '{1}'");
+    public static readonly DiagnosticDescriptor NoProgram = new("QN2033", "No program", "'{0}' contains no program to build");
+    public static readonly DiagnosticDescriptor NoDirectLink = new("QN2034", "No direct link", "send needs a link from '{0}' to '{1}': a physical qubit crosses a single link");
+    public static readonly DiagnosticDescriptor NetworkTooSmall = new("QN2035", "Network too small", "the program has {0} qubits but the QPUs of network '{1}' hold only {2} data qubits");
+    public static readonly DiagnosticDescriptor ValueOutOfRange = new("QN2036", "Value out of range", "{0}");
+    public static readonly DiagnosticDescriptor NodeIsNotAProcessor = new("QN2037", "Node cannot hold qubits", "{0} '{1}' cannot be used here: {2}");
+    public static readonly DiagnosticDescriptor NoQpu = new("QN2038", "Network without QPUs", "network '{0}' has no qpu or endnode to run a program on");
+    public static readonly DiagnosticDescriptor AmbiguousNetwork = new("QN2039", "Ambiguous network", "'{0}' declares {1} networks; the program needs exactly one");
+    public static readonly DiagnosticDescriptor UnusedValue = new("QN2040", "Value has no effect", "{0}", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor QubitLost = new("QN2041", "Qubit no longer available", "'{0}' was sent away to '{1}' and is no longer held here");
+
+    /// <summary>Every descriptor, in code order (for the catalogue test and docs).</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+        typeof(Diagnostics).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .OrderBy(d => d.Code, StringComparer.Ordinal)
+            .ToArray();
+}

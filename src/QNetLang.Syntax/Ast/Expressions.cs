@@ -1,0 +1,44 @@
+using QNetLang.Core;
+
+namespace QNetLang.Syntax.Ast;
+
+public abstract record Expression(TextSpan Span) : SyntaxNode(Span);
+
+/// <summary>A number as written, with its optional unit (<c>50 km</c>, <c>0.2 dB/km</c>).</summary>
+public sealed record LiteralExpression(string Text, double Value, bool IsInteger, Name? Unit, TextSpan Span) : Expression(Span);
+
+public sealed record NameExpression(Name Name, TextSpan Span) : Expression(Span);
+
+public sealed record IndexExpression(Name Name, Expression Index, TextSpan Span) : Expression(Span);
+
+/// <summary>A built-in function applied to constants: <c>sin(x)</c>, <c>sqrt(2)</c>.</summary>
+public sealed record CallExpression(Name Function, System.Collections.Immutable.ImmutableArray<Expression> Arguments, TextSpan Span) : Expression(Span);
+
+public enum UnaryOperator
+{
+    Negate,
+    Plus,
+    Not,
+}
+
+public enum BinaryOperator
+{
+    Power,
+    Multiply,
+    Divide,
+    Modulo,
+    Add,
+    Subtract,
+    Less,
+    Greater,
+    LessOrEqual,
+    GreaterOrEqual,
+    Equal,
+    NotEqual,
+    And,
+    Or,
+}
+
+public sealed record UnaryExpression(UnaryOperator Operator, Expression Operand, TextSpan Span) : Expression(Span);
+
+public sealed record BinaryExpression(BinaryOperator Operator, Expression Left, Expression Right, TextSpan Span) : Expression(Span);

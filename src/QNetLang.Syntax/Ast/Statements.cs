@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using QNetLang.Core;
+
+namespace QNetLang.Syntax.Ast;
+
+/// <summary>
+/// <c>program name on network { ... }</c>. OpenQASM files become a program whose
+/// <see cref="Network"/> is null: the network comes from the command line.
+/// </summary>
+public sealed record ProgramDeclaration(Name Name, Name? Network, ImmutableArray<Statement> Body, TextSpan Span) : TopLevelItem(Span);
+
+public abstract record Statement(TextSpan Span) : SyntaxNode(Span);
+
+public enum ScalarType
+{
+    Int,
+    Float,
+    Angle,
+}
+
+/// <summary>A register name with an optional index: <c>q</c> or <c>q[i + 1]</c>.</summary>
+public sealed record Operand(Name Name, Expression? Index, TextSpan Span) : SyntaxNode(Span);
+
+public sealed record QubitDeclaration(Name Name, Expression? Size, Name? PinnedTo, TextSpan Span) : Statement(Span);
+
+public sealed record BitDeclaration(Name Name, Expression? Size, TextSpan Span) : Statement(Span);
+
+public sealed record ConstDeclaration(ScalarType Type, Name Name, Expression Value, TextSpan Span) : Statement(Span);
+
+public sealed record GateDefinition(Name Name, ImmutableArray<Name> Parameters, ImmutableArray<Name> Qubits, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);
+
+public sealed record GateCall(Name Gate, ImmutableArray<Expression> Arguments, ImmutableArray<Operand> Operands, TextSpan Span) : Statement(Span);
+
+/// <summary><c>measure q -> c;</c> or <c>c = measure q;</c>; <see cref="Target"/> is null for a bare <c>measure q;</c>.</summary>
+public sealed record MeasureStatement(Operand Qubit, Operand? Target, TextSpan Span) : Statement(Span);
+
+public sealed record ResetStatement(Operand Qubit, TextSpan Span) : Statement(Span);
+
+/// <summary><c>barrier;</c> (all qubits, <see cref="Operands"/> empty) or <c>barrier a, b;</c>.</summary>
+public sealed record BarrierStatement(ImmutableArray<Operand> Operands, TextSpan Span) : Statement(Span);
+
+/// <summary><c>for i in start .. end { }</c>: the range is half-open.</summary>
+public sealed record ForStatement(Name Variable, Expression Start, Expression End, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);
+
+public sealed record IfStatement(Expression Condition, ImmutableArray<Statement> Then, ImmutableArray<Statement> Else, TextSpan Span) : Statement(Span);
+
+public sealed record AtStatement(Name Node, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);
+
+public sealed record EprStatement(Operand First, Operand Second, TextSpan Span) : Statement(Span);
+
+public sealed record TeleportStatement(Operand Qubit, Name Destination, TextSpan Span) : Statement(Span);
+
+/// <summary>
+/// <c>[flag =] send q -> node;</c>: the physical qubit travels over one link and may be lost;
+/// <see cref="ArrivalFlag"/> receives 1 when it was detected at the far end.
+/// </summary>
+public sealed record SendStatement(Operand Qubit, Name Destination, Operand? ArrivalFlag, TextSpan Span) : Statement(Span);
+
+public sealed record BlockStatement(ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Antlr4.Runtime;
+using QNetLang.Core;
+using QNetLang.Syntax.Ast;
+using QNetLang.Syntax.Generated;
+using P = QNetLang.Syntax.Generated.QNetLangParser;
+
+namespace QNetLang.Syntax;
+
+/// <summary>
+/// Expression contexts → AST expressions. A chain like <c>1+1+…+1</c> is parsed by ANTLR in a
+/// loop but forms a deep tree; the depth counter stops at <see cref="SyntaxLimits.MaxExpressionDepth"/>
+/// with one QN1006 instead of recursing until the stack gives out.
+/// </summary>
+internal sealed class ExpressionBuilder(SourceText source, DiagnosticBag diagnostics)
+{
+    private int _depth;
+    private bool _reportedDepth;
+
+    public Expression? Build(P.ExpressionContext? context)
+    {
+        if (context is null || context.exception is not null && context.ChildCount == 0) return null;
+        if (++_depth > SyntaxLimits.MaxExpressionDepth)
+        {
+            if (!_reportedDepth)
+                diagnostics.Report(Diagnostics.NestingTooDeep, new Location(source, SyntaxFacts.Span(source, context)), SyntaxLimits.MaxExpressionDepth);
+            _reportedDepth = true;
+            _depth--;
+            return null;
+        }
+        try
+        {
+            return BuildCore(context);
+        }
+        finally
+        {
+            _depth--;
+            if (_depth == 0) _reportedDepth = false;
+        }
+    }
+
+    private Expression? BuildCore(P.ExpressionContext context)
+    {
+        var span = SyntaxFacts.Span(source, context);
+        switch (context)
+        {
+            case P.ParenthesisExpressionContext p:
+                return Build(p.expression());
+            case P.IndexExpressionContext i:
+            {
+                var name = SyntaxFacts.NameOf(source, i.Identifier());
+                var index = Build(i.expression());
+                return name is null || index is null ? null : new IndexExpression(name, index, span);
+            }
+            case P.CallExpressionContext call:
+            {
+                var function = SyntaxFacts.NameOf(source, call.Identifier());
+                if (function is null) return null;
+                var args = new List<Expression>();
+                foreach (var argument in call.expressionList()?.expression() ?? [])
+                {
+                    if (Build(argument) is not { } built) return null;
+                    args.Add(built);
+                }
+                return new CallExpression(function, [.. args], span);
+            }
+            case P.IdentifierExpressionContext id:
+                return SyntaxFacts.NameOf(source, id.Identifier()) is { } n ? new NameExpression(n, span) : null;
+            case P.LiteralExpressionContext lit:
+                return Literal(lit, span);
+            case P.UnaryExpressionContext u:
+            {
+                var operand = Build(u.expression());
+                if (operand is null) return null;
+                var op = u.op.Type switch
+                {
+                    QNetLangLexer.MINUS => UnaryOperator.Negate,
+                    QNetLangLexer.PLUS => UnaryOperator.Plus,
+                    _ => UnaryOperator.Not,
+                };
+                return new UnaryExpression(op, operand, span);
+            }
+            default:
+                return Binary(context, span);
+        }
+    }
+
+    private Expression? Binary(P.ExpressionContext context, TextSpan span)
+    {
+        P.ExpressionContext[] operands;
+        IToken? opToken;
+        switch (context)
+        {
+            case P.PowerExpressionContext c: operands = c.expression(); opToken = c.op; break;
+            case P.MultiplicativeExpressionContext c: operands = c.expression(); opToken = c.op; break;
+            case P.AdditiveExpressionContext c: operands = c.expression(); opToken = c.op; break;
+            case P.ComparisonExpressionContext c: operands = c.expression(); opToken = c.op; break;
+            case P.EqualityExpressionContext c: operands = c.expression(); opToken = c.op; break;
+            case P.LogicalAndExpressionContext c: operands = c.expression(); opToken = c.op; break;
+            case P.LogicalOrExpressionContext c: operands = c.expression(); opToken = c.op; break;
+            default: return null;
+        }
+        if (operands.Length < 2 || opToken is null) return null;
+        var left = Build(operands[0]);
+        var right = Build(operands[1]);
+        if (left is null || right is null) return null;
+        var op = opToken.Type switch
+        {
+            QNetLangLexer.POWER => BinaryOperator.Power,
+            QNetLangLexer.STAR => BinaryOperator.Multiply,
+            QNetLangLexer.SLASH => BinaryOperator.Divide,
+            QNetLangLexer.PERCENT => BinaryOperator.Modulo,
+            QNetLangLexer.PLUS => BinaryOperator.Add,
+            QNetLangLexer.MINUS => BinaryOperator.Subtract,
+            QNetLangLexer.LESS => BinaryOperator.Less,
+            QNetLangLexer.GREATER => BinaryOperator.Greater,
+            QNetLangLexer.LESSEQ => BinaryOperator.LessOrEqual,
+            QNetLangLexer.GREATEREQ => BinaryOperator.GreaterOrEqual,
+            QNetLangLexer.EQEQ => BinaryOperator.Equal,
+            QNetLangLexer.NOTEQ => BinaryOperator.NotEqual,
+            QNetLangLexer.ANDAND => BinaryOperator.And,
+            _ => BinaryOperator.Or,
+        };
+        return new BinaryExpression(op, left, right, span);
+    }
+
+    private Expression? Literal(P.LiteralExpressionContext context, TextSpan span)
+    {
+        var numberToken = context.number()?.Start;
+        if (numberToken is null || numberToken.TokenIndex < 0) return null;
+        string text = numberToken.Text;
+        bool isInteger = numberToken.Type == QNetLangLexer.IntegerLiteral;
+        double value = double.Parse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (double.IsInfinity(value))
+        {
+            diagnostics.Report(Diagnostics.ValueOutOfRange, new Location(source, span), $"the number {SyntaxErrorListener.Shorten(text)} is too large");
+            return null;
+        }
+        Name? unit = null;
+        if (context.unit() is { } unitContext)
+        {
+            var parts = unitContext.Identifier();
+            if (parts.Length == 0 || parts.Any(p => p.Symbol.TokenIndex < 0)) return null;
+            string unitText = string.Join("/", parts.Select(p => p.GetText()));
+            unit = new Name(unitText, SyntaxFacts.Span(source, unitContext));
+        }
+        return new LiteralExpression(text, value, isInteger, unit, span);
+    }
+}
