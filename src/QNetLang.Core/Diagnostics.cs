@@ -46,7 +46,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor NotPinned = new("QN2017", "Qubit not pinned", "'{0}' must be pinned to a node (`qubit {0} @ node;`) to be used by {1}");
     public static readonly DiagnosticDescriptor NodesNotConnected = new("QN2018", "Nodes not connected", "there is no path between '{0}' and '{1}' in network '{2}'");
     public static readonly DiagnosticDescriptor UnrollLimit = new("QN2019", "Program too large", "the program unrolls to more than {0} operations or loop iterations (raise the limit with --max-ops)");
-    public static readonly DiagnosticDescriptor NotConstant = new("QN2020", "Not a constant", "'{0}' is not a compile-time constant");
+    public static readonly DiagnosticDescriptor NotConstant = new("QN2020", "Not a constant", "'{0}' is {1}, not a compile-time constant");
     public static readonly DiagnosticDescriptor DivisionByZero = new("QN2021", "Division by zero", "division by zero");
     public static readonly DiagnosticDescriptor BadRegisterSize = new("QN2022", "Bad register size", "a register size must be between 1 and {0}, found {1}");
     public static readonly DiagnosticDescriptor DuplicateOperand = new("QN2023", "Qubit used twice", "qubit '{0}' is used more than once in one operation");
@@ -67,7 +67,10 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor NoQpu = new("QN2038", "Network without QPUs", "network '{0}' has no qpu or endnode to run a program on");
     public static readonly DiagnosticDescriptor AmbiguousNetwork = new("QN2039", "Ambiguous network", "'{0}' declares {1} networks; the program needs exactly one");
     public static readonly DiagnosticDescriptor UnusedValue = new("QN2040", "Value has no effect", "{0}", DiagnosticSeverity.Warning);
-    public static readonly DiagnosticDescriptor QubitLost = new("QN2041", "Qubit no longer available", "'{0}' was sent away to '{1}' and is no longer held here");
+    public static readonly DiagnosticDescriptor MoveInConditional = new("QN2041", "Qubit moved inside a conditional", "{0} cannot be inside an `if`: where a qubit is must not depend on a measurement result");
+
+    // ---- QN4xxx: backends and outputs ------------------------------------------------------
+    public static readonly DiagnosticDescriptor CannotWriteOutput = new("QN4001", "Cannot write output", "cannot write the outputs to '{0}': {1}");
 
     /// <summary>Every descriptor, in code order (for the catalogue test and docs).</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =

@@ -10,6 +10,8 @@ public enum Dimension
     Frequency,
     /// <summary>Fibre attenuation, dB per length.</summary>
     Attenuation,
+    /// <summary>A total loss in dB (free-space and satellite links).</summary>
+    Decibel,
     Speed,
 }
 
@@ -42,6 +44,7 @@ public static class Units
         ["kHz"] = (Dimension.Frequency, 1e3),
         ["MHz"] = (Dimension.Frequency, 1e6),
         ["GHz"] = (Dimension.Frequency, 1e9),
+        ["dB"] = (Dimension.Decibel, 1),
         ["dB/km"] = (Dimension.Attenuation, 1),
         ["dB/m"] = (Dimension.Attenuation, 1e3),
         ["km/s"] = (Dimension.Speed, 1e3),
@@ -69,6 +72,7 @@ public static class Units
         Dimension.Length => "m",
         Dimension.Frequency => "Hz",
         Dimension.Attenuation => "dB/km",
+        Dimension.Decibel => "dB",
         Dimension.Speed => "m/s",
         _ => "",
     };
@@ -81,6 +85,7 @@ public static class Units
         Dimension.Length => "a length (km, m)",
         Dimension.Frequency => "a frequency (Hz, kHz, MHz, GHz)",
         Dimension.Attenuation => "an attenuation (dB/km)",
+        Dimension.Decibel => "a loss in decibels (dB)",
         Dimension.Speed => "a speed (km/s, m/s)",
         _ => dimension.ToString(),
     };

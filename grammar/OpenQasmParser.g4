@@ -1,0 +1,139 @@
+// Parser for the OpenQASM 2 / 3 importer. It accepts the union of the two versions' common
+// subset (the AST builder tells them apart by the header) and matches the constructs we do not
+// import loosely, so each becomes one "unsupported" diagnostic rather than a syntax error.
+// Precedence follows the OpenQASM 3 reference grammar.
+parser grammar OpenQasmParser;
+
+options { tokenVocab = OpenQasmLexer; }
+
+// The header is mandatory in OpenQASM 2 and optional in OpenQASM 3.
+program: version? statement* EOF;
+
+version: OPENQASM number SEMICOLON;
+
+statement
+    : includeStatement
+    | registerDeclaration
+    | qubitDeclaration
+    | bitDeclaration
+    | constDeclaration
+    | gateDefinition
+    | measureArrowStatement
+    | measureAssignStatement
+    | assignmentStatement
+    | resetStatement
+    | barrierStatement
+    | forStatement
+    | ifStatement
+    | gateCallStatement
+    | unsupportedStatement
+    | scope
+    ;
+
+scope: LBRACE statement* RBRACE;
+
+// A statement body of `for`, `if` and `else`: a scope or a single statement.
+body: scope | statement;
+
+includeStatement: INCLUDE StringLiteral SEMICOLON;
+
+// ---- declarations ------------------------------------------------------------------------
+// OpenQASM 2 `qreg q[n];` / `creg c[n];` (still accepted by OpenQASM 3).
+registerDeclaration: keyword = (QREG | CREG) Identifier designator? SEMICOLON;
+qubitDeclaration: QUBIT designator? Identifier SEMICOLON;
+// `bit c = measure q;` declares and measures in one go; other initialisers are unsupported.
+bitDeclaration: BIT designator? Identifier (EQUALS bitInitializer)? SEMICOLON;
+bitInitializer: MEASURE operand | expression;
+constDeclaration: CONST scalarType designator? Identifier EQUALS expression SEMICOLON;
+scalarType: INT | UINT | FLOAT | ANGLE;
+designator: LBRACKET expression RBRACKET;
+
+// `gate name(params) a, b { }`; the parentheses may be empty or absent.
+gateDefinition: GATE Identifier (LPAREN params = identifierList? RPAREN)? qubits = identifierList scope;
+identifierList: Identifier (COMMA Identifier)*;
+
+// ---- quantum statements ------------------------------------------------------------------
+// `U(a, b, c) q[0];`, `cx q, r;` (broadcast over registers).
+gateCallStatement: Identifier (LPAREN expressionList? RPAREN)? operandList SEMICOLON;
+
+// `measure q -> c;` (both versions) or a bare `measure q;` (OpenQASM 3).
+measureArrowStatement: MEASURE operand (ARROW target = operand)? SEMICOLON;
+// `c = measure q;`, `c[0] = measure q[0];` (OpenQASM 3).
+measureAssignStatement: target = operand EQUALS MEASURE qubit = operand SEMICOLON;
+resetStatement: RESET operand SEMICOLON;
+barrierStatement: BARRIER operandList? SEMICOLON;
+
+// ---- classical control -------------------------------------------------------------------
+// OpenQASM 2 `if (c == 1) x q;` and OpenQASM 3 `if (c[0]) { } else { }`.
+ifStatement: IF LPAREN expression RPAREN thenBody = body (ELSE elseBody = body)?;
+
+// `for int i in [a:b] { }`: only the two-bound range is imported; steps, sets and registers
+// are parsed so that they can be reported precisely.
+forStatement: FOR loopVariableType? Identifier IN loopRange body;
+loopVariableType: (INT | UINT) designator?;
+loopRange
+    : LBRACKET rangeBounds RBRACKET
+    | LBRACE expressionList? RBRACE
+    | Identifier
+    ;
+rangeBounds: first = expression? COLON second = expression? (COLON third = expression?)?;
+
+// Classical variables are not imported; parsed (not loosely) so that `c = measure q;` with
+// a mistake in it is reported as a syntax error, not as an unsupported assignment.
+assignmentStatement: operand op = (EQUALS | CompoundAssign) expression SEMICOLON;
+
+// ---- recognised but unsupported --------------------------------------------------------------
+// The builder reports these at their first keyword. The body is matched loosely: any tokens up
+// to a `;` or a balanced `{ ... }`.
+unsupportedStatement
+    : keyword = (
+          OPAQUE | DEF | WHILE | GPHASE | CTRL | NEGCTRL | INV | POW | INPUT | OUTPUT | DELAY
+        | BOX | LET | EXTERN | DEFCALGRAMMAR | DEFCAL | CAL | DURATION | STRETCH | SWITCH
+        | RETURN | BREAK | CONTINUE | END | INT | UINT | FLOAT | ANGLE | BOOL | COMPLEX | ARRAY
+      ) looseToken* (SEMICOLON | looseBlock)
+    | CONST keyword = (BOOL | BIT | COMPLEX | DURATION | STRETCH | ARRAY) looseToken* SEMICOLON
+    ;
+looseToken: ~(SEMICOLON | LBRACE | RBRACE);
+looseBlock: LBRACE (looseBlock | looseToken | SEMICOLON)* RBRACE;
+
+// ---- operands ----------------------------------------------------------------------------------
+operandList: operand (COMMA operand)*;
+operand
+    : Identifier (LBRACKET indexSelector RBRACKET)?
+    | HardwareQubit
+    ;
+// Only a single index is imported; slices `q[0:2]` and sets `q[{0, 2}]` are reported.
+indexSelector
+    : expression
+    | rangeBounds
+    | LBRACE expressionList? RBRACE
+    ;
+
+// ---- expressions (highest precedence first) ----------------------------------------------------
+expressionList: expression (COMMA expression)*;
+
+expression
+    : LPAREN expression RPAREN                                          # parenthesisExpression
+    | Identifier LBRACKET expression RBRACKET                           # indexExpression
+    | Identifier LPAREN expressionList? RPAREN                          # callExpression
+    // `^` is power in OpenQASM 2; in OpenQASM 3 it is xor, which is reported as unsupported,
+    // so giving it power's precedence is right for the one version that imports it.
+    | <assoc = right> expression op = (POWER | CARET) expression        # powerExpression
+    | op = (MINUS | PLUS | BANG | TILDE) expression                     # unaryExpression
+    | expression op = (STAR | SLASH | PERCENT) expression               # multiplicativeExpression
+    | expression op = (PLUS | MINUS) expression                         # additiveExpression
+    | expression op = (LSHIFT | RSHIFT) expression                      # bitshiftExpression
+    | expression op = (LESS | GREATER | LESSEQ | GREATEREQ) expression  # comparisonExpression
+    | expression op = (EQEQ | NOTEQ) expression                         # equalityExpression
+    | expression op = AMPERSAND expression                              # bitwiseAndExpression
+    | expression op = PIPE expression                                   # bitwiseOrExpression
+    | expression op = ANDAND expression                                 # logicalAndExpression
+    | expression op = OROR expression                                   # logicalOrExpression
+    | number                                                            # literalExpression
+    | value = (TRUE | FALSE)                                            # booleanExpression
+    | StringLiteral                                                     # bitstringExpression
+    | value = (PI_SIGN | TAU_SIGN | EULER_SIGN)                         # constantExpression
+    | Identifier                                                        # identifierExpression
+    ;
+
+number: IntegerLiteral | FloatLiteral;

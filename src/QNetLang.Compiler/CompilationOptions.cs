@@ -1,0 +1,27 @@
+using QNetLang.Semantics;
+
+namespace QNetLang.Compiler;
+
+/// <summary>Everything that steers one compilation (the CLI fills it from the command line).</summary>
+public sealed record CompilationOptions
+{
+    public CompilerStage StopAfter { get; init; } = CompilerStage.Lower;
+
+    /// <summary>Cap on operations plus loop iterations produced by lowering.</summary>
+    public long MaxOperations { get; init; } = SemanticLimits.DefaultMaxOperations;
+
+    /// <summary>A .qn file whose network an OpenQASM circuit (or a .qn program) runs on.</summary>
+    public string? NetworkFile { get; init; }
+
+    /// <summary>For OpenQASM input: an all-to-all network of this many QPUs.</summary>
+    public int? QpuCount { get; init; }
+
+    /// <summary>Data qubits per QPU with <see cref="QpuCount"/>; default ⌊n/K⌋+1.</summary>
+    public int? QubitsPerQpu { get; init; }
+
+    /// <summary>Seed for every randomised decision (partitioning, simulation) in later stages.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>`build` needs a program; `check` accepts a network-only file.</summary>
+    public bool RequireProgram { get; init; } = true;
+}

@@ -1,0 +1,31 @@
+using QNetLang.Core;
+using QNetLang.Ir;
+using QNetLang.Semantics;
+using QNetLang.Syntax.Ast;
+
+namespace QNetLang.Compiler;
+
+/// <summary>What a compilation produced, stage by stage, and every diagnostic.</summary>
+public sealed class CompilationResult
+{
+    public required DiagnosticBag Diagnostics { get; init; }
+
+    /// <summary>The stage the compilation stopped after (the last one that ran without errors, or the requested stop).</summary>
+    public CompilerStage ReachedStage { get; internal set; }
+
+    /// <summary>The parsed input file (the first unit is the main file).</summary>
+    public CompilationUnit? MainUnit { get; internal set; }
+
+    public List<CompilationUnit> Units { get; } = new();
+
+    public List<Network> Networks { get; } = new();
+
+    public List<BoundProgram> BoundPrograms { get; } = new();
+
+    public List<Circuit> Circuits { get; } = new();
+
+    /// <summary>Milliseconds spent in each stage that ran.</summary>
+    public List<(CompilerStage Stage, double Milliseconds)> StageTimes { get; } = new();
+
+    public bool Success => !Diagnostics.HasErrors;
+}

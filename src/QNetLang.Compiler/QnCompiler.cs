@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using QNetLang.Core;
+using QNetLang.Ir;
+using QNetLang.Semantics;
+using QNetLang.Semantics.Lowering;
+using QNetLang.Syntax.Ast;
+
+namespace QNetLang.Compiler;
+
+/// <summary>
+/// Runs the pipeline on one input file: parse (with includes) → bind (networks, programs) →
+/// lower (circuit IR). Stops after the requested stage or at the first stage with errors, so
+/// one mistake is not reported again, differently, by a later stage.
+/// </summary>
+public static class QnCompiler
+{
+    /// <summary>Stack for the compiler thread: deep but legal programs must never overflow it.</summary>
+    private const int CompilerStackBytes = 256 * 1024 * 1024;
+
+    /// <summary>
+    /// Compiles on a thread with a large stack (recursion over nested source is bounded by the
+    /// syntax limits, and the bound must hold with room to spare).
+    /// </summary>
+    public static CompilationResult Compile(string inputPath, CompilationOptions options)
+    {
+        CompilationResult? result = null;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try { result = CompileOnCurrentThread(inputPath, options); }
+            catch (Exception ex) { failure = ex; }
+        }, CompilerStackBytes);
+        thread.Start();
+        thread.Join();
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        return result!;
+    }
+
+    public static CompilationResult CompileOnCurrentThread(string inputPath, CompilationOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var result = new CompilationResult { Diagnostics = diagnostics };
+        var loader = new SourceLoader(diagnostics);
+        bool isQasm = inputPath.EndsWith(".qasm", StringComparison.OrdinalIgnoreCase);
+
+        // ---- parse ----
+        var clock = Stopwatch.StartNew();
+        result.MainUnit = isQasm ? loader.LoadQasm(inputPath) : loader.LoadQn(inputPath);
+        CompilationUnit? networkUnit = options.NetworkFile is { } networkFile ? loader.LoadQn(networkFile) : null;
+        result.Units.AddRange(loader.Units);
+        Record(result, CompilerStage.Parse, clock);
+        if (diagnostics.HasErrors || result.MainUnit is null || options.StopAfter == CompilerStage.Parse) return result;
+
+        // ---- bind ----
+        clock.Restart();
+        var networks = BindNetworks(result.Units, diagnostics);
+        result.Networks.AddRange(networks.Values.Select(n => n.Network));
+        var programs = result.MainUnit.Items.OfType<ProgramDeclaration>().ToList();
+        if (programs.Count == 0 && options.RequireProgram)
+            diagnostics.Report(Diagnostics.NoProgram, new Location(result.MainUnit.Source, default), result.MainUnit.Source.Path);
+        var programNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var program in programs)
+        {
+            var source = result.MainUnit.Source;
+            if (!programNames.Add(program.Name.Text))
+            {
+                diagnostics.Report(Diagnostics.Redefinition, new Location(source, program.Name.Span), program.Name.Text);
+                continue;
+            }
+            if (ResolveNetwork(program, source, networks, networkUnit, options, diagnostics) is not { } network) continue;
+            var bound = new ProgramBinder(source, network, diagnostics).Bind(program);
+            if (program.Network is null && options.QpuCount is { } k)
+            {
+                // `--qpus K`: the capacity default ⌊n/K⌋+1 depends on the qubit count just bound.
+                int perQpu = options.QubitsPerQpu ?? NetworkFactory.DefaultQubitsPerQpu(bound.QubitCount, k);
+                bound = bound with { Network = NetworkFactory.AllToAll(k, perQpu) };
+            }
+            result.BoundPrograms.Add(bound);
+        }
+        Record(result, CompilerStage.Bind, clock);
+        if (diagnostics.HasErrors || options.StopAfter == CompilerStage.Bind) return result;
+
+        // ---- lower ----
+        clock.Restart();
+        foreach (var bound in result.BoundPrograms)
+        {
+            var circuit = new Lowerer(bound, diagnostics, options.MaxOperations).Lower();
+            if (circuit is null) continue;
+            IrValidator.ThrowIfInvalid(circuit, "lower");
+            result.Circuits.Add(circuit);
+        }
+        Record(result, CompilerStage.Lower, clock);
+        return result;
+    }
+
+    private static void Record(CompilationResult result, CompilerStage stage, Stopwatch clock)
+    {
+        result.StageTimes.Add((stage, clock.Elapsed.TotalMilliseconds));
+        if (!result.Diagnostics.HasErrors) result.ReachedStage = stage;
+    }
+
+    /// <summary>Binds every network of every loaded file; names must be unique across files.</summary>
+    private static Dictionary<string, (Network Network, CompilationUnit Unit)> BindNetworks(IEnumerable<CompilationUnit> units, DiagnosticBag diagnostics)
+    {
+        var networks = new Dictionary<string, (Network, CompilationUnit)>(StringComparer.Ordinal);
+        foreach (var unit in units)
+            foreach (var declaration in unit.Items.OfType<NetworkDeclaration>())
+            {
+                var network = new NetworkBinder(unit.Source, diagnostics).Bind(declaration);
+                if (!networks.TryAdd(declaration.Name.Text, (network, unit)))
+                    diagnostics.Report(Diagnostics.Redefinition, new Location(unit.Source, declaration.Name.Span), declaration.Name.Text);
+            }
+        return networks;
+    }
+
+    private static Network? ResolveNetwork(ProgramDeclaration program, SourceText source, Dictionary<string, (Network Network, CompilationUnit Unit)> networks, CompilationUnit? networkUnit, CompilationOptions options, DiagnosticBag diagnostics)
+    {
+        if (program.Network is { } name)
+        {
+            if (networks.TryGetValue(name.Text, out var found)) return found.Network;
+            diagnostics.Report(Diagnostics.UnknownNetwork, new Location(source, name.Span), name.Text);
+            return null;
+        }
+        // An OpenQASM circuit: the network comes from --network or --qpus.
+        if (options.QpuCount is { } k) return NetworkFactory.AllToAll(k, options.QubitsPerQpu ?? int.MaxValue / 4);
+        if (networkUnit is not null)
+        {
+            var candidates = networks.Values.Where(n => ReferenceEquals(n.Unit, networkUnit)).Select(n => n.Network).ToList();
+            if (candidates.Count == 1) return candidates[0];
+            diagnostics.Report(Diagnostics.AmbiguousNetwork, new Location(networkUnit.Source, default), networkUnit.Source.Path, candidates.Count);
+            return null;
+        }
+        diagnostics.Report(Diagnostics.UnknownNetwork, new Location(source, program.Name.Span), "(none given: use --network FILE.qn or --qpus K)");
+        return null;
+    }
+}

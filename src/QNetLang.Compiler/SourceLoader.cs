@@ -1,0 +1,123 @@
+using System.Text;
+using QNetLang.Core;
+using QNetLang.Syntax;
+using QNetLang.Syntax.Ast;
+using QNetLang.Syntax.Qasm;
+
+namespace QNetLang.Compiler;
+
+/// <summary>
+/// Reads source files (size-capped, strict UTF-8) and parses them, following `include`
+/// directives relative to the including file. Each file is loaded once; a file that includes
+/// itself, directly or not, is reported as a cycle.
+/// </summary>
+public sealed class SourceLoader(DiagnosticBag diagnostics)
+{
+    private const int MaxIncludeDepth = 64;
+    private readonly Dictionary<string, CompilationUnit?> _loaded = new(StringComparer.Ordinal);
+    private readonly List<string> _loading = new();
+
+    /// <summary>Every unit loaded so far, in load order (includes before the files that include them).</summary>
+    public List<CompilationUnit> Units { get; } = new();
+
+    /// <summary>Reads and decodes a file; null (with a diagnostic) when it cannot be read.</summary>
+    public SourceText? Read(string path, Location requestedAt)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                Report(Diagnostics.CannotReadFile, path, requestedAt, path, Directory.Exists(path) ? "it is a directory" : "no such file");
+                return null;
+            }
+            if (info.Length > SyntaxLimits.MaxFileBytes)
+            {
+                Report(Diagnostics.FileTooLarge, path, requestedAt, info.Length, SyntaxLimits.MaxFileBytes);
+                return null;
+            }
+            byte[] bytes = File.ReadAllBytes(path);
+            string? text = SourceText.TryDecodeUtf8(bytes, out int bad);
+            if (text is null)
+            {
+                // Point at the bad byte: decode the valid prefix to find its line and column.
+                string prefix = Encoding.UTF8.GetString(bytes, 0, bad);
+                var partial = new SourceText(path, prefix);
+                diagnostics.Report(Diagnostics.InvalidUtf8, new Location(partial, new TextSpan(prefix.Length, 0)), bytes[bad], bad);
+                return null;
+            }
+            return new SourceText(path, text);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
+        {
+            Report(Diagnostics.CannotReadFile, path, requestedAt, path, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Loads a .qn file and, recursively, what it includes.</summary>
+    public CompilationUnit? LoadQn(string path, Location requestedAt = default)
+    {
+        string key = Path.GetFullPath(path);
+        if (_loading.Contains(key))
+        {
+            diagnostics.Report(Diagnostics.IncludeCycle, requestedAt, path);
+            return null;
+        }
+        if (_loaded.TryGetValue(key, out var done)) return done;
+        if (_loading.Count >= MaxIncludeDepth)
+        {
+            diagnostics.Report(Diagnostics.IncludeCycle, requestedAt, path);
+            return null;
+        }
+
+        var source = Read(path, requestedAt);
+        if (source is null)
+        {
+            _loaded[key] = null;
+            return null;
+        }
+        var unit = QnSyntax.Parse(source, diagnostics);
+        _loading.Add(key);
+        try
+        {
+            if (unit is not null)
+            {
+                string directory = Path.GetDirectoryName(path) ?? ".";
+                foreach (var include in unit.Items.OfType<IncludeDirective>())
+                {
+                    if (include.Path.Length == 0)
+                    {
+                        diagnostics.Report(Diagnostics.CannotReadFile, new Location(source, include.Span), include.Path, "the path is empty");
+                        continue;
+                    }
+                    LoadQn(Path.Combine(directory, include.Path), new Location(source, include.Span));
+                }
+            }
+        }
+        finally
+        {
+            _loading.Remove(key);
+        }
+        _loaded[key] = unit;
+        if (unit is not null) Units.Add(unit);
+        return unit;
+    }
+
+    /// <summary>Loads an OpenQASM 2 or 3 file (no includes beyond the standard gate libraries).</summary>
+    public CompilationUnit? LoadQasm(string path)
+    {
+        var source = Read(path, default);
+        if (source is null) return null;
+        var unit = QasmSyntax.Parse(source, diagnostics);
+        if (unit is not null) Units.Add(unit);
+        return unit;
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, string path, Location requestedAt, params object?[] args)
+    {
+        // Without an include directive to point at, point at the missing file itself.
+        var location = requestedAt.Source is null ? new Location(new SourceText(path, ""), default) : requestedAt;
+        diagnostics.Report(descriptor, location, args);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using QNetLang.Core;
+
+namespace QNetLang.Ir;
+
+public enum NodeKind
+{
+    Qpu,
+    Repeater,
+    EndNode,
+}
+
+public enum LinkKind
+{
+    Fiber,
+    FreeSpace,
+    Satellite,
+}
+
+/// <summary>
+/// A property value: a number with a dimension, in canonical units (see <see cref="Quantity"/>),
+/// or a symbol such as a link kind.
+/// </summary>
+public sealed record PropertyValue(Quantity? Number, string? Symbol)
+{
+    public static PropertyValue Of(Quantity quantity) => new(quantity, null);
+
+    public static PropertyValue OfSymbol(string symbol) => new(null, symbol);
+
+    public override string ToString() => Number?.ToString() ?? Symbol ?? "";
+}
+
+/// <summary>A node of the network with its properties (defaults already filled in by the binder).</summary>
+public sealed record NetworkNode(string Name, NodeKind Kind, ImmutableSortedDictionary<string, PropertyValue> Properties)
+{
+    public double? Get(string property) => Properties.TryGetValue(property, out var v) ? v.Number?.Value : null;
+
+    /// <summary>Program qubits this node can hold: <c>qubits</c> for QPUs and end nodes, 0 for repeaters.</summary>
+    public int DataQubits => Kind == NodeKind.Repeater ? 0 : (int)(Get("qubits") ?? 0);
+
+    /// <summary>Communication qubits (QPUs) or memories (repeaters); end nodes use their photon source.</summary>
+    public int CommQubits => (int)(Kind == NodeKind.Repeater ? Get("memories") ?? 0 : Get("comm") ?? 0);
+}
+
+/// <summary>An undirected link; <see cref="From"/> and <see cref="To"/> are node names as written.</summary>
+public sealed record NetworkLink(string From, string To, ImmutableSortedDictionary<string, PropertyValue> Properties)
+{
+    public double? Get(string property) => Properties.TryGetValue(property, out var v) ? v.Number?.Value : null;
+
+    public LinkKind Kind => Properties.TryGetValue("kind", out var v) ? v.Symbol switch
+    {
+        "free_space" => LinkKind.FreeSpace,
+        "satellite" => LinkKind.Satellite,
+        _ => LinkKind.Fiber,
+    } : LinkKind.Fiber;
+
+    /// <summary>Length in metres (0 when not given).</summary>
+    public double Length => Get("length") ?? 0;
+
+    public bool Joins(string a, string b) => From == a && To == b || From == b && To == a;
+
+    public string Other(string node) => node == From ? To : From;
+}
+
+/// <summary>The hardware a program runs on: nodes, links and network-wide settings.</summary>
+public sealed record Network(string Name, ImmutableArray<NetworkNode> Nodes, ImmutableArray<NetworkLink> Links, ImmutableSortedDictionary<string, PropertyValue> Properties)
+{
+    /// <summary>Default speed of light in fibre, 2·10^5 km/s (DESIGN.md §6).</summary>
+    public const double DefaultFiberSpeed = 2.0e8;
+
+    public double FiberSpeed => Properties.TryGetValue("fiber_speed", out var v) && v.Number is { } q ? q.Value : DefaultFiberSpeed;
+
+    public NetworkNode? FindNode(string name) => Nodes.FirstOrDefault(n => n.Name == name);
+
+    public IEnumerable<NetworkLink> LinksOf(string node) => Links.Where(l => l.From == node || l.To == node);
+
+    public NetworkLink? FindLink(string a, string b) => Links.FirstOrDefault(l => l.Joins(a, b));
+
+    /// <summary>Fewest-hop path from <paramref name="from"/> to <paramref name="to"/> (both included), or null when unreachable. Ties break by node order, so the result is deterministic.</summary>
+    public ImmutableArray<string>? ShortestPath(string from, string to)
+    {
+        if (FindNode(from) is null || FindNode(to) is null) return null;
+        var previous = new Dictionary<string, string?> { [from] = null };
+        var queue = new Queue<string>();
+        queue.Enqueue(from);
+        while (queue.Count > 0)
+        {
+            string current = queue.Dequeue();
+            if (current == to) break;
+            foreach (var next in LinksOf(current).Select(l => l.Other(current)).Distinct().OrderBy(n => NodeOrder(n)))
+            {
+                if (previous.ContainsKey(next)) continue;
+                previous[next] = current;
+                queue.Enqueue(next);
+            }
+        }
+        if (!previous.ContainsKey(to)) return null;
+        var path = new List<string>();
+        for (string? at = to; at is not null; at = previous[at]) path.Add(at);
+        path.Reverse();
+        return path.ToImmutableArray();
+    }
+
+    private int NodeOrder(string name)
+    {
+        for (int i = 0; i < Nodes.Length; i++)
+            if (Nodes[i].Name == name) return i;
+        return int.MaxValue;
+    }
+}

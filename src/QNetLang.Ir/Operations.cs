@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using QNetLang.Core;
+
+namespace QNetLang.Ir;
+
+/// <summary>
+/// One step of a circuit over logical qubits (indices into <see cref="Circuit.Qubits"/>) and
+/// classical bits (indices into <see cref="Circuit.Bits"/>). Every operation keeps the source
+/// location it came from, so later passes can report problems at the user's code.
+/// </summary>
+public abstract record Operation(Location Location);
+
+public sealed record GateOperation(GateInfo Gate, ImmutableArray<double> Parameters, ImmutableArray<int> Qubits, Location Location) : Operation(Location);
+
+/// <summary>Z-basis measurement; <see cref="Bit"/> is null when the result is discarded.</summary>
+public sealed record MeasureOperation(int Qubit, int? Bit, Location Location) : Operation(Location);
+
+public sealed record ResetOperation(int Qubit, Location Location) : Operation(Location);
+
+public sealed record BarrierOperation(ImmutableArray<int> Qubits, Location Location) : Operation(Location);
+
+/// <summary>Runs <see cref="Then"/> when the condition holds at this point, otherwise <see cref="Else"/>.</summary>
+public sealed record IfOperation(Condition Condition, ImmutableArray<Operation> Then, ImmutableArray<Operation> Else, Location Location) : Operation(Location);
+
+/// <summary>The network delivers a Bell pair |Φ+> to two qubits held on different nodes.</summary>
+public sealed record EprOperation(int First, int Second, Location Location) : Operation(Location);
+
+/// <summary>The state of <see cref="Qubit"/> moves to a free qubit at <see cref="Destination"/>; the logical qubit follows.</summary>
+public sealed record TeleportOperation(int Qubit, string Destination, Location Location) : Operation(Location);
+
+/// <summary>
+/// The physical qubit travels over one link to <see cref="Destination"/> and may be lost;
+/// <see cref="ArrivalBit"/> (if any) becomes 1 at the destination when it was detected.
+/// </summary>
+public sealed record SendOperation(int Qubit, string Destination, int? ArrivalBit, Location Location) : Operation(Location);
+
+/// <summary>A classical condition over measured bits.</summary>
+public abstract record Condition;
+
+/// <summary>The bit equals <see cref="Value"/>.</summary>
+public sealed record BitCondition(int Bit, bool Value) : Condition;
+
+public sealed record NotCondition(Condition Operand) : Condition;
+
+public sealed record AndCondition(ImmutableArray<Condition> Operands) : Condition;
+
+public sealed record OrCondition(ImmutableArray<Condition> Operands) : Condition;
+
+/// <summary>A condition that folded to a constant (e.g. comparing a register with a value it cannot hold).</summary>
+public sealed record ConstantCondition(bool Value) : Condition;

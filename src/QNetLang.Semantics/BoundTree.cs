@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using QNetLang.Core;
+using QNetLang.Ir;
+using QNetLang.Syntax.Ast;
+
+namespace QNetLang.Semantics;
+
+/// <summary>
+/// A statement with its names resolved. Expressions stay as AST expressions: their values may
+/// depend on loop variables and gate parameters, so the lowerer evaluates them per iteration.
+/// </summary>
+public abstract record BoundStatement(TextSpan Span);
+
+/// <summary>A register or one element of it (<see cref="Index"/> non-null). In gate bodies the register is a <see cref="GateQubitSymbol"/>.</summary>
+public sealed record BoundOperand(Symbol Register, Expression? Index, TextSpan Span);
+
+public sealed record BoundGateCall(GateTarget Gate, ImmutableArray<Expression> Arguments, ImmutableArray<BoundOperand> Operands, TextSpan Span) : BoundStatement(Span);
+
+public sealed record BoundMeasure(BoundOperand Qubit, BoundOperand? Target, TextSpan Span) : BoundStatement(Span);
+
+public sealed record BoundReset(BoundOperand Qubit, TextSpan Span) : BoundStatement(Span);
+
+/// <summary>An empty operand list means every qubit declared so far.</summary>
+public sealed record BoundBarrier(ImmutableArray<BoundOperand> Operands, TextSpan Span) : BoundStatement(Span);
+
+public sealed record BoundFor(LoopVariableSymbol Variable, Expression Start, Expression End, ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span);
+
+public sealed record BoundIf(Expression Condition, ImmutableArray<BoundStatement> Then, ImmutableArray<BoundStatement> Else, TextSpan Span) : BoundStatement(Span);
+
+public sealed record BoundAt(NetworkNode Node, ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span);
+
+/// <summary>A bare <c>{ ... }</c>: groups statements, nothing more.</summary>
+public sealed record BoundBlock(ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span);
+
+public sealed record BoundEpr(BoundOperand First, BoundOperand Second, TextSpan Span) : BoundStatement(Span);
+
+public sealed record BoundTeleport(BoundOperand Qubit, NetworkNode Destination, TextSpan Span) : BoundStatement(Span);
+
+public sealed record BoundSend(BoundOperand Qubit, NetworkNode Destination, BoundOperand? ArrivalFlag, TextSpan Span) : BoundStatement(Span);
+
+/// <summary>
+/// The result of binding one program: the network it runs on, its registers, constants and
+/// gates, and its statements with names resolved. Lowering turns it into a <see cref="Circuit"/>.
+/// </summary>
+public sealed record BoundProgram(
+    string Name,
+    SourceText Source,
+    Network Network,
+    ImmutableArray<QubitRegisterSymbol> QubitRegisters,
+    ImmutableArray<BitRegisterSymbol> BitRegisters,
+    ImmutableArray<ConstSymbol> Constants,
+    ImmutableArray<UserGate> Gates,
+    ImmutableArray<BoundStatement> Statements,
+    TextSpan NameSpan)
+{
+    public int QubitCount => QubitRegisters.Sum(r => r.Size);
+
+    public int BitCount => BitRegisters.Sum(r => r.Size);
+}

@@ -1,0 +1,267 @@
+using System.Collections.Frozen;
+using QNetLang.Core;
+using QNetLang.Syntax.Ast;
+
+namespace QNetLang.Semantics;
+
+/// <summary>What a name means to the evaluator: a constant value, something that is not a constant (with its kind), or nothing.</summary>
+public readonly record struct NameLookup(ConstValue? Value, string? NonConstantKind)
+{
+    public static NameLookup Undefined => default;
+
+    public static NameLookup Constant(ConstValue value) => new(value, null);
+
+    public static NameLookup NotConstant(string kind) => new(null, kind);
+}
+
+/// <summary>
+/// Folds constant expressions: numbers with units, pi, arithmetic, comparisons, logic and the
+/// built-in functions. Reports each problem once (at the innermost culprit) and returns null,
+/// so callers need not report again.
+/// </summary>
+public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnostics)
+{
+    private static readonly FrozenDictionary<string, double> BuiltinConstants = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["pi"] = Math.PI,
+        ["tau"] = 2 * Math.PI,
+        ["euler"] = Math.E,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, Func<double, double>> BuiltinFunctions = new Dictionary<string, Func<double, double>>(StringComparer.Ordinal)
+    {
+        ["sin"] = Math.Sin,
+        ["cos"] = Math.Cos,
+        ["tan"] = Math.Tan,
+        ["arcsin"] = Math.Asin,
+        ["arccos"] = Math.Acos,
+        ["arctan"] = Math.Atan,
+        ["exp"] = Math.Exp,
+        ["ln"] = Math.Log,
+        ["log2"] = Math.Log2,
+        ["sqrt"] = Math.Sqrt,
+        ["abs"] = Math.Abs,
+        ["floor"] = Math.Floor,
+        ["ceil"] = Math.Ceiling,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static bool IsBuiltinConstant(string name) => BuiltinConstants.ContainsKey(name);
+
+    public static bool IsBuiltinFunction(string name) => BuiltinFunctions.ContainsKey(name);
+
+    public ConstValue? Evaluate(Expression expression, Func<Name, NameLookup> lookup) => expression switch
+    {
+        LiteralExpression literal => Literal(literal),
+        NameExpression name => Name(name.Name, lookup),
+        IndexExpression index => NotConstantIndex(index, lookup),
+        UnaryExpression unary => Unary(unary, lookup),
+        BinaryExpression binary => Binary(binary, lookup),
+        CallExpression call => Call(call, lookup),
+        _ => throw new InvalidOperationException($"unknown expression {expression.GetType().Name}"),
+    };
+
+    private Location At(TextSpan span) => new(source, span);
+
+    private ConstValue? Literal(LiteralExpression literal)
+    {
+        var value = literal.IsInteger && Math.Abs(literal.Value) <= ConstValue.MaxExactInteger
+            ? ConstValue.Int(literal.Value)
+            : ConstValue.Float(literal.Value);
+        if (literal.IsInteger && Math.Abs(literal.Value) > ConstValue.MaxExactInteger)
+        {
+            diagnostics.Report(Diagnostics.ValueOutOfRange, At(literal.Span), $"the integer {literal.Text} is larger than 2^53");
+            return null;
+        }
+        if (literal.Unit is null) return value;
+        if (!Units.TryGet(literal.Unit.Text, out var dimension, out double scale))
+        {
+            diagnostics.Report(Diagnostics.UnknownUnit, At(literal.Unit.Span), literal.Unit.Text, string.Join(", ", Units.Names));
+            return null;
+        }
+        return ConstValue.Float(literal.Value * scale, dimension);
+    }
+
+    private ConstValue? Name(Name name, Func<Name, NameLookup> lookup)
+    {
+        var found = lookup(name);
+        if (found.Value is { } value) return value;
+        if (found.NonConstantKind is { } kind)
+        {
+            diagnostics.Report(Diagnostics.NotConstant, At(name.Span), name.Text, kind);
+            return null;
+        }
+        if (BuiltinConstants.TryGetValue(name.Text, out double builtin)) return ConstValue.Float(builtin);
+        diagnostics.Report(Diagnostics.UndefinedName, At(name.Span), name.Text);
+        return null;
+    }
+
+    private ConstValue? NotConstantIndex(IndexExpression index, Func<Name, NameLookup> lookup)
+    {
+        var found = lookup(index.Name);
+        if (found.Value is { } value)
+            return Mismatch(index.Name.Span, "a register to index", value);
+        if (found.NonConstantKind is { } kind)
+            diagnostics.Report(Diagnostics.NotConstant, At(index.Span), $"{index.Name.Text}[…]", "an element of " + kind);
+        else
+            diagnostics.Report(Diagnostics.UndefinedName, At(index.Name.Span), index.Name.Text);
+        return null;
+    }
+
+    private ConstValue? Unary(UnaryExpression unary, Func<Name, NameLookup> lookup)
+    {
+        if (Evaluate(unary.Operand, lookup) is not { } operand) return null;
+        switch (unary.Operator)
+        {
+            case UnaryOperator.Not:
+                if (operand.Kind != ValueKind.Bool) return Mismatch(unary.Operand.Span, "a boolean", operand);
+                return ConstValue.Bool(!operand.AsBool);
+            case UnaryOperator.Negate:
+                if (!operand.IsNumber) return Mismatch(unary.Operand.Span, "a number", operand);
+                return operand with { Number = -operand.Number };
+            default:
+                if (!operand.IsNumber) return Mismatch(unary.Operand.Span, "a number", operand);
+                return operand;
+        }
+    }
+
+    private ConstValue? Call(CallExpression call, Func<Name, NameLookup> lookup)
+    {
+        if (!BuiltinFunctions.TryGetValue(call.Function.Text, out var function))
+        {
+            diagnostics.Report(Diagnostics.UndefinedName, At(call.Function.Span), call.Function.Text);
+            return null;
+        }
+        if (call.Arguments.Length != 1)
+        {
+            diagnostics.Report(Diagnostics.ValueOutOfRange, At(call.Span), $"{call.Function.Text} takes one argument, given {call.Arguments.Length}");
+            return null;
+        }
+        if (Evaluate(call.Arguments[0], lookup) is not { } argument) return null;
+        if (argument.Kind == ValueKind.Bool || argument.Dimension != Dimension.None && call.Function.Text is not ("abs" or "floor" or "ceil"))
+            return Mismatch(call.Arguments[0].Span, "a plain number", argument);
+        double result = function(argument.Number);
+        if (!double.IsFinite(result))
+        {
+            diagnostics.Report(Diagnostics.ValueOutOfRange, At(call.Span), $"{call.Function.Text}({argument}) is not a finite number");
+            return null;
+        }
+        bool integral = call.Function.Text is "floor" or "ceil" || call.Function.Text == "abs" && argument.Kind == ValueKind.Int;
+        return integral && argument.Dimension == Dimension.None ? ConstValue.Int(result) : ConstValue.Float(result, argument.Dimension);
+    }
+
+    private ConstValue? Binary(BinaryExpression binary, Func<Name, NameLookup> lookup)
+    {
+        // Evaluate both sides even if the left fails, so independent mistakes are all reported.
+        var left = Evaluate(binary.Left, lookup);
+        var right = Evaluate(binary.Right, lookup);
+        if (left is not { } l || right is not { } r) return null;
+        switch (binary.Operator)
+        {
+            case BinaryOperator.And or BinaryOperator.Or:
+                if (l.Kind != ValueKind.Bool) return Mismatch(binary.Left.Span, "a boolean", l);
+                if (r.Kind != ValueKind.Bool) return Mismatch(binary.Right.Span, "a boolean", r);
+                return ConstValue.Bool(binary.Operator == BinaryOperator.And ? l.AsBool && r.AsBool : l.AsBool || r.AsBool);
+            case BinaryOperator.Equal or BinaryOperator.NotEqual:
+                if (l.Kind == ValueKind.Bool != (r.Kind == ValueKind.Bool) || l.Dimension != r.Dimension)
+                    return Mismatch(binary.Right.Span, l.Kind == ValueKind.Bool ? "a boolean" : Units.Describe(l.Dimension), r);
+                return ConstValue.Bool((l.Number == r.Number) == (binary.Operator == BinaryOperator.Equal));
+        }
+        if (!l.IsNumber) return Mismatch(binary.Left.Span, "a number", l);
+        if (!r.IsNumber) return Mismatch(binary.Right.Span, "a number", r);
+        return binary.Operator switch
+        {
+            BinaryOperator.Less or BinaryOperator.Greater or BinaryOperator.LessOrEqual or BinaryOperator.GreaterOrEqual => Compare(binary, l, r),
+            BinaryOperator.Add or BinaryOperator.Subtract => AddSubtract(binary, l, r),
+            BinaryOperator.Multiply => Multiply(binary, l, r),
+            BinaryOperator.Divide => Divide(binary, l, r),
+            BinaryOperator.Modulo => Modulo(binary, l, r),
+            _ => Power(binary, l, r),
+        };
+    }
+
+    private ConstValue? Compare(BinaryExpression binary, ConstValue l, ConstValue r)
+    {
+        if (l.Dimension != r.Dimension) return Mismatch(binary.Right.Span, Units.Describe(l.Dimension), r);
+        bool result = binary.Operator switch
+        {
+            BinaryOperator.Less => l.Number < r.Number,
+            BinaryOperator.Greater => l.Number > r.Number,
+            BinaryOperator.LessOrEqual => l.Number <= r.Number,
+            _ => l.Number >= r.Number,
+        };
+        return ConstValue.Bool(result);
+    }
+
+    private ConstValue? AddSubtract(BinaryExpression binary, ConstValue l, ConstValue r)
+    {
+        if (l.Dimension != r.Dimension) return Mismatch(binary.Right.Span, Units.Describe(l.Dimension), r);
+        double value = binary.Operator == BinaryOperator.Add ? l.Number + r.Number : l.Number - r.Number;
+        return Result(binary, value, l.Kind == ValueKind.Int && r.Kind == ValueKind.Int, l.Dimension);
+    }
+
+    private ConstValue? Multiply(BinaryExpression binary, ConstValue l, ConstValue r)
+    {
+        if (l.Dimension != Dimension.None && r.Dimension != Dimension.None)
+            return Mismatch(binary.Right.Span, "a plain number (only one side of * may carry a unit)", r);
+        var dimension = l.Dimension != Dimension.None ? l.Dimension : r.Dimension;
+        return Result(binary, l.Number * r.Number, l.Kind == ValueKind.Int && r.Kind == ValueKind.Int, dimension);
+    }
+
+    private ConstValue? Divide(BinaryExpression binary, ConstValue l, ConstValue r)
+    {
+        if (r.Number == 0)
+        {
+            diagnostics.Report(Diagnostics.DivisionByZero, At(binary.Span));
+            return null;
+        }
+        Dimension dimension;
+        if (r.Dimension == Dimension.None) dimension = l.Dimension;
+        else if (l.Dimension == r.Dimension) dimension = Dimension.None;
+        else if (l.Dimension == Dimension.None && r.Dimension == Dimension.Time) dimension = Dimension.Frequency;
+        else if (l.Dimension == Dimension.None && r.Dimension == Dimension.Frequency) dimension = Dimension.Time;
+        else if (l.Dimension == Dimension.Length && r.Dimension == Dimension.Time) dimension = Dimension.Speed;
+        else return Mismatch(binary.Right.Span, $"a divisor that makes sense for {Units.Describe(l.Dimension)}", r);
+        double value = l.Number / r.Number;
+        // Integer division that is exact stays an integer (`n / 2` can index a register);
+        // anything else is a real number, so `1 / 2` is 0.5 as a physicist expects.
+        bool integral = l.Kind == ValueKind.Int && r.Kind == ValueKind.Int && value == Math.Floor(value);
+        return Result(binary, value, integral, dimension);
+    }
+
+    private ConstValue? Modulo(BinaryExpression binary, ConstValue l, ConstValue r)
+    {
+        if (l.Dimension != Dimension.None) return Mismatch(binary.Left.Span, "a plain number", l);
+        if (r.Dimension != Dimension.None) return Mismatch(binary.Right.Span, "a plain number", r);
+        if (r.Number == 0)
+        {
+            diagnostics.Report(Diagnostics.DivisionByZero, At(binary.Span));
+            return null;
+        }
+        double value = l.Number - r.Number * Math.Floor(l.Number / r.Number);
+        return Result(binary, value, l.Kind == ValueKind.Int && r.Kind == ValueKind.Int, Dimension.None);
+    }
+
+    private ConstValue? Power(BinaryExpression binary, ConstValue l, ConstValue r)
+    {
+        if (l.Dimension != Dimension.None) return Mismatch(binary.Left.Span, "a plain number", l);
+        if (r.Dimension != Dimension.None) return Mismatch(binary.Right.Span, "a plain number", r);
+        double value = Math.Pow(l.Number, r.Number);
+        return Result(binary, value, l.Kind == ValueKind.Int && r.Kind == ValueKind.Int && r.Number >= 0, Dimension.None);
+    }
+
+    private ConstValue? Result(BinaryExpression binary, double value, bool integral, Dimension dimension)
+    {
+        if (!double.IsFinite(value) || integral && Math.Abs(value) > ConstValue.MaxExactInteger)
+        {
+            diagnostics.Report(Diagnostics.ValueOutOfRange, At(binary.Span), "the value of this expression is too large");
+            return null;
+        }
+        return integral ? ConstValue.Int(value) : ConstValue.Float(value, dimension);
+    }
+
+    private ConstValue? Mismatch(TextSpan span, string expected, ConstValue found)
+    {
+        diagnostics.Report(Diagnostics.TypeMismatch, At(span), expected, found.Describe());
+        return null;
+    }
+}

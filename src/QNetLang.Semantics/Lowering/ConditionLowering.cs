@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using QNetLang.Core;
+using QNetLang.Ir;
+using QNetLang.Syntax.Ast;
+
+namespace QNetLang.Semantics.Lowering;
+
+/// <summary>
+/// Turns an `if` condition into an IR <see cref="Condition"/>. Parts that depend only on
+/// constants and loop variables fold away (so `if (i == 0)` inside a loop selects a branch at
+/// compile time); parts over measured bits stay as bit tests. A register compared with an
+/// integer (<c>c == 5</c>) tests every bit, <c>c[0]</c> being the least significant.
+/// </summary>
+internal sealed class ConditionLowering(Lowerer lowerer, Lowerer.GateFrame? frame)
+{
+    public Condition? Lower(Expression expression)
+    {
+        switch (expression)
+        {
+            case UnaryExpression { Operator: UnaryOperator.Not } not:
+                return Lower(not.Operand) is { } inner ? Simplify(new NotCondition(inner)) : null;
+            case BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or } logical:
+            {
+                var left = Lower(logical.Left);
+                var right = Lower(logical.Right);
+                if (left is null || right is null) return null;
+                return Simplify(logical.Operator == BinaryOperator.And ? new AndCondition([left, right]) : new OrCondition([left, right]));
+            }
+            case BinaryExpression { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual } equality when MentionsBits(equality):
+            {
+                var test = Equality(equality);
+                if (test is null) return null;
+                return equality.Operator == BinaryOperator.Equal ? test : Simplify(new NotCondition(test));
+            }
+            case NameExpression or IndexExpression when BitsOf(expression, out var bits):
+                // A bare bit (or register) is true when it is non-zero.
+                return bits is null ? null : Simplify(new OrCondition([.. bits.Select(b => (Condition)new BitCondition(b, true))]));
+        }
+        if (lowerer.Evaluate(expression, frame) is not { } value) return null;
+        if (value.Kind != ValueKind.Bool)
+        {
+            lowerer.Bag.Report(Diagnostics.TypeMismatch, lowerer.Locate(expression.Span), "a condition (a comparison or a bit)", value.Describe());
+            return null;
+        }
+        return new ConstantCondition(value.AsBool);
+    }
+
+    private bool MentionsBits(BinaryExpression equality) =>
+        BitsOf(equality.Left, out _) || BitsOf(equality.Right, out _);
+
+    /// <summary>True when the expression names a bit register (or an element of one); <paramref name="bits"/> is null after an index error.</summary>
+    private bool BitsOf(Expression expression, out IReadOnlyList<int>? bits)
+    {
+        bits = null;
+        switch (expression)
+        {
+            case NameExpression n when lowerer.FindRegister(n.Name.Text) is BitRegisterSymbol register:
+                bits = Enumerable.Range(register.FirstBit, register.Size).ToArray();
+                return true;
+            case IndexExpression i when lowerer.FindRegister(i.Name.Text) is BitRegisterSymbol register:
+                if (lowerer.EvaluateIndex(i.Index, register.Name, register.Size, frame) is { } k) bits = [register.FirstBit + k];
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private Condition? Equality(BinaryExpression equality)
+    {
+        bool leftIsBits = BitsOf(equality.Left, out var leftBits);
+        bool rightIsBits = BitsOf(equality.Right, out var rightBits);
+        if (leftIsBits && leftBits is null || rightIsBits && rightBits is null) return null;
+        if (leftIsBits && rightIsBits)
+        {
+            if (leftBits!.Count != rightBits!.Count)
+            {
+                lowerer.Bag.Report(Diagnostics.RegisterSizeMismatch, lowerer.Locate(equality.Span), leftBits.Count, rightBits.Count);
+                return null;
+            }
+            // Bitwise equality: every pair of bits agrees.
+            return Simplify(new AndCondition([.. leftBits.Zip(rightBits, (a, b) => (Condition)new OrCondition([
+                new AndCondition([new BitCondition(a, true), new BitCondition(b, true)]),
+                new AndCondition([new BitCondition(a, false), new BitCondition(b, false)])]))]));
+        }
+        var bits = leftIsBits ? leftBits! : rightBits!;
+        var constantSide = leftIsBits ? equality.Right : equality.Left;
+        if (lowerer.Evaluate(constantSide, frame) is not { } value) return null;
+        if (value.Kind == ValueKind.Bool) value = ConstValue.Int(value.Number);
+        if (value.Kind != ValueKind.Int)
+        {
+            lowerer.Bag.Report(Diagnostics.TypeMismatch, lowerer.Locate(constantSide.Span), "an integer to compare bits with", value.Describe());
+            return null;
+        }
+        if (value.Number < 0 || bits.Count < 53 && value.Number >= Math.Pow(2, bits.Count))
+        {
+            lowerer.Bag.Report(Diagnostics.UnusedValue, lowerer.Locate(equality.Span), $"{bits.Count} bit(s) can never equal {value}: the comparison is always false");
+            return new ConstantCondition(false);
+        }
+        long target = (long)value.Number;
+        return Simplify(new AndCondition([.. bits.Select((bit, i) => (Condition)new BitCondition(bit, i < 63 && (target >> i & 1) == 1))]));
+    }
+
+    /// <summary>Removes constants and one-element groups so dumps stay readable.</summary>
+    private static Condition Simplify(Condition condition)
+    {
+        switch (condition)
+        {
+            case NotCondition { Operand: ConstantCondition c }:
+                return new ConstantCondition(!c.Value);
+            case NotCondition { Operand: BitCondition b }:
+                return b with { Value = !b.Value };
+            case NotCondition { Operand: NotCondition inner }:
+                return inner.Operand;
+            case AndCondition and:
+            {
+                var parts = and.Operands.Select(Simplify).ToList();
+                if (parts.Any(p => p is ConstantCondition { Value: false })) return new ConstantCondition(false);
+                parts.RemoveAll(p => p is ConstantCondition);
+                parts = parts.SelectMany(p => p is AndCondition a ? a.Operands.AsEnumerable() : [p]).ToList();
+                return parts.Count switch { 0 => new ConstantCondition(true), 1 => parts[0], _ => new AndCondition([.. parts]) };
+            }
+            case OrCondition or:
+            {
+                var parts = or.Operands.Select(Simplify).ToList();
+                if (parts.Any(p => p is ConstantCondition { Value: true })) return new ConstantCondition(true);
+                parts.RemoveAll(p => p is ConstantCondition);
+                parts = parts.SelectMany(p => p is OrCondition o ? o.Operands.AsEnumerable() : [p]).ToList();
+                return parts.Count switch { 0 => new ConstantCondition(false), 1 => parts[0], _ => new OrCondition([.. parts]) };
+            }
+            default:
+                return condition;
+        }
+    }
+}

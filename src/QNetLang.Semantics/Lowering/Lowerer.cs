@@ -1,0 +1,511 @@
+using System.Collections.Immutable;
+using QNetLang.Core;
+using QNetLang.Ir;
+using QNetLang.Syntax.Ast;
+using NodeKind = QNetLang.Ir.NodeKind;
+
+namespace QNetLang.Semantics.Lowering;
+
+/// <summary>
+/// Lowers a bound program to the circuit IR: unrolls loops, inlines user gates, broadcasts
+/// register operands, folds constant conditions, and tracks where qubits are so that placement
+/// rules (pins, capacities, `at` blocks, epr/teleport/send endpoints, connectivity) are checked
+/// with the real, unrolled indices.
+/// </summary>
+public sealed class Lowerer
+{
+    private readonly BoundProgram _program;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly ExpressionEvaluator _evaluator;
+    private readonly WorkBudget _budget;
+    private readonly PlacementTracker _placement;
+    private readonly Dictionary<string, ConstValue> _constants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Symbol> _registers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _loopValues = new(StringComparer.Ordinal);
+    private readonly Stack<NetworkNode> _atNodes = new();
+    private int _conditionalDepth;
+    private int _inlineDepth;
+
+    public Lowerer(BoundProgram program, DiagnosticBag diagnostics, long maxOperations = SemanticLimits.DefaultMaxOperations)
+    {
+        _program = program;
+        _diagnostics = diagnostics;
+        _evaluator = new ExpressionEvaluator(program.Source, diagnostics);
+        _budget = new WorkBudget(maxOperations);
+        _placement = new PlacementTracker(program.QubitCount);
+        foreach (var c in program.Constants) _constants[c.Name] = c.Value;
+        foreach (var r in program.QubitRegisters) _registers[r.Name] = r;
+        foreach (var r in program.BitRegisters) _registers[r.Name] = r;
+    }
+
+    private Network Network => _program.Network;
+
+    private Location At(TextSpan span) => new(_program.Source, span);
+
+    /// <summary>Returns the circuit, or null when lowering reported errors.</summary>
+    public Circuit? Lower()
+    {
+        int errorsBefore = _diagnostics.Items.Count(d => d.IsError);
+        CheckStaticPlacement();
+        var operations = ImmutableArray.CreateBuilder<Operation>();
+        foreach (var statement in _program.Statements)
+        {
+            try
+            {
+                LowerStatement(statement, operations, frame: null);
+            }
+            catch (WorkBudgetExceededException)
+            {
+                _diagnostics.Report(Diagnostics.UnrollLimit, At(statement.Span), _budget.Limit);
+                return null;
+            }
+        }
+        if (_diagnostics.Items.Count(d => d.IsError) > errorsBefore) return null;
+
+        var qubits = _program.QubitRegisters
+            .SelectMany(r => Enumerable.Range(0, r.Size).Select(i => (Register: r, Offset: i)))
+            .Select(x => new QubitInfo(x.Register.FirstQubit + x.Offset, x.Register.IsRegister ? $"{x.Register.Name}[{x.Offset}]" : x.Register.Name, _placement.PinnedNodeOf(x.Register.FirstQubit + x.Offset)))
+            .ToImmutableArray();
+        var bits = _program.BitRegisters
+            .SelectMany(r => Enumerable.Range(0, r.Size).Select(i => new BitInfo(r.FirstBit + i, r.IsRegister ? $"{r.Name}[{i}]" : r.Name)))
+            .ToImmutableArray();
+        return new Circuit(_program.Name, Network, qubits, bits, operations.ToImmutable());
+    }
+
+    // ---- placement checks that need no unrolling -------------------------------------------
+
+    private void CheckStaticPlacement()
+    {
+        var processors = Network.Nodes.Where(n => n.Kind != NodeKind.Repeater).ToList();
+        if (_program.QubitCount > 0 && processors.Count == 0)
+        {
+            _diagnostics.Report(Diagnostics.NoQpu, At(_program.NameSpan), Network.Name);
+            return;
+        }
+        foreach (var register in _program.QubitRegisters.Where(r => r.PinnedNode is not null))
+        {
+            var node = Network.FindNode(register.PinnedNode!)!;
+            for (int i = 0; i < register.Size; i++) _placement.Pin(register.FirstQubit + i, node.Name);
+            if (_placement.Occupancy(node.Name) > node.DataQubits)
+                _diagnostics.Report(Diagnostics.PinnedCapacityExceeded, At(register.DeclarationSpan), KindName(node), node.Name, node.DataQubits, _placement.Occupancy(node.Name));
+        }
+
+        int unpinned = _program.QubitRegisters.Where(r => r.PinnedNode is null).Sum(r => r.Size);
+        if (unpinned == 0) return;
+        var qpus = processors.Where(n => n.Kind == NodeKind.Qpu).ToList();
+        int free = qpus.Sum(n => Math.Max(0, n.DataQubits - _placement.Occupancy(n.Name)));
+        if (qpus.Count == 0 || unpinned > free)
+        {
+            int pinnedOnQpus = qpus.Sum(n => _placement.Occupancy(n.Name));
+            _diagnostics.Report(Diagnostics.NetworkTooSmall, At(_program.NameSpan), unpinned + pinnedOnQpus, Network.Name, qpus.Sum(n => n.DataQubits));
+            return;
+        }
+        // The partitioner may put unpinned qubits on any QPU, so all QPUs must reach each other.
+        foreach (var qpu in qpus.Skip(1))
+            if (Network.ShortestPath(qpus[0].Name, qpu.Name) is null)
+            {
+                _diagnostics.Report(Diagnostics.NodesNotConnected, At(_program.NameSpan), qpus[0].Name, qpu.Name, Network.Name);
+                return;
+            }
+    }
+
+    private static string KindName(NetworkNode node) => node.Kind switch
+    {
+        NodeKind.Qpu => "qpu",
+        NodeKind.Repeater => "repeater",
+        _ => "endnode",
+    };
+
+    // ---- statements ------------------------------------------------------------------------------
+
+    /// <summary>Qubit arguments and parameter values of the user gate being inlined.</summary>
+    internal sealed record GateFrame(ImmutableArray<int> Qubits, ImmutableArray<double> Parameters, UserGate Gate);
+
+    private void LowerStatements(ImmutableArray<BoundStatement> statements, ImmutableArray<Operation>.Builder output, GateFrame? frame)
+    {
+        foreach (var statement in statements) LowerStatement(statement, output, frame);
+    }
+
+    private void LowerStatement(BoundStatement statement, ImmutableArray<Operation>.Builder output, GateFrame? frame)
+    {
+        switch (statement)
+        {
+            case BoundGateCall call: LowerGateCall(call, output, frame); break;
+            case BoundMeasure m: LowerMeasure(m, output); break;
+            case BoundReset r:
+                foreach (int q in Qubits(r.Qubit, frame) ?? [])
+                {
+                    CheckLocal(q, r.Qubit.Span);
+                    Emit(output, new ResetOperation(q, At(r.Span)));
+                }
+                break;
+            case BoundBarrier b:
+            {
+                var qubits = b.Operands.Length == 0
+                    ? Enumerable.Range(0, _program.QubitCount).ToList()
+                    : b.Operands.SelectMany(o => Qubits(o, frame) ?? []).Distinct().ToList();
+                if (qubits.Count > 0) Emit(output, new BarrierOperation([.. qubits], At(b.Span)));
+                break;
+            }
+            case BoundFor f: LowerFor(f, output, frame); break;
+            case BoundIf i: LowerIf(i, output, frame); break;
+            case BoundAt a:
+                _atNodes.Push(a.Node);
+                LowerStatements(a.Body, output, frame);
+                _atNodes.Pop();
+                break;
+            case BoundBlock block: LowerStatements(block.Body, output, frame); break;
+            case BoundEpr e: LowerEpr(e, output); break;
+            case BoundTeleport t: LowerTeleport(t, output); break;
+            case BoundSend s: LowerSend(s, output); break;
+            default: throw new InvalidOperationException($"lowerer does not know {statement.GetType().Name}");
+        }
+    }
+
+    private void Emit(ImmutableArray<Operation>.Builder output, Operation operation)
+    {
+        _budget.Charge();
+        output.Add(operation);
+    }
+
+    private void LowerGateCall(BoundGateCall call, ImmutableArray<Operation>.Builder output, GateFrame? frame)
+    {
+        var parameters = ImmutableArray.CreateBuilder<double>();
+        foreach (var argument in call.Arguments)
+        {
+            if (Evaluate(argument, frame) is not { } value) return;
+            if (!value.IsNumber || value.Dimension != Dimension.None)
+            {
+                _diagnostics.Report(Diagnostics.TypeMismatch, At(argument.Span), "an angle (a plain number)", value.Describe());
+                return;
+            }
+            parameters.Add(value.Number);
+        }
+        var operandQubits = new List<IReadOnlyList<int>>();
+        var broadcast = new List<bool>();
+        foreach (var operand in call.Operands)
+        {
+            if (Qubits(operand, frame) is not { } qubits) return;
+            operandQubits.Add(qubits);
+            broadcast.Add(IsWholeRegister(operand));
+        }
+        if (Broadcast(operandQubits, broadcast, call.Span) is not { } instances) return;
+
+        foreach (var instance in instances)
+        {
+            if (instance.Distinct().Count() != instance.Length)
+            {
+                int twice = instance.GroupBy(q => q).First(g => g.Count() > 1).Key;
+                _diagnostics.Report(Diagnostics.DuplicateOperand, At(call.Span), QubitName(twice));
+                continue;
+            }
+            foreach (var (q, operand) in instance.Zip(call.Operands)) CheckLocal(q, operand.Span);
+            if (instance.Length >= 2) CheckReachable(instance, call.Span);
+            switch (call.Gate)
+            {
+                case BuiltinGate builtin:
+                    Emit(output, new GateOperation(builtin.Info, parameters.ToImmutable(), instance, At(call.Span)));
+                    break;
+                case UserGate user:
+                    if (++_inlineDepth > SemanticLimits.MaxGateInlineDepth)
+                        throw new InvalidOperationException("gate inlining deeper than the number of gates: the binder let a recursive gate through");
+                    var inner = new GateFrame(instance, parameters.ToImmutable(), user);
+                    foreach (var bodyCall in user.Body) LowerGateCall(bodyCall, output, inner);
+                    _inlineDepth--;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// OpenQASM broadcasting: whole-register operands must all have the same size n and the call
+    /// repeats n times; single qubits are reused in every repetition.
+    /// </summary>
+    private List<ImmutableArray<int>>? Broadcast(List<IReadOnlyList<int>> operands, List<bool> wholeRegister, TextSpan span)
+    {
+        int size = 1;
+        for (int i = 0; i < operands.Count; i++)
+        {
+            if (!wholeRegister[i]) continue;
+            if (size != 1 && operands[i].Count != size)
+            {
+                _diagnostics.Report(Diagnostics.RegisterSizeMismatch, At(span), size, operands[i].Count);
+                return null;
+            }
+            size = operands[i].Count;
+        }
+        var instances = new List<ImmutableArray<int>>(size);
+        for (int k = 0; k < size; k++)
+            instances.Add([.. operands.Select((qubits, i) => wholeRegister[i] ? qubits[k] : qubits[0])]);
+        return instances;
+    }
+
+    private void LowerMeasure(BoundMeasure measure, ImmutableArray<Operation>.Builder output)
+    {
+        if (Qubits(measure.Qubit, null) is not { } qubits) return;
+        IReadOnlyList<int>? bits = null;
+        if (measure.Target is { } target)
+        {
+            if (Bits(target) is not { } b) return;
+            bits = b;
+            if (bits.Count != qubits.Count)
+            {
+                _diagnostics.Report(Diagnostics.RegisterSizeMismatch, At(measure.Span), qubits.Count, bits.Count);
+                return;
+            }
+        }
+        for (int i = 0; i < qubits.Count; i++)
+        {
+            CheckLocal(qubits[i], measure.Qubit.Span);
+            Emit(output, new MeasureOperation(qubits[i], bits?[i], At(measure.Span)));
+        }
+    }
+
+    private void LowerFor(BoundFor loop, ImmutableArray<Operation>.Builder output, GateFrame? frame)
+    {
+        if (EvaluateInteger(loop.Start, frame) is not { } start || EvaluateInteger(loop.End, frame) is not { } end) return;
+        for (long i = start; i < end; i++)
+        {
+            _budget.Charge();
+            _loopValues[loop.Variable.Name] = i;
+            LowerStatements(loop.Body, output, frame);
+        }
+        _loopValues.Remove(loop.Variable.Name);
+    }
+
+    private void LowerIf(BoundIf statement, ImmutableArray<Operation>.Builder output, GateFrame? frame)
+    {
+        var lowering = new ConditionLowering(this, frame);
+        if (lowering.Lower(statement.Condition) is not { } condition) return;
+        if (condition is ConstantCondition constant)
+        {
+            LowerStatements(constant.Value ? statement.Then : statement.Else, output, frame);
+            return;
+        }
+        var then = ImmutableArray.CreateBuilder<Operation>();
+        var @else = ImmutableArray.CreateBuilder<Operation>();
+        _conditionalDepth++;
+        LowerStatements(statement.Then, then, frame);
+        LowerStatements(statement.Else, @else, frame);
+        _conditionalDepth--;
+        Emit(output, new IfOperation(condition, then.ToImmutable(), @else.ToImmutable(), At(statement.Span)));
+    }
+
+    // ---- network primitives -----------------------------------------------------------------------
+
+    private void LowerEpr(BoundEpr epr, ImmutableArray<Operation>.Builder output)
+    {
+        if (Qubits(epr.First, null) is not { } first || Qubits(epr.Second, null) is not { } second) return;
+        if (Broadcast([first, second], [IsWholeRegister(epr.First), IsWholeRegister(epr.Second)], epr.Span) is not { } pairs) return;
+        foreach (var pair in pairs)
+        {
+            string? a = RequireLocation(pair[0], epr.First.Span, "epr");
+            string? b = RequireLocation(pair[1], epr.Second.Span, "epr");
+            if (a is null || b is null) continue;
+            if (pair[0] == pair[1])
+            {
+                _diagnostics.Report(Diagnostics.DuplicateOperand, At(epr.Span), QubitName(pair[0]));
+                continue;
+            }
+            if (a == b)
+            {
+                _diagnostics.Report(Diagnostics.EprSameNode, At(epr.Span), a);
+                continue;
+            }
+            if (!RequirePath(a, b, epr.Span)) continue;
+            CheckLocal(pair[0], epr.First.Span);
+            CheckLocal(pair[1], epr.Second.Span);
+            Emit(output, new EprOperation(pair[0], pair[1], At(epr.Span)));
+        }
+    }
+
+    private void LowerTeleport(BoundTeleport teleport, ImmutableArray<Operation>.Builder output)
+    {
+        if (_conditionalDepth > 0)
+        {
+            _diagnostics.Report(Diagnostics.MoveInConditional, At(teleport.Span), "teleport");
+            return;
+        }
+        if (Qubits(teleport.Qubit, null) is not { } qubits) return;
+        foreach (int q in qubits)
+        {
+            if (RequireLocation(q, teleport.Qubit.Span, "teleport") is not { } from) continue;
+            string to = teleport.Destination.Name;
+            if (from == to)
+            {
+                _diagnostics.Report(Diagnostics.TeleportToSameNode, At(teleport.Span), QubitName(q), to);
+                continue;
+            }
+            if (!RequirePath(from, to, teleport.Span) || !RequireRoom(teleport.Destination, teleport.Span)) continue;
+            CheckLocal(q, teleport.Qubit.Span);
+            _placement.Move(q, to);
+            Emit(output, new TeleportOperation(q, to, At(teleport.Span)));
+        }
+    }
+
+    private void LowerSend(BoundSend send, ImmutableArray<Operation>.Builder output)
+    {
+        if (_conditionalDepth > 0)
+        {
+            _diagnostics.Report(Diagnostics.MoveInConditional, At(send.Span), "send");
+            return;
+        }
+        if (Qubits(send.Qubit, null) is not { } qubits) return;
+        IReadOnlyList<int>? flags = null;
+        if (send.ArrivalFlag is { } flagOperand)
+        {
+            if (Bits(flagOperand) is not { } f) return;
+            flags = f;
+            if (flags.Count != qubits.Count)
+            {
+                _diagnostics.Report(Diagnostics.RegisterSizeMismatch, At(send.Span), qubits.Count, flags.Count);
+                return;
+            }
+        }
+        for (int i = 0; i < qubits.Count; i++)
+        {
+            int q = qubits[i];
+            if (RequireLocation(q, send.Qubit.Span, "send") is not { } from) continue;
+            string to = send.Destination.Name;
+            if (Network.FindLink(from, to) is null)
+            {
+                _diagnostics.Report(Diagnostics.NoDirectLink, At(send.Span), from, to);
+                continue;
+            }
+            if (!RequireRoom(send.Destination, send.Span)) continue;
+            CheckLocal(q, send.Qubit.Span);
+            _placement.Move(q, to);
+            Emit(output, new SendOperation(q, to, flags?[i], At(send.Span)));
+        }
+    }
+
+    private string? RequireLocation(int qubit, TextSpan span, string usage)
+    {
+        if (_placement.LocationOf(qubit) is { } node) return node;
+        if (_atNodes.Count > 0)
+        {
+            // First use inside `at node { }` pins the qubit there.
+            if (!RequireRoom(_atNodes.Peek(), span)) return null;
+            _placement.Pin(qubit, _atNodes.Peek().Name);
+            return _atNodes.Peek().Name;
+        }
+        _diagnostics.Report(Diagnostics.NotPinned, At(span), QubitName(qubit), usage);
+        return null;
+    }
+
+    private bool RequirePath(string a, string b, TextSpan span)
+    {
+        if (Network.ShortestPath(a, b) is not null) return true;
+        _diagnostics.Report(Diagnostics.NodesNotConnected, At(span), a, b, Network.Name);
+        return false;
+    }
+
+    private bool RequireRoom(NetworkNode node, TextSpan span)
+    {
+        if (_placement.Occupancy(node.Name) < node.DataQubits) return true;
+        _diagnostics.Report(Diagnostics.PinnedCapacityExceeded, At(span), KindName(node), node.Name, node.DataQubits, _placement.Occupancy(node.Name) + 1);
+        return false;
+    }
+
+    /// <summary>Inside `at node { }` every qubit touched must be at that node (unpinned ones get pinned there).</summary>
+    private void CheckLocal(int qubit, TextSpan span)
+    {
+        if (_atNodes.Count == 0) return;
+        var node = _atNodes.Peek();
+        string? location = _placement.LocationOf(qubit);
+        if (location is null)
+        {
+            if (RequireRoom(node, span)) _placement.Pin(qubit, node.Name);
+            return;
+        }
+        if (location != node.Name) _diagnostics.Report(Diagnostics.WrongNodeInAtBlock, At(span), QubitName(qubit), location, node.Name);
+    }
+
+    /// <summary>A gate between qubits already on different nodes needs a network path between them.</summary>
+    private void CheckReachable(ImmutableArray<int> qubits, TextSpan span)
+    {
+        var nodes = qubits.Select(_placement.LocationOf).OfType<string>().Distinct().ToList();
+        for (int i = 1; i < nodes.Count; i++)
+            if (!RequirePath(nodes[0], nodes[i], span)) return;
+    }
+
+    // ---- operands and expressions -------------------------------------------------------------------
+
+    private static bool IsWholeRegister(BoundOperand operand) =>
+        operand.Index is null && operand.Register is QubitRegisterSymbol { IsRegister: true } or BitRegisterSymbol { IsRegister: true };
+
+    private IReadOnlyList<int>? Qubits(BoundOperand operand, GateFrame? frame)
+    {
+        switch (operand.Register)
+        {
+            case GateQubitSymbol g when frame is not null:
+                return [frame.Qubits[g.Position]];
+            case QubitRegisterSymbol r:
+                if (operand.Index is null) return Enumerable.Range(r.FirstQubit, r.Size).ToArray();
+                return EvaluateIndex(operand.Index, r.Name, r.Size, frame) is { } i ? [r.FirstQubit + i] : null;
+            default:
+                throw new InvalidOperationException($"operand {operand.Register.Name} is not a qubit");
+        }
+    }
+
+    internal IReadOnlyList<int>? Bits(BoundOperand operand)
+    {
+        var r = (BitRegisterSymbol)operand.Register;
+        if (operand.Index is null) return Enumerable.Range(r.FirstBit, r.Size).ToArray();
+        return EvaluateIndex(operand.Index, r.Name, r.Size, null) is { } i ? [r.FirstBit + i] : null;
+    }
+
+    internal int? EvaluateIndex(Expression index, string register, int size, GateFrame? frame)
+    {
+        if (EvaluateInteger(index, frame) is not { } value) return null;
+        if (value < 0 || value >= size)
+        {
+            _diagnostics.Report(Diagnostics.IndexOutOfRange, At(index.Span), value, register, size);
+            return null;
+        }
+        return (int)value;
+    }
+
+    internal long? EvaluateInteger(Expression expression, GateFrame? frame)
+    {
+        if (Evaluate(expression, frame) is not { } value) return null;
+        if (value.Kind != ValueKind.Int)
+        {
+            _diagnostics.Report(Diagnostics.TypeMismatch, At(expression.Span), "an integer", value.Describe());
+            return null;
+        }
+        return (long)value.Number;
+    }
+
+    internal ConstValue? Evaluate(Expression expression, GateFrame? frame) =>
+        _evaluator.Evaluate(expression, name => Lookup(name, frame));
+
+    internal NameLookup Lookup(Name name, GateFrame? frame)
+    {
+        if (frame is not null)
+        {
+            int p = frame.Gate.Parameters.IndexOf(name.Text);
+            if (p >= 0) return NameLookup.Constant(ConstValue.Float(frame.Parameters[p]));
+            if (frame.Gate.Qubits.Contains(name.Text)) return NameLookup.NotConstant("a gate qubit argument");
+        }
+        else if (_loopValues.TryGetValue(name.Text, out long loopValue))
+        {
+            return NameLookup.Constant(ConstValue.Int(loopValue));
+        }
+        if (_constants.TryGetValue(name.Text, out var constant)) return NameLookup.Constant(constant);
+        if (_registers.TryGetValue(name.Text, out var register)) return NameLookup.NotConstant(register.KindDescription);
+        return NameLookup.Undefined;
+    }
+
+    internal Symbol? FindRegister(string name) => _registers.GetValueOrDefault(name);
+
+    internal Location Locate(TextSpan span) => At(span);
+
+    internal DiagnosticBag Bag => _diagnostics;
+
+    private string QubitName(int qubit)
+    {
+        var r = _program.QubitRegisters.Last(r => r.FirstQubit <= qubit);
+        return r.IsRegister ? $"{r.Name}[{qubit - r.FirstQubit}]" : r.Name;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using QNetLang.Core;
+using QNetLang.Ir;
+using QNetLang.Syntax.Ast;
+using AstNodeKind = QNetLang.Syntax.Ast.NodeKind;
+using IrNodeKind = QNetLang.Ir.NodeKind;
+
+namespace QNetLang.Semantics;
+
+/// <summary>
+/// Binds a <c>network</c> declaration to the hardware model: checks every property against
+/// <see cref="PropertySchema"/> (name, dimension, range), fills in defaults, and checks that
+/// links join distinct, declared nodes.
+/// </summary>
+public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics)
+{
+    private readonly ExpressionEvaluator _evaluator = new(source, diagnostics);
+
+    public Network Bind(NetworkDeclaration declaration)
+    {
+        var nodes = new List<NetworkNode>();
+        var links = new List<NetworkLink>();
+        var networkProperties = new List<PropertyAssignment>();
+        var nodeSpans = new Dictionary<string, TextSpan>();
+
+        foreach (var member in declaration.Members)
+        {
+            switch (member)
+            {
+                case NodeDeclaration node:
+                    if (!nodeSpans.TryAdd(node.Name.Text, node.Name.Span))
+                    {
+                        diagnostics.Report(Diagnostics.Redefinition, At(node.Name.Span), node.Name.Text);
+                        continue;
+                    }
+                    string owner = OwnerOf(node.Kind);
+                    var properties = BindProperties(owner, node.Properties);
+                    foreach (var spec in PropertySchema.ByOwner[owner].Where(s => s.Required && !properties.ContainsKey(s.Name)))
+                        diagnostics.Report(Diagnostics.MissingProperty, At(node.Name.Span), owner, node.Name.Text, spec.Name);
+                    nodes.Add(new NetworkNode(node.Name.Text, ToIr(node.Kind), properties));
+                    break;
+                case PropertyAssignment property:
+                    networkProperties.Add(property);
+                    break;
+            }
+        }
+
+        foreach (var link in declaration.Members.OfType<LinkDeclaration>())
+        {
+            bool endpointsKnown = true;
+            foreach (var end in new[] { link.From, link.To })
+            {
+                if (nodeSpans.ContainsKey(end.Text)) continue;
+                diagnostics.Report(Diagnostics.UnknownNode, At(end.Span), declaration.Name.Text, end.Text);
+                endpointsKnown = false;
+            }
+            var properties = BindProperties(PropertySchema.LinkOwner, link.Properties);
+            if (!endpointsKnown) continue;
+            if (link.From.Text == link.To.Text)
+            {
+                diagnostics.Report(Diagnostics.LinkToItself, At(link.Span), link.From.Text);
+                continue;
+            }
+            if (links.Any(l => l.Joins(link.From.Text, link.To.Text)))
+            {
+                diagnostics.Report(Diagnostics.DuplicateLink, At(link.Span), link.From.Text, link.To.Text);
+                continue;
+            }
+            links.Add(new NetworkLink(link.From.Text, link.To.Text, properties));
+        }
+
+        return new Network(declaration.Name.Text, nodes.ToImmutableArray(), links.ToImmutableArray(), BindProperties(PropertySchema.NetworkOwner, networkProperties));
+    }
+
+    private Location At(TextSpan span) => new(source, span);
+
+    private static string OwnerOf(AstNodeKind kind) => kind switch
+    {
+        AstNodeKind.Qpu => PropertySchema.QpuOwner,
+        AstNodeKind.Repeater => PropertySchema.RepeaterOwner,
+        _ => PropertySchema.EndNodeOwner,
+    };
+
+    private static IrNodeKind ToIr(AstNodeKind kind) => kind switch
+    {
+        AstNodeKind.Qpu => IrNodeKind.Qpu,
+        AstNodeKind.Repeater => IrNodeKind.Repeater,
+        _ => IrNodeKind.EndNode,
+    };
+
+    private ImmutableSortedDictionary<string, PropertyValue> BindProperties(string owner, IEnumerable<PropertyAssignment> assignments)
+    {
+        var specs = PropertySchema.ByOwner[owner];
+        var values = ImmutableSortedDictionary.CreateBuilder<string, PropertyValue>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assignment in assignments)
+        {
+            string name = assignment.Name.Text;
+            var spec = specs.FirstOrDefault(s => s.Name == name);
+            if (spec is null)
+            {
+                diagnostics.Report(Diagnostics.UnknownProperty, At(assignment.Name.Span), name, owner, string.Join(", ", specs.Select(s => s.Name)));
+                continue;
+            }
+            if (!seen.Add(name))
+            {
+                diagnostics.Report(Diagnostics.DuplicateProperty, At(assignment.Name.Span), name);
+                continue;
+            }
+            if (BindValue(spec, assignment.Value) is { } value) values[name] = value;
+        }
+        foreach (var (name, value) in PropertySchema.Defaults(owner))
+            values.TryAdd(name, value);
+        return values.ToImmutable();
+    }
+
+    private PropertyValue? BindValue(PropertySpec spec, Expression expression)
+    {
+        if (spec.Range == PropertyRange.Symbol)
+        {
+            if (expression is NameExpression symbol && spec.Symbols!.Contains(symbol.Name.Text))
+                return PropertyValue.OfSymbol(symbol.Name.Text);
+            diagnostics.Report(Diagnostics.PropertyOutOfRange, At(expression.Span), spec.Name, PropertySchema.DescribeRange(spec), Shorten(source.GetText(expression.Span)));
+            return null;
+        }
+
+        // Network properties see no program names: only literals, pi and arithmetic.
+        if (_evaluator.Evaluate(expression, _ => NameLookup.Undefined) is not { } value) return null;
+        if (value.Kind == ValueKind.Bool)
+        {
+            diagnostics.Report(Diagnostics.TypeMismatch, At(expression.Span), "a number", value.Describe());
+            return null;
+        }
+        if (value.Dimension != spec.Dimension)
+        {
+            diagnostics.Report(Diagnostics.WrongDimension, At(expression.Span), spec.Name, Units.Describe(spec.Dimension), value.Describe());
+            return null;
+        }
+        bool ok = spec.Range switch
+        {
+            PropertyRange.Count => value.Kind == ValueKind.Int && value.Number >= 0,
+            PropertyRange.PositiveCount => value.Kind == ValueKind.Int && value.Number >= 1,
+            PropertyRange.Probability => value.Number is >= 0 and <= 1,
+            PropertyRange.NonNegative => value.Number >= 0,
+            _ => value.Number > 0,
+        };
+        if (spec.Range is PropertyRange.Count or PropertyRange.PositiveCount && value.Number > SemanticLimits.MaxRegisterSize)
+            ok = false;
+        if (!ok)
+        {
+            diagnostics.Report(Diagnostics.PropertyOutOfRange, At(expression.Span), spec.Name, PropertySchema.DescribeRange(spec), value.ToString());
+            return null;
+        }
+        return PropertyValue.Of(new Quantity(value.Number, value.Dimension));
+    }
+
+    private static string Shorten(string text) => text.Length <= 30 ? text : text[..30] + "…";
+}

@@ -1,0 +1,405 @@
+using System.Collections.Immutable;
+using QNetLang.Core;
+using QNetLang.Ir;
+using QNetLang.Syntax.Ast;
+
+namespace QNetLang.Semantics;
+
+/// <summary>
+/// Binds one program: declares registers, constants and gates in source order, resolves every
+/// name, checks gate arities and operand kinds, and resolves node names against the network.
+/// Everything that can be checked without unrolling is checked here, including code inside
+/// loops that run zero times; index ranges and values that depend on loop variables are checked
+/// by the <see cref="Lowerer"/>.
+/// </summary>
+public sealed class ProgramBinder
+{
+    private readonly SourceText _source;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Network _network;
+    private readonly ExpressionEvaluator _evaluator;
+    private readonly Scope _globals = new(null);
+    private readonly Dictionary<string, UserGate> _gates = new(StringComparer.Ordinal);
+    private readonly List<QubitRegisterSymbol> _qubits = new();
+    private readonly List<BitRegisterSymbol> _bits = new();
+    private readonly List<ConstSymbol> _constants = new();
+    private int _qubitCount;
+    private int _bitCount;
+
+    public ProgramBinder(SourceText source, Network network, DiagnosticBag diagnostics)
+    {
+        _source = source;
+        _network = network;
+        _diagnostics = diagnostics;
+        _evaluator = new ExpressionEvaluator(source, diagnostics);
+    }
+
+    public BoundProgram Bind(ProgramDeclaration program)
+    {
+        var statements = BindStatements(program.Body, _globals, topLevel: true);
+        return new BoundProgram(program.Name.Text, _source, _network, [.. _qubits], [.. _bits], [.. _constants], [.. _gates.Values.OrderBy(g => g.DeclarationSpan.Start)], statements, program.Name.Span);
+    }
+
+    private Location At(TextSpan span) => new(_source, span);
+
+    private ImmutableArray<BoundStatement> BindStatements(ImmutableArray<Statement> statements, Scope scope, bool topLevel)
+    {
+        var bound = ImmutableArray.CreateBuilder<BoundStatement>();
+        foreach (var statement in statements)
+            if (BindStatement(statement, scope, topLevel) is { } b) bound.Add(b);
+        return bound.ToImmutable();
+    }
+
+    private BoundStatement? BindStatement(Statement statement, Scope scope, bool topLevel)
+    {
+        switch (statement)
+        {
+            case QubitDeclaration q:
+                if (RequireTopLevel(topLevel, q.Span, "qubits")) DeclareQubits(q);
+                return null;
+            case BitDeclaration b:
+                if (RequireTopLevel(topLevel, b.Span, "bits")) DeclareBits(b);
+                return null;
+            case ConstDeclaration c:
+                if (RequireTopLevel(topLevel, c.Span, "constants")) DeclareConst(c);
+                return null;
+            case GateDefinition g:
+                if (RequireTopLevel(topLevel, g.Span, "gates")) DeclareGate(g);
+                return null;
+            case GateCall call:
+                return BindGateCall(call, scope);
+            case MeasureStatement m:
+            {
+                var qubit = BindOperand(m.Qubit, scope, OperandKind.Qubit);
+                var target = m.Target is null ? null : BindOperand(m.Target, scope, OperandKind.Bit);
+                return qubit is null || m.Target is not null && target is null ? null : new BoundMeasure(qubit, target, m.Span);
+            }
+            case ResetStatement r:
+                return BindOperand(r.Qubit, scope, OperandKind.Qubit) is { } resetQubit ? new BoundReset(resetQubit, r.Span) : null;
+            case BarrierStatement barrier:
+            {
+                var operands = barrier.Operands.Select(o => BindOperand(o, scope, OperandKind.Qubit)).ToList();
+                return operands.Any(o => o is null) ? null : new BoundBarrier([.. operands.Cast<BoundOperand>()], barrier.Span);
+            }
+            case ForStatement f:
+                return BindFor(f, scope);
+            case IfStatement i:
+            {
+                CheckExpression(i.Condition, scope, allowBits: true);
+                var then = BindStatements(i.Then, new Scope(scope), topLevel: false);
+                var @else = BindStatements(i.Else, new Scope(scope), topLevel: false);
+                return new BoundIf(i.Condition, then, @else, i.Span);
+            }
+            case AtStatement a:
+            {
+                var node = ResolveProcessor(a.Node, "an `at` block");
+                var body = BindStatements(a.Body, new Scope(scope), topLevel: false);
+                return node is null ? null : new BoundAt(node, body, a.Span);
+            }
+            case EprStatement e:
+            {
+                var first = BindOperand(e.First, scope, OperandKind.Qubit);
+                var second = BindOperand(e.Second, scope, OperandKind.Qubit);
+                return first is null || second is null ? null : new BoundEpr(first, second, e.Span);
+            }
+            case TeleportStatement t:
+            {
+                var qubit = BindOperand(t.Qubit, scope, OperandKind.Qubit);
+                var node = ResolveProcessor(t.Destination, "teleport");
+                return qubit is null || node is null ? null : new BoundTeleport(qubit, node, t.Span);
+            }
+            case SendStatement s:
+            {
+                var qubit = BindOperand(s.Qubit, scope, OperandKind.Qubit);
+                var flag = s.ArrivalFlag is null ? null : BindOperand(s.ArrivalFlag, scope, OperandKind.Bit);
+                var node = ResolveProcessor(s.Destination, "send");
+                return qubit is null || node is null || s.ArrivalFlag is not null && flag is null ? null : new BoundSend(qubit, node, flag, s.Span);
+            }
+            case BlockStatement block:
+                return new BoundBlock(BindStatements(block.Body, new Scope(scope), topLevel: false), block.Span);
+            default:
+                throw new InvalidOperationException($"binder does not know {statement.GetType().Name}");
+        }
+    }
+
+    private bool RequireTopLevel(bool topLevel, TextSpan span, string what)
+    {
+        if (!topLevel) _diagnostics.Report(Diagnostics.DeclarationNotAtTop, At(span), what);
+        return topLevel;
+    }
+
+    // ---- declarations ------------------------------------------------------------------------
+
+    private void DeclareQubits(QubitDeclaration declaration)
+    {
+        int? size = declaration.Size is null ? 1 : EvaluateSize(declaration.Size);
+        string? pinned = null;
+        if (declaration.PinnedTo is { } pin)
+        {
+            var node = _network.FindNode(pin.Text);
+            if (node is null) _diagnostics.Report(Diagnostics.UnknownNode, At(pin.Span), _network.Name, pin.Text);
+            else if (node.Kind == Ir.NodeKind.Repeater) _diagnostics.Report(Diagnostics.QubitsOnRepeater, At(pin.Span), pin.Text);
+            else pinned = node.Name;
+        }
+        if (size is null) return;
+        var symbol = new QubitRegisterSymbol(declaration.Name.Text, size.Value, declaration.Size is not null, _qubitCount, pinned, declaration.Name.Span);
+        if (!Declare(symbol)) return;
+        _qubits.Add(symbol);
+        _qubitCount += size.Value;
+    }
+
+    private void DeclareBits(BitDeclaration declaration)
+    {
+        int? size = declaration.Size is null ? 1 : EvaluateSize(declaration.Size);
+        if (size is null) return;
+        var symbol = new BitRegisterSymbol(declaration.Name.Text, size.Value, declaration.Size is not null, _bitCount, declaration.Name.Span);
+        if (!Declare(symbol)) return;
+        _bits.Add(symbol);
+        _bitCount += size.Value;
+    }
+
+    private int? EvaluateSize(Expression expression)
+    {
+        if (_evaluator.Evaluate(expression, name => Lookup(name, _globals)) is not { } value) return null;
+        if (value.Kind != ValueKind.Int || value.Number < 1 || value.Number > SemanticLimits.MaxRegisterSize)
+        {
+            _diagnostics.Report(Diagnostics.BadRegisterSize, At(expression.Span), SemanticLimits.MaxRegisterSize, value.ToString());
+            return null;
+        }
+        // The qubit and bit tables share this cap, so their indices always fit in an int.
+        if (_qubitCount + _bitCount + value.Number > SemanticLimits.MaxRegisterSize)
+        {
+            _diagnostics.Report(Diagnostics.BadRegisterSize, At(expression.Span), SemanticLimits.MaxRegisterSize, $"{value} (after {_qubitCount + _bitCount} already declared)");
+            return null;
+        }
+        return (int)value.Number;
+    }
+
+    private void DeclareConst(ConstDeclaration declaration)
+    {
+        if (_evaluator.Evaluate(declaration.Value, name => Lookup(name, _globals)) is not { } value) return;
+        bool fits = declaration.Type switch
+        {
+            ScalarType.Int => value.Kind == ValueKind.Int,
+            ScalarType.Angle => value.IsNumber && value.Dimension == Dimension.None,
+            _ => value.IsNumber,
+        };
+        if (!fits)
+        {
+            string expected = declaration.Type switch { ScalarType.Int => "an integer", ScalarType.Angle => "an angle (a plain number)", _ => "a number" };
+            _diagnostics.Report(Diagnostics.TypeMismatch, At(declaration.Value.Span), expected, value.Describe());
+            return;
+        }
+        if (declaration.Type != ScalarType.Int) value = ConstValue.Float(value.Number, value.Dimension);
+        var symbol = new ConstSymbol(declaration.Name.Text, declaration.Type, value, declaration.Name.Span);
+        if (Declare(symbol)) _constants.Add(symbol);
+    }
+
+    private void DeclareGate(GateDefinition definition)
+    {
+        string name = definition.Name.Text;
+        if (_gates.ContainsKey(name) || _globals.Lookup(name) is not null)
+        {
+            _diagnostics.Report(Diagnostics.Redefinition, At(definition.Name.Span), name);
+            return;
+        }
+        if (definition.Qubits.Length == 0)
+        {
+            _diagnostics.Report(Diagnostics.WrongQubitCount, At(definition.Name.Span), name, "at least 1", 0);
+            return;
+        }
+        var gateScope = new Scope(_globals);
+        for (int i = 0; i < definition.Parameters.Length; i++)
+            if (!gateScope.TryDeclare(new GateParameterSymbol(definition.Parameters[i].Text, i, definition.Parameters[i].Span)))
+                _diagnostics.Report(Diagnostics.Redefinition, At(definition.Parameters[i].Span), definition.Parameters[i].Text);
+        for (int i = 0; i < definition.Qubits.Length; i++)
+            if (!gateScope.TryDeclare(new GateQubitSymbol(definition.Qubits[i].Text, i, definition.Qubits[i].Span)))
+                _diagnostics.Report(Diagnostics.Redefinition, At(definition.Qubits[i].Span), definition.Qubits[i].Text);
+
+        var gate = new UserGate(name, [.. definition.Parameters.Select(p => p.Text)], [.. definition.Qubits.Select(q => q.Text)], definition.Name.Span);
+        var body = ImmutableArray.CreateBuilder<BoundGateCall>();
+        foreach (var statement in definition.Body)
+        {
+            if (statement is not GateCall call)
+            {
+                _diagnostics.Report(Diagnostics.NotAllowedInGate, At(statement.Span), Describe(statement));
+                continue;
+            }
+            if (BindGateCall(call, gateScope) is { } bound) body.Add(bound);
+        }
+        gate.Body = body.ToImmutable();
+        // Declared after its body is bound: a gate cannot call itself, so inlining terminates.
+        _gates.Add(name, gate);
+    }
+
+    private bool Declare(Symbol symbol)
+    {
+        if (_gates.ContainsKey(symbol.Name) || !_globals.TryDeclare(symbol))
+        {
+            _diagnostics.Report(Diagnostics.Redefinition, At(symbol.DeclarationSpan), symbol.Name);
+            return false;
+        }
+        return true;
+    }
+
+    // ---- statements ----------------------------------------------------------------------------
+
+    private BoundGateCall? BindGateCall(GateCall call, Scope scope)
+    {
+        GateTarget? gate = _gates.TryGetValue(call.Gate.Text, out var user) ? user
+            : GateCatalog.TryGet(call.Gate.Text, out var info) ? new BuiltinGate(info) : null;
+        foreach (var argument in call.Arguments) CheckExpression(argument, scope, allowBits: false);
+        var operands = call.Operands.Select(o => BindOperand(o, scope, OperandKind.Qubit)).ToList();
+        if (gate is null)
+        {
+            _diagnostics.Report(Diagnostics.UnknownGate, At(call.Gate.Span), call.Gate.Text);
+            return null;
+        }
+        bool ok = true;
+        if (call.Arguments.Length != gate.ParameterCount)
+        {
+            _diagnostics.Report(Diagnostics.WrongParameterCount, At(call.Gate.Span), gate.Name, gate.ParameterCount, call.Arguments.Length);
+            ok = false;
+        }
+        if (call.Operands.Length != gate.QubitCount)
+        {
+            _diagnostics.Report(Diagnostics.WrongQubitCount, At(call.Gate.Span), gate.Name, gate.QubitCount, call.Operands.Length);
+            ok = false;
+        }
+        if (!ok || operands.Any(o => o is null)) return null;
+        return new BoundGateCall(gate, call.Arguments, [.. operands.Cast<BoundOperand>()], call.Span);
+    }
+
+    private BoundFor? BindFor(ForStatement loop, Scope scope)
+    {
+        CheckExpression(loop.Start, scope, allowBits: false);
+        CheckExpression(loop.End, scope, allowBits: false);
+        var body = new Scope(scope);
+        var variable = new LoopVariableSymbol(loop.Variable.Text, loop.Variable.Span);
+        if (!body.TryDeclare(variable) || _gates.ContainsKey(variable.Name))
+            _diagnostics.Report(Diagnostics.Redefinition, At(loop.Variable.Span), variable.Name);
+        var statements = BindStatements(loop.Body, body, topLevel: false);
+        return new BoundFor(variable, loop.Start, loop.End, statements, loop.Span);
+    }
+
+    private enum OperandKind
+    {
+        Qubit,
+        Bit,
+    }
+
+    private BoundOperand? BindOperand(Operand operand, Scope scope, OperandKind kind)
+    {
+        if (operand.Index is not null) CheckExpression(operand.Index, scope, allowBits: false);
+        var symbol = scope.Lookup(operand.Name.Text);
+        if (symbol is null)
+        {
+            _diagnostics.Report(Diagnostics.UndefinedName, At(operand.Name.Span), operand.Name.Text);
+            return null;
+        }
+        bool fits = kind == OperandKind.Qubit
+            ? symbol is QubitRegisterSymbol or GateQubitSymbol
+            : symbol is BitRegisterSymbol;
+        if (!fits)
+        {
+            _diagnostics.Report(Diagnostics.TypeMismatch, At(operand.Name.Span), kind == OperandKind.Qubit ? "a qubit" : "a bit", $"'{symbol.Name}', {symbol.KindDescription}");
+            return null;
+        }
+        if (operand.Index is not null && symbol is GateQubitSymbol or QubitRegisterSymbol { IsRegister: false } or BitRegisterSymbol { IsRegister: false })
+        {
+            _diagnostics.Report(Diagnostics.TypeMismatch, At(operand.Span), "a register to index", $"'{symbol.Name}', {symbol.KindDescription}");
+            return null;
+        }
+        return new BoundOperand(symbol, operand.Index, operand.Span);
+    }
+
+    private NetworkNode? ResolveProcessor(Name name, string usage)
+    {
+        var node = _network.FindNode(name.Text);
+        if (node is null)
+        {
+            _diagnostics.Report(Diagnostics.UnknownNode, At(name.Span), _network.Name, name.Text);
+            return null;
+        }
+        if (node.Kind == Ir.NodeKind.Repeater)
+        {
+            _diagnostics.Report(Diagnostics.NodeIsNotAProcessor, At(name.Span), "repeater", name.Text, $"{usage} needs a qpu or endnode");
+            return null;
+        }
+        return node;
+    }
+
+    // ---- expressions ---------------------------------------------------------------------------
+
+    /// <summary>Resolves every name in an expression; bits are allowed only in `if` conditions.</summary>
+    private void CheckExpression(Expression expression, Scope scope, bool allowBits)
+    {
+        switch (expression)
+        {
+            case NameExpression n:
+                CheckName(n.Name, scope, allowBits, indexed: false);
+                break;
+            case IndexExpression i:
+                CheckName(i.Name, scope, allowBits, indexed: true);
+                CheckExpression(i.Index, scope, allowBits: false);
+                break;
+            case UnaryExpression u:
+                CheckExpression(u.Operand, scope, allowBits);
+                break;
+            case BinaryExpression b:
+                CheckExpression(b.Left, scope, allowBits);
+                CheckExpression(b.Right, scope, allowBits);
+                break;
+            case CallExpression c:
+                if (!ExpressionEvaluator.IsBuiltinFunction(c.Function.Text))
+                    _diagnostics.Report(Diagnostics.UndefinedName, At(c.Function.Span), c.Function.Text);
+                foreach (var argument in c.Arguments) CheckExpression(argument, scope, allowBits: false);
+                break;
+        }
+    }
+
+    private void CheckName(Name name, Scope scope, bool allowBits, bool indexed)
+    {
+        var symbol = scope.Lookup(name.Text);
+        switch (symbol)
+        {
+            case null when !indexed && ExpressionEvaluator.IsBuiltinConstant(name.Text):
+                return;
+            case null:
+                _diagnostics.Report(Diagnostics.UndefinedName, At(name.Span), name.Text);
+                return;
+            case BitRegisterSymbol bits when allowBits:
+                if (indexed && !bits.IsRegister)
+                    _diagnostics.Report(Diagnostics.TypeMismatch, At(name.Span), "a register to index", $"'{bits.Name}', a bit");
+                return;
+            case ConstSymbol or LoopVariableSymbol or GateParameterSymbol when !indexed:
+                return;
+            case ConstSymbol or LoopVariableSymbol or GateParameterSymbol:
+                _diagnostics.Report(Diagnostics.TypeMismatch, At(name.Span), "a register to index", $"'{symbol.Name}', {symbol.KindDescription}");
+                return;
+            default:
+                _diagnostics.Report(Diagnostics.NotConstant, At(name.Span), name.Text, symbol.KindDescription);
+                return;
+        }
+    }
+
+    /// <summary>The lookup the evaluator uses for declarations: constants only.</summary>
+    internal static NameLookup Lookup(Name name, Scope scope) => scope.Lookup(name.Text) switch
+    {
+        ConstSymbol c => NameLookup.Constant(c.Value),
+        null => NameLookup.Undefined,
+        var other => NameLookup.NotConstant(other.KindDescription),
+    };
+
+    private static string Describe(Statement statement) => statement switch
+    {
+        MeasureStatement => "a measurement",
+        ResetStatement => "a reset",
+        BarrierStatement => "a barrier",
+        ForStatement => "a for loop",
+        IfStatement => "an if statement",
+        QubitDeclaration or BitDeclaration or ConstDeclaration => "a declaration",
+        GateDefinition => "a gate definition",
+        _ => "a network operation",
+    };
+}

@@ -1,0 +1,117 @@
+using System.Collections.Frozen;
+using QNetLang.Core;
+
+namespace QNetLang.Semantics;
+
+/// <summary>What values a property accepts.</summary>
+public enum PropertyRange
+{
+    /// <summary>An integer ≥ 0.</summary>
+    Count,
+    /// <summary>An integer ≥ 1.</summary>
+    PositiveCount,
+    /// <summary>A number in [0, 1].</summary>
+    Probability,
+    /// <summary>A number ≥ 0.</summary>
+    NonNegative,
+    /// <summary>A number &gt; 0.</summary>
+    Positive,
+    /// <summary>One of <see cref="PropertySpec.Symbols"/>, written as a bare name.</summary>
+    Symbol,
+}
+
+/// <summary>One property: its dimension, the values it accepts, its default and what it means.</summary>
+public sealed record PropertySpec(string Name, Dimension Dimension, PropertyRange Range, double? Default, string Doc, IReadOnlyList<string>? Symbols = null, string? DefaultSymbol = null, bool Required = false);
+
+/// <summary>
+/// The properties of networks, nodes and links, as a table: the binder checks against it, the
+/// docs list it, and the simulator reads the values it guarantees (defaults included).
+/// </summary>
+public static class PropertySchema
+{
+    public const string NetworkOwner = "network";
+    public const string QpuOwner = "qpu";
+    public const string RepeaterOwner = "repeater";
+    public const string EndNodeOwner = "endnode";
+    public const string LinkOwner = "link";
+
+    private static readonly string[] LinkKinds = ["fiber", "free_space", "satellite"];
+
+    public static FrozenDictionary<string, IReadOnlyList<PropertySpec>> ByOwner { get; } = new Dictionary<string, IReadOnlyList<PropertySpec>>
+    {
+        [NetworkOwner] =
+        [
+            new("fiber_speed", Dimension.Speed, PropertyRange.Positive, 2.0e8, "Speed of light in fibre; classical messages and heralding signals travel at it."),
+        ],
+        [QpuOwner] =
+        [
+            new("qubits", Dimension.None, PropertyRange.PositiveCount, null, "Data qubits available to the program.", Required: true),
+            new("comm", Dimension.None, PropertyRange.Count, 2, "Communication qubits used for entanglement with other nodes."),
+            new("t1", Dimension.Time, PropertyRange.Positive, null, "Energy relaxation time (amplitude damping); infinite when absent."),
+            new("t2", Dimension.Time, PropertyRange.Positive, null, "Dephasing time; infinite when absent."),
+            new("gate_error", Dimension.None, PropertyRange.Probability, 0, "Depolarising error probability of a single-qubit gate."),
+            new("two_qubit_error", Dimension.None, PropertyRange.Probability, 0, "Depolarising error probability of a two-qubit gate."),
+            new("measure_error", Dimension.None, PropertyRange.Probability, 0, "Probability that a measurement result is flipped."),
+            new("gate_time", Dimension.Time, PropertyRange.NonNegative, 0, "Duration of a single-qubit gate."),
+            new("two_qubit_gate_time", Dimension.Time, PropertyRange.NonNegative, 0, "Duration of a two-qubit gate."),
+            new("measure_time", Dimension.Time, PropertyRange.NonNegative, 0, "Duration of a measurement."),
+        ],
+        [RepeaterOwner] =
+        [
+            new("memories", Dimension.None, PropertyRange.PositiveCount, 2, "Quantum memories for holding link pairs before the swap."),
+            new("t1", Dimension.Time, PropertyRange.Positive, null, "Memory energy relaxation time; infinite when absent."),
+            new("t2", Dimension.Time, PropertyRange.Positive, null, "Memory dephasing time; infinite when absent."),
+            new("swap_success", Dimension.None, PropertyRange.Probability, 1, "Probability that a Bell-state measurement (swap) succeeds."),
+            new("swap_time", Dimension.Time, PropertyRange.NonNegative, 0, "Duration of a swap."),
+            new("measure_error", Dimension.None, PropertyRange.Probability, 0, "Probability that a Bell-state measurement outcome is flipped."),
+        ],
+        [EndNodeOwner] =
+        [
+            new("qubits", Dimension.None, PropertyRange.PositiveCount, 1, "Photonic qubits the node prepares or detects at once."),
+            new("detector_efficiency", Dimension.None, PropertyRange.Probability, 1, "Probability that an arriving photon is detected."),
+            new("t1", Dimension.Time, PropertyRange.Positive, null, "Energy relaxation time of stored qubits; infinite when absent."),
+            new("t2", Dimension.Time, PropertyRange.Positive, null, "Dephasing time of stored qubits; infinite when absent."),
+            new("measure_error", Dimension.None, PropertyRange.Probability, 0, "Probability that a measurement result is flipped."),
+        ],
+        [LinkOwner] =
+        [
+            new("length", Dimension.Length, PropertyRange.NonNegative, 0, "Length of the channel; 0 means co-located, lossless and instantaneous."),
+            new("loss", Dimension.Attenuation, PropertyRange.NonNegative, 0.2, "Fibre attenuation; transmissivity is 10^(-loss*length/10)."),
+            new("total_loss", Dimension.Decibel, PropertyRange.NonNegative, null, "Whole-channel loss in dB; overrides loss*length (free-space and satellite links)."),
+            new("success", Dimension.None, PropertyRange.Probability, null, "Per-attempt heralding success probability; overrides the loss model."),
+            new("fidelity", Dimension.None, PropertyRange.Probability, 1, "Fidelity of freshly generated pairs (Werner state)."),
+            new("rate", Dimension.Frequency, PropertyRange.Positive, null, "Attempt rate; one attempt takes 1/rate plus the heralding round trip."),
+            new("attempt_time", Dimension.Time, PropertyRange.NonNegative, null, "Duration of one attempt besides the heralding round trip (alternative to rate)."),
+            new("kind", Dimension.None, PropertyRange.Symbol, null, "Channel kind.", LinkKinds, "fiber"),
+            new("detector_efficiency", Dimension.None, PropertyRange.Probability, 1, "Detector efficiency at the heralding station."),
+            new("cutoff", Dimension.Time, PropertyRange.Positive, null, "Pairs older than this are discarded; no cutoff when absent."),
+            new("availability", Dimension.None, PropertyRange.Probability, 1, "Fraction of time the link is usable (weather, pointing)."),
+            new("pass_duration", Dimension.Time, PropertyRange.Positive, null, "Satellite links: how long each visibility window lasts."),
+            new("pass_interval", Dimension.Time, PropertyRange.Positive, null, "Satellite links: time from the start of one window to the next."),
+        ],
+    }.ToFrozenDictionary();
+
+    /// <summary>The default values of an owner's properties (those that have one), in canonical units.</summary>
+    public static IEnumerable<KeyValuePair<string, Ir.PropertyValue>> Defaults(string owner)
+    {
+        foreach (var spec in ByOwner[owner])
+        {
+            if (spec.Default is { } d) yield return new(spec.Name, Ir.PropertyValue.Of(new Quantity(d, spec.Dimension)));
+            else if (spec.DefaultSymbol is { } symbol) yield return new(spec.Name, Ir.PropertyValue.OfSymbol(symbol));
+        }
+    }
+
+    public static PropertySpec? Find(string owner, string property) =>
+        ByOwner.TryGetValue(owner, out var specs) ? specs.FirstOrDefault(s => s.Name == property) : null;
+
+    /// <summary>The range as words for messages: "an integer ≥ 1", "a probability between 0 and 1".</summary>
+    public static string DescribeRange(PropertySpec spec) => spec.Range switch
+    {
+        PropertyRange.Count => "an integer ≥ 0",
+        PropertyRange.PositiveCount => "an integer ≥ 1",
+        PropertyRange.Probability => "a probability between 0 and 1",
+        PropertyRange.NonNegative => "≥ 0",
+        PropertyRange.Positive => "> 0",
+        _ => "one of " + string.Join(", ", spec.Symbols ?? []),
+    };
+}

@@ -1,0 +1,362 @@
+using System.Collections.Immutable;
+using Antlr4.Runtime;
+using Antlr4.Runtime.Tree;
+using QNetLang.Core;
+using QNetLang.Syntax.Ast;
+using QNetLang.Syntax.Generated;
+using P = QNetLang.Syntax.Generated.OpenQasmParser;
+
+namespace QNetLang.Syntax.Qasm;
+
+/// <summary>
+/// Builds the .qn AST from an OpenQASM parse tree: the whole file becomes one
+/// <see cref="ProgramDeclaration"/> with no network. As in <see cref="QnAstBuilder"/>, pieces
+/// missing after error recovery are left out silently (the parser already reported them), while
+/// constructs outside the importable subset are reported once each as QN1011 and left out.
+/// </summary>
+internal sealed class QasmAstBuilder
+{
+    /// <summary>The standard-gate libraries; their gates are built into the binder, so including them is a no-op.</summary>
+    private static readonly ImmutableHashSet<string> StandardIncludes = ["qelib1.inc", "stdgates.inc"];
+
+    private readonly SourceText _source;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly QasmExpressionBuilder _expressions;
+
+    private QasmAstBuilder(SourceText source, DiagnosticBag diagnostics, SourceLanguage language)
+    {
+        _source = source;
+        _diagnostics = diagnostics;
+        _expressions = new QasmExpressionBuilder(source, diagnostics, language);
+    }
+
+    public static CompilationUnit Build(SourceText source, DiagnosticBag diagnostics, P.ProgramContext tree)
+    {
+        var language = Language(source, diagnostics, tree.version());
+        var builder = new QasmAstBuilder(source, diagnostics, language);
+        var whole = new TextSpan(0, source.Text.Length);
+        var name = new Name(QasmProgramName.FromPath(source.Path), new TextSpan(0, 0));
+        var program = new ProgramDeclaration(name, null, builder.Statements(tree.statement()), whole);
+        return new CompilationUnit(source, language, [program], whole);
+    }
+
+    /// <summary>
+    /// <c>OPENQASM 2.0;</c> or <c>OPENQASM 3;</c>/<c>3.0</c>; no header means OpenQASM 3, where
+    /// it is optional. An unknown version is reported but parsing goes on with the nearer one.
+    /// </summary>
+    private static SourceLanguage Language(SourceText source, DiagnosticBag diagnostics, P.VersionContext? version)
+    {
+        var token = version?.number()?.Start;
+        if (token is null || token.TokenIndex < 0 || token.Type is not (OpenQasmLexer.IntegerLiteral or OpenQasmLexer.FloatLiteral))
+            return SourceLanguage.OpenQasm3;
+        switch (token.Text)
+        {
+            case "2.0":
+                return SourceLanguage.OpenQasm2;
+            case "3" or "3.0":
+                return SourceLanguage.OpenQasm3;
+            default:
+                diagnostics.Report(Diagnostics.UnsupportedQasmVersion, new Location(source, SyntaxErrorListener.TokenSpan(source, token)), SyntaxErrorListener.Shorten(token.Text));
+                return token.Text.StartsWith('2') ? SourceLanguage.OpenQasm2 : SourceLanguage.OpenQasm3;
+        }
+    }
+
+    private TextSpan Span(ParserRuleContext context) => SyntaxFacts.Span(_source, context);
+
+    private Name? NameOf(ITerminalNode? node) => SyntaxFacts.NameOf(_source, node);
+
+    private void Unsupported(TextSpan span, string what) =>
+        _diagnostics.Report(Diagnostics.UnsupportedQasmFeature, new Location(_source, span), what);
+
+    private void Unsupported(IToken token, string what) =>
+        Unsupported(SyntaxErrorListener.TokenSpan(_source, token), what);
+
+    private ImmutableArray<Statement> Statements(IEnumerable<P.StatementContext> contexts)
+    {
+        var statements = ImmutableArray.CreateBuilder<Statement>();
+        foreach (var context in contexts) Add(context, statements);
+        return statements.ToImmutable();
+    }
+
+    private ImmutableArray<Statement> Body(P.BodyContext? context)
+    {
+        if (context is null) return [];
+        if (context.scope() is { } scope) return Statements(scope.statement());
+        return context.statement() is { } single ? Statements([single]) : [];
+    }
+
+    /// <summary>Adds what one statement imports to: usually one node, none, or two for <c>bit c = measure q;</c>.</summary>
+    private void Add(P.StatementContext context, ImmutableArray<Statement>.Builder into)
+    {
+        var span = Span(context);
+        Statement? built = null;
+        switch (context.GetChild(0))
+        {
+            case P.IncludeStatementContext include:
+                Include(include);
+                break;
+            case P.RegisterDeclarationContext register:
+                built = Register(register, span);
+                break;
+            case P.QubitDeclarationContext qubit:
+            {
+                var name = NameOf(qubit.Identifier());
+                if (name is not null && Size(qubit.designator(), out var size))
+                    built = new QubitDeclaration(name, size, null, span);
+                break;
+            }
+            case P.BitDeclarationContext bit:
+                BitDeclaration(bit, span, into);
+                break;
+            case P.ConstDeclarationContext constant:
+                built = Const(constant, span);
+                break;
+            case P.GateDefinitionContext gate:
+                built = GateDefinition(gate, span);
+                break;
+            case P.GateCallStatementContext call:
+                built = GateCall(call, span);
+                break;
+            case P.MeasureArrowStatementContext measure:
+            {
+                var qubit = Operand(measure.operand().FirstOrDefault());
+                var target = Operand(measure.target);
+                if (qubit is not null && (measure.target is null || target is not null))
+                    built = new MeasureStatement(qubit, target, span);
+                break;
+            }
+            case P.MeasureAssignStatementContext measure:
+            {
+                var target = Operand(measure.target);
+                var qubit = Operand(measure.qubit);
+                if (qubit is not null && target is not null) built = new MeasureStatement(qubit, target, span);
+                break;
+            }
+            case P.AssignmentStatementContext:
+                // Classical variables have no place in the AST: bits change only by measurement.
+                Unsupported(span, "classical assignment");
+                break;
+            case P.ResetStatementContext reset:
+                if (Operand(reset.operand()) is { } resetQubit) built = new ResetStatement(resetQubit, span);
+                break;
+            case P.BarrierStatementContext barrier:
+                if (Operands(barrier.operandList()) is { } barrierOperands) built = new BarrierStatement(barrierOperands, span);
+                break;
+            case P.ForStatementContext loop:
+                built = For(loop, span);
+                break;
+            case P.IfStatementContext branch:
+            {
+                var condition = _expressions.Build(branch.expression());
+                if (condition is not null) built = new IfStatement(condition, Body(branch.thenBody), Body(branch.elseBody), span);
+                break;
+            }
+            case P.UnsupportedStatementContext unsupported:
+                ReportUnsupported(unsupported);
+                break;
+            case P.ScopeContext scope:
+                built = new BlockStatement(Statements(scope.statement()), span);
+                break;
+        }
+        if (built is not null) into.Add(built);
+    }
+
+    private void Include(P.IncludeStatementContext context)
+    {
+        var literal = context.StringLiteral();
+        if (literal is null || literal.Symbol.TokenIndex < 0) return;
+        string text = literal.GetText();
+        string path = text.Length >= 2 ? text[1..^1] : text;
+        if (!StandardIncludes.Contains(path))
+            Unsupported(Span(context), $"include of '{SyntaxErrorListener.Shorten(path)}'");
+    }
+
+    private Statement? Register(P.RegisterDeclarationContext context, TextSpan span)
+    {
+        var name = NameOf(context.Identifier());
+        if (name is null || context.keyword is null || !Size(context.designator(), out var size)) return null;
+        return context.keyword.Type == OpenQasmLexer.QREG
+            ? new QubitDeclaration(name, size, null, span)
+            : new BitDeclaration(name, size, span);
+    }
+
+    /// <summary>
+    /// The register size: null for a single qubit or bit. False when a size was written but could
+    /// not be built, so that a broken <c>qubit[…] q;</c> does not turn into a single qubit.
+    /// </summary>
+    private bool Size(P.DesignatorContext? designator, out Expression? size)
+    {
+        size = designator is null ? null : _expressions.Build(designator.expression());
+        return designator is null || size is not null;
+    }
+
+    private void BitDeclaration(P.BitDeclarationContext context, TextSpan span, ImmutableArray<Statement>.Builder into)
+    {
+        var name = NameOf(context.Identifier());
+        if (name is null || !Size(context.designator(), out var size)) return;
+        into.Add(new BitDeclaration(name, size, span));
+        var initializer = context.bitInitializer();
+        if (initializer is null) return;
+        if (initializer.MEASURE() is null)
+        {
+            // The register itself is still declared, so its later uses do not cascade.
+            Unsupported(Span(initializer), "bit initialiser other than 'measure'");
+            return;
+        }
+        // `bit[2] c = measure q;` is a declaration followed by `c = measure q;`.
+        if (Operand(initializer.operand()) is { } qubit)
+            into.Add(new MeasureStatement(qubit, new Operand(name, null, name.Span), span));
+    }
+
+    private ConstDeclaration? Const(P.ConstDeclarationContext context, TextSpan span)
+    {
+        var name = NameOf(context.Identifier());
+        var typeToken = context.scalarType()?.Start;
+        if (name is null || typeToken is null || typeToken.TokenIndex < 0) return null;
+        var value = _expressions.Build(context.expression());
+        if (value is null) return null;
+        // The bit width of `int[32]` or `angle[20]` is dropped: constants are folded exactly.
+        var type = typeToken.Type switch
+        {
+            OpenQasmLexer.INT or OpenQasmLexer.UINT => ScalarType.Int,
+            OpenQasmLexer.FLOAT => ScalarType.Float,
+            _ => ScalarType.Angle,
+        };
+        return new ConstDeclaration(type, name, value, span);
+    }
+
+    private GateDefinition? GateDefinition(P.GateDefinitionContext context, TextSpan span)
+    {
+        var name = NameOf(context.Identifier());
+        if (name is null || context.qubits is null) return null;
+        var body = context.scope() is { } scope ? Statements(scope.statement()) : [];
+        return new GateDefinition(name, IdentifierList(context.@params), IdentifierList(context.qubits), body, span);
+    }
+
+    private ImmutableArray<Name> IdentifierList(P.IdentifierListContext? context) =>
+        context is null ? [] : [.. context.Identifier().Select(NameOf).OfType<Name>()];
+
+    private GateCall? GateCall(P.GateCallStatementContext context, TextSpan span)
+    {
+        // Aliases such as U, CX, u1 or cu1 keep their spelling; the binder resolves them.
+        var name = NameOf(context.Identifier());
+        if (name is null) return null;
+        var arguments = _expressions.BuildAll(context.expressionList());
+        var operands = Operands(context.operandList());
+        if (arguments is null || operands is null) return null;
+        return new GateCall(name, [.. arguments], operands.Value, span);
+    }
+
+    private ForStatement? For(P.ForStatementContext context, TextSpan span)
+    {
+        var variable = NameOf(context.Identifier());
+        var range = context.loopRange();
+        if (variable is null || range is null) return null;
+        var bounds = range.rangeBounds();
+        if (bounds is null)
+        {
+            if (range.LBRACE() is not null) Unsupported(Span(range), "loop over a set of values");
+            else if (range.Identifier() is not null) Unsupported(Span(range), "loop over a register or array");
+            return null;
+        }
+        if (bounds.COLON().Length > 1)
+        {
+            Unsupported(Span(range), "range with a step ('[start:step:end]')");
+            return null;
+        }
+        if (bounds.first is null || bounds.second is null)
+        {
+            Unsupported(Span(range), "range without a start or an end");
+            return null;
+        }
+        var start = _expressions.Build(bounds.first);
+        var end = _expressions.Build(bounds.second);
+        if (start is null || end is null) return null;
+        var body = Body(context.body());
+        return new ForStatement(variable, start, ExclusiveEnd(end), body, span);
+    }
+
+    /// <summary>
+    /// OpenQASM's <c>[a:b]</c> includes b; the AST's range is half-open, so the end becomes
+    /// <c>b + 1</c> (folded when b is an integer literal), keeping b's span for messages.
+    /// </summary>
+    private static Expression ExclusiveEnd(Expression end)
+    {
+        if (end is LiteralExpression { IsInteger: true, Unit: null } literal && literal.Value < 1e15)
+        {
+            double next = literal.Value + 1;
+            return new LiteralExpression(((long)next).ToString(System.Globalization.CultureInfo.InvariantCulture), next, true, null, literal.Span);
+        }
+        return new BinaryExpression(BinaryOperator.Add, end, new LiteralExpression("1", 1, true, null, end.Span), end.Span);
+    }
+
+    /// <summary>All operands or none: a gate call with a dropped operand would only mislead the binder.</summary>
+    private ImmutableArray<Operand>? Operands(P.OperandListContext? context)
+    {
+        if (context is null) return [];
+        var operands = ImmutableArray.CreateBuilder<Operand>();
+        foreach (var operand in context.operand())
+        {
+            if (Operand(operand) is not { } built) return null;
+            operands.Add(built);
+        }
+        return operands.ToImmutable();
+    }
+
+    private Operand? Operand(P.OperandContext? context)
+    {
+        if (context is null) return null;
+        if (context.HardwareQubit() is { } hardware)
+        {
+            Unsupported(hardware.Symbol, $"physical qubit '{SyntaxErrorListener.Shorten(hardware.GetText())}'");
+            return null;
+        }
+        var name = NameOf(context.Identifier());
+        if (name is null) return null;
+        var selector = context.indexSelector();
+        if (selector is null) return new Operand(name, null, Span(context));
+        if (selector.rangeBounds() is not null)
+        {
+            Unsupported(Span(selector), "register slice ('q[a:b]')");
+            return null;
+        }
+        if (selector.LBRACE() is not null)
+        {
+            Unsupported(Span(selector), "index set ('q[{a, b}]')");
+            return null;
+        }
+        var index = _expressions.Build(selector.expression());
+        return index is null ? null : new Operand(name, index, Span(context));
+    }
+
+    private void ReportUnsupported(P.UnsupportedStatementContext context)
+    {
+        var keyword = context.keyword;
+        if (keyword is null || keyword.TokenIndex < 0) return;
+        string text = keyword.Text;
+        if (context.CONST() is { } constKeyword)
+        {
+            Unsupported(constKeyword.Symbol, $"'const {text}' declaration");
+            return;
+        }
+        string what = keyword.Type switch
+        {
+            OpenQasmLexer.OPAQUE => "'opaque' gate declaration",
+            OpenQasmLexer.DEF => "subroutine definition ('def')",
+            OpenQasmLexer.WHILE => "'while' loop",
+            OpenQasmLexer.GPHASE => "global phase ('gphase')",
+            OpenQasmLexer.CTRL or OpenQasmLexer.NEGCTRL or OpenQasmLexer.INV or OpenQasmLexer.POW => $"gate modifier '{text} @'",
+            OpenQasmLexer.INPUT or OpenQasmLexer.OUTPUT => $"'{text}' declaration",
+            OpenQasmLexer.DELAY => "'delay' instruction",
+            OpenQasmLexer.BOX => "'box' block",
+            OpenQasmLexer.LET => "'let' alias",
+            OpenQasmLexer.EXTERN => "'extern' declaration",
+            OpenQasmLexer.DEFCAL or OpenQasmLexer.DEFCALGRAMMAR or OpenQasmLexer.CAL => $"pulse-level calibration ('{text}')",
+            OpenQasmLexer.DURATION or OpenQasmLexer.STRETCH => $"'{text}' type",
+            OpenQasmLexer.SWITCH => "'switch' statement",
+            OpenQasmLexer.RETURN or OpenQasmLexer.BREAK or OpenQasmLexer.CONTINUE or OpenQasmLexer.END => $"'{text}' statement",
+            _ => $"non-constant classical variable ('{text}')",
+        };
+        Unsupported(keyword, what);
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using QNetLang.Compiler;
+using QNetLang.Semantics;
+
+namespace Qnlc;
+
+/// <summary>The commands and options of qnlc, with their help texts.</summary>
+public static class CommandLineApp
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("""
+            qnlc — the QNetLang compiler for distributed quantum programs.
+            One .qn file describes a quantum network and the program that runs on it; OpenQASM 2/3
+            circuits can be compiled for a network given with --network or --qpus.
+            """);
+        root.Subcommands.Add(CheckCommand());
+        root.Subcommands.Add(BuildCommand());
+        return root;
+    }
+
+    private static Argument<string> InputArgument() => new("file")
+    {
+        Description = "The program: a .qn file, or an OpenQASM 2/3 .qasm file (with --network or --qpus).",
+    };
+
+    /// <summary>The options that say what network an input runs on and how far to unroll it.</summary>
+    private sealed class InputOptions
+    {
+        public Option<string?> Network { get; } = new("--network") { Description = "A .qn file with exactly one network for an OpenQASM circuit to run on." };
+        public Option<int?> Qpus { get; } = new("--qpus") { Description = "For OpenQASM input: an all-to-all network of K QPUs." };
+        public Option<int?> QubitsPerQpu { get; } = new("--qubits-per-qpu") { Description = "With --qpus: data qubits per QPU (default ⌊n/K⌋+1 for n qubits)." };
+        public Option<long> MaxOps { get; } = new("--max-ops")
+        {
+            Description = "Stop with an error when loops unroll to more than this many operations plus iterations.",
+            DefaultValueFactory = _ => SemanticLimits.DefaultMaxOperations,
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Network);
+            command.Options.Add(Qpus);
+            command.Options.Add(QubitsPerQpu);
+            command.Options.Add(MaxOps);
+        }
+    }
+
+    private static Command CheckCommand()
+    {
+        var file = InputArgument();
+        var input = new InputOptions();
+        var command = new Command("check", "Parse, bind and lower a program and report diagnostics; writes nothing.") { file };
+        input.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var request = new CompileRequest(
+                parse.GetValue(file)!, parse.GetValue(input.Network), parse.GetValue(input.Qpus), parse.GetValue(input.QubitsPerQpu), parse.GetValue(input.MaxOps),
+                Seed: 0, StopAfter: CompilerStage.Lower, Dump: false, OutputDirectory: null, Emit: [], RequireProgram: false);
+            return Driver.Run(request, Console.Out, Console.Error);
+        });
+        return command;
+    }
+
+    private static Command BuildCommand()
+    {
+        var file = InputArgument();
+        var input = new InputOptions();
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Directory for the outputs (created if needed).",
+            DefaultValueFactory = _ => "out",
+        };
+        var emit = new Option<string[]>("--emit")
+        {
+            Description = $"What to write, comma-separated: {string.Join(", ", Emitters.Available)}. Default: ir.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var seed = new Option<int>("--seed") { Description = "Seed for every randomised decision; the same seed gives byte-identical output." };
+        var stopAfter = new Option<string?>("--stop-after")
+        {
+            Description = $"Stop after this stage: {string.Join(", ", Enum.GetValues<CompilerStage>().Select(CompilerStages.Name))}. Writes no files.",
+        };
+        var dump = new Option<bool>("--dump") { Description = "Print the result of the last stage that ran (AST, bound symbols or IR) to standard output." };
+
+        var command = new Command("build", "Compile a program and write the requested outputs to the output directory.") { file, output, emit, seed, stopAfter, dump };
+        input.AddTo(command);
+        command.SetAction(parse =>
+        {
+            string? stopText = parse.GetValue(stopAfter);
+            CompilerStage stage = CompilerStage.Lower;
+            if (stopText is not null && !CompilerStages.TryParse(stopText, out stage))
+                return Driver.BadCommandLine(Console.Error, $"unknown stage '{stopText}' for --stop-after (stages: {string.Join(", ", Enum.GetValues<CompilerStage>().Select(CompilerStages.Name))})");
+            var emitKinds = (parse.GetValue(emit) ?? []).SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var request = new CompileRequest(
+                parse.GetValue(file)!, parse.GetValue(input.Network), parse.GetValue(input.Qpus), parse.GetValue(input.QubitsPerQpu), parse.GetValue(input.MaxOps),
+                parse.GetValue(seed), stage, parse.GetValue(dump), stopText is null ? parse.GetValue(output) : null,
+                emitKinds.Count == 0 ? ["ir"] : emitKinds, RequireProgram: true);
+            return Driver.Run(request, Console.Out, Console.Error);
+        });
+        return command;
+    }
+}

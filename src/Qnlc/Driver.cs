@@ -1,0 +1,112 @@
+using System.Text;
+using QNetLang.Compiler;
+using QNetLang.Core;
+using QNetLang.Ir;
+using QNetLang.Semantics;
+using QNetLang.Syntax;
+
+namespace Qnlc;
+
+/// <summary>
+/// Runs one request: validates the options (exit 2), compiles, prints diagnostics to the error
+/// writer (exit 1 on any error), prints the dump, and writes the outputs all-or-nothing.
+/// </summary>
+public static class Driver
+{
+    private const int MaxQpus = 4096;
+
+    public static int Run(CompileRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        if (Validate(request) is { } problem) return BadCommandLine(stderr, problem);
+
+        var options = new CompilationOptions
+        {
+            StopAfter = request.StopAfter,
+            MaxOperations = request.MaxOperations,
+            NetworkFile = request.NetworkFile,
+            QpuCount = request.Qpus,
+            QubitsPerQpu = request.QubitsPerQpu,
+            Seed = request.Seed,
+            RequireProgram = request.RequireProgram,
+        };
+        var result = QnCompiler.Compile(request.InputPath, options);
+        foreach (var diagnostic in result.Diagnostics.Items) stderr.WriteLine(diagnostic.ToString());
+        if (!result.Success) return ExitCodes.InputErrors;
+
+        if (request.Dump) stdout.Write(Dump(result));
+        if (request.OutputDirectory is { } outDir && request.StopAfter == CompilerStage.Lower)
+        {
+            var files = Emitters.Produce(result, request.Emit);
+            if (!OutputWriter.WriteAll(outDir, files, out string? error))
+            {
+                stderr.WriteLine(new Diagnostic(Diagnostics.CannotWriteOutput.Code, DiagnosticSeverity.Error, new Location(new SourceText(outDir, ""), default), Diagnostics.CannotWriteOutput.Format(outDir, error)));
+                return ExitCodes.InputErrors;
+            }
+            foreach (var name in files.Keys) stdout.WriteLine($"wrote {Path.Combine(outDir, name)}");
+        }
+        else if (!request.Dump && request.OutputDirectory is null && request.StopAfter == CompilerStage.Lower)
+        {
+            stdout.WriteLine(Summary(result));
+        }
+        return ExitCodes.Ok;
+    }
+
+    public static int BadCommandLine(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"qnlc: error {Diagnostics.InvalidOption.Code}: {message}");
+        stderr.WriteLine("Run 'qnlc --help' for usage.");
+        return ExitCodes.BadCommandLine;
+    }
+
+    private static string? Validate(CompileRequest request)
+    {
+        bool isQasm = request.InputPath.EndsWith(".qasm", StringComparison.OrdinalIgnoreCase);
+        bool isQn = request.InputPath.EndsWith(".qn", StringComparison.OrdinalIgnoreCase);
+        if (!isQasm && !isQn) return Diagnostics.UnsupportedInputKind.Format(request.InputPath);
+        if (request.Qpus is { } k && (k < 1 || k > MaxQpus)) return $"--qpus must be between 1 and {MaxQpus}, not {k}";
+        if (request.QubitsPerQpu is { } c && (c < 1 || c > SemanticLimits.MaxRegisterSize)) return $"--qubits-per-qpu must be between 1 and {SemanticLimits.MaxRegisterSize}, not {c}";
+        if (request.QubitsPerQpu is not null && request.Qpus is null) return "--qubits-per-qpu needs --qpus";
+        if (request.MaxOperations < 1) return $"--max-ops must be at least 1, not {request.MaxOperations}";
+        if (request.Qpus is not null && request.NetworkFile is not null) return "give either --qpus or --network, not both";
+        if (isQn && request.Qpus is not null) return "--qpus applies to OpenQASM input; a .qn program names its network (`program p on net`)";
+        if (isQasm && request.Qpus is null && request.NetworkFile is null) return "an OpenQASM file needs a network: add --network NET.qn or --qpus K";
+        foreach (var kind in request.Emit)
+        {
+            if (Emitters.Available.Contains(kind)) continue;
+            return Emitters.Planned.Contains(kind)
+                ? $"--emit {kind} is not available yet in this version (available: {string.Join(", ", Emitters.Available)})"
+                : $"unknown --emit kind '{kind}' (available: {string.Join(", ", Emitters.Available)})";
+        }
+        return null;
+    }
+
+    private static string Dump(CompilationResult result)
+    {
+        var sb = new StringBuilder();
+        switch (result.ReachedStage)
+        {
+            case CompilerStage.Parse:
+                foreach (var unit in result.Units) sb.Append(AstPrinter.Print(unit));
+                break;
+            case CompilerStage.Bind:
+                foreach (var program in result.BoundPrograms) sb.Append(BoundProgramPrinter.Print(program));
+                if (result.BoundPrograms.Count == 0)
+                    foreach (var network in result.Networks) sb.Append(IrPrinter.PrintNetwork(network));
+                break;
+            default:
+                foreach (var circuit in result.Circuits) sb.Append(IrPrinter.Print(circuit));
+                if (result.Circuits.Count == 0)
+                    foreach (var network in result.Networks) sb.Append(IrPrinter.PrintNetwork(network));
+                break;
+        }
+        return sb.ToString();
+    }
+
+    private static string Summary(CompilationResult result)
+    {
+        if (result.Circuits.Count == 0)
+            return $"ok: {result.Networks.Count} network(s), no program";
+        return "ok: " + string.Join("; ", result.Circuits.Select(c =>
+            $"program {c.Name} on {c.Network.Name}: {c.Qubits.Length} qubit(s), {c.Bits.Length} bit(s), {c.AllOperations().Count()} operation(s)"));
+    }
+}

@@ -1,0 +1,10 @@
+namespace Qnlc;
+
+/// <summary>The process exit codes of DESIGN.md §5.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int InputErrors = 1;
+    public const int BadCommandLine = 2;
+    public const int InternalError = 3;
+}
