@@ -128,7 +128,11 @@ StringLiteral
 UnterminatedString: '"' ~["\r\n]* | '\'' ~['\r\n]*;
 // `$0`: a physical qubit, which the importer reports as unsupported.
 HardwareQubit: '$' [0-9]+;
-Identifier:    [a-zA-Z_] [a-zA-Z0-9_]*;
+// OpenQASM 3 allows letters of any script (`θ`, `φ` are common gate parameters); a lone `π`,
+// `τ` or `ℇ` still lexes as the constant because that rule comes first.
+Identifier:    FirstIdCharacter (FirstIdCharacter | [0-9])*;
+
+fragment FirstIdCharacter: '_' | [\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}\p{Nl}];
 
 fragment Digits:   [0-9] ('_'? [0-9])*;
 fragment Exponent: [eE] [+-]? [0-9]+;

@@ -72,12 +72,13 @@ identifierList: Identifier (COMMA Identifier)*;
 
 gateCallStatement: Identifier (LPAREN expressionList? RPAREN)? operandList SEMICOLON;
 
-measureArrowStatement: MEASURE operand ARROW operand SEMICOLON;
+measureArrowStatement: MEASURE operand (ARROW operand)? SEMICOLON;
 measureAssignStatement: operand EQUALS MEASURE operand SEMICOLON;
 resetStatement: RESET operand SEMICOLON;
 barrierStatement: BARRIER operandList? SEMICOLON;
 
-forStatement: FOR Identifier IN range body;
+// A `for` body is always a block: `for i in 0 .. 3 h q[i];` would read `3 h` as a number with a unit.
+forStatement: FOR Identifier IN range block;
 range: expression DOTDOT expression;
 
 ifStatement: IF LPAREN expression RPAREN thenBody=body (ELSE elseBody=body)?;

@@ -56,18 +56,21 @@ public sealed class SourceLoader(DiagnosticBag diagnostics)
     }
 
     /// <summary>Loads a .qn file and, recursively, what it includes.</summary>
-    public CompilationUnit? LoadQn(string path, Location requestedAt = default)
+    /// <param name="path">The file to load.</param>
+    /// <param name="requestedAt">The include directive that asked for it (default for the main file).</param>
+    /// <param name="asWritten">The path as the include directive spells it, for messages.</param>
+    public CompilationUnit? LoadQn(string path, Location requestedAt = default, string? asWritten = null)
     {
         string key = Path.GetFullPath(path);
         if (_loading.Contains(key))
         {
-            diagnostics.Report(Diagnostics.IncludeCycle, requestedAt, path);
+            diagnostics.Report(Diagnostics.IncludeCycle, requestedAt, asWritten ?? path);
             return null;
         }
         if (_loaded.TryGetValue(key, out var done)) return done;
         if (_loading.Count >= MaxIncludeDepth)
         {
-            diagnostics.Report(Diagnostics.IncludeCycle, requestedAt, path);
+            diagnostics.Report(Diagnostics.IncludesTooDeep, requestedAt, MaxIncludeDepth);
             return null;
         }
 
@@ -91,7 +94,7 @@ public sealed class SourceLoader(DiagnosticBag diagnostics)
                         diagnostics.Report(Diagnostics.CannotReadFile, new Location(source, include.Span), include.Path, "the path is empty");
                         continue;
                     }
-                    LoadQn(Path.Combine(directory, include.Path), new Location(source, include.Span));
+                    LoadQn(Path.Combine(directory, include.Path), new Location(source, include.Span), include.Path);
                 }
             }
         }

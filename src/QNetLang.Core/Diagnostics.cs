@@ -24,6 +24,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor UnterminatedComment = new("QN1009", "Unterminated comment", "'/*' comment is not closed by '*/'");
     public static readonly DiagnosticDescriptor UnterminatedString = new("QN1010", "Unterminated string", "string literal is not closed before the end of the line");
     public static readonly DiagnosticDescriptor UnsupportedQasmFeature = new("QN1011", "Unsupported OpenQASM feature", "OpenQASM {0} is not supported by the QNetLang importer");
+    public static readonly DiagnosticDescriptor IncludesTooDeep = new("QN1013", "Includes nested too deep", "includes are nested more than {0} files deep");
     public static readonly DiagnosticDescriptor UnsupportedQasmVersion = new("QN1012", "Unsupported OpenQASM version", "OpenQASM version '{0}' is not supported: use 2.0 or 3 (3.0)");
 
     // ---- QN2xxx: semantics ----------------------------------------------------------------
@@ -55,7 +56,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor LinkToItself = new("QN2026", "Link to itself", "a link must join two different nodes, not '{0}' to itself");
     public static readonly DiagnosticDescriptor DuplicateLink = new("QN2027", "Link declared twice", "there is already a link between '{0}' and '{1}'");
     public static readonly DiagnosticDescriptor WrongNodeInAtBlock = new("QN2028", "Qubit on another node", "'{0}' is on node '{1}', but this is `at {2}`");
-    public static readonly DiagnosticDescriptor NotAllowedInGate = new("QN2029", "Statement not allowed in a gate", "a gate body may only contain gate calls and barriers, not {0}");
+    public static readonly DiagnosticDescriptor NotAllowedInGate = new("QN2029", "Statement not allowed in a gate", "a gate body may only contain gate calls, not {0}");
     public static readonly DiagnosticDescriptor DeclarationNotAtTop = new("QN2030", "Declaration inside a block", "{0} must be declared at the top level of a program, not inside a block");
     public static readonly DiagnosticDescriptor MissingProperty = new("QN2031", "Missing property", "{0} '{1}' needs the property '{2}'");
     public static readonly DiagnosticDescriptor TeleportToSameNode = new("QN2032", "Teleport to the same node", "'{0}' is already on '{1}'");

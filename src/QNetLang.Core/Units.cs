@@ -34,10 +34,10 @@ public static class Units
     private static readonly Dictionary<string, (Dimension Dimension, double Scale)> Table = new(StringComparer.Ordinal)
     {
         ["s"] = (Dimension.Time, 1),
-        ["ms"] = (Dimension.Time, 1e-3),
-        ["us"] = (Dimension.Time, 1e-6),
-        ["ns"] = (Dimension.Time, 1e-9),
-        ["ps"] = (Dimension.Time, 1e-12),
+        ["ms"] = (Dimension.Time, -1e3),
+        ["us"] = (Dimension.Time, -1e6),
+        ["ns"] = (Dimension.Time, -1e9),
+        ["ps"] = (Dimension.Time, -1e12),
         ["km"] = (Dimension.Length, 1e3),
         ["m"] = (Dimension.Length, 1),
         ["Hz"] = (Dimension.Frequency, 1),
@@ -53,16 +53,21 @@ public static class Units
 
     public static IEnumerable<string> Names => Table.Keys;
 
-    public static bool TryGet(string unit, out Dimension dimension, out double scale)
+    /// <summary>
+    /// Converts a number written with <paramref name="unit"/> to the canonical unit. Sub-units
+    /// divide rather than multiply (a negative scale in the table) so that `10 us` becomes
+    /// exactly the double nearest 1e-5, not 9.999999999999999E-06.
+    /// </summary>
+    public static bool TryConvert(string unit, double value, out Dimension dimension, out double canonical)
     {
         if (Table.TryGetValue(unit, out var entry))
         {
             dimension = entry.Dimension;
-            scale = entry.Scale;
+            canonical = entry.Scale < 0 ? value / -entry.Scale : value * entry.Scale;
             return true;
         }
         dimension = Dimension.None;
-        scale = 1;
+        canonical = value;
         return false;
     }
 

@@ -5,9 +5,12 @@ using QNetLang.Syntax.Ast;
 namespace QNetLang.Semantics;
 
 /// <summary>What a name means to the evaluator: a constant value, something that is not a constant (with its kind), or nothing.</summary>
-public readonly record struct NameLookup(ConstValue? Value, string? NonConstantKind)
+public readonly record struct NameLookup(ConstValue? Value, string? NonConstantKind, bool AlreadyReported = false)
 {
     public static NameLookup Undefined => default;
+
+    /// <summary>A name whose declaration already failed: evaluation fails without another message.</summary>
+    public static NameLookup Poisoned => new(null, null, true);
 
     public static NameLookup Constant(ConstValue value) => new(value, null);
 
@@ -73,17 +76,18 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
             return null;
         }
         if (literal.Unit is null) return value;
-        if (!Units.TryGet(literal.Unit.Text, out var dimension, out double scale))
+        if (!Units.TryConvert(literal.Unit.Text, literal.Value, out var dimension, out double canonical))
         {
             diagnostics.Report(Diagnostics.UnknownUnit, At(literal.Unit.Span), literal.Unit.Text, string.Join(", ", Units.Names));
             return null;
         }
-        return ConstValue.Float(literal.Value * scale, dimension);
+        return ConstValue.Float(canonical, dimension);
     }
 
     private ConstValue? Name(Name name, Func<Name, NameLookup> lookup)
     {
         var found = lookup(name);
+        if (found.AlreadyReported) return null;
         if (found.Value is { } value) return value;
         if (found.NonConstantKind is { } kind)
         {
@@ -98,6 +102,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
     private ConstValue? NotConstantIndex(IndexExpression index, Func<Name, NameLookup> lookup)
     {
         var found = lookup(index.Name);
+        if (found.AlreadyReported) return null;
         if (found.Value is { } value)
             return Mismatch(index.Name.Span, "a register to index", value);
         if (found.NonConstantKind is { } kind)

@@ -55,16 +55,16 @@ public sealed class ProgramBinder
         switch (statement)
         {
             case QubitDeclaration q:
-                if (RequireTopLevel(topLevel, q.Span, "qubits")) DeclareQubits(q);
+                if (RequireTopLevel(topLevel, q.Span, "qubits", q.Name, scope)) DeclareQubits(q);
                 return null;
             case BitDeclaration b:
-                if (RequireTopLevel(topLevel, b.Span, "bits")) DeclareBits(b);
+                if (RequireTopLevel(topLevel, b.Span, "bits", b.Name, scope)) DeclareBits(b);
                 return null;
             case ConstDeclaration c:
-                if (RequireTopLevel(topLevel, c.Span, "constants")) DeclareConst(c);
+                if (RequireTopLevel(topLevel, c.Span, "constants", c.Name, scope)) DeclareConst(c);
                 return null;
             case GateDefinition g:
-                if (RequireTopLevel(topLevel, g.Span, "gates")) DeclareGate(g);
+                if (RequireTopLevel(topLevel, g.Span, "gates", g.Name, scope)) DeclareGate(g);
                 return null;
             case GateCall call:
                 return BindGateCall(call, scope);
@@ -122,11 +122,16 @@ public sealed class ProgramBinder
         }
     }
 
-    private bool RequireTopLevel(bool topLevel, TextSpan span, string what)
+    private bool RequireTopLevel(bool topLevel, TextSpan span, string what, Name name, Scope scope)
     {
-        if (!topLevel) _diagnostics.Report(Diagnostics.DeclarationNotAtTop, At(span), what);
-        return topLevel;
+        if (topLevel) return true;
+        _diagnostics.Report(Diagnostics.DeclarationNotAtTop, At(span), what);
+        scope.TryDeclareLocal(new ErrorSymbol(name.Text, name.Span));
+        return false;
     }
+
+    /// <summary>After a failed declaration the name still exists, so its uses are not reported again.</summary>
+    private void DeclareFailed(Name name) => _globals.TryDeclare(new ErrorSymbol(name.Text, name.Span));
 
     // ---- declarations ------------------------------------------------------------------------
 
@@ -141,7 +146,11 @@ public sealed class ProgramBinder
             else if (node.Kind == Ir.NodeKind.Repeater) _diagnostics.Report(Diagnostics.QubitsOnRepeater, At(pin.Span), pin.Text);
             else pinned = node.Name;
         }
-        if (size is null) return;
+        if (size is null)
+        {
+            DeclareFailed(declaration.Name);
+            return;
+        }
         var symbol = new QubitRegisterSymbol(declaration.Name.Text, size.Value, declaration.Size is not null, _qubitCount, pinned, declaration.Name.Span);
         if (!Declare(symbol)) return;
         _qubits.Add(symbol);
@@ -151,7 +160,11 @@ public sealed class ProgramBinder
     private void DeclareBits(BitDeclaration declaration)
     {
         int? size = declaration.Size is null ? 1 : EvaluateSize(declaration.Size);
-        if (size is null) return;
+        if (size is null)
+        {
+            DeclareFailed(declaration.Name);
+            return;
+        }
         var symbol = new BitRegisterSymbol(declaration.Name.Text, size.Value, declaration.Size is not null, _bitCount, declaration.Name.Span);
         if (!Declare(symbol)) return;
         _bits.Add(symbol);
@@ -177,7 +190,11 @@ public sealed class ProgramBinder
 
     private void DeclareConst(ConstDeclaration declaration)
     {
-        if (_evaluator.Evaluate(declaration.Value, name => Lookup(name, _globals)) is not { } value) return;
+        if (_evaluator.Evaluate(declaration.Value, name => Lookup(name, _globals)) is not { } value)
+        {
+            DeclareFailed(declaration.Name);
+            return;
+        }
         bool fits = declaration.Type switch
         {
             ScalarType.Int => value.Kind == ValueKind.Int,
@@ -188,6 +205,7 @@ public sealed class ProgramBinder
         {
             string expected = declaration.Type switch { ScalarType.Int => "an integer", ScalarType.Angle => "an angle (a plain number)", _ => "a number" };
             _diagnostics.Report(Diagnostics.TypeMismatch, At(declaration.Value.Span), expected, value.Describe());
+            DeclareFailed(declaration.Name);
             return;
         }
         if (declaration.Type != ScalarType.Int) value = ConstValue.Float(value.Number, value.Dimension);
@@ -208,12 +226,16 @@ public sealed class ProgramBinder
             _diagnostics.Report(Diagnostics.WrongQubitCount, At(definition.Name.Span), name, "at least 1", 0);
             return;
         }
-        var gateScope = new Scope(_globals);
+        // A gate body sees its own parameters and qubits and the constants declared before it,
+        // never the program's registers: a gate is a reusable unitary, not a macro.
+        var constants = new Scope(null);
+        foreach (var c in _constants) constants.TryDeclareLocal(c);
+        var gateScope = new Scope(constants);
         for (int i = 0; i < definition.Parameters.Length; i++)
-            if (!gateScope.TryDeclare(new GateParameterSymbol(definition.Parameters[i].Text, i, definition.Parameters[i].Span)))
+            if (!gateScope.TryDeclareLocal(new GateParameterSymbol(definition.Parameters[i].Text, i, definition.Parameters[i].Span)))
                 _diagnostics.Report(Diagnostics.Redefinition, At(definition.Parameters[i].Span), definition.Parameters[i].Text);
         for (int i = 0; i < definition.Qubits.Length; i++)
-            if (!gateScope.TryDeclare(new GateQubitSymbol(definition.Qubits[i].Text, i, definition.Qubits[i].Span)))
+            if (!gateScope.TryDeclareLocal(new GateQubitSymbol(definition.Qubits[i].Text, i, definition.Qubits[i].Span)))
                 _diagnostics.Report(Diagnostics.Redefinition, At(definition.Qubits[i].Span), definition.Qubits[i].Text);
 
         var gate = new UserGate(name, [.. definition.Parameters.Select(p => p.Text)], [.. definition.Qubits.Select(q => q.Text)], definition.Name.Span);
@@ -294,9 +316,10 @@ public sealed class ProgramBinder
         var symbol = scope.Lookup(operand.Name.Text);
         if (symbol is null)
         {
-            _diagnostics.Report(Diagnostics.UndefinedName, At(operand.Name.Span), operand.Name.Text);
+            ReportUndefined(operand.Name);
             return null;
         }
+        if (symbol is ErrorSymbol) return null;
         bool fits = kind == OperandKind.Qubit
             ? symbol is QubitRegisterSymbol or GateQubitSymbol
             : symbol is BitRegisterSymbol;
@@ -366,7 +389,9 @@ public sealed class ProgramBinder
             case null when !indexed && ExpressionEvaluator.IsBuiltinConstant(name.Text):
                 return;
             case null:
-                _diagnostics.Report(Diagnostics.UndefinedName, At(name.Span), name.Text);
+                ReportUndefined(name);
+                return;
+            case ErrorSymbol:
                 return;
             case BitRegisterSymbol bits when allowBits:
                 if (indexed && !bits.IsRegister)
@@ -383,10 +408,18 @@ public sealed class ProgramBinder
         }
     }
 
+    /// <summary>One message per undefined name: later uses of the same name stay quiet.</summary>
+    private void ReportUndefined(Name name)
+    {
+        _diagnostics.Report(Diagnostics.UndefinedName, At(name.Span), name.Text);
+        DeclareFailed(name);
+    }
+
     /// <summary>The lookup the evaluator uses for declarations: constants only.</summary>
     internal static NameLookup Lookup(Name name, Scope scope) => scope.Lookup(name.Text) switch
     {
         ConstSymbol c => NameLookup.Constant(c.Value),
+        ErrorSymbol => NameLookup.Poisoned,
         null => NameLookup.Undefined,
         var other => NameLookup.NotConstant(other.KindDescription),
     };

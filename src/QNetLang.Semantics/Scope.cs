@@ -14,11 +14,16 @@ internal sealed class Scope(Scope? parent)
         return null;
     }
 
+    /// <summary>Declares in this scope only, hiding outer names (gate parameters may reuse program names, as in OpenQASM).</summary>
+    public bool TryDeclareLocal(Symbol symbol) => _symbols.TryAdd(symbol.Name, symbol);
+
     /// <summary>False when the name is already visible (QNetLang forbids shadowing: it hides mistakes).</summary>
     public bool TryDeclare(Symbol symbol)
     {
-        if (Lookup(symbol.Name) is not null) return false;
-        _symbols.Add(symbol.Name, symbol);
+        var existing = Lookup(symbol.Name);
+        // A stand-in left by an earlier error gives way to the real declaration.
+        if (existing is not null && !(existing is ErrorSymbol && _symbols.ContainsKey(symbol.Name))) return false;
+        _symbols[symbol.Name] = symbol;
         return true;
     }
 }

@@ -31,6 +31,15 @@ public sealed record ConstSymbol(string Name, ScalarType Type, ConstValue Value,
     public override string KindDescription => "a constant";
 }
 
+/// <summary>
+/// Stands in for a declaration that failed (or a name already reported as undefined), so that
+/// later uses of the name are silently accepted instead of each giving another message.
+/// </summary>
+public sealed record ErrorSymbol(string Name, TextSpan DeclarationSpan) : Symbol(Name, DeclarationSpan)
+{
+    public override string KindDescription => "an erroneous declaration";
+}
+
 /// <summary>A <c>for</c> loop variable: an integer constant whose value changes per unrolled iteration.</summary>
 public sealed record LoopVariableSymbol(string Name, TextSpan DeclarationSpan) : Symbol(Name, DeclarationSpan)
 {

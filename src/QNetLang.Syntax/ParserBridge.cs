@@ -15,8 +15,11 @@ internal sealed class NestingLimitException(IToken token) : Exception("nesting l
 /// one message per mistake: a second error on the same line as the previous one is almost
 /// always a consequence of the first.
 /// </summary>
-internal sealed class SyntaxErrorListener(SourceText source, DiagnosticBag diagnostics, IVocabulary vocabulary) : BaseErrorListener
+internal sealed class SyntaxErrorListener(SourceText source, DiagnosticBag diagnostics, IVocabulary vocabulary, IReadOnlySet<int>? quietTokens = null) : BaseErrorListener
 {
+    /// <summary>Words that start a new top-level item: meeting one where '}' would do means a block was not closed.</summary>
+    private static readonly HashSet<string> TopLevelWords = ["network", "program", "include", "gate", "OPENQASM"];
+
     private int _lastErrorLine = -1;
 
     public int ErrorCount { get; private set; }
@@ -24,6 +27,13 @@ internal sealed class SyntaxErrorListener(SourceText source, DiagnosticBag diagn
     public override void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e)
     {
         if (line == _lastErrorLine) return;
+        // The token right after a lexical error already reported (a stray character, an
+        // unclosed string) would only repeat that mistake as a syntax error.
+        if (offendingSymbol is not null && quietTokens is not null && quietTokens.Contains(offendingSymbol.TokenIndex))
+        {
+            _lastErrorLine = line;
+            return;
+        }
         _lastErrorLine = line;
         ErrorCount++;
         var span = offendingSymbol is null || offendingSymbol.Type == TokenConstants.EOF
@@ -34,25 +44,26 @@ internal sealed class SyntaxErrorListener(SourceText source, DiagnosticBag diagn
 
     private string Describe(IRecognizer recognizer, IToken? offending, RecognitionException? e)
     {
-        string found = offending is null || offending.Type == TokenConstants.EOF
-            ? "the end of the file"
-            : $"'{Shorten(offending.Text)}'";
+        bool atEnd = offending is null || offending.Type == TokenConstants.EOF;
+        string found = atEnd ? "end of file" : $"'{Shorten(offending!.Text)}'";
         IntervalSet? expected = null;
         if (recognizer is Parser parser)
         {
             try { expected = e?.GetExpectedTokens() ?? parser.GetExpectedTokens(); }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NullReferenceException) { expected = null; }
         }
-        if (expected is null || expected.Count == 0 || expected.Count > 5)
+        var names = expected?.ToArray().Select(t => TokenDisplay(t)).Distinct().ToList() ?? [];
+        if (names.Contains("'}'") && (atEnd || TopLevelWords.Contains(offending!.Text)))
+            return $"missing '}}' before {found}";
+        if (names.Count == 0 || names.Count > 5)
             return $"unexpected {found}";
-        var names = expected.ToArray().Select(t => TokenDisplay(t)).Distinct().ToList();
         string list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
         return $"expected {list}, found {found}";
     }
 
     private string TokenDisplay(int type)
     {
-        if (type == TokenConstants.EOF) return "the end of the file";
+        if (type == TokenConstants.EOF) return "end of file";
         string? literal = vocabulary.GetLiteralName(type);
         if (literal is not null) return literal.Replace('\'', '\'');
         string symbolic = vocabulary.GetSymbolicName(type) ?? type.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -44,7 +44,9 @@ internal sealed class QnAstBuilder(SourceText source, DiagnosticBag diagnostics)
         var literal = context.StringLiteral();
         if (literal is null || literal.Symbol.TokenIndex < 0) return null;
         string text = literal.GetText();
-        return new IncludeDirective(text.Length >= 2 ? text[1..^1] : text, Span(context));
+        // An unclosed string was already reported (QN1010); loading a guessed path would only add noise.
+        if (text.Length < 2 || !text.EndsWith('"')) return null;
+        return new IncludeDirective(text[1..^1], Span(context));
     }
 
     private NetworkDeclaration? Network(P.NetworkDeclarationContext context)
@@ -185,7 +187,7 @@ internal sealed class QnAstBuilder(SourceText source, DiagnosticBag diagnostics)
                 var start = _expressions.Build(bounds[0]);
                 var end = _expressions.Build(bounds[1]);
                 if (start is null || end is null) return null;
-                return new ForStatement(variable, start, end, Body(f.body()), span);
+                return new ForStatement(variable, start, end, Block(f.block()), span);
             }
             case P.IfStatementContext i:
             {

@@ -16,69 +16,102 @@ public static class QnSyntax
     public static CompilationUnit? Parse(SourceText source, DiagnosticBag diagnostics)
     {
         var lexer = new QNetLangLexer(new AntlrInputStream(source.Text));
+        var kinds = new LexicalErrorTokens(QNetLangLexer.BadCharacter, QNetLangLexer.UnterminatedString, QNetLangLexer.StringLiteral, QNetLangLexer.BlockComment);
+        var tree = FrontEndDriver.Parse(source, diagnostics, lexer, kinds, tokens => new GuardedQNetLangParser(tokens), parser => ((QNetLangParser)parser).compilationUnit());
+        return tree is null ? null : new QnAstBuilder(source, diagnostics).Build(tree);
+    }
+}
+
+/// <summary>The token types a front end's lexer uses for problems the driver reports itself.</summary>
+internal readonly record struct LexicalErrorTokens(int BadCharacter, int UnterminatedString, int StringLiteral, int BlockComment);
+
+/// <summary>
+/// The steps both front ends share: lex, screen out lexical errors, refuse empty files, parse
+/// with the rule-depth guard, and turn syntax errors into diagnostics.
+/// </summary>
+internal static class FrontEndDriver
+{
+    public static TTree? Parse<TTree>(SourceText source, DiagnosticBag diagnostics, Lexer lexer, LexicalErrorTokens kinds, Func<ITokenStream, Parser> createParser, Func<Parser, TTree> parse)
+        where TTree : class
+    {
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(new SilentLexerErrorListener());
-        var tokens = TokenScreen.Screen(source, lexer.GetAllTokens(), diagnostics, QNetLangLexer.BadCharacter, QNetLangLexer.UnterminatedString, QNetLangLexer.BlockComment);
-        if (tokens.All(t => t.Channel != TokenConstants.DefaultChannel))
+        var screened = TokenScreen.Screen(source, lexer.GetAllTokens(), diagnostics, kinds);
+        if (screened.Tokens.All(t => t.Channel != TokenConstants.DefaultChannel || t.Type == TokenConstants.EOF))
         {
             if (!diagnostics.HasErrors) diagnostics.Report(Diagnostics.EmptyFile, new Location(source, new TextSpan(0, 0)));
             return null;
         }
 
-        var parser = new GuardedQNetLangParser(new CommonTokenStream(new ListTokenSource(tokens)));
+        var parser = createParser(new CommonTokenStream(new ListTokenSource(screened.Tokens)));
         parser.RemoveErrorListeners();
-        parser.AddErrorListener(new SyntaxErrorListener(source, diagnostics, parser.Vocabulary));
-        QNetLangParser.CompilationUnitContext tree;
+        parser.AddErrorListener(new SyntaxErrorListener(source, diagnostics, parser.Vocabulary, screened.QuietTokens));
         try
         {
-            tree = parser.compilationUnit();
+            return parse(parser);
         }
         catch (NestingLimitException ex)
         {
             diagnostics.Report(Diagnostics.NestingTooDeep, new Location(source, SyntaxErrorListener.TokenSpan(source, ex.Token)), SyntaxLimits.ReportedNestingLimit);
             return null;
         }
-        return new QnAstBuilder(source, diagnostics).Build(tree);
     }
 }
 
 /// <summary>
-/// Reports lexical problems once each and removes the offending tokens, so that one stray
-/// character gives one message rather than a cascade of syntax errors.
+/// Reports lexical problems once each. Stray characters are removed; an unclosed string is
+/// kept as a string so the statement around it still parses. The token after each problem is
+/// marked quiet, so one stray character gives one message rather than a cascade.
 /// </summary>
 internal static class TokenScreen
 {
-    public static List<IToken> Screen(SourceText source, IList<IToken> all, DiagnosticBag diagnostics, int badCharacter, int unterminatedString, int blockComment)
+    public sealed record Result(List<IToken> Tokens, HashSet<int> QuietTokens);
+
+    public static Result Screen(SourceText source, IList<IToken> all, DiagnosticBag diagnostics, LexicalErrorTokens kinds)
     {
         var kept = new List<IToken>(all.Count);
+        var quietAfter = new List<int>();
         int lastBadLine = -1;
         foreach (var token in all)
         {
-            if (token.Type == badCharacter)
+            if (token.Type == kinds.BadCharacter)
             {
                 // Binary garbage would give one message per byte; one per line is plenty.
                 if (token.Line != lastBadLine)
                     diagnostics.Report(Diagnostics.UnexpectedCharacter, new Location(source, SyntaxErrorListener.TokenSpan(source, token)), Printable(token.Text));
                 lastBadLine = token.Line;
+                quietAfter.Add(kept.Count);
                 continue;
             }
-            if (token.Type == unterminatedString)
+            if (token.Type == kinds.UnterminatedString)
             {
                 diagnostics.Report(Diagnostics.UnterminatedString, new Location(source, SyntaxErrorListener.TokenSpan(source, token)));
+                if (token is CommonToken common) common.Type = kinds.StringLiteral;
+                kept.Add(token);
+                quietAfter.Add(kept.Count);
                 continue;
             }
-            if (token.Type == blockComment && !token.Text.EndsWith("*/", StringComparison.Ordinal) || token.Type == blockComment && token.Text.Length < 4)
+            if (token.Type == kinds.BlockComment && (token.Text.Length < 4 || !token.Text.EndsWith("*/", StringComparison.Ordinal)))
                 diagnostics.Report(Diagnostics.UnterminatedComment, new Location(source, new TextSpan(token.StartIndex, 2)));
             kept.Add(token);
         }
         if (kept.Count == 0 || kept[^1].Type != TokenConstants.EOF)
         {
-            var eof = new CommonToken(TokenConstants.EOF, "<EOF>") { StartIndex = source.Text.Length, StopIndex = source.Text.Length - 1, Line = source.LineCount, Column = 0, TokenIndex = kept.Count };
+            var eof = new CommonToken(TokenConstants.EOF, "<EOF>") { StartIndex = source.Text.Length, StopIndex = source.Text.Length - 1, Line = source.LineCount, Column = 0 };
             kept.Add(eof);
         }
         for (int i = 0; i < kept.Count; i++)
             if (kept[i] is CommonToken ct) ct.TokenIndex = i;
-        return kept;
+
+        // Quiet the first default-channel token at or after each problem.
+        var quiet = new HashSet<int>();
+        foreach (int position in quietAfter)
+        {
+            int i = position;
+            while (i < kept.Count && kept[i].Channel != TokenConstants.DefaultChannel) i++;
+            if (i < kept.Count) quiet.Add(i);
+        }
+        return new Result(kept, quiet);
     }
 
     private static string Printable(string text) =>

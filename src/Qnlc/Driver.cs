@@ -17,7 +17,7 @@ public static class Driver
 
     public static int Run(CompileRequest request, TextWriter stdout, TextWriter stderr)
     {
-        if (Validate(request) is { } problem) return BadCommandLine(stderr, problem);
+        if (Validate(request) is { } problem) return BadCommandLine(stderr, problem.Message, problem.Code);
 
         var options = new CompilationOptions
         {
@@ -51,18 +51,23 @@ public static class Driver
         return ExitCodes.Ok;
     }
 
-    public static int BadCommandLine(TextWriter stderr, string message)
+    public static int BadCommandLine(TextWriter stderr, string message, string? code = null)
     {
-        stderr.WriteLine($"qnlc: error {Diagnostics.InvalidOption.Code}: {message}");
+        stderr.WriteLine($"qnlc: error {code ?? Diagnostics.InvalidOption.Code}: {message}");
         stderr.WriteLine("Run 'qnlc --help' for usage.");
         return ExitCodes.BadCommandLine;
     }
 
-    private static string? Validate(CompileRequest request)
+    private static (string Message, string Code)? Validate(CompileRequest request)
     {
         bool isQasm = request.InputPath.EndsWith(".qasm", StringComparison.OrdinalIgnoreCase);
         bool isQn = request.InputPath.EndsWith(".qn", StringComparison.OrdinalIgnoreCase);
-        if (!isQasm && !isQn) return Diagnostics.UnsupportedInputKind.Format(request.InputPath);
+        if (!isQasm && !isQn) return (Diagnostics.UnsupportedInputKind.Format(request.InputPath), Diagnostics.UnsupportedInputKind.Code);
+        return ValidateOptions(request, isQasm, isQn) is { } message ? (message, Diagnostics.InvalidOption.Code) : null;
+    }
+
+    private static string? ValidateOptions(CompileRequest request, bool isQasm, bool isQn)
+    {
         if (request.Qpus is { } k && (k < 1 || k > MaxQpus)) return $"--qpus must be between 1 and {MaxQpus}, not {k}";
         if (request.QubitsPerQpu is { } c && (c < 1 || c > SemanticLimits.MaxRegisterSize)) return $"--qubits-per-qpu must be between 1 and {SemanticLimits.MaxRegisterSize}, not {c}";
         if (request.QubitsPerQpu is not null && request.Qpus is null) return "--qubits-per-qpu needs --qpus";

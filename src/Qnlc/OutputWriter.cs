@@ -1,9 +1,9 @@
 namespace Qnlc;
 
 /// <summary>
-/// Writes a set of output files all-or-nothing: everything goes to a fresh staging folder
-/// beside the output directory first, and only then is moved into place. A failure leaves the
-/// output directory as it was.
+/// Writes a set of output files all-or-nothing: everything goes to a private staging folder
+/// first and is moved into place only when all of it was written. On failure the files moved
+/// so far are removed again, and so is the output directory if this call created it.
 /// </summary>
 public static class OutputWriter
 {
@@ -11,13 +11,20 @@ public static class OutputWriter
     {
         error = null;
         string fullOut = Path.GetFullPath(outputDirectory);
-        string staging = fullOut.TrimEnd(Path.DirectorySeparatorChar) + ".qnlc-staging-" + Environment.ProcessId;
+        string staging = Path.Combine(Path.GetTempPath(), "qnlc-staging-" + Guid.NewGuid().ToString("N"));
         var moved = new List<string>();
+        bool created = false;
         try
         {
             Directory.CreateDirectory(staging);
             foreach (var (name, text) in files)
                 File.WriteAllText(Path.Combine(staging, name), text, new System.Text.UTF8Encoding(false));
+            if (File.Exists(fullOut))
+            {
+                error = "a file with that name exists";
+                return false;
+            }
+            created = !Directory.Exists(fullOut);
             Directory.CreateDirectory(fullOut);
             foreach (var name in files.Keys)
             {
@@ -29,16 +36,21 @@ public static class OutputWriter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            foreach (var path in moved)
-                try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            foreach (var path in moved) TryDelete(() => File.Delete(path));
+            if (created) TryDelete(() => Directory.Delete(fullOut, recursive: true));
             error = ex.Message;
             return false;
         }
         finally
         {
-            try { if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true); }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
+            TryDelete(() => Directory.Delete(staging, recursive: true));
         }
+    }
+
+    private static void TryDelete(Action delete)
+    {
+        try { delete(); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 }

@@ -20,29 +20,9 @@ public static class QasmSyntax
     public static CompilationUnit? Parse(SourceText source, DiagnosticBag diagnostics)
     {
         var lexer = new OpenQasmLexer(new AntlrInputStream(source.Text));
-        lexer.RemoveErrorListeners();
-        lexer.AddErrorListener(new SilentLexerErrorListener());
-        var tokens = TokenScreen.Screen(source, lexer.GetAllTokens(), diagnostics, OpenQasmLexer.BadCharacter, OpenQasmLexer.UnterminatedString, OpenQasmLexer.BlockComment);
-        // TokenScreen appends an EOF token on the default channel; it does not make a file non-empty.
-        if (tokens.All(t => t.Channel != TokenConstants.DefaultChannel || t.Type == TokenConstants.EOF))
-        {
-            if (!diagnostics.HasErrors) diagnostics.Report(Diagnostics.EmptyFile, new Location(source, new TextSpan(0, 0)));
-            return null;
-        }
-
-        var parser = new GuardedOpenQasmParser(new CommonTokenStream(new ListTokenSource(tokens)));
-        parser.RemoveErrorListeners();
-        parser.AddErrorListener(new SyntaxErrorListener(source, diagnostics, parser.Vocabulary));
-        OpenQasmParser.ProgramContext tree;
-        try
-        {
-            tree = parser.program();
-        }
-        catch (NestingLimitException ex)
-        {
-            diagnostics.Report(Diagnostics.NestingTooDeep, new Location(source, SyntaxErrorListener.TokenSpan(source, ex.Token)), SyntaxLimits.ReportedNestingLimit);
-            return null;
-        }
+        var kinds = new LexicalErrorTokens(OpenQasmLexer.BadCharacter, OpenQasmLexer.UnterminatedString, OpenQasmLexer.StringLiteral, OpenQasmLexer.BlockComment);
+        var tree = FrontEndDriver.Parse(source, diagnostics, lexer, kinds, tokens => new GuardedOpenQasmParser(tokens), parser => ((OpenQasmParser)parser).program());
+        if (tree is null) return null;
         return QasmAstBuilder.Build(source, diagnostics, tree);
     }
 }

@@ -1,0 +1,211 @@
+using System.Text.RegularExpressions;
+
+namespace QNetLang.Tests;
+
+/// <summary>The command-line contract of DESIGN.md §5: exit codes, messages, outputs all-or-nothing.</summary>
+[Collection("console")]
+public class CliTests : IDisposable
+{
+    private static readonly Regex DiagnosticLine = new(@"^.+\(\d+,\d+\): (error|warning) QN\d{4}: .+$", RegexOptions.Multiline);
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "qnlc-cli-" + Guid.NewGuid().ToString("N"));
+
+    public CliTests() => Directory.CreateDirectory(_work);
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_work, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private const string Valid = """
+        network n { qpu a { qubits = 2; } qpu b { qubits = 2; } link a -- b { length = 1 km; } }
+        program p on n { qubit x @ a; qubit y @ b; bit[2] c; h x; cx x, y; c[0] = measure x; c[1] = measure y; }
+        """;
+
+    [Fact]
+    public void BuildWritesIrAndExitsZero()
+    {
+        string input = Write("ok.qn", Valid);
+        string outDir = Path.Combine(_work, "out");
+        var run = CliRunner.Invoke("build", input, "-o", outDir, "--emit", "ir");
+        Assert.Equal(0, run.ExitCode);
+        string ir = File.ReadAllText(Path.Combine(outDir, "p.ir"));
+        Assert.Contains("cx x, y", ir);
+    }
+
+    [Fact]
+    public void SameInputAndSeedGiveIdenticalBytes()
+    {
+        string input = Path.Combine(RepoPaths.Examples, "distributed_qft.qn");
+        string first = Path.Combine(_work, "first");
+        string second = Path.Combine(_work, "second");
+        Assert.Equal(0, CliRunner.Invoke("build", input, "-o", first, "--seed", "7").ExitCode);
+        Assert.Equal(0, CliRunner.Invoke("build", input, "-o", second, "--seed", "7").ExitCode);
+        var names = Directory.GetFiles(first).Select(Path.GetFileName).Order().ToList();
+        Assert.NotEmpty(names);
+        Assert.Equal(names, Directory.GetFiles(second).Select(Path.GetFileName).Order().ToList());
+        foreach (var name in names)
+            Assert.Equal(File.ReadAllBytes(Path.Combine(first, name!)), File.ReadAllBytes(Path.Combine(second, name!)));
+    }
+
+    [Fact]
+    public void MalformedProgramGivesOneDiagnosticExitOneAndNoOutput()
+    {
+        string input = Write("bad.qn", "network n { qpu a { qubits = 2; } }\nprogram p on n { qubit x; h x }\n");
+        string outDir = Path.Combine(_work, "never");
+        var run = CliRunner.Invoke("build", input, "-o", outDir);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(DiagnosticLine, run.Stderr);
+        Assert.Contains("bad.qn(2,31): error QN1003: expected ';', found '}'", run.Stderr);
+        Assert.Single(run.Stderr.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", run.Stderr);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void SemanticErrorWritesNoOutput()
+    {
+        string input = Write("sem.qn", "network n { qpu a { qubits = 2; } }\nprogram p on n { qubit[2] x; h x[2]; }\n");
+        string outDir = Path.Combine(_work, "never");
+        var run = CliRunner.Invoke("build", input, "-o", outDir);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error QN2006: index 2 is out of range for 'x' of size 2", run.Stderr);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void MissingFileIsADiagnostic()
+    {
+        var run = CliRunner.Invoke("check", Path.Combine(_work, "nope.qn"));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(DiagnosticLine, run.Stderr);
+        Assert.Contains("QN1004", run.Stderr);
+    }
+
+    [Fact]
+    public void NonUtf8AndEmptyFilesAreDiagnostics()
+    {
+        string binary = Path.Combine(_work, "binary.qn");
+        File.WriteAllBytes(binary, [0x6e, 0x65, 0x74, 0xff, 0xfe, 0x00, 0x01]);
+        var run = CliRunner.Invoke("check", binary);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("binary.qn(1,4): error QN1001", run.Stderr);
+
+        string empty = Write("empty.qn", "");
+        run = CliRunner.Invoke("check", empty);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error QN1005", run.Stderr);
+    }
+
+    [Theory]
+    [InlineData(5000, "(", ")")]
+    [InlineData(5000, "{ ", "}")]
+    [InlineData(5000, "- ", "")]
+    [InlineData(5000, "if (c == 1) ", "")]
+    public void DeepNestingIsADiagnosticNotACrash(int depth, string open, string close)
+    {
+        string body = open.StartsWith("if", StringComparison.Ordinal)
+            ? string.Concat(Enumerable.Repeat(open, depth)) + "x q;"
+            : open.StartsWith('{')
+                ? string.Concat(Enumerable.Repeat(open, depth)) + "x q;" + string.Concat(Enumerable.Repeat(close, depth))
+                : "rz(" + string.Concat(Enumerable.Repeat(open, depth)) + "1" + string.Concat(Enumerable.Repeat(close, depth)) + ") q;";
+        string input = Write("deep.qn", "network n { qpu a { qubits = 2; } }\nprogram p on n { qubit q; bit c; " + body + " }\n");
+        var run = CliRunner.Invoke("check", input);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error QN1006", run.Stderr);
+    }
+
+    [Fact]
+    public void HugeLoopHitsTheConfigurableLimit()
+    {
+        string input = Write("loop.qn", "network n { qpu a { qubits = 2; } }\nprogram p on n { qubit q; for i in 0 .. 1000000000 { for j in 0 .. 1000000000 { h q; } } }\n");
+        var run = CliRunner.Invoke("check", input);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error QN2019", run.Stderr);
+
+        string small = Write("small.qn", "network n { qpu a { qubits = 2; } }\nprogram p on n { qubit q; for i in 0 .. 50 { h q; } }\n");
+        Assert.Equal(1, CliRunner.Invoke("check", small, "--max-ops", "20").ExitCode);
+        Assert.Equal(0, CliRunner.Invoke("check", small, "--max-ops", "200").ExitCode);
+    }
+
+    [Theory]
+    [InlineData("build", "x.qn", "--qpus", "3")]
+    [InlineData("build", "x.qasm")]
+    [InlineData("build", "x.qasm", "--qpus", "0")]
+    [InlineData("build", "x.qn", "--emit", "qir")]
+    [InlineData("build", "x.qn", "--emit", "pdf")]
+    [InlineData("build", "x.qn", "--stop-after", "teleport")]
+    [InlineData("build", "x.txt")]
+    [InlineData("build", "x.qn", "--no-such-option")]
+    [InlineData("frobnicate")]
+    public void BadCommandLinesExitTwo(params string[] args)
+    {
+        var run = CliRunner.Invoke(args.Select(a => a.Contains('.') ? Path.Combine(_work, a) : a).ToArray());
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error QN000", run.Stderr);
+    }
+
+    [Fact]
+    public void StopAfterDumpsEachStage()
+    {
+        string input = Write("stages.qn", Valid);
+        var parse = CliRunner.Invoke("build", input, "--stop-after", "parse", "--dump");
+        Assert.Equal(0, parse.ExitCode);
+        Assert.Contains("ProgramDeclaration", parse.Stdout);
+        var bind = CliRunner.Invoke("build", input, "--stop-after", "bind", "--dump");
+        Assert.Contains("qubit x = %0 @ a", bind.Stdout);
+        var lower = CliRunner.Invoke("build", input, "--stop-after", "lower", "--dump");
+        Assert.Contains("operations 4", lower.Stdout);
+    }
+
+    [Fact]
+    public void QasmLoadsWithQpusAndWithANetworkFile()
+    {
+        foreach (var qasm in Directory.GetFiles(Path.Combine(RepoPaths.Cases, "qasm"), "*.qasm"))
+        {
+            var run = CliRunner.Invoke("build", qasm, "--qpus", "3", "--emit", "ir", "-o", Path.Combine(_work, "q"));
+            Assert.True(run.ExitCode == 0, run.Stderr);
+        }
+        string net = Write("net.qn", "network lab { qpu a { qubits = 4; } qpu b { qubits = 4; } link a -- b { length = 1 km; } }");
+        var withNetwork = CliRunner.Invoke("build", Path.Combine(RepoPaths.Cases, "qasm", "qft4.qasm"), "--network", net, "--stop-after", "lower", "--dump");
+        Assert.True(withNetwork.ExitCode == 0, withNetwork.Stderr);
+        Assert.Contains("circuit qft4 on lab", withNetwork.Stdout);
+    }
+
+    [Fact]
+    public void QpusSetsTheDefaultCapacity()
+    {
+        var run = CliRunner.Invoke("build", Path.Combine(RepoPaths.Cases, "qasm", "qft4.qasm"), "--qpus", "3", "--stop-after", "lower", "--dump");
+        Assert.Equal(0, run.ExitCode);
+        // 4 qubits over 3 QPUs: ⌊4/3⌋+1 = 2 data qubits each.
+        Assert.Contains("qpu qpu0 comm=3", run.Stdout);
+        Assert.Contains("qubits=2", run.Stdout);
+        var explicitCapacity = CliRunner.Invoke("build", Path.Combine(RepoPaths.Cases, "qasm", "qft4.qasm"), "--qpus", "2", "--qubits-per-qpu", "1", "--stop-after", "lower", "--dump");
+        Assert.Equal(1, explicitCapacity.ExitCode);
+        Assert.Contains("QN2035", explicitCapacity.Stderr);
+    }
+
+    [Fact]
+    public void UnwritableOutputIsReportedAndLeavesNothing()
+    {
+        string input = Write("ok.qn", Valid);
+        string blocker = Write("blocker", "a file where the output directory should be");
+        var run = CliRunner.Invoke("build", input, "-o", blocker);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error QN4001", run.Stderr);
+        Assert.Equal("a file where the output directory should be", File.ReadAllText(blocker));
+    }
+
+    [Fact]
+    public void HelpReadsWell()
+    {
+        var run = CliRunner.Invoke("build", "--help");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--stop-after", run.Stdout);
+        Assert.Contains("--qpus", run.Stdout);
+        Assert.Contains("--emit", run.Stdout);
+    }
+}

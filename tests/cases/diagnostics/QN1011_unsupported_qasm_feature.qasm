@@ -1,0 +1,10 @@
+// Mistake: an OpenQASM 3 gate modifier (`inv @`), which the importer does not support.
+OPENQASM 3.0;
+include "stdgates.inc";
+
+qubit[2] q;
+bit[2] c;
+h q[0];
+cx q[0], q[1];
+inv @ t q[1];
+c = measure q;
