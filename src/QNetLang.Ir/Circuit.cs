@@ -2,8 +2,20 @@ using System.Collections.Immutable;
 
 namespace QNetLang.Ir;
 
-/// <summary>A logical qubit: its display name (<c>q[3]</c>) and the node it is pinned to, if any.</summary>
-public sealed record QubitInfo(int Index, string Name, string? PinnedNode);
+/// <summary>What a qubit is for: program data, or a communication qubit added by distribution.</summary>
+public enum QubitRole
+{
+    Data,
+    Communication,
+}
+
+/// <summary>
+/// A qubit of the circuit: its display name (<c>q[3]</c>, <c>alice.comm[0]</c>), the node that
+/// holds it at the start of the program (pinned by the program, or chosen by the partitioner;
+/// null before partitioning for an unpinned qubit), and its role. Where it is later follows
+/// from teleport and send operations (<see cref="LocationTracker"/>).
+/// </summary>
+public sealed record QubitInfo(int Index, string Name, string? Node, QubitRole Role = QubitRole.Data);
 
 public sealed record BitInfo(int Index, string Name);
 

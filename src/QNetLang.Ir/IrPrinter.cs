@@ -20,7 +20,8 @@ public static class IrPrinter
         foreach (var q in circuit.Qubits)
         {
             sb.Append("  %").Append(q.Index).Append(' ').Append(q.Name);
-            if (q.PinnedNode is not null) sb.Append(" @ ").Append(q.PinnedNode);
+            if (q.Node is not null) sb.Append(" @ ").Append(q.Node);
+            if (q.Role == QubitRole.Communication) sb.Append(" comm");
             sb.Append('\n');
         }
         sb.Append("bits ").Append(circuit.Bits.Length).Append('\n');
@@ -95,9 +96,11 @@ public static class IrPrinter
                         break;
                     case EprOperation e:
                         sb.Append("epr ").Append(Q(e.First)).Append(", ").Append(Q(e.Second));
+                        if (e.Path.Length > 0) sb.Append(" via ").Append(string.Join(" -- ", e.Path));
                         break;
                     case TeleportOperation t:
                         sb.Append("teleport ").Append(Q(t.Qubit)).Append(" -> ").Append(t.Destination);
+                        if (t.Path.Length > 0) sb.Append(" via ").Append(string.Join(" -- ", t.Path));
                         break;
                     case SendOperation s:
                         sb.Append("send ").Append(Q(s.Qubit)).Append(" -> ").Append(s.Destination);

@@ -16,16 +16,15 @@ public static class IrValidator
         {
             var q = circuit.Qubits[i];
             if (q.Index != i) problems.Add($"qubit table entry {i} has index {q.Index}");
-            if (q.PinnedNode is { } node && network.FindNode(node) is not { Kind: not NodeKind.Repeater })
-                problems.Add($"qubit {q.Name} is pinned to '{node}', which is not a qpu or endnode of {network.Name}");
+            if (q.Node is { } node && network.FindNode(node) is not { Kind: not NodeKind.Repeater })
+                problems.Add($"qubit {q.Name} starts on '{node}', which is not a qpu or endnode of {network.Name}");
         }
         for (int i = 0; i < circuit.Bits.Length; i++)
             if (circuit.Bits[i].Index != i) problems.Add($"bit table entry {i} has index {circuit.Bits[i].Index}");
         foreach (var name in circuit.Qubits.GroupBy(q => q.Name).Where(g => g.Count() > 1).Select(g => g.Key))
             problems.Add($"qubit name {name} is used twice");
 
-        var location = circuit.Qubits.Select(q => q.PinnedNode).ToArray();
-        Check(circuit, circuit.Operations, location, problems);
+        Check(circuit, circuit.Operations, new LocationTracker(circuit), problems);
         return problems;
     }
 
@@ -36,7 +35,7 @@ public static class IrValidator
             throw new InvalidOperationException($"IR invalid after {after}:\n  " + string.Join("\n  ", problems));
     }
 
-    private static void Check(Circuit circuit, ImmutableArray<Operation> operations, string?[] location, List<string> problems)
+    private static void Check(Circuit circuit, ImmutableArray<Operation> operations, LocationTracker location, List<string> problems)
     {
         foreach (var op in operations)
         {
@@ -62,31 +61,34 @@ public static class IrValidator
                     break;
                 case EprOperation e:
                     if (!CheckQubit(circuit, e.First, where, problems) || !CheckQubit(circuit, e.Second, where, problems)) break;
+                    string? firstNode = location.NodeOf(e.First), secondNode = location.NodeOf(e.Second);
                     if (e.First == e.Second) problems.Add($"{where}: epr on one qubit");
-                    else if (location[e.First] is null || location[e.Second] is null) problems.Add($"{where}: epr on a qubit without a node");
-                    else if (location[e.First] == location[e.Second]) problems.Add($"{where}: epr within node {location[e.First]}");
-                    else if (circuit.Network.ShortestPath(location[e.First]!, location[e.Second]!) is null) problems.Add($"{where}: epr between unconnected nodes");
+                    else if (firstNode is null || secondNode is null) problems.Add($"{where}: epr on a qubit without a node");
+                    else if (firstNode == secondNode) problems.Add($"{where}: epr within node {firstNode}");
+                    else if (circuit.Network.ShortestPath(firstNode, secondNode) is null) problems.Add($"{where}: epr between unconnected nodes");
+                    else if (e.Path.Length > 0) CheckPath(circuit.Network, e.Path, firstNode, secondNode, where, problems);
                     break;
                 case TeleportOperation t:
                     if (!CheckQubit(circuit, t.Qubit, where, problems)) break;
                     if (circuit.Network.FindNode(t.Destination) is null) problems.Add($"{where}: teleport to unknown node {t.Destination}");
-                    location[t.Qubit] = t.Destination;
+                    else if (t.Path.Length > 0 && location.NodeOf(t.Qubit) is { } from) CheckPath(circuit.Network, t.Path, from, t.Destination, where, problems);
+                    location.Apply(t);
                     break;
                 case SendOperation s:
                     if (!CheckQubit(circuit, s.Qubit, where, problems)) break;
                     if (s.ArrivalBit is { } flag) CheckBit(circuit, flag, where, problems);
-                    if (location[s.Qubit] is { } from && circuit.Network.FindLink(from, s.Destination) is null)
-                        problems.Add($"{where}: send from {from} to {s.Destination} without a link");
-                    location[s.Qubit] = s.Destination;
+                    if (location.NodeOf(s.Qubit) is { } sendFrom && circuit.Network.FindLink(sendFrom, s.Destination) is null)
+                        problems.Add($"{where}: send from {sendFrom} to {s.Destination} without a link");
+                    location.Apply(s);
                     break;
                 case IfOperation i:
                     CheckCondition(circuit, i.Condition, where, problems);
                     // Placement after a branch must not depend on which branch ran.
-                    var thenLocation = (string?[])location.Clone();
-                    var elseLocation = (string?[])location.Clone();
+                    var thenLocation = location.Clone();
+                    var elseLocation = location.Clone();
                     Check(circuit, i.Then, thenLocation, problems);
                     Check(circuit, i.Else, elseLocation, problems);
-                    if (!thenLocation.SequenceEqual(elseLocation) || !thenLocation.SequenceEqual(location))
+                    if (!thenLocation.SameAs(elseLocation) || !thenLocation.SameAs(location))
                         problems.Add($"{where}: a qubit moves between nodes inside a conditional");
                     break;
                 default:
@@ -94,6 +96,19 @@ public static class IrValidator
                     break;
             }
         }
+    }
+
+    /// <summary>A route runs from one end to the other over links that exist.</summary>
+    private static void CheckPath(Network network, ImmutableArray<string> path, string from, string to, string where, List<string> problems)
+    {
+        if (path[0] != from || path[^1] != to)
+        {
+            problems.Add($"{where}: route {string.Join("-", path)} does not join {from} and {to}");
+            return;
+        }
+        for (int i = 1; i < path.Length; i++)
+            if (network.FindLink(path[i - 1], path[i]) is null)
+                problems.Add($"{where}: route uses a missing link {path[i - 1]}-{path[i]}");
     }
 
     private static bool CheckQubit(Circuit circuit, int qubit, string where, List<string> problems)

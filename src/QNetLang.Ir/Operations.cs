@@ -22,11 +22,24 @@ public sealed record BarrierOperation(ImmutableArray<int> Qubits, Location Locat
 /// <summary>Runs <see cref="Then"/> when the condition holds at this point, otherwise <see cref="Else"/>.</summary>
 public sealed record IfOperation(Condition Condition, ImmutableArray<Operation> Then, ImmutableArray<Operation> Else, Location Location) : Operation(Location);
 
-/// <summary>The network delivers a Bell pair |Φ+> to two qubits held on different nodes.</summary>
-public sealed record EprOperation(int First, int Second, Location Location) : Operation(Location);
+/// <summary>
+/// The network delivers a Bell pair |Φ+> to two qubits held on different nodes. <see cref="Path"/>
+/// is the route (node names from the first qubit's node to the second's) once the route stage has
+/// chosen it; empty before.
+/// </summary>
+public sealed record EprOperation(int First, int Second, Location Location) : Operation(Location)
+{
+    public ImmutableArray<string> Path { get; init; } = ImmutableArray<string>.Empty;
+}
 
-/// <summary>The state of <see cref="Qubit"/> moves to a free qubit at <see cref="Destination"/>; the logical qubit follows.</summary>
-public sealed record TeleportOperation(int Qubit, string Destination, Location Location) : Operation(Location);
+/// <summary>
+/// The state of <see cref="Qubit"/> moves to a free qubit at <see cref="Destination"/>; the logical
+/// qubit follows. It consumes one Bell pair over <see cref="Path"/> (empty until routed).
+/// </summary>
+public sealed record TeleportOperation(int Qubit, string Destination, Location Location) : Operation(Location)
+{
+    public ImmutableArray<string> Path { get; init; } = ImmutableArray<string>.Empty;
+}
 
 /// <summary>
 /// The physical qubit travels over one link to <see cref="Destination"/> and may be lost;

@@ -30,6 +30,8 @@ public class IrValidatorTests
         Assert.NotEmpty(IrValidator.Validate(c with { Operations = [new MeasureOperation(0, 3, Location.None)] }));
         Assert.NotEmpty(IrValidator.Validate(c with { Operations = [new EprOperation(0, 0, Location.None)] }));
         Assert.NotEmpty(IrValidator.Validate(c with { Operations = [new TeleportOperation(0, "mars", Location.None)] }));
+        Assert.NotEmpty(IrValidator.Validate(c with { Operations = [new EprOperation(0, 1, Location.None) { Path = ["qpu1", "qpu0"] }] }));
+        Assert.Empty(IrValidator.Validate(c with { Operations = [new EprOperation(0, 1, Location.None) { Path = ["qpu0", "qpu1"] }] }));
         Assert.NotEmpty(IrValidator.Validate(c with { Qubits = [new QubitInfo(0, "q[0]", "nowhere"), c.Qubits[1]] }));
         Assert.NotEmpty(IrValidator.Validate(c with
         {
