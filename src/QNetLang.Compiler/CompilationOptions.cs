@@ -5,7 +5,10 @@ namespace QNetLang.Compiler;
 /// <summary>Everything that steers one compilation (the CLI fills it from the command line).</summary>
 public sealed record CompilationOptions
 {
-    public CompilerStage StopAfter { get; init; } = CompilerStage.Lower;
+    public CompilerStage StopAfter { get; init; } = CompilerStage.Emit;
+
+    /// <summary>Validate the IR after every distribution pass (tests turn this on).</summary>
+    public bool ValidateAfterEachPass { get; init; }
 
     /// <summary>Cap on operations plus loop iterations produced by lowering.</summary>
     public long MaxOperations { get; init; } = SemanticLimits.DefaultMaxOperations;

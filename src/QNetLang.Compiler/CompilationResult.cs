@@ -1,4 +1,5 @@
 using QNetLang.Core;
+using QNetLang.Distribution.Passes;
 using QNetLang.Ir;
 using QNetLang.Semantics;
 using QNetLang.Syntax.Ast;
@@ -22,10 +23,17 @@ public sealed class CompilationResult
 
     public List<BoundProgram> BoundPrograms { get; } = new();
 
+    /// <summary>The lowered circuits (one per program), before distribution.</summary>
     public List<Circuit> Circuits { get; } = new();
+
+    /// <summary>The circuits after the distribution passes that ran, with what the passes measured and scheduled.</summary>
+    public List<DistributedProgram> Distributed { get; } = new();
 
     /// <summary>Milliseconds spent in each stage that ran.</summary>
     public List<(CompilerStage Stage, double Milliseconds)> StageTimes { get; } = new();
 
     public bool Success => !Diagnostics.HasErrors;
 }
+
+/// <summary>One program after distribution: the original circuit, the distributed one, and the pass context (statistics, schedule).</summary>
+public sealed record DistributedProgram(Circuit Original, Circuit Circuit, PassContext Context);

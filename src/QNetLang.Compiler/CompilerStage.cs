@@ -1,14 +1,19 @@
 namespace QNetLang.Compiler;
 
 /// <summary>
-/// The named stages of the pipeline, in order. `--stop-after STAGE` stops after one of them;
-/// distribution stages (partition, distribute, route, schedule, emit) join this list as they land.
+/// The named stages of the pipeline, in order. `--stop-after STAGE` stops after one of them.
+/// The stages from partition on are the distribution passes (src/QNetLang.Distribution/Passes).
 /// </summary>
 public enum CompilerStage
 {
     Parse,
     Bind,
     Lower,
+    Partition,
+    Distribute,
+    Route,
+    Schedule,
+    Emit,
 }
 
 public static class CompilerStages

@@ -10,10 +10,12 @@ public static class NetworkFactory
 {
     /// <summary>
     /// `--qpus K`: K QPUs named qpu0 … qpu{K-1}, every pair linked, each with
-    /// <paramref name="qubitsPerQpu"/> data qubits and K communication qubits (one per peer and a
-    /// spare, so distribution never waits for the pool on this idealised network).
+    /// <paramref name="qubitsPerQpu"/> data qubits and "enough" communication qubits
+    /// (<paramref name="commQubits"/>; the compiler passes the program's qubit count, since a
+    /// node never holds copies of more qubits than that), so the idealised network never makes
+    /// distribution close a copy early.
     /// </summary>
-    public static Network AllToAll(int qpus, int qubitsPerQpu)
+    public static Network AllToAll(int qpus, int qubitsPerQpu, int? commQubits = null)
     {
         var nodes = Enumerable.Range(0, qpus).Select(i => new NetworkNode(
             $"qpu{i}",
@@ -21,7 +23,7 @@ public static class NetworkFactory
             Properties(PropertySchema.QpuOwner, new()
             {
                 ["qubits"] = PropertyValue.Of(Quantity.Scalar(qubitsPerQpu)),
-                ["comm"] = PropertyValue.Of(Quantity.Scalar(Math.Max(2, qpus))),
+                ["comm"] = PropertyValue.Of(Quantity.Scalar(Math.Max(2, commQubits ?? qpus))),
             }))).ToImmutableArray();
         var links = new List<NetworkLink>();
         for (int a = 0; a < qpus; a++)

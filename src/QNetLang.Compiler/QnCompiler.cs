@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using QNetLang.Core;
+using QNetLang.Distribution.Passes;
 using QNetLang.Ir;
 using QNetLang.Semantics;
 using QNetLang.Semantics.Lowering;
@@ -73,7 +74,7 @@ public static class QnCompiler
             {
                 // `--qpus K`: the capacity default ⌊n/K⌋+1 depends on the qubit count just bound.
                 int perQpu = options.QubitsPerQpu ?? NetworkFactory.DefaultQubitsPerQpu(bound.QubitCount, k);
-                bound = bound with { Network = NetworkFactory.AllToAll(k, perQpu) };
+                bound = bound with { Network = NetworkFactory.AllToAll(k, perQpu, commQubits: bound.QubitCount) };
             }
             result.BoundPrograms.Add(bound);
         }
@@ -90,6 +91,21 @@ public static class QnCompiler
             result.Circuits.Add(circuit);
         }
         Record(result, CompilerStage.Lower, clock);
+        if (diagnostics.HasErrors || options.StopAfter == CompilerStage.Lower) return result;
+
+        // ---- partition → distribute → route → schedule ----
+        clock.Restart();
+        var passes = DistributionPipeline.Create();
+        string stopPass = options.StopAfter >= CompilerStage.Schedule ? "schedule" : CompilerStages.Name(options.StopAfter);
+        foreach (var circuit in result.Circuits)
+        {
+            var context = new PassContext(diagnostics, options.Seed) { ValidateAfterEachPass = options.ValidateAfterEachPass };
+            var distributed = passes.Run(circuit, context, stopPass);
+            if (!diagnostics.HasErrors) IrValidator.ThrowIfInvalid(distributed, stopPass);
+            result.Distributed.Add(new DistributedProgram(circuit, distributed, context));
+        }
+        Record(result, options.StopAfter >= CompilerStage.Schedule ? CompilerStage.Schedule : options.StopAfter, clock);
+        if (!diagnostics.HasErrors && options.StopAfter == CompilerStage.Emit) result.ReachedStage = CompilerStage.Emit;
         return result;
     }
 

@@ -70,6 +70,12 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor UnusedValue = new("QN2040", "Value has no effect", "{0}", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor MoveInConditional = new("QN2041", "Qubit moved inside a conditional", "{0} cannot be inside an `if`: where a qubit is must not depend on a measurement result");
 
+    // ---- QN3xxx: network and distribution ------------------------------------------------
+    public static readonly DiagnosticDescriptor NoRoute = new("QN3001", "No route", "no route between '{0}' and '{1}' in network '{2}'");
+    public static readonly DiagnosticDescriptor NoCommunicationQubits = new("QN3002", "No communication qubits", "node '{0}' has {1} communication qubit(s) (`comm`), but a remote operation needs one there");
+    public static readonly DiagnosticDescriptor NoPlacement = new("QN3003", "No placement", "the qubits cannot be placed: {0}");
+    public static readonly DiagnosticDescriptor Deadlock = new("QN3004", "Deadlock", "the per-node programs would deadlock: {0}");
+
     // ---- QN4xxx: backends and outputs ------------------------------------------------------
     public static readonly DiagnosticDescriptor CannotWriteOutput = new("QN4001", "Cannot write output", "cannot write the outputs to '{0}': {1}");
 

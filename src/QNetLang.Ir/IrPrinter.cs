@@ -31,6 +31,14 @@ public static class IrPrinter
         return sb.ToString();
     }
 
+    /// <summary>One operation on one line, qubits and bits by name (nested blocks indented below it).</summary>
+    public static string FormatOperation(Circuit circuit, Operation operation)
+    {
+        var sb = new StringBuilder();
+        new OperationWriter(sb, circuit).Write([operation], 0);
+        return sb.ToString().TrimEnd('\n');
+    }
+
     public static string PrintNetwork(Network network)
     {
         var sb = new StringBuilder();

@@ -49,13 +49,13 @@ public static class CommandLineApp
     {
         var file = InputArgument();
         var input = new InputOptions();
-        var command = new Command("check", "Parse, bind and lower a program and report diagnostics; writes nothing.") { file };
+        var command = new Command("check", "Compile a program through every stage and report diagnostics; writes nothing.") { file };
         input.AddTo(command);
         command.SetAction(parse =>
         {
             var request = new CompileRequest(
                 parse.GetValue(file)!, parse.GetValue(input.Network), parse.GetValue(input.Qpus), parse.GetValue(input.QubitsPerQpu), parse.GetValue(input.MaxOps),
-                Seed: 0, StopAfter: CompilerStage.Lower, Dump: false, OutputDirectory: null, Emit: [], RequireProgram: false);
+                Seed: 0, StopAfter: CompilerStage.Emit, Dump: false, OutputDirectory: null, Emit: [], RequireProgram: false);
             return Driver.Run(request, Console.Out, Console.Error);
         });
         return command;
@@ -87,7 +87,7 @@ public static class CommandLineApp
         command.SetAction(parse =>
         {
             string? stopText = parse.GetValue(stopAfter);
-            CompilerStage stage = CompilerStage.Lower;
+            CompilerStage stage = CompilerStage.Emit;
             if (stopText is not null && !CompilerStages.TryParse(stopText, out stage))
                 return Driver.BadCommandLine(Console.Error, $"unknown stage '{stopText}' for --stop-after (stages: {string.Join(", ", Enum.GetValues<CompilerStage>().Select(CompilerStages.Name))})");
             var emitKinds = (parse.GetValue(emit) ?? []).SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();

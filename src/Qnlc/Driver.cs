@@ -1,5 +1,7 @@
 using System.Text;
 using QNetLang.Compiler;
+using QNetLang.Distribution;
+using QNetLang.Distribution.Scheduling;
 using QNetLang.Core;
 using QNetLang.Ir;
 using QNetLang.Semantics;
@@ -34,7 +36,7 @@ public static class Driver
         if (!result.Success) return ExitCodes.InputErrors;
 
         if (request.Dump) stdout.Write(Dump(result));
-        if (request.OutputDirectory is { } outDir && request.StopAfter == CompilerStage.Lower)
+        if (request.OutputDirectory is { } outDir && request.StopAfter == CompilerStage.Emit)
         {
             var files = Emitters.Produce(result, request.Emit);
             if (!OutputWriter.WriteAll(outDir, files, out string? error))
@@ -44,7 +46,7 @@ public static class Driver
             }
             foreach (var name in files.Keys) stdout.WriteLine($"wrote {Path.Combine(outDir, name)}");
         }
-        else if (!request.Dump && request.OutputDirectory is null && request.StopAfter == CompilerStage.Lower)
+        else if (!request.Dump && request.OutputDirectory is null && request.StopAfter == CompilerStage.Emit)
         {
             stdout.WriteLine(Summary(result));
         }
@@ -98,10 +100,17 @@ public static class Driver
                 if (result.BoundPrograms.Count == 0)
                     foreach (var network in result.Networks) sb.Append(IrPrinter.PrintNetwork(network));
                 break;
-            default:
+            case CompilerStage.Lower:
                 foreach (var circuit in result.Circuits) sb.Append(IrPrinter.Print(circuit));
                 if (result.Circuits.Count == 0)
                     foreach (var network in result.Networks) sb.Append(IrPrinter.PrintNetwork(network));
+                break;
+            case CompilerStage.Schedule or CompilerStage.Emit:
+                foreach (var program in result.Distributed)
+                    sb.Append(program.Context.Schedule is { } schedule ? SchedulePrinter.Print(program.Circuit, schedule) : IrPrinter.Print(program.Circuit));
+                break;
+            default:
+                foreach (var program in result.Distributed) sb.Append(IrPrinter.Print(program.Circuit));
                 break;
         }
         return sb.ToString();
@@ -111,7 +120,8 @@ public static class Driver
     {
         if (result.Circuits.Count == 0)
             return $"ok: {result.Networks.Count} network(s), no program";
-        return "ok: " + string.Join("; ", result.Circuits.Select(c =>
-            $"program {c.Name} on {c.Network.Name}: {c.Qubits.Length} qubit(s), {c.Bits.Length} bit(s), {c.AllOperations().Count()} operation(s)"));
+        return "ok: " + string.Join("; ", result.Distributed.Select(d =>
+            $"program {d.Original.Name} on {d.Original.Network.Name}: {d.Original.Qubits.Length} qubit(s), {d.Original.Bits.Length} bit(s), " +
+            $"{d.Original.AllOperations().Count()} operation(s), {DistributionReport.Ebits(d.Circuit)} ebit(s)"));
     }
 }

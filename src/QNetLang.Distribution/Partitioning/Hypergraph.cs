@@ -1,0 +1,85 @@
+using QNetLang.Distribution.Telegates;
+
+namespace QNetLang.Distribution.Partitioning;
+
+/// <summary>
+/// The circuit as a hypergraph, the way the distributed-compilation literature models it:
+/// vertices are qubits; each run of a qubit (see <see cref="InteractionModel"/>) is a hyperedge
+/// holding the qubit and every partner of its remote-able gates. Distributing the run to all
+/// nodes its partners live on costs (nodes spanned − 1) ebits on an all-to-all network, or the
+/// hop weight of those nodes seen from the run's node on a sparse one.
+/// </summary>
+public sealed class Hypergraph
+{
+    public Hypergraph(int vertexCount, int[][] edges, int[] edgeOwner)
+    {
+        VertexCount = vertexCount;
+        Edges = edges;
+        EdgeOwner = edgeOwner;
+        var incident = Enumerable.Range(0, vertexCount).Select(_ => new List<int>()).ToArray();
+        for (int e = 0; e < edges.Length; e++)
+            foreach (int v in edges[e]) incident[v].Add(e);
+        Incident = incident.Select(l => l.ToArray()).ToArray();
+    }
+
+    public int VertexCount { get; }
+
+    /// <summary>Distinct vertices of each hyperedge; the owner (the run's qubit) first.</summary>
+    public int[][] Edges { get; }
+
+    /// <summary>The vertex whose run the hyperedge is.</summary>
+    public int[] EdgeOwner { get; }
+
+    public int[][] Incident { get; }
+
+    public static Hypergraph FromModel(InteractionModel model)
+    {
+        var members = new Dictionary<int, SortedSet<int>>();
+        void Add(int run, int owner, int partner)
+        {
+            if (!members.TryGetValue(run, out var set)) members[run] = set = new SortedSet<int> { owner };
+            set.Add(partner);
+        }
+        foreach (var g in model.Interactions)
+        {
+            if (g.RunA >= 0) Add(g.RunA, g.QubitA, g.QubitB);
+            if (g.RunB >= 0) Add(g.RunB, g.QubitB, g.QubitA);
+        }
+        var edges = new List<int[]>();
+        var owners = new List<int>();
+        foreach (var (run, set) in members.OrderBy(m => m.Key))
+        {
+            if (set.Count < 2) continue;
+            int owner = model.RunQubit[run];
+            edges.Add([owner, .. set.Where(v => v != owner)]);
+            owners.Add(owner);
+        }
+        return new Hypergraph(model.QubitCount, [.. edges], [.. owners]);
+    }
+
+    /// <summary>The cost of one hyperedge under a placement: hop distances from the owner's node to the other nodes it spans.</summary>
+    public long EdgeCost(int edge, int[] placement, NetworkDistances distances, Span<bool> seen)
+    {
+        seen.Clear();
+        var members = Edges[edge];
+        int home = placement[EdgeOwner[edge]];
+        seen[home] = true;
+        long cost = 0;
+        foreach (int v in members)
+        {
+            int node = placement[v];
+            if (seen[node]) continue;
+            seen[node] = true;
+            cost += distances.Hops(home, node);
+        }
+        return cost;
+    }
+
+    public long Cost(int[] placement, NetworkDistances distances)
+    {
+        Span<bool> seen = stackalloc bool[distances.Count];
+        long total = 0;
+        for (int e = 0; e < Edges.Length; e++) total += EdgeCost(e, placement, distances, seen);
+        return total;
+    }
+}

@@ -1,0 +1,107 @@
+namespace QNetLang.Distribution.Partitioning;
+
+/// <summary>
+/// Places the unpinned qubits: several multilevel hypergraph partitions from different seeds,
+/// the best kept by the exact telegate cost (<see cref="PartitionProblem.TrueCost"/>), then a
+/// local search of single moves and pairwise swaps judged by that exact cost, because the
+/// hypergraph cost ignores that a gate may be served from either side. The work is bounded by
+/// counts, not by time, so the result depends only on the input and the seed.
+/// </summary>
+public static class Partitioner
+{
+    /// <summary>Exact cost evaluations allowed, spread over the interactions (bigger circuits get fewer).</summary>
+    private const long EvaluationWork = 60_000_000;
+
+    public static int[] Partition(PartitionProblem problem, int seed)
+    {
+        int variables = problem.VariableCount;
+        if (variables == 0) return (int[])problem.InitialNode.Clone();
+        int interactions = Math.Max(1, problem.Model.Interactions.Count);
+        long evaluations = Math.Clamp(EvaluationWork / interactions, 20, 200_000);
+        int restarts = (int)Math.Clamp(evaluations / 200, 1, 8);
+
+        int[]? best = null;
+        long bestCost = long.MaxValue;
+        for (int attempt = 0; attempt < restarts; attempt++)
+        {
+            var random = new Random(HashCode.Combine(seed, attempt, 0x51ED));
+            var candidate = new MultilevelPartitioner(problem, random).Partition();
+            long cost = problem.TrueCost(candidate);
+            evaluations--;
+            if (cost < bestCost)
+            {
+                best = candidate;
+                bestCost = cost;
+            }
+        }
+        return LocalSearch(problem, best!, bestCost, evaluations, new Random(HashCode.Combine(seed, 0x10CA1)));
+    }
+
+    private static int[] LocalSearch(PartitionProblem problem, int[] placement, long cost, long budget, Random random)
+    {
+        int nodes = problem.Distances.Count;
+        var load = new int[nodes];
+        var variables = Enumerable.Range(0, placement.Length).Where(v => problem.Variable[v]).ToArray();
+        foreach (int v in variables) load[placement[v]]++;
+        bool improved = true;
+        while (improved && budget > 0)
+        {
+            improved = false;
+            random.Shuffle(variables);
+            foreach (int v in variables)
+            {
+                if (budget <= 0) break;
+                int from = placement[v];
+                foreach (int to in PartnerNodes(problem, placement, v))
+                {
+                    if (to == from || budget <= 0) continue;
+                    if (load[to] < problem.Capacity[to])
+                    {
+                        placement[v] = to;
+                        long moved = problem.TrueCost(placement);
+                        budget--;
+                        if (moved < cost)
+                        {
+                            cost = moved;
+                            load[from]--;
+                            load[to]++;
+                            improved = true;
+                            break;
+                        }
+                        placement[v] = from;
+                    }
+                    // Swap with a qubit on the target node (keeps both loads).
+                    foreach (int u in variables)
+                    {
+                        if (placement[u] != to || budget <= 0) continue;
+                        placement[v] = to;
+                        placement[u] = from;
+                        long swapped = problem.TrueCost(placement);
+                        budget--;
+                        if (swapped < cost)
+                        {
+                            cost = swapped;
+                            improved = true;
+                            break;
+                        }
+                        placement[v] = from;
+                        placement[u] = to;
+                    }
+                    if (placement[v] != from) break;
+                }
+            }
+        }
+        return placement;
+    }
+
+    /// <summary>Nodes holding a partner of <paramref name="v"/>: the only moves that can save an ebit.</summary>
+    private static IEnumerable<int> PartnerNodes(PartitionProblem problem, int[] placement, int v)
+    {
+        var nodes = new SortedSet<int>();
+        var graph = problem.Hypergraph;
+        foreach (int e in graph.Incident[v])
+            foreach (int u in graph.Edges[e])
+                if (u != v) nodes.Add(placement[u]);
+        return nodes;
+    }
+}

@@ -1,0 +1,40 @@
+using QNetLang.Core;
+using QNetLang.Distribution.Scheduling;
+
+namespace QNetLang.Distribution.Passes;
+
+/// <summary>What passes share: options, the diagnostics, the statistics they measure, and the schedule.</summary>
+public sealed class PassContext(DiagnosticBag diagnostics, int seed)
+{
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    /// <summary>Seed for every randomised choice (partitioning); same seed, same output.</summary>
+    public int Seed { get; } = seed;
+
+    /// <summary>Run <see cref="Ir.IrValidator"/> after every pass (tests turn this on).</summary>
+    public bool ValidateAfterEachPass { get; init; }
+
+    /// <summary>Statistics the passes fill in for report.json.</summary>
+    public DistributionStatistics Statistics { get; } = new();
+
+    /// <summary>Per-node instruction streams, set by the schedule pass.</summary>
+    public DistributedSchedule? Schedule { get; set; }
+}
+
+/// <summary>Numbers the passes measure for report.json (DESIGN.md §5).</summary>
+public sealed class DistributionStatistics
+{
+    /// <summary>Remote two-qubit gates (after the decompositions a remote gate needs).</summary>
+    public int NonLocalGates { get; set; }
+
+    /// <summary>Cat-entangler links opened by the distribute pass (each consumes one ebit).</summary>
+    public int CatEntanglements { get; set; }
+
+    /// <summary>Links closed early because a node ran out of communication qubits, and reopened later.</summary>
+    public int Evictions { get; set; }
+
+    /// <summary>The partitioner's ebit estimate for its placement (telegates only, before eviction).</summary>
+    public long PartitionCost { get; set; }
+
+    public List<(string Name, double Milliseconds)> PassTimes { get; } = new();
+}

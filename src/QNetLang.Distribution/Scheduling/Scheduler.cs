@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using QNetLang.Ir;
+
+namespace QNetLang.Distribution.Scheduling;
+
+/// <summary>
+/// Splits a local, routed circuit into per-node programs. Each operation goes to the node that
+/// holds its qubits; a Bell pair goes to both ends; a bit measured on one node and tested on
+/// another becomes a message sent right after the last write and received right before the
+/// test. A conditional is replayed on every node that has work inside it, each testing its own
+/// (received) copies of the bits.
+/// </summary>
+internal sealed class Scheduler
+{
+    private readonly Circuit _circuit;
+    private readonly LocationTracker _location;
+    private readonly string?[] _bitOwner;
+    private readonly List<HashSet<string>> _bitKnownAt;
+    private readonly SortedDictionary<string, SortedSet<int>> _qubitsOf = new(StringComparer.Ordinal);
+    private int _pairs;
+    private int _bitMessages;
+    private int _qubitMessages;
+
+    public Scheduler(Circuit circuit)
+    {
+        _circuit = circuit;
+        _location = new LocationTracker(circuit);
+        _bitOwner = new string?[circuit.Bits.Length];
+        _bitKnownAt = circuit.Bits.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+    }
+
+    public DistributedSchedule Build()
+    {
+        var streams = new SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder>(StringComparer.Ordinal);
+        foreach (var q in _circuit.Qubits)
+            if (q.Node is { } node) Stream(streams, node);
+        Emit(_circuit.Operations, streams);
+        var order = _circuit.Network.Nodes.Select(n => n.Name).ToList();
+        var programs = streams
+            .OrderBy(s => order.IndexOf(s.Key))
+            .Select(s => new NodeProgram(s.Key, [.. _qubitsOf.GetValueOrDefault(s.Key) ?? []], s.Value.ToImmutable()))
+            .ToImmutableArray();
+        return new DistributedSchedule(programs, [.. _bitOwner], _pairs, _bitMessages, _qubitMessages);
+    }
+
+    private ImmutableArray<NodeInstruction>.Builder Stream(SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams, string node)
+    {
+        if (!streams.TryGetValue(node, out var stream)) streams[node] = stream = ImmutableArray.CreateBuilder<NodeInstruction>();
+        return stream;
+    }
+
+    private void Hold(string node, int qubit)
+    {
+        if (!_qubitsOf.TryGetValue(node, out var set)) _qubitsOf[node] = set = new SortedSet<int>();
+        set.Add(qubit);
+    }
+
+    private void Emit(IEnumerable<Operation> operations, SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams)
+    {
+        foreach (var op in operations)
+        {
+            switch (op)
+            {
+                case EprOperation e:
+                {
+                    string a = _location.NodeOf(e.First)!, b = _location.NodeOf(e.Second)!;
+                    int pair = _pairs++;
+                    Hold(a, e.First);
+                    Hold(b, e.Second);
+                    Stream(streams, a).Add(new EntangleInstruction(pair, e.First, b, e.Path));
+                    Stream(streams, b).Add(new EntangleInstruction(pair, e.Second, a, e.Path.IsEmpty ? e.Path : [.. e.Path.Reverse()]));
+                    break;
+                }
+                case SendOperation s:
+                {
+                    string from = _location.NodeOf(s.Qubit)!;
+                    int message = _qubitMessages++;
+                    Hold(from, s.Qubit);
+                    Hold(s.Destination, s.Qubit);
+                    Stream(streams, from).Add(new SendQubitInstruction(message, s.Qubit, s.Destination));
+                    Stream(streams, s.Destination).Add(new ReceiveQubitInstruction(message, s.Qubit, from, s.ArrivalBit));
+                    if (s.ArrivalBit is { } flag) Written(flag, s.Destination);
+                    break;
+                }
+                case IfOperation branch:
+                    EmitConditional(branch, streams);
+                    break;
+                case BarrierOperation barrier:
+                    foreach (var group in barrier.Qubits.GroupBy(q => _location.NodeOf(q)!))
+                        Stream(streams, group.Key).Add(new LocalInstruction(barrier with { Qubits = [.. group] }));
+                    break;
+                default:
+                {
+                    var qubits = QubitMapping.QubitsOf(op).ToList();
+                    string node = _location.NodeOf(qubits[0])!;
+                    foreach (int q in qubits) Hold(node, q);
+                    Stream(streams, node).Add(new LocalInstruction(op));
+                    if (op is MeasureOperation { Bit: { } bit }) Written(bit, node);
+                    break;
+                }
+            }
+            _location.Apply(op);
+        }
+    }
+
+    private void EmitConditional(IfOperation branch, SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams)
+    {
+        // Schedule each branch into its own per-node streams first, to learn which nodes take part.
+        var thenStreams = new SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder>(StringComparer.Ordinal);
+        var elseStreams = new SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder>(StringComparer.Ordinal);
+        var bits = ConditionBits(branch.Condition).Distinct().OrderBy(b => b).ToList();
+        var participants = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var op in branch.Then.Concat(branch.Else))
+            foreach (int q in QubitMapping.QubitsOf(op))
+                if (_location.NodeOf(q) is { } n) participants.Add(n);
+        if (branch.Then.Concat(branch.Else).Any(op => op is SendOperation)) throw new InvalidOperationException("send inside a conditional");
+
+        foreach (string node in participants)
+            foreach (int bit in bits) Deliver(bit, node, streams);
+        var knownBefore = _bitKnownAt.Select(s => new HashSet<string>(s)).ToList();
+        var ownersBefore = (string?[])_bitOwner.Clone();
+        Emit(branch.Then, thenStreams);
+        var ownersAfterThen = (string?[])_bitOwner.Clone();
+        Emit(branch.Else, elseStreams);
+        // A bit written in either branch is now known only where it was written.
+        for (int b = 0; b < _bitOwner.Length; b++)
+        {
+            if (_bitOwner[b] == ownersBefore[b] && ownersAfterThen[b] == ownersBefore[b] && _bitKnownAt[b].SetEquals(knownBefore[b])) continue;
+            _bitOwner[b] ??= ownersAfterThen[b];
+            _bitKnownAt[b] = new HashSet<string>(StringComparer.Ordinal) { _bitOwner[b]! };
+        }
+        foreach (string node in participants.Union(thenStreams.Keys).Union(elseStreams.Keys))
+        {
+            var then = thenStreams.TryGetValue(node, out var t) ? t.ToImmutable() : ImmutableArray<NodeInstruction>.Empty;
+            var @else = elseStreams.TryGetValue(node, out var e) ? e.ToImmutable() : ImmutableArray<NodeInstruction>.Empty;
+            if (then.IsEmpty && @else.IsEmpty) continue;
+            foreach (int bit in bits) Deliver(bit, node, streams);
+            Stream(streams, node).Add(new ConditionalInstruction(branch.Condition, then, @else));
+        }
+    }
+
+    /// <summary>Makes sure <paramref name="node"/> has the current value of a bit, sending it from its owner if not.</summary>
+    private void Deliver(int bit, string node, SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams)
+    {
+        if (_bitKnownAt[bit].Contains(node)) return;
+        string? owner = _bitOwner[bit];
+        if (owner is null)
+        {
+            // Never written: every node starts with 0, so there is nothing to send.
+            _bitKnownAt[bit].Add(node);
+            return;
+        }
+        int message = _bitMessages++;
+        Stream(streams, owner).Add(new SendBitInstruction(message, bit, node));
+        Stream(streams, node).Add(new ReceiveBitInstruction(message, bit, owner));
+        _bitKnownAt[bit].Add(node);
+    }
+
+    private void Written(int bit, string node)
+    {
+        _bitOwner[bit] = node;
+        _bitKnownAt[bit] = new HashSet<string>(StringComparer.Ordinal) { node };
+    }
+
+    private static IEnumerable<int> ConditionBits(Condition condition) => condition switch
+    {
+        BitCondition b => [b.Bit],
+        NotCondition n => ConditionBits(n.Operand),
+        AndCondition a => a.Operands.SelectMany(ConditionBits),
+        OrCondition o => o.Operands.SelectMany(ConditionBits),
+        _ => [],
+    };
+}

@@ -1,0 +1,189 @@
+using QNetLang.Ir;
+
+namespace QNetLang.Distribution.Telegates;
+
+/// <summary>
+/// The part of a circuit that decides its ebit cost, reduced to arrays: every two-qubit gate
+/// (after the decompositions a remote gate would need), with, for each operand, the "run" it
+/// belongs to and whether its node is fixed or left to the partitioner.
+/// <para>
+/// A run is a maximal stretch of a qubit's life in which every operation acts diagonally on it
+/// (as a control: Z, S, T, RZ, the control of CX, either side of CZ/CP/RZZ). A cat-entangled copy
+/// of the qubit on another node stays valid for a whole run, so all gates of one run that need
+/// the same other node share one ebit: that is packing. A non-diagonal gate, a measurement,
+/// a reset, a move or a conditional ends the run.
+/// </para>
+/// </summary>
+public sealed class InteractionModel
+{
+    /// <summary>One two-qubit gate: qubits, their runs (−1 when the gate is not diagonal on that qubit) and fixed nodes (−1 when the partitioner decides).</summary>
+    public readonly record struct Interaction(int QubitA, int QubitB, int RunA, int RunB, int FixedNodeA, int FixedNodeB);
+
+    private InteractionModel(int qubitCount, Interaction[] interactions, int[] runQubit, int fixedCost)
+    {
+        QubitCount = qubitCount;
+        Interactions = interactions;
+        RunQubit = runQubit;
+        FixedCost = fixedCost;
+    }
+
+    public int QubitCount { get; }
+
+    public IReadOnlyList<Interaction> Interactions { get; }
+
+    /// <summary>The qubit of each run.</summary>
+    public IReadOnlyList<int> RunQubit { get; }
+
+    public int RunCount => RunQubit.Count;
+
+    /// <summary>Ebits the program spends whatever the placement (explicit epr and teleport).</summary>
+    public int FixedCost { get; }
+
+    /// <summary>
+    /// Builds the model. <paramref name="variable"/> marks the qubits the partitioner places
+    /// (unpinned data qubits); the others have a known node at every point of the program.
+    /// </summary>
+    /// <param name="decompose">
+    /// Which multi-qubit gates to see in decomposed form: all that might be remote while the
+    /// placement is open (partitioning), none once remote ones were decomposed (distribution).
+    /// </param>
+    public static InteractionModel Build(Circuit circuit, NetworkDistances distances, Func<int, bool> variable, Func<GateOperation, bool> decompose)
+    {
+        var builder = new Builder(circuit, distances, variable, decompose);
+        builder.Walk(circuit.Operations, conditional: false);
+        return new InteractionModel(circuit.Qubits.Length, builder.Interactions.ToArray(), builder.RunQubit.ToArray(), builder.FixedCost);
+    }
+
+    private sealed class Builder
+    {
+        private readonly NetworkDistances _distances;
+        private readonly Func<int, bool> _variable;
+        private readonly Func<GateOperation, bool> _decompose;
+        private readonly LocationTracker _location;
+        private readonly int[] _currentRun;
+
+        public Builder(Circuit circuit, NetworkDistances distances, Func<int, bool> variable, Func<GateOperation, bool> decompose)
+        {
+            _distances = distances;
+            _variable = variable;
+            _decompose = decompose;
+            _location = new LocationTracker(circuit);
+            _currentRun = Enumerable.Repeat(-1, circuit.Qubits.Length).ToArray();
+        }
+
+        public List<Interaction> Interactions { get; } = new();
+
+        public List<int> RunQubit { get; } = new();
+
+        public int FixedCost { get; private set; }
+
+        public void Walk(IEnumerable<Operation> operations, bool conditional)
+        {
+            foreach (var op in operations)
+            {
+                switch (op)
+                {
+                    case GateOperation g when g.Qubits.Length >= 2 && GateDecomposition.NeedsDecomposition(g.Gate) && _decompose(g):
+                        Walk(GateDecomposition.Decompose(g), conditional);
+                        break;
+                    case GateOperation g when g.Qubits.Length == 2 && !GateDecomposition.NeedsDecomposition(g.Gate):
+                        AddInteraction(g, conditional);
+                        break;
+                    case GateOperation g:
+                        // Single-qubit and local multi-qubit gates: a run survives where the gate is diagonal.
+                        for (int k = 0; k < g.Qubits.Length; k++)
+                            if (!g.Gate.DiagonalOn[k]) _currentRun[g.Qubits[k]] = -1;
+                        break;
+                    case IfOperation branch:
+                        // Inside a conditional every remote gate is paid for on its own: its ebit
+                        // must not be spent when the branch does not run.
+                        foreach (int q in QubitsOf(branch)) _currentRun[q] = -1;
+                        Walk(branch.Then, conditional: true);
+                        Walk(branch.Else, conditional: true);
+                        foreach (int q in QubitsOf(branch)) _currentRun[q] = -1;
+                        break;
+                    case EprOperation e:
+                        FixedCost += Distance(e.First, e.Second);
+                        _currentRun[e.First] = _currentRun[e.Second] = -1;
+                        break;
+                    case TeleportOperation t:
+                        if (_location.NodeOf(t.Qubit) is { } from) FixedCost += _distances.Hops(_distances.IndexOf(from), _distances.IndexOf(t.Destination));
+                        _currentRun[t.Qubit] = -1;
+                        _location.Apply(t);
+                        break;
+                    case SendOperation s:
+                        _currentRun[s.Qubit] = -1;
+                        _location.Apply(s);
+                        break;
+                    case MeasureOperation m:
+                        _currentRun[m.Qubit] = -1;
+                        break;
+                    case ResetOperation r:
+                        _currentRun[r.Qubit] = -1;
+                        break;
+                }
+            }
+        }
+
+        private void AddInteraction(GateOperation g, bool conditional)
+        {
+            int a = g.Qubits[0], b = g.Qubits[1];
+            int runA = RunFor(a, g.Gate.DiagonalOn[0], conditional);
+            int runB = RunFor(b, g.Gate.DiagonalOn[1], conditional);
+            Interactions.Add(new Interaction(a, b, runA, runB, FixedNode(a), FixedNode(b)));
+        }
+
+        /// <summary>The run the gate joins on this qubit, or −1 (and the run ends) when it is not diagonal there.</summary>
+        private int RunFor(int qubit, bool diagonal, bool conditional)
+        {
+            if (!diagonal)
+            {
+                _currentRun[qubit] = -1;
+                return -1;
+            }
+            if (conditional)
+            {
+                // A fresh single-gate run, so no ebit is shared across the branch boundary.
+                RunQubit.Add(qubit);
+                return RunQubit.Count - 1;
+            }
+            if (_currentRun[qubit] < 0)
+            {
+                RunQubit.Add(qubit);
+                _currentRun[qubit] = RunQubit.Count - 1;
+            }
+            return _currentRun[qubit];
+        }
+
+        private int FixedNode(int qubit) =>
+            _variable(qubit) ? -1 : _distances.IndexOf(_location.NodeOf(qubit) ?? throw new InvalidOperationException($"qubit {qubit} has no node"));
+
+        private int Distance(int a, int b)
+        {
+            string? na = _location.NodeOf(a), nb = _location.NodeOf(b);
+            return na is null || nb is null ? 0 : _distances.Hops(_distances.IndexOf(na), _distances.IndexOf(nb));
+        }
+
+        private static IEnumerable<int> QubitsOf(IfOperation branch)
+        {
+            var qubits = new SortedSet<int>();
+            foreach (var op in branch.Then.Concat(branch.Else)) Collect(op, qubits);
+            return qubits;
+        }
+
+        private static void Collect(Operation op, SortedSet<int> qubits)
+        {
+            switch (op)
+            {
+                case GateOperation g: foreach (int q in g.Qubits) qubits.Add(q); break;
+                case MeasureOperation m: qubits.Add(m.Qubit); break;
+                case ResetOperation r: qubits.Add(r.Qubit); break;
+                case BarrierOperation: break;
+                case EprOperation e: qubits.Add(e.First); qubits.Add(e.Second); break;
+                case TeleportOperation t: qubits.Add(t.Qubit); break;
+                case SendOperation s: qubits.Add(s.Qubit); break;
+                case IfOperation i: foreach (var inner in i.Then.Concat(i.Else)) Collect(inner, qubits); break;
+            }
+        }
+    }
+}

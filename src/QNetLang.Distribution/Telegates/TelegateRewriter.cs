@@ -1,0 +1,271 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using QNetLang.Core;
+using QNetLang.Distribution.Passes;
+using QNetLang.Ir;
+
+namespace QNetLang.Distribution.Telegates;
+
+/// <summary>
+/// Rewrites a placed circuit so that every two-qubit gate is local, using the cat-entangled
+/// copies chosen by <see cref="TelegateCover"/>.
+/// <para>
+/// A copy of qubit q (at A) on node X is opened right before the first gate that needs it
+/// (cat-entangler: one Bell pair between communication qubits cA and cX, CX q→cA, measure cA,
+/// X on cX if 1, reset cA) and closed right after the last (cat-disentangler: H on cX, measure,
+/// Z on q if 1, reset cX). In between, gates run on X with cX standing in for q: they act
+/// diagonally on q, so the copy stays exact. Each copy costs one ebit and two classical bits.
+/// </para>
+/// <para>
+/// Communication qubits come from each node's `comm` pool. When a node's pool is empty, the
+/// open copy there whose next use is furthest away is closed early and reopened at that use
+/// (Belady's rule): one more ebit, never a failure.
+/// </para>
+/// </summary>
+internal sealed class TelegateRewriter
+{
+    private readonly Circuit _circuit;
+    private readonly InteractionModel _model;
+    private readonly TelegateCover.Result _cover;
+    private readonly NetworkDistances _distances;
+    private readonly PassContext _context;
+    private readonly List<QubitInfo> _qubits;
+    private readonly List<BitInfo> _bits;
+    private readonly LocationTracker _location;
+    private readonly Dictionary<long, List<int>> _usesOf = new();
+    private readonly Dictionary<long, int> _nextUse = new();
+    private readonly Dictionary<long, OpenCopy> _open = new();
+    private readonly Dictionary<int, Stack<int>> _freeComm = new();
+    private readonly Dictionary<int, int> _commCreated = new();
+    private readonly Dictionary<int, int> _alias = new();
+    private int _interaction;
+    private int _links;
+    private int _teleports;
+
+    private sealed record OpenCopy(long Key, int Qubit, int Copy, int Node, int Link);
+
+    public TelegateRewriter(Circuit circuit, InteractionModel model, TelegateCover.Result cover, NetworkDistances distances, PassContext context)
+    {
+        _circuit = circuit;
+        _model = model;
+        _cover = cover;
+        _distances = distances;
+        _context = context;
+        _qubits = circuit.Qubits.ToList();
+        _bits = circuit.Bits.ToList();
+        _location = new LocationTracker(circuit);
+        for (int i = 0; i < cover.Assignment.Length; i++)
+        {
+            long key = cover.Assignment[i];
+            if (key < 0) continue;
+            if (!_usesOf.TryGetValue(key, out var uses)) _usesOf[key] = uses = new List<int>();
+            uses.Add(i);
+        }
+        foreach (var key in _usesOf.Keys) _nextUse[key] = 0;
+    }
+
+    public Circuit Rewrite()
+    {
+        var operations = Walk(_circuit.Operations);
+        if (_open.Count > 0) throw new InvalidOperationException("a cat-entangled copy was left open");
+        return _circuit with { Qubits = [.. _qubits], Bits = [.. _bits], Operations = operations };
+    }
+
+    /// <summary>The physical qubit that holds a logical qubit now (teleports move it to a new slot).</summary>
+    private int Current(int qubit) => _alias.TryGetValue(qubit, out int slot) ? slot : qubit;
+
+    private ImmutableArray<Operation> Walk(ImmutableArray<Operation> operations)
+    {
+        var output = ImmutableArray.CreateBuilder<Operation>(operations.Length);
+        foreach (var op in operations)
+        {
+            switch (op)
+            {
+                case GateOperation g when g.Qubits.Length == 2 && !GateDecomposition.NeedsDecomposition(g.Gate):
+                    RemoteGate((GateOperation)QubitMapping.Map(g, Current), output);
+                    break;
+                case TeleportOperation t:
+                    Teleport(t, output);
+                    break;
+                case IfOperation branch:
+                    ReserveForBranch(branch, op.Location, output);
+                    var then = Walk(branch.Then);
+                    var @else = Walk(branch.Else);
+                    output.Add(branch with { Then = then, Else = @else });
+                    break;
+                default:
+                    output.Add(QubitMapping.Map(op, Current));
+                    break;
+            }
+            _location.Apply(op);
+        }
+        return output.ToImmutable();
+    }
+
+    /// <summary>
+    /// Standard teleportation into a fresh data qubit at the destination: one Bell pair, a Bell
+    /// measurement at the source, X and Z corrections at the destination. Later operations on
+    /// the logical qubit use the new slot.
+    /// </summary>
+    private void Teleport(TeleportOperation teleport, ImmutableArray<Operation>.Builder output)
+    {
+        int source = Current(teleport.Qubit);
+        int home = _distances.IndexOf(_location.NodeOf(teleport.Qubit)!);
+        if (TakeComm(home, teleport.Location, output, keep: -1) is not { } half) return;
+        int number = _teleports++;
+        int slot = _qubits.Count;
+        _qubits.Add(new QubitInfo(slot, $"{_circuit.Qubits[teleport.Qubit].Name}@{teleport.Destination}", teleport.Destination));
+        int zBit = NewBit($"tp{number.ToString(CultureInfo.InvariantCulture)}_z");
+        int xBit = NewBit($"tp{number.ToString(CultureInfo.InvariantCulture)}_x");
+        var at = teleport.Location;
+        output.Add(new EprOperation(half, slot, at) { Path = teleport.Path });
+        output.Add(Gate("cx", at, source, half));
+        output.Add(Gate("h", at, source));
+        output.Add(new MeasureOperation(source, zBit, at));
+        output.Add(new MeasureOperation(half, xBit, at));
+        output.Add(new IfOperation(new BitCondition(xBit, true), [Gate("x", at, slot)], ImmutableArray<Operation>.Empty, at));
+        output.Add(new IfOperation(new BitCondition(zBit, true), [Gate("z", at, slot)], ImmutableArray<Operation>.Empty, at));
+        output.Add(new ResetOperation(half, at));
+        output.Add(new ResetOperation(source, at));
+        _freeComm[home].Push(half);
+        _alias[teleport.Qubit] = slot;
+    }
+
+    private void RemoteGate(GateOperation gate, ImmutableArray<Operation>.Builder output)
+    {
+        int index = _interaction++;
+        long key = _cover.Assignment[index];
+        if (key < 0)
+        {
+            output.Add(gate);
+            return;
+        }
+        _context.Statistics.NonLocalGates++;
+        if (!_open.TryGetValue(key, out var copy))
+        {
+            copy = Open(key, gate.Location, output);
+            if (copy is null)
+            {
+                output.Add(gate);
+                return;
+            }
+        }
+        output.Add(gate with { Qubits = [.. gate.Qubits.Select(q => q == copy.Qubit ? copy.Copy : q)] });
+        var uses = _usesOf[key];
+        int next = ++_nextUse[key];
+        if (next >= uses.Count) Close(copy, gate.Location, output);
+    }
+
+    private OpenCopy? Open(long key, Location at, ImmutableArray<Operation>.Builder output)
+    {
+        int run = (int)(key / _cover.NodeCount);
+        int target = (int)(key % _cover.NodeCount);
+        int logical = _model.RunQubit[run];
+        int qubit = Current(logical);
+        int home = _distances.IndexOf(_location.NodeOf(logical)!);
+        int? copyQubit = TakeComm(target, at, output, keep: key);
+        if (copyQubit is null) return null;
+        int? homeComm = TakeComm(home, at, output, keep: key);
+        if (homeComm is null) return null;
+
+        int link = _links++;
+        int catBit = NewBit($"cat{link.ToString(CultureInfo.InvariantCulture)}");
+        output.Add(new EprOperation(homeComm.Value, copyQubit.Value, at));
+        output.Add(Gate("cx", at, qubit, homeComm.Value));
+        output.Add(new MeasureOperation(homeComm.Value, catBit, at));
+        output.Add(new IfOperation(new BitCondition(catBit, true), [Gate("x", at, copyQubit.Value)], ImmutableArray<Operation>.Empty, at));
+        output.Add(new ResetOperation(homeComm.Value, at));
+        _freeComm[home].Push(homeComm.Value);
+
+        var copy = new OpenCopy(key, qubit, copyQubit.Value, target, link);
+        _open[key] = copy;
+        _context.Statistics.CatEntanglements++;
+        return copy;
+    }
+
+    private void Close(OpenCopy copy, Location at, ImmutableArray<Operation>.Builder output)
+    {
+        int uncatBit = NewBit($"uncat{copy.Link.ToString(CultureInfo.InvariantCulture)}");
+        output.Add(Gate("h", at, copy.Copy));
+        output.Add(new MeasureOperation(copy.Copy, uncatBit, at));
+        output.Add(new IfOperation(new BitCondition(uncatBit, true), [Gate("z", at, copy.Qubit)], ImmutableArray<Operation>.Empty, at));
+        output.Add(new ResetOperation(copy.Copy, at));
+        _freeComm[copy.Node].Push(copy.Copy);
+        _open.Remove(copy.Key);
+    }
+
+    /// <summary>A free communication qubit at a node: from the pool, newly created within `comm`, or freed by closing the copy used furthest in the future.</summary>
+    private int? TakeComm(int node, Location at, ImmutableArray<Operation>.Builder output, long keep)
+    {
+        if (!_freeComm.TryGetValue(node, out var free)) _freeComm[node] = free = new Stack<int>();
+        if (free.Count > 0) return free.Pop();
+        var info = _distances.Processors[node];
+        int created = _commCreated.GetValueOrDefault(node);
+        if (created < info.CommQubits)
+        {
+            _commCreated[node] = created + 1;
+            int index = _qubits.Count;
+            _qubits.Add(new QubitInfo(index, $"{info.Name}.comm[{created.ToString(CultureInfo.InvariantCulture)}]", info.Name, QubitRole.Communication));
+            return index;
+        }
+        var victim = _open.Values.Where(c => c.Node == node && c.Key != keep)
+            .OrderByDescending(c => NextUseIndex(c.Key)).ThenBy(c => c.Key).FirstOrDefault();
+        if (victim is null)
+        {
+            _context.Diagnostics.Report(Diagnostics.NoCommunicationQubits, at, info.Name, info.CommQubits);
+            return null;
+        }
+        Close(victim, at, output);
+        _context.Statistics.Evictions++;
+        return free.Pop();
+    }
+
+    private int NextUseIndex(long key)
+    {
+        var uses = _usesOf[key];
+        int next = _nextUse[key];
+        return next < uses.Count ? uses[next] : int.MaxValue;
+    }
+
+    /// <summary>
+    /// Links opened inside a branch must not close copies opened outside it (that would happen on
+    /// one branch only), so before the branch every node it needs gets a free communication qubit.
+    /// </summary>
+    private void ReserveForBranch(IfOperation branch, Location at, ImmutableArray<Operation>.Builder output)
+    {
+        var needed = new SortedSet<int>();
+        int start = _interaction;
+        int count = CountInteractions(branch.Then) + CountInteractions(branch.Else);
+        for (int i = start; i < start + count; i++)
+        {
+            long key = _cover.Assignment[i];
+            if (key < 0) continue;
+            int run = (int)(key / _cover.NodeCount);
+            needed.Add((int)(key % _cover.NodeCount));
+            // The home node of a copy made inside a branch is where the qubit is now (no moves in branches).
+            needed.Add(_distances.IndexOf(_location.NodeOf(_model.RunQubit[run])!));
+        }
+        foreach (int node in needed)
+        {
+            // Take one and give it back: this only forces an early close (or a creation) now.
+            if (TakeComm(node, at, output, keep: -1) is { } comm) _freeComm[node].Push(comm);
+        }
+    }
+
+    private static int CountInteractions(ImmutableArray<Operation> operations) => operations.Sum(op => op switch
+    {
+        GateOperation g when g.Qubits.Length == 2 && !GateDecomposition.NeedsDecomposition(g.Gate) => 1,
+        IfOperation i => CountInteractions(i.Then) + CountInteractions(i.Else),
+        _ => 0,
+    });
+
+    private int NewBit(string name)
+    {
+        int index = _bits.Count;
+        _bits.Add(new BitInfo(index, name));
+        return index;
+    }
+
+    private static GateOperation Gate(string name, Location at, params int[] qubits) =>
+        new(GateCatalog.Get(name), ImmutableArray<double>.Empty, [.. qubits], at);
+}
