@@ -1,3 +1,6 @@
+using QNetLang.Backends;
+using QNetLang.Backends.Qasm3;
+using QNetLang.Backends.Reports;
 using QNetLang.Ir;
 
 namespace QNetLang.Compiler;
@@ -6,23 +9,47 @@ namespace QNetLang.Compiler;
 /// The outputs `qnlc build --emit` can write, each a function from the compilation result to
 /// files (relative path → text). Files are produced in memory first so that nothing is written
 /// when any step fails.
+/// <list type="bullet">
+/// <item><c>ir</c>: PROGRAM.ir (the lowered circuit) and PROGRAM.distributed.ir</item>
+/// <item><c>qasm3</c>: PROGRAM/NODE.qasm per node, PROGRAM/manifest.json, PROGRAM.flat.qasm</item>
+/// <item><c>report</c>: report.json</item>
+/// <item><c>dot</c>: PROGRAM.dot (the network with the pairs each link carries)</item>
+/// </list>
 /// </summary>
 public static class Emitters
 {
-    /// <summary>Emitters that exist today; qasm3, qir, report and dot arrive with the distribution and backend work.</summary>
-    public static IReadOnlyList<string> Available { get; } = ["ir"];
+    public static IReadOnlyList<string> Available { get; } = ["ir", "qasm3", "report", "dot"];
 
-    public static IReadOnlyList<string> Planned { get; } = ["qasm3", "qir", "report", "dot"];
+    /// <summary>Emitters that arrive with later work.</summary>
+    public static IReadOnlyList<string> Planned { get; } = ["qir"];
 
     public static SortedDictionary<string, string> Produce(CompilationResult result, IEnumerable<string> kinds)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        double compileMs = result.StageTimes.Sum(t => t.Milliseconds);
         foreach (string kind in kinds.Distinct())
         {
             switch (kind)
             {
                 case "ir":
                     foreach (var circuit in result.Circuits) files[$"{circuit.Name}.ir"] = IrPrinter.Print(circuit);
+                    foreach (var program in result.Distributed) files[$"{program.Circuit.Name}.distributed.ir"] = IrPrinter.Print(program.Circuit);
+                    break;
+                case "qasm3":
+                    foreach (var program in result.Distributed)
+                    {
+                        string name = program.Circuit.Name;
+                        files[$"{name}.flat.qasm"] = FlatQasmEmitter.Emit(program.Circuit, "Flattened distributed circuit");
+                        if (program.Context.Schedule is not { } schedule) continue;
+                        foreach (var node in schedule.Programs) files[$"{name}/{node.Node}.qasm"] = NodeQasmEmitter.Emit(program.Circuit, node);
+                        files[$"{name}/manifest.json"] = ManifestWriter.Write(program.Circuit, schedule, node => $"{node}.qasm");
+                    }
+                    break;
+                case "report":
+                    files["report.json"] = ReportWriter.Write([.. result.Distributed.Select(d => new ReportInput(d.Original, d.Circuit, d.Context, compileMs))]);
+                    break;
+                case "dot":
+                    foreach (var program in result.Distributed) files[$"{program.Circuit.Name}.dot"] = DotWriter.Write(program.Circuit);
                     break;
                 default:
                     throw new ArgumentException($"no emitter '{kind}'", nameof(kinds));

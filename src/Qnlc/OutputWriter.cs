@@ -18,7 +18,11 @@ public static class OutputWriter
         {
             Directory.CreateDirectory(staging);
             foreach (var (name, text) in files)
-                File.WriteAllText(Path.Combine(staging, name), text, new System.Text.UTF8Encoding(false));
+            {
+                string staged = Path.Combine(staging, name);
+                Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+                File.WriteAllText(staged, text, new System.Text.UTF8Encoding(false));
+            }
             if (File.Exists(fullOut))
             {
                 error = "a file with that name exists";
@@ -29,6 +33,7 @@ public static class OutputWriter
             foreach (var name in files.Keys)
             {
                 string target = Path.Combine(fullOut, name);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Move(Path.Combine(staging, name), target, overwrite: true);
                 moved.Add(target);
             }

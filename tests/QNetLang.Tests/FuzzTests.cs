@@ -87,7 +87,8 @@ public class FuzzTests : IDisposable
 
     private void CompileAndCheck(byte[] content)
     {
-        string path = Path.Combine(_work, "mutant.qn");
+        // CsCheck runs samples in parallel: one file per sample.
+        string path = Path.Combine(_work, Guid.NewGuid().ToString("N") + ".qn");
         File.WriteAllBytes(path, content);
         var result = QnCompiler.Compile(path, new CompilationOptions { RequireProgram = false, MaxOperations = 20_000 });
         foreach (var diagnostic in result.Diagnostics.Items)

@@ -8,7 +8,7 @@ public static class TestCompiler
     /// <summary>OpenQASM cases run on an all-to-all network of this many QPUs.</summary>
     public const int QasmQpus = 3;
 
-    public static CompilationResult Compile(string caseRelativePath, CompilerStage stopAfter = CompilerStage.Lower, long? maxOperations = null)
+    public static CompilationResult Compile(string caseRelativePath, CompilerStage stopAfter = CompilerStage.Emit, long? maxOperations = null)
     {
         string path = Path.Combine(RepoPaths.Cases, caseRelativePath);
         // A case may name its network file in its first line: `// qnlc: --network other.qn`.

@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.Json;
+using QNetLang.Distribution;
+using QNetLang.Distribution.Passes;
+using QNetLang.Ir;
+
+namespace QNetLang.Backends.Reports;
+
+/// <summary>What report.json needs about one distributed program.</summary>
+public sealed record ReportInput(Circuit Original, Circuit Distributed, PassContext Context, double CompileMilliseconds);
+
+/// <summary>
+/// report.json (DESIGN.md §5, camelCase): ebits, nonLocalGates, teleportations,
+/// catEntanglements, classicalBits, partition, nodes, passes, compileMs — plus linkPairs,
+/// evictions and seed. Everything but the timings is a pure function of input and seed.
+/// </summary>
+public static class ReportWriter
+{
+    public static string Write(IReadOnlyList<ReportInput> programs)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            if (programs.Count == 1)
+            {
+                WriteProgram(json, programs[0]);
+            }
+            else
+            {
+                json.WriteStartObject();
+                json.WriteStartArray("programs");
+                foreach (var program in programs) WriteProgram(json, program);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteProgram(Utf8JsonWriter json, ReportInput input)
+    {
+        var distributed = input.Distributed;
+        var statistics = input.Context.Statistics;
+        var schedule = input.Context.Schedule;
+        json.WriteStartObject();
+        json.WriteString("program", input.Original.Name);
+        json.WriteString("network", input.Original.Network.Name);
+        json.WriteNumber("seed", input.Context.Seed);
+        json.WriteNumber("ebits", DistributionReport.Ebits(distributed));
+        json.WriteNumber("linkPairs", DistributionReport.LinkPairs(distributed));
+        json.WriteNumber("nonLocalGates", statistics.NonLocalGates);
+        json.WriteNumber("teleportations", DistributionReport.Teleportations(input.Original));
+        json.WriteNumber("catEntanglements", statistics.CatEntanglements);
+        json.WriteNumber("evictions", statistics.Evictions);
+        json.WriteNumber("classicalBits", schedule?.BitMessages ?? 0);
+
+        json.WriteStartObject("partition");
+        foreach (var q in input.Original.Qubits)
+        {
+            var placed = distributed.Qubits[q.Index];
+            json.WriteString(q.Name, placed.Node);
+        }
+        json.WriteEndObject();
+
+        json.WriteStartObject("nodes");
+        var gates = new Dictionary<string, int>(StringComparer.Ordinal);
+        var location = new LocationTracker(distributed);
+        CountGates(distributed.Operations, location, gates);
+        foreach (var node in distributed.Network.Nodes)
+        {
+            int data = distributed.Qubits.Count(q => q.Node == node.Name && q.Role == QubitRole.Data);
+            int comm = distributed.Qubits.Count(q => q.Node == node.Name && q.Role == QubitRole.Communication);
+            if (data == 0 && comm == 0 && !gates.ContainsKey(node.Name)) continue;
+            json.WriteStartObject(node.Name);
+            json.WriteNumber("dataQubits", data);
+            json.WriteNumber("commQubits", comm);
+            json.WriteNumber("gates", gates.GetValueOrDefault(node.Name));
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+
+        json.WriteStartArray("passes");
+        foreach (var (name, ms) in statistics.PassTimes)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            json.WriteNumber("ms", Math.Round(ms, 3));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteNumber("compileMs", Math.Round(input.CompileMilliseconds, 3));
+        json.WriteEndObject();
+    }
+
+    private static void CountGates(IEnumerable<Operation> operations, LocationTracker location, Dictionary<string, int> gates)
+    {
+        foreach (var op in operations)
+        {
+            if (op is GateOperation g && location.NodeOf(g.Qubits[0]) is { } node) gates[node] = gates.GetValueOrDefault(node) + 1;
+            if (op is IfOperation i)
+            {
+                CountGates(i.Then, location.Clone(), gates);
+                CountGates(i.Else, location.Clone(), gates);
+            }
+            location.Apply(op);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+
+namespace QNetLang.Tests.Distribution;
+
+/// <summary>Random circuits (as OpenQASM 3) and random networks (as .qn) for property tests.</summary>
+public static class RandomPrograms
+{
+    private static readonly string[] OneQubit = ["h", "x", "y", "z", "s", "sdg", "t", "tdg", "sx", "rx", "ry", "rz", "p", "u"];
+    private static readonly string[] TwoQubit = ["cx", "cz", "cy", "cp", "crz", "crx", "ch", "swap", "rzz", "rxx", "ryy", "cu"];
+    private static readonly string[] ThreeQubit = ["ccx", "cswap"];
+
+    public static string Circuit(Random random, int qubits, int gates)
+    {
+        var sb = new StringBuilder("OPENQASM 3;\ninclude \"stdgates.inc\";\n");
+        sb.Append("qubit[").Append(qubits).Append("] q;\n");
+        for (int i = 0; i < gates; i++)
+        {
+            int arity = qubits >= 3 && random.NextDouble() < 0.1 ? 3 : random.NextDouble() < 0.55 ? 2 : 1;
+            string name = arity switch
+            {
+                1 => OneQubit[random.Next(OneQubit.Length)],
+                2 => TwoQubit[random.Next(TwoQubit.Length)],
+                _ => ThreeQubit[random.Next(ThreeQubit.Length)],
+            };
+            int parameters = name switch { "u" => 3, "cu" => 4, "rx" or "ry" or "rz" or "p" or "cp" or "crz" or "crx" or "rzz" or "rxx" or "ryy" => 1, _ => 0 };
+            var operands = Enumerable.Range(0, qubits).OrderBy(_ => random.Next()).Take(arity);
+            sb.Append(name);
+            if (parameters > 0)
+                sb.Append('(').Append(string.Join(", ", Enumerable.Range(0, parameters).Select(_ => (random.NextDouble() * 6 - 3).ToString("R", CultureInfo.InvariantCulture)))).Append(')');
+            sb.Append(' ').Append(string.Join(", ", operands.Select(o => $"q[{o}]"))).Append(";\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// A connected network of <paramref name="qpus"/> QPUs with random extra repeaters and links,
+    /// enough data capacity for <paramref name="qubits"/>, and small communication pools (so that
+    /// copies are closed early and reopened).
+    /// </summary>
+    public static string Network(Random random, int qpus, int qubits)
+    {
+        var sb = new StringBuilder("network rnd {\n");
+        int capacity = (qubits + qpus - 1) / qpus + random.Next(0, 2);
+        var names = new List<string>();
+        for (int i = 0; i < qpus; i++)
+        {
+            names.Add($"p{i}");
+            sb.Append($"    qpu p{i} {{ qubits = {capacity}; comm = {random.Next(1, 3)}; }}\n");
+        }
+        int repeaters = random.Next(0, 3);
+        for (int i = 0; i < repeaters; i++)
+        {
+            names.Add($"r{i}");
+            sb.Append($"    repeater r{i} {{ swap_success = 0.9; }}\n");
+        }
+        // A random spanning tree, then a few extra links.
+        var links = new HashSet<(int, int)>();
+        for (int i = 1; i < names.Count; i++) links.Add((random.Next(i), i));
+        for (int extra = random.Next(0, 3); extra > 0; extra--)
+        {
+            int a = random.Next(names.Count), b = random.Next(names.Count);
+            if (a != b) links.Add((Math.Min(a, b), Math.Max(a, b)));
+        }
+        foreach (var (a, b) in links.OrderBy(l => l))
+            sb.Append($"    link {names[a]} -- {names[b]} {{ length = {random.Next(1, 60)} km; }}\n");
+        sb.Append("}\n");
+        return sb.ToString();
+    }
+}
