@@ -30,6 +30,9 @@ public sealed class DistributionStatistics
     /// <summary>Cat-entangler links opened by the distribute pass (each consumes one ebit).</summary>
     public int CatEntanglements { get; set; }
 
+    /// <summary>Teleports the partitioner inserted to move unpinned qubits between slices.</summary>
+    public int Migrations { get; set; }
+
     /// <summary>Links closed early because a node ran out of communication qubits, and reopened later.</summary>
     public int Evictions { get; set; }
 

@@ -38,6 +38,7 @@ internal sealed class TelegateRewriter
     private readonly Dictionary<int, Stack<int>> _freeComm = new();
     private readonly Dictionary<int, int> _commCreated = new();
     private readonly Dictionary<int, int> _alias = new();
+    private readonly Dictionary<string, Stack<int>> _freeDataSlots = new(StringComparer.Ordinal);
     private int _interaction;
     private int _links;
     private int _teleports;
@@ -113,8 +114,14 @@ internal sealed class TelegateRewriter
         int home = _distances.IndexOf(_location.NodeOf(teleport.Qubit)!);
         if (TakeComm(home, teleport.Location, output, keep: -1) is not { } half) return;
         int number = _teleports++;
-        int slot = _qubits.Count;
-        _qubits.Add(new QubitInfo(slot, $"{_circuit.Qubits[teleport.Qubit].Name}@{teleport.Destination}", teleport.Destination));
+        // Reuse a data qubit an earlier teleport left free at the destination, if there is one.
+        int slot;
+        if (_freeDataSlots.TryGetValue(teleport.Destination, out var slots) && slots.Count > 0) slot = slots.Pop();
+        else
+        {
+            slot = _qubits.Count;
+            _qubits.Add(new QubitInfo(slot, $"{teleport.Destination}.data[{number.ToString(CultureInfo.InvariantCulture)}]", teleport.Destination));
+        }
         int zBit = NewBit($"tp{number.ToString(CultureInfo.InvariantCulture)}_z");
         int xBit = NewBit($"tp{number.ToString(CultureInfo.InvariantCulture)}_x");
         var at = teleport.Location;
@@ -129,6 +136,9 @@ internal sealed class TelegateRewriter
         output.Add(new ResetOperation(source, at));
         _freeComm[home].Push(half);
         _alias[teleport.Qubit] = slot;
+        string sourceNode = _location.NodeOf(teleport.Qubit)!;
+        if (!_freeDataSlots.TryGetValue(sourceNode, out var freed)) _freeDataSlots[sourceNode] = freed = new Stack<int>();
+        freed.Push(source);
     }
 
     private void RemoteGate(GateOperation gate, ImmutableArray<Operation>.Builder output)

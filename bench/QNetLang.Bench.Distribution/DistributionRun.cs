@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using QNetLang.Compiler;
+using QNetLang.Distribution;
+
+namespace QNetLang.Bench.Distribution;
+
+/// <summary>Compiles one generated circuit on K all-to-all QPUs and measures ebits and time.</summary>
+public static class DistributionRun
+{
+    public sealed record Result(int Ebits, int Gates, double CompileMs, double PartitionMs, double DistributeMs);
+
+    private static readonly string Work = Path.Combine(Path.GetTempPath(), "qnlc-bench-" + Environment.ProcessId);
+
+    public static Result Run(string qasm, int qpus, int seed, int? qubitsPerQpu = null)
+    {
+        Directory.CreateDirectory(Work);
+        string path = Path.Combine(Work, $"circuit{Environment.CurrentManagedThreadId}.qasm");
+        File.WriteAllText(path, qasm);
+        var options = new CompilationOptions { QpuCount = qpus, QubitsPerQpu = qubitsPerQpu, Seed = seed, StopAfter = CompilerStage.Distribute, MaxOperations = 50_000_000 };
+        var clock = Stopwatch.StartNew();
+        var result = QnCompiler.Compile(path, options);
+        double total = clock.Elapsed.TotalMilliseconds;
+        if (!result.Success) throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Items));
+        var program = result.Distributed.Single();
+        double Pass(string name) => program.Context.Statistics.PassTimes.Where(p => p.Name == name).Sum(p => p.Milliseconds);
+        return new Result(DistributionReport.Ebits(program.Circuit), program.Original.Operations.Length, total, Pass("partition"), Pass("distribute"));
+    }
+}

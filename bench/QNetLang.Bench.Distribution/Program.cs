@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Running;
+using QNetLang.Bench.Distribution;
+
+// Distribution benchmarks. `dotnet run -c Release --project bench/QNetLang.Bench.Distribution`
+// runs the literature rows and writes the table into docs/benchmarks.md; `-- scaling` times
+// large circuits; `-- bdn` runs the BenchmarkDotNet micro-benchmarks.
+string mode = args.FirstOrDefault() ?? "table";
+switch (mode)
+{
+    case "table":
+        Console.Write(Tables.Literature(args.Contains("--quick") ? 2 : 10));
+        break;
+    case "scaling":
+        Console.Write(Tables.Scaling());
+        break;
+    case "bdn":
+        BenchmarkRunner.Run<CompileBenchmarks>(args: args.Skip(1).ToArray());
+        break;
+    default:
+        Console.Error.WriteLine("usage: [table [--quick] | scaling | bdn]");
+        return 2;
+}
+if (mode == "table" && args.Contains("--write")) Tables.WriteToDocs();
+return 0;

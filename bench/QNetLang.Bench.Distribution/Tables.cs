@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+
+namespace QNetLang.Bench.Distribution;
+
+/// <summary>The benchmark tables of docs/benchmarks.md, measured here and now.</summary>
+public static class Tables
+{
+    private static readonly List<string> Sections = new();
+
+    /// <summary>A row of the literature comparison: how to make each instance, and the best published mean.</summary>
+    private sealed record Row(string Family, int Qubits, int Qpus, double Published, string Source, Func<int, string> Make, int Instances);
+
+    public static string Literature(int instances)
+    {
+        var rows = new List<Row>
+        {
+            new("CZ-fraction 0.5", 24, 3, 36.0, "pytket-dqc, vertex cover + detached gates", s => CircuitFamilies.CzFraction(24, 0.5, s), instances),
+            new("CZ-fraction 0.5", 32, 4, 79.2, "pytket-dqc, partitioning + embedding", s => CircuitFamilies.CzFraction(32, 0.5, s), instances),
+            new("CZ-fraction 0.5", 50, 2, 101.0, "pytket-dqc, vertex cover", s => CircuitFamilies.CzFraction(50, 0.5, s), instances),
+            new("CZ-fraction 0.9", 48, 6, 219.2, "Sundaram et al., G*-simple", s => CircuitFamilies.CzFraction(48, 0.9, s), instances),
+            new("CZ-fraction 0.1", 40, 5, 20.8, "pytket-dqc, vertex cover + detached gates", s => CircuitFamilies.CzFraction(40, 0.1, s), instances),
+            new("QFT without swaps", 32, 2, 15, "DISQCO MLFM-R", _ => CircuitFamilies.QftWithoutSwaps(32), 1),
+            new("QFT without swaps", 32, 4, 42, "DISQCO MLFM-R", _ => CircuitFamilies.QftWithoutSwaps(32), 1),
+            new("quantum volume", 32, 2, 206.8, "DISQCO MLFM-R", s => CircuitFamilies.QuantumVolume(32, s), instances),
+            new("quantum volume", 32, 4, 380.4, "DISQCO MLFM-R", s => CircuitFamilies.QuantumVolume(32, s), instances),
+        };
+        var sb = new StringBuilder();
+        sb.Append("| circuit | qubits | QPUs | instances | best published mean ebits | ours (mean) | ours / published | mean compile ms | source of the published number |\n");
+        sb.Append("|---|---|---|---|---|---|---|---|---|\n");
+        foreach (var row in rows)
+        {
+            var results = Enumerable.Range(0, row.Instances).Select(s => DistributionRun.Run(row.Make(s), row.Qpus, seed: 0)).ToList();
+            double mean = results.Average(r => r.Ebits);
+            double ms = results.Average(r => r.CompileMs);
+            sb.Append(CultureInfo.InvariantCulture, $"| {row.Family} | {row.Qubits} | {row.Qpus} | {row.Instances} | {row.Published:0.0} | {mean:0.0} | {mean / row.Published:0.00} | {ms:0} | {row.Source} |\n");
+            Console.Error.WriteLine($"{row.Family} {row.Qubits}/{row.Qpus}: {mean:0.0} vs {row.Published} ({ms:0} ms)");
+        }
+        var others = new StringBuilder();
+        others.Append("\n| circuit | qubits | QPUs | instances | ours (mean ebits) | mean compile ms |\n|---|---|---|---|---|---|\n");
+        foreach (var (name, qubits, qpus, make) in new (string, int, int, Func<int, string>)[]
+        {
+            ("QAOA, one layer, G(n, 0.3)", 32, 4, s => CircuitFamilies.Qaoa(32, 0.3, s)),
+            ("Cuccaro adder (15-bit operands)", 32, 4, _ => CircuitFamilies.CuccaroAdder(15)),
+        })
+        {
+            var results = Enumerable.Range(0, instances).Select(s => DistributionRun.Run(make(s), qpus, seed: 0)).ToList();
+            others.Append(CultureInfo.InvariantCulture, $"| {name} | {qubits} | {qpus} | {instances} | {results.Average(r => r.Ebits):0.0} | {results.Average(r => r.CompileMs):0} |\n");
+        }
+        string table = sb.ToString() + others;
+        Sections.Add(table);
+        return table;
+    }
+
+    public static string Scaling()
+    {
+        var sb = new StringBuilder("| gates | qubits | QPUs | ebits | compile ms (parse → distribute) |\n|---|---|---|---|---|\n");
+        double? previous = null;
+        foreach (int gates in new[] { 125_000, 250_000, 500_000 })
+        {
+            string qasm = RandomCircuit(200, gates, 7);
+            var r = DistributionRun.Run(qasm, 8, seed: 0);
+            sb.Append(CultureInfo.InvariantCulture, $"| {gates} | 200 | 8 | {r.Ebits} | {r.CompileMs:0} |\n");
+            if (previous is { } p) Console.Error.WriteLine($"doubling ratio {r.CompileMs / p:0.00}");
+            previous = r.CompileMs;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A random circuit of H, T, RZ and CX/CZ gates (half of them two-qubit), for the scaling runs.</summary>
+    public static string RandomCircuit(int qubits, int gates, int seed)
+    {
+        var random = new Random(seed);
+        var sb = new StringBuilder("OPENQASM 3.0;\ninclude \"stdgates.inc\";\n").Append("qubit[").Append(qubits).Append("] q;\n");
+        string[] single = ["h", "t", "s", "x"];
+        for (int i = 0; i < gates; i++)
+        {
+            if (random.Next(2) == 0)
+            {
+                sb.Append(single[random.Next(single.Length)]).Append(" q[").Append(random.Next(qubits)).Append("];\n");
+                continue;
+            }
+            int a = random.Next(qubits), b = random.Next(qubits - 1);
+            if (b >= a) b++;
+            sb.Append(random.Next(2) == 0 ? "cx" : "cz").Append(" q[").Append(a).Append("], q[").Append(b).Append("];\n");
+        }
+        return sb.ToString();
+    }
+
+    public static void WriteToDocs()
+    {
+        string path = Path.Combine(FindRoot(), "docs", "benchmarks.md");
+        string text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
+        const string start = "<!-- distribution-table:start -->", end = "<!-- distribution-table:end -->";
+        string block = start + "\n" + string.Join("\n", Sections) + end;
+        int i = text.IndexOf(start, StringComparison.Ordinal), j = text.IndexOf(end, StringComparison.Ordinal);
+        text = i >= 0 && j > i ? text[..i] + block + text[(j + end.Length)..] : text + "\n" + block + "\n";
+        File.WriteAllText(path, text);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "QNetLang.sln"))) return dir.FullName;
+        throw new InvalidOperationException("QNetLang.sln not found");
+    }
+}
