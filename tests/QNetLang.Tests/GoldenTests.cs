@@ -17,6 +17,29 @@ public class GoldenTests
     public static IEnumerable<object[]> LowerCases() => RepoPaths.CaseFiles("lower", ".qn");
     public static IEnumerable<object[]> QasmCases() => RepoPaths.CaseFiles("qasm", ".qasm");
     public static IEnumerable<object[]> DiagnosticCases() => RepoPaths.CaseFiles("diagnostics", ".qn", ".qasm");
+    public static IEnumerable<object[]> PassCases() =>
+        RepoPaths.CaseFiles("passes", ".qn").SelectMany(c => new[] { "partition", "distribute", "route", "schedule" }.Select(p => new[] { c[0], p }));
+
+    /// <summary>One golden file per case and pass, showing the IR before and after the pass (the schedule pass shows the per-node programs).</summary>
+    [Theory]
+    [MemberData(nameof(PassCases))]
+    public void Pass(string casePath, string pass)
+    {
+        var stages = new[] { CompilerStage.Lower, CompilerStage.Partition, CompilerStage.Distribute, CompilerStage.Route, CompilerStage.Schedule };
+        int index = Array.FindIndex(stages, s => CompilerStages.Name(s) == pass);
+        string Ir(CompilerStage stage)
+        {
+            var result = QnCompiler.Compile(Path.Combine(RepoPaths.Cases, casePath), new CompilationOptions { StopAfter = stage, ValidateAfterEachPass = true });
+            Assert.True(result.Success, TestCompiler.Diagnostics(result));
+            if (stage == CompilerStage.Lower) return IrPrinter.Print(Assert.Single(result.Circuits));
+            var program = Assert.Single(result.Distributed);
+            return stage == CompilerStage.Schedule
+                ? QNetLang.Distribution.Scheduling.SchedulePrinter.Print(program.Circuit, program.Context.Schedule!)
+                : IrPrinter.Print(program.Circuit);
+        }
+        string text = $"# before {pass}\n{Ir(stages[index - 1])}\n# after {pass}\n{Ir(stages[index])}";
+        Golden.Verify(Path.Combine(RepoPaths.Cases, casePath), pass, text);
+    }
 
     [Theory]
     [MemberData(nameof(ParseCases))]
