@@ -61,7 +61,17 @@ public sealed class SourceLoader(DiagnosticBag diagnostics)
     /// <param name="asWritten">The path as the include directive spells it, for messages.</param>
     public CompilationUnit? LoadQn(string path, Location requestedAt = default, string? asWritten = null)
     {
-        string key = Path.GetFullPath(path);
+        string key;
+        try
+        {
+            key = Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
+        {
+            // e.g. a NUL character inside an include path.
+            Report(Diagnostics.CannotReadFile, path, requestedAt, asWritten ?? path, ex.Message);
+            return null;
+        }
         if (_loading.Contains(key))
         {
             diagnostics.Report(Diagnostics.IncludeCycle, requestedAt, asWritten ?? path);

@@ -143,6 +143,15 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public void ANulInAnIncludePathIsADiagnostic()
+    {
+        string input = Write("nul.qn", "include \"a\0b.qn\";\nnetwork n { qpu a { qubits = 1; } }\n");
+        var run = CliRunner.Invoke("check", input);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error QN1004", run.Stderr);
+    }
+
+    [Fact]
     public void HugeLoopHitsTheConfigurableLimit()
     {
         string input = Write("loop.qn", "network n { qpu a { qubits = 2; } }\nprogram p on n { qubit q; for i in 0 .. 1000000000 { for j in 0 .. 1000000000 { h q; } } }\n");

@@ -5,7 +5,9 @@ namespace QNetLang.Distribution.Partitioning;
 /// connectivity cost of <see cref="Hypergraph.EdgeCost"/>. Each pass moves every movable vertex
 /// at most once, always the best move available (even if it makes things worse for a while),
 /// then keeps the best prefix of the moves: that is what lets FM climb out of local minima that
-/// greedy improvement gets stuck in. Vertex weights respect node capacities.
+/// greedy improvement gets stuck in. Vertex weights respect node capacities. Gains come from
+/// per-edge pin counts (how many members of each edge sit on each node), so a gain costs one
+/// look at each incident edge.
 /// </summary>
 internal sealed class FmRefiner
 {
@@ -16,6 +18,9 @@ internal sealed class FmRefiner
     private readonly int[] _capacity;
     private readonly int _nodes;
 
+    /// <summary>All processors one hop apart (an all-to-all network): an edge then costs (nodes spanned − 1) whatever its home, which makes every gain O(1) per edge.</summary>
+    private readonly bool _uniform;
+
     public FmRefiner(Hypergraph graph, NetworkDistances distances, int[] weight, bool[] movable, int[] capacity)
     {
         _graph = graph;
@@ -24,6 +29,10 @@ internal sealed class FmRefiner
         _movable = movable;
         _capacity = capacity;
         _nodes = distances.Count;
+        _uniform = true;
+        for (int a = 0; a < _nodes; a++)
+            for (int b = 0; b < _nodes; b++)
+                if (a != b && distances.Hops(a, b) != 1) _uniform = false;
     }
 
     /// <summary>Improves <paramref name="placement"/> in place; returns its cost.</summary>
@@ -32,38 +41,45 @@ internal sealed class FmRefiner
         var load = new int[_nodes];
         for (int v = 0; v < placement.Length; v++)
             if (_movable[v]) load[placement[v]] += _weight[v];
+        var pins = new int[_graph.Edges.Length * _nodes];
+        for (int e = 0; e < _graph.Edges.Length; e++)
+            foreach (int v in _graph.Edges[e]) pins[e * _nodes + placement[v]]++;
         long cost = _graph.Cost(placement, _distances);
         for (int pass = 0; pass < maxPasses; pass++)
         {
-            long improved = Pass(placement, load, cost);
+            long improved = Pass(placement, load, pins, cost);
             if (improved >= cost) break;
             cost = improved;
         }
         return cost;
     }
 
-    private long Pass(int[] placement, int[] load, long startCost)
+    private long Pass(int[] placement, int[] load, int[] pins, long startCost)
     {
         var locked = new bool[placement.Length];
         var moves = new List<(int Vertex, int From)>();
         long cost = startCost, best = startCost;
         int bestPrefix = 0;
         int movable = _movable.Count(m => m);
-        for (int step = 0; step < movable; step++)
+        var gains = new long[_nodes];
+        // Stop a pass once it has gone this many moves without a new best (standard FM practice:
+        // the rest of the pass is rolled back anyway).
+        int patience = Math.Max(20, movable / 8);
+        for (int step = 0; step < movable && step - bestPrefix <= patience; step++)
         {
             long bestGain = long.MinValue;
             int bestVertex = -1, bestTarget = -1;
             for (int v = 0; v < placement.Length; v++)
             {
                 if (!_movable[v] || locked[v]) continue;
+                Gains(placement, pins, v, gains);
                 int from = placement[v];
                 for (int to = 0; to < _nodes; to++)
                 {
                     if (to == from || load[to] + _weight[v] > _capacity[to]) continue;
-                    long gain = Gain(placement, v, to);
-                    if (gain > bestGain)
+                    if (gains[to] > bestGain)
                     {
-                        bestGain = gain;
+                        bestGain = gains[to];
                         bestVertex = v;
                         bestTarget = to;
                     }
@@ -71,9 +87,7 @@ internal sealed class FmRefiner
             }
             if (bestVertex < 0) break;
             int origin = placement[bestVertex];
-            placement[bestVertex] = bestTarget;
-            load[origin] -= _weight[bestVertex];
-            load[bestTarget] += _weight[bestVertex];
+            Move(placement, load, pins, bestVertex, bestTarget);
             locked[bestVertex] = true;
             moves.Add((bestVertex, origin));
             cost -= bestGain;
@@ -83,30 +97,67 @@ internal sealed class FmRefiner
                 bestPrefix = moves.Count;
             }
         }
-        // Roll back the moves after the best prefix.
-        for (int i = moves.Count - 1; i >= bestPrefix; i--)
-        {
-            var (v, from) = moves[i];
-            load[placement[v]] -= _weight[v];
-            load[from] += _weight[v];
-            placement[v] = from;
-        }
+        for (int i = moves.Count - 1; i >= bestPrefix; i--) Move(placement, load, pins, moves[i].Vertex, moves[i].From);
         return best;
     }
 
-    /// <summary>Cost decrease if <paramref name="vertex"/> moved to <paramref name="to"/>.</summary>
-    private long Gain(int[] placement, int vertex, int to)
+    private void Move(int[] placement, int[] load, int[] pins, int v, int to)
     {
-        Span<bool> seen = stackalloc bool[_nodes];
-        int from = placement[vertex];
-        long before = 0, after = 0;
-        foreach (int e in _graph.Incident[vertex])
+        int from = placement[v];
+        foreach (int e in _graph.Incident[v])
         {
-            before += _graph.EdgeCost(e, placement, _distances, seen);
-            placement[vertex] = to;
-            after += _graph.EdgeCost(e, placement, _distances, seen);
-            placement[vertex] = from;
+            pins[e * _nodes + from]--;
+            pins[e * _nodes + to]++;
         }
-        return before - after;
+        load[from] -= _weight[v];
+        load[to] += _weight[v];
+        placement[v] = to;
+    }
+
+    /// <summary>Cost decrease for moving <paramref name="v"/> to every node.</summary>
+    private void Gains(int[] placement, int[] pins, int v, long[] gains)
+    {
+        Array.Clear(gains);
+        int from = placement[v];
+        foreach (int e in _graph.Incident[v])
+        {
+            long w = _graph.EdgeWeight[e];
+            int offset = e * _nodes;
+            if (_uniform)
+            {
+                long leaveGain = pins[offset + from] == 1 ? w : 0;
+                for (int to = 0; to < _nodes; to++)
+                    if (to != from) gains[to] += leaveGain - (pins[offset + to] == 0 ? w : 0);
+                continue;
+            }
+            if (_graph.EdgeOwner[e] == v)
+            {
+                // The edge's home moves with its owner: compare the whole edge cost.
+                long before = Spread(pins, offset, from, from, -1);
+                for (int to = 0; to < _nodes; to++)
+                    if (to != from) gains[to] += w * (before - Spread(pins, offset, to, from, to));
+                continue;
+            }
+            int home = placement[_graph.EdgeOwner[e]];
+            long leave = pins[offset + from] == 1 && from != home ? _distances.Hops(home, from) : 0;
+            for (int to = 0; to < _nodes; to++)
+            {
+                if (to == from) continue;
+                long join = pins[offset + to] == 0 && to != home ? _distances.Hops(home, to) : 0;
+                gains[to] += w * (leave - join);
+            }
+        }
+    }
+
+    /// <summary>Hop cost of an edge seen from <paramref name="home"/>, with one member moved from <paramref name="movedFrom"/> to <paramref name="movedTo"/> (−1: none).</summary>
+    private long Spread(int[] pins, int offset, int home, int movedFrom, int movedTo)
+    {
+        long cost = 0;
+        for (int node = 0; node < _nodes; node++)
+        {
+            int count = pins[offset + node] - (node == movedFrom && movedTo >= 0 ? 1 : 0) + (node == movedTo ? 1 : 0);
+            if (count > 0 && node != home) cost += _distances.Hops(home, node);
+        }
+        return cost;
     }
 }

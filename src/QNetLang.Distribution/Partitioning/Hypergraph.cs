@@ -11,11 +11,12 @@ namespace QNetLang.Distribution.Partitioning;
 /// </summary>
 public sealed class Hypergraph
 {
-    public Hypergraph(int vertexCount, int[][] edges, int[] edgeOwner)
+    public Hypergraph(int vertexCount, int[][] edges, int[] edgeOwner, int[]? edgeWeight = null)
     {
         VertexCount = vertexCount;
         Edges = edges;
         EdgeOwner = edgeOwner;
+        EdgeWeight = edgeWeight ?? Enumerable.Repeat(1, edges.Length).ToArray();
         var incident = Enumerable.Range(0, vertexCount).Select(_ => new List<int>()).ToArray();
         for (int e = 0; e < edges.Length; e++)
             foreach (int v in edges[e]) incident[v].Add(e);
@@ -29,6 +30,9 @@ public sealed class Hypergraph
 
     /// <summary>The vertex whose run the hyperedge is.</summary>
     public int[] EdgeOwner { get; }
+
+    /// <summary>How many identical runs (same owner, same members) the edge stands for.</summary>
+    public int[] EdgeWeight { get; }
 
     public int[][] Incident { get; }
 
@@ -45,16 +49,29 @@ public sealed class Hypergraph
             if (g.RunA >= 0) Add(g.RunA, g.QubitA, g.QubitB);
             if (g.RunB >= 0) Add(g.RunB, g.QubitB, g.QubitA);
         }
+        // Identical runs (same qubit, same partners) become one weighted edge: long random
+        // circuits repeat the same small runs thousands of times.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var edges = new List<int[]>();
         var owners = new List<int>();
+        var weights = new List<int>();
         foreach (var (run, set) in members.OrderBy(m => m.Key))
         {
             if (set.Count < 2) continue;
             int owner = model.RunQubit[run];
-            edges.Add([owner, .. set.Where(v => v != owner)]);
+            int[] edge = [owner, .. set.Where(v => v != owner)];
+            string key = string.Join(",", edge);
+            if (index.TryGetValue(key, out int existing))
+            {
+                weights[existing]++;
+                continue;
+            }
+            index[key] = edges.Count;
+            edges.Add(edge);
             owners.Add(owner);
+            weights.Add(1);
         }
-        return new Hypergraph(model.QubitCount, [.. edges], [.. owners]);
+        return new Hypergraph(model.QubitCount, [.. edges], [.. owners], [.. weights]);
     }
 
     /// <summary>The cost of one hyperedge under a placement: hop distances from the owner's node to the other nodes it spans.</summary>
@@ -72,7 +89,7 @@ public sealed class Hypergraph
             seen[node] = true;
             cost += distances.Hops(home, node);
         }
-        return cost;
+        return cost * EdgeWeight[edge];
     }
 
     public long Cost(int[] placement, NetworkDistances distances)

@@ -65,7 +65,7 @@ internal sealed class MultilevelPartitioner(PartitionProblem problem, Random ran
             foreach (int e in graph.Incident[v])
             {
                 var members = graph.Edges[e];
-                double w = 1.0 / Math.Max(1, members.Length - 1);
+                double w = graph.EdgeWeight[e] / (double)Math.Max(1, members.Length - 1);
                 foreach (int u in members)
                     if (u != v && level.Movable[u] && match[u] < 0 && level.Weight[u] + level.Weight[v] <= maxCluster)
                         score[u] = score.GetValueOrDefault(u) + w;
@@ -96,17 +96,26 @@ internal sealed class MultilevelPartitioner(PartitionProblem problem, Random ran
         }
         var edges = new List<int[]>();
         var owners = new List<int>();
-        var seen = new HashSet<string>();
+        var edgeWeights = new List<int>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int e = 0; e < graph.Edges.Length; e++)
         {
             int owner = parentOf[graph.EdgeOwner[e]];
             var members = graph.Edges[e].Select(v => parentOf[v]).Distinct().ToArray();
             if (members.Length < 2) continue;
             var ordered = new[] { owner }.Concat(members.Where(m => m != owner).Order()).ToArray();
+            string key = string.Join(",", ordered);
+            if (index.TryGetValue(key, out int existing))
+            {
+                edgeWeights[existing] += graph.EdgeWeight[e];
+                continue;
+            }
+            index[key] = edges.Count;
             edges.Add(ordered);
             owners.Add(owner);
+            edgeWeights.Add(graph.EdgeWeight[e]);
         }
-        var coarse = new Level(new Hypergraph(weights.Count, [.. edges], [.. owners]), [.. weights], [.. movable], [.. fixedNode], []);
+        var coarse = new Level(new Hypergraph(weights.Count, [.. edges], [.. owners], [.. edgeWeights]), [.. weights], [.. movable], [.. fixedNode], []);
         return (coarse, parentOf);
     }
 
@@ -129,7 +138,7 @@ internal sealed class MultilevelPartitioner(PartitionProblem problem, Random ran
             var affinity = new double[distances.Count];
             foreach (int e in graph.Incident[v])
                 foreach (int u in graph.Edges[e])
-                    if (u != v && placed[u]) affinity[placement[u]] += 1.0 / Math.Max(1, graph.Edges[e].Length - 1);
+                    if (u != v && placed[u]) affinity[placement[u]] += graph.EdgeWeight[e] / (double)Math.Max(1, graph.Edges[e].Length - 1);
             int bestNode = -1;
             double bestScore = double.NegativeInfinity;
             for (int node = 0; node < distances.Count; node++)

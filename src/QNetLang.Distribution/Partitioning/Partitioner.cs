@@ -10,7 +10,7 @@ namespace QNetLang.Distribution.Partitioning;
 public static class Partitioner
 {
     /// <summary>Exact cost evaluations allowed, spread over the interactions (bigger circuits get fewer).</summary>
-    private const long EvaluationWork = 60_000_000;
+    private const long EvaluationWork = 3_000_000;
 
     public static int[] Partition(PartitionProblem problem, int seed)
     {
@@ -18,7 +18,11 @@ public static class Partitioner
         if (variables == 0) return (int[])problem.InitialNode.Clone();
         int interactions = Math.Max(1, problem.Model.Interactions.Count);
         long evaluations = Math.Clamp(EvaluationWork / interactions, 20, 200_000);
-        int restarts = (int)Math.Clamp(evaluations / 200, 1, 8);
+        // A multilevel run costs about qubits × hyperedge pins × nodes; small problems get
+        // several seeds, large ones one or two.
+        long pins = problem.Hypergraph.Edges.Sum(e => (long)e.Length);
+        long work = Math.Max(1, problem.Variable.Length * pins * problem.Distances.Count);
+        int restarts = (int)Math.Clamp(40_000_000 / work, 1, 8);
 
         int[]? best = null;
         long bestCost = long.MaxValue;

@@ -17,6 +17,12 @@ public sealed class PassContext(DiagnosticBag diagnostics, int seed)
     /// <summary>Statistics the passes fill in for report.json.</summary>
     public DistributionStatistics Statistics { get; } = new();
 
+    /// <summary>
+    /// After distribution: the qubit of the distributed circuit that holds each original qubit
+    /// at the end of the program (teleports move a logical qubit to a new physical one).
+    /// </summary>
+    public IReadOnlyList<int>? FinalQubitOf { get; set; }
+
     /// <summary>Per-node instruction streams, set by the schedule pass.</summary>
     public DistributedSchedule? Schedule { get; set; }
 }

@@ -117,16 +117,20 @@ internal sealed class Scheduler
 
         foreach (string node in participants)
             foreach (int bit in bits) Deliver(bit, node, streams);
-        var knownBefore = _bitKnownAt.Select(s => new HashSet<string>(s)).ToList();
-        var ownersBefore = (string?[])_bitOwner.Clone();
+        // Only bits written inside the branch change owner; look at those alone (a program has
+        // thousands of protocol bits, and copying all of them per branch would be quadratic).
+        var written = WrittenBits(branch.Then.Concat(branch.Else)).ToList();
+        var ownersBefore = written.Select(b => _bitOwner[b]).ToList();
         Emit(branch.Then, thenStreams);
-        var ownersAfterThen = (string?[])_bitOwner.Clone();
+        var ownersAfterThen = written.Select(b => _bitOwner[b]).ToList();
+        for (int i = 0; i < written.Count; i++) _bitOwner[written[i]] = ownersBefore[i];
         Emit(branch.Else, elseStreams);
         // A bit written in either branch is now known only where it was written.
-        for (int b = 0; b < _bitOwner.Length; b++)
+        for (int i = 0; i < written.Count; i++)
         {
-            if (_bitOwner[b] == ownersBefore[b] && ownersAfterThen[b] == ownersBefore[b] && _bitKnownAt[b].SetEquals(knownBefore[b])) continue;
-            _bitOwner[b] ??= ownersAfterThen[b];
+            int b = written[i];
+            _bitOwner[b] ??= ownersAfterThen[i];
+            if (_bitOwner[b] == ownersBefore[i] && ownersAfterThen[i] is { } thenOwner && thenOwner != ownersBefore[i]) _bitOwner[b] = thenOwner;
             _bitKnownAt[b] = new HashSet<string>(StringComparer.Ordinal) { _bitOwner[b]! };
         }
         foreach (string node in participants.Union(thenStreams.Keys).Union(elseStreams.Keys))
@@ -161,6 +165,15 @@ internal sealed class Scheduler
         _bitOwner[bit] = node;
         _bitKnownAt[bit] = new HashSet<string>(StringComparer.Ordinal) { node };
     }
+
+    private static IEnumerable<int> WrittenBits(IEnumerable<Operation> operations) =>
+        operations.SelectMany(op => op switch
+        {
+            MeasureOperation { Bit: { } b } => [b],
+            SendOperation { ArrivalBit: { } f } => [f],
+            IfOperation i => WrittenBits(i.Then.Concat(i.Else)),
+            _ => Enumerable.Empty<int>(),
+        }).Distinct();
 
     private static IEnumerable<int> ConditionBits(Condition condition) => condition switch
     {

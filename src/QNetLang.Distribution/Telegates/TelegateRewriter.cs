@@ -69,6 +69,7 @@ internal sealed class TelegateRewriter
     {
         var operations = Walk(_circuit.Operations);
         if (_open.Count > 0) throw new InvalidOperationException("a cat-entangled copy was left open");
+        _context.FinalQubitOf = Enumerable.Range(0, _circuit.Qubits.Length).Select(Current).ToArray();
         return _circuit with { Qubits = [.. _qubits], Bits = [.. _bits], Operations = operations };
     }
 

@@ -29,6 +29,22 @@ public class EquivalenceTests : IDisposable
         }, iter: 60);
     }
 
+    /// <summary>Deep circuits on tight QPUs make the partitioner migrate qubits (teleports between slices).</summary>
+    [Fact]
+    public void MigratedQubitsEndInTheSameState()
+    {
+        int migrations = 0;
+        Gen.Select(Gen.Int[4, 6], Gen.Int[3, 6], Gen.Int).Sample((qubits, layers, seed) =>
+        {
+            var random = new Random(seed);
+            string qasm = Write("c.qasm", RandomPrograms.BlockLayers(random, qubits, layers));
+            var result = QnCompiler.Compile(qasm, new CompilationOptions { QpuCount = 2, QubitsPerQpu = qubits / 2 + 1, Seed = seed, ValidateAfterEachPass = true });
+            AssertEquivalent(result, seed);
+            Interlocked.Add(ref migrations, result.Distributed[0].Context.Statistics.Migrations);
+        }, iter: 40, threads: 1);
+        Assert.True(migrations > 0, "no sample migrated a qubit, so this test checked nothing about migration");
+    }
+
     [Fact]
     public void DistributedCircuitsPrepareTheSameStateOnRandomNetworks()
     {
@@ -64,7 +80,7 @@ public class EquivalenceTests : IDisposable
         {
             var distributed = new ReferenceSimulator(program.Circuit.Qubits.Length, program.Circuit.Bits.Length, seed * 31 + run);
             distributed.Run(program.Circuit.Operations);
-            double overlap = ReferenceSimulator.Overlap(original.State, distributed.DataState(data));
+            double overlap = ReferenceSimulator.Overlap(original.State, distributed.DataState(program.Context.FinalQubitOf!));
             Assert.True(Math.Abs(overlap - 1) < 1e-9, $"overlap {overlap} (seed {seed}, run {run})\n{IrPrinter.Print(program.Circuit)}");
         }
     }

@@ -33,6 +33,22 @@ public static class RandomPrograms
         return sb.ToString();
     }
 
+    /// <summary>Quantum-volume-like layers: random pairs, each a block of three CX between random rotations (circuits that reward migration).</summary>
+    public static string BlockLayers(Random random, int qubits, int layers)
+    {
+        var sb = new StringBuilder("OPENQASM 3;\ninclude \"stdgates.inc\";\n");
+        sb.Append("qubit[").Append(qubits).Append("] q;\n");
+        string Angle() => (random.NextDouble() * 6 - 3).ToString("R", CultureInfo.InvariantCulture);
+        for (int layer = 0; layer < layers; layer++)
+        {
+            var order = Enumerable.Range(0, qubits).OrderBy(_ => random.Next()).ToArray();
+            for (int i = 0; i + 1 < qubits; i += 2)
+                for (int round = 0; round < 3; round++)
+                    sb.Append($"u({Angle()}, {Angle()}, {Angle()}) q[{order[i]}];\nry({Angle()}) q[{order[i + 1]}];\ncx q[{order[i]}], q[{order[i + 1]}];\n");
+        }
+        return sb.ToString();
+    }
+
     /// <summary>
     /// A connected network of <paramref name="qpus"/> QPUs with random extra repeaters and links,
     /// enough data capacity for <paramref name="qubits"/>, and small communication pools (so that

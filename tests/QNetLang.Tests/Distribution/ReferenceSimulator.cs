@@ -120,18 +120,25 @@ public sealed class ReferenceSimulator
         if (Measure(qubit)) Apply(GateCatalog.Get("x").Unitary([]), [qubit]);
     }
 
-    /// <summary>The amplitudes of the first <paramref name="dataQubits"/> qubits, checking that every other qubit is |0⟩.</summary>
-    public Complex[] DataState(int dataQubits)
+    /// <summary>
+    /// The amplitudes of the logical qubits, logical qubit k being held by physical qubit
+    /// <paramref name="physicalOf"/>[k]; checks that every other qubit is |0⟩.
+    /// </summary>
+    public Complex[] DataState(IReadOnlyList<int> physicalOf)
     {
-        var data = new Complex[1 << dataQubits];
+        int mask = physicalOf.Aggregate(0, (m, p) => m | 1 << p);
+        var data = new Complex[1 << physicalOf.Count];
         for (int i = 0; i < State.Length; i++)
         {
-            if (i >> dataQubits != 0)
+            if ((i & ~mask) != 0)
             {
                 if (State[i].Magnitude > 1e-9) throw new InvalidOperationException("an ancilla qubit was left in a non-zero state");
                 continue;
             }
-            data[i] = State[i];
+            int logical = 0;
+            for (int k = 0; k < physicalOf.Count; k++)
+                if ((i >> physicalOf[k] & 1) == 1) logical |= 1 << k;
+            data[logical] = State[i];
         }
         return data;
     }
