@@ -66,6 +66,18 @@ public class RobustnessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GarbageBetweenMessagesIsSkipped()
+    {
+        // 100 KiB without a blank line: more than a header may be, so it is dropped in pieces.
+        await _client.SendBytesAsync(Encoding.ASCII.GetBytes(new string('x', 100 * 1024)));
+        Assert.Equal(-32700, (await _client.NextUnmatchedResponseAsync())["error"]!["code"]!.GetValue<int>());
+        // A header glued to the tail of the garbage still starts the next message.
+        await _client.SendBytesAsync(Encoding.ASCII.GetBytes("trailing junk"));
+        await AssertStillServingAsync();
+        Assert.Equal(0, await _client.ShutdownAndExitAsync());
+    }
+
+    [Fact]
     public async Task UnknownMethodIsMethodNotFoundAndUnknownNotificationIsIgnored()
     {
         var response = await _client.RequestAsync("qnetlang/doesNotExist", new JsonObject());

@@ -28,7 +28,10 @@ public sealed class SymbolIndex(SourceText source, IReadOnlyList<Declaration> de
         foreach (var reference in References)
         {
             if (offset < reference.Span.Start || offset > reference.Span.End) continue;
-            if (best is null || reference.Span.Start > best.Span.Start || reference.Span.Length < best.Span.Length) best = reference;
+            bool better = best is null
+                || reference.Span.Start > best.Span.Start
+                || reference.Span.Start == best.Span.Start && reference.Span.Length < best.Span.Length;
+            if (better) best = reference;
         }
         return best;
     }
