@@ -108,6 +108,21 @@ public class RobustnessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LargeDocumentsArriveWhole()
+    {
+        // A megabyte in one message: far past any pipe buffer, so reading must not stall.
+        string body = string.Concat(Enumerable.Repeat("    h q[0]; cx q[0], q[1]; // padding padding padding padding\n", 20_000));
+        string text = "network n { qpu a { qubits = 2; } }\nprogram p on n {\n    qubit[2] q @ a;\n" + body + "    hh q[0];\n}\n";
+        Assert.True(text.Length > 1_000_000);
+        string uri = "file:///tmp/large.qn";
+        await _client.OpenAsync(uri, text);
+        var diagnostic = Assert.Single(await _client.DiagnosticsAsync(uri, 1))!;
+        Assert.Equal("QN2003", diagnostic["code"]!.GetValue<string>());
+        Assert.Equal(20_003, diagnostic["range"]!["start"]!["line"]!.GetValue<int>());
+        Assert.Equal(0, await _client.ShutdownAndExitAsync());
+    }
+
+    [Fact]
     public async Task PositionsOutsideTheDocumentAreClamped()
     {
         string uri = "untitled:Untitled-1";
