@@ -165,6 +165,24 @@ public class DiagnosticsTests : IDisposable
     }
 
     [Fact]
+    public async Task AnExceptionInTheCompilerBecomesADiagnostic()
+    {
+        // A NUL in an include path makes Path.GetFullPath throw inside the loader (an internal
+        // error of `qnlc check` at the time of writing); the server must report and carry on.
+        string text = "include \"a\u0000b.qn\";\nnetwork n { qpu a { qubits = 1; } }\n";
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+        string uri = _files.Uri("nul.qn");
+        await client.OpenAsync(uri, text);
+        var diagnostic = Assert.Single(await client.DiagnosticsAsync(uri, 1))!;
+        string message = diagnostic["message"]!.GetValue<string>();
+        Assert.True(message.StartsWith("internal compiler error", StringComparison.Ordinal) || diagnostic["code"]?.GetValue<string>() == "QN1004", message);
+        await client.ChangeAsync(uri, TestDocuments.Lab, 2);
+        Assert.Empty(await client.DiagnosticsAsync(uri, 2));
+        Assert.Equal(0, await client.ShutdownAndExitAsync());
+    }
+
+    [Fact]
     public async Task NestingPastTheLimitIsADiagnosticNotACrash()
     {
         string text = "program p on n { " + string.Concat(Enumerable.Repeat("{ ", 5000)) + string.Concat(Enumerable.Repeat("} ", 5000)) + "}";
