@@ -27,4 +27,10 @@ public sealed record CompilationOptions
 
     /// <summary>`build` needs a program; `check` accepts a network-only file.</summary>
     public bool RequireProgram { get; init; } = true;
+
+    /// <summary>
+    /// Texts to use instead of the files on disk, keyed by full path (<see cref="Path.GetFullPath(string)"/>):
+    /// an editor's unsaved buffers. Files not listed are read from disk as usual.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? SourceOverrides { get; init; }
 }

@@ -37,11 +37,24 @@ public static class QnCompiler
         return result!;
     }
 
+    /// <summary>
+    /// Compiles <paramref name="text"/> as the contents of <paramref name="path"/> (an editor's
+    /// buffer, saved or not). Includes resolve relative to <paramref name="path"/>, from
+    /// <see cref="CompilationOptions.SourceOverrides"/> first and then from disk.
+    /// </summary>
+    public static CompilationResult CompileText(string path, string text, CompilationOptions options)
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (file, contents) in options.SourceOverrides ?? new Dictionary<string, string>()) overrides[file] = contents;
+        overrides[Path.GetFullPath(path)] = text;
+        return Compile(path, options with { SourceOverrides = overrides });
+    }
+
     public static CompilationResult CompileOnCurrentThread(string inputPath, CompilationOptions options)
     {
         var diagnostics = new DiagnosticBag();
         var result = new CompilationResult { Diagnostics = diagnostics };
-        var loader = new SourceLoader(diagnostics);
+        var loader = new SourceLoader(diagnostics, options.SourceOverrides);
         bool isQasm = inputPath.EndsWith(".qasm", StringComparison.OrdinalIgnoreCase);
 
         // ---- parse ----

@@ -13,6 +13,10 @@ namespace QNetLang.Compiler;
 /// </summary>
 public sealed class SourceLoader(DiagnosticBag diagnostics)
 {
+    /// <summary>A loader that reads <paramref name="overrides"/> (full path → text) instead of those files on disk.</summary>
+    public SourceLoader(DiagnosticBag diagnostics, IReadOnlyDictionary<string, string>? overrides) : this(diagnostics) => _overrides = overrides;
+
+    private readonly IReadOnlyDictionary<string, string>? _overrides;
     private const int MaxIncludeDepth = 64;
     private readonly Dictionary<string, CompilationUnit?> _loaded = new(StringComparer.Ordinal);
     private readonly List<string> _loading = new();
@@ -25,6 +29,8 @@ public sealed class SourceLoader(DiagnosticBag diagnostics)
     {
         try
         {
+            if (_overrides is not null && _overrides.TryGetValue(Path.GetFullPath(path), out string? buffer))
+                return FromMemory(path, buffer, requestedAt);
             var info = new FileInfo(path);
             if (!info.Exists)
             {
@@ -53,6 +59,18 @@ public sealed class SourceLoader(DiagnosticBag diagnostics)
             Report(Diagnostics.CannotReadFile, path, requestedAt, path, ex.Message);
             return null;
         }
+    }
+
+    /// <summary>An editor buffer: already text, but held to the same size limit as a file.</summary>
+    private SourceText? FromMemory(string path, string text, Location requestedAt)
+    {
+        int bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes > SyntaxLimits.MaxFileBytes)
+        {
+            Report(Diagnostics.FileTooLarge, path, requestedAt, bytes, SyntaxLimits.MaxFileBytes);
+            return null;
+        }
+        return new SourceText(path, text);
     }
 
     /// <summary>Loads a .qn file and, recursively, what it includes.</summary>

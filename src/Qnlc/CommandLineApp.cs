@@ -16,6 +16,7 @@ public static class CommandLineApp
             """);
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(BuildCommand());
+        root.Subcommands.Add(LspCommand.Create());
         return root;
     }
 

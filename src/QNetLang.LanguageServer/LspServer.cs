@@ -1,0 +1,48 @@
+using System.Reflection;
+using QNetLang.LanguageServer.Protocol;
+using StreamJsonRpc;
+
+namespace QNetLang.LanguageServer;
+
+/// <summary>
+/// Entry point of the language server (<c>qnlc lsp</c>): LSP over a pair of streams
+/// (stdin/stdout in production, in-memory pipes in tests) until the client sends <c>exit</c>
+/// or closes the input.
+/// </summary>
+public static class LspServer
+{
+    /// <summary>Runs one session; returns the process exit code (0 after shutdown + exit, 1 otherwise).</summary>
+    /// <param name="input">Messages from the client.</param>
+    /// <param name="output">Messages to the client; nothing else may write to it.</param>
+    /// <param name="log">Where problems are logged (stderr: the client shows it in its output panel).</param>
+    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, CancellationToken cancellationToken = default)
+    {
+        var formatter = new SystemTextJsonFormatter
+        {
+            JsonSerializerOptions = ParameterReader.Options,
+        };
+        var handler = new LspMessageHandler(output, input, formatter, log);
+        using var rpc = new JsonRpc(handler);
+        var workspace = new Workspace();
+        var diagnostics = new DiagnosticsPublisher(workspace, p => rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", p), log);
+        var target = new LanguageServerTarget(workspace, diagnostics, Version);
+        rpc.AddLocalRpcTarget(target, new JsonRpcTargetOptions { NotifyClientOfEvents = false });
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var publishing = diagnostics.RunAsync(stop.Token);
+        rpc.StartListening();
+
+        var finished = await Task.WhenAny(target.Exited, rpc.Completion, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+        int exitCode = finished == target.Exited ? await target.Exited.ConfigureAwait(false) : 1;
+        if (finished == rpc.Completion && rpc.Completion.Exception is { } failure)
+            log.WriteLine($"qnlc lsp: connection ended: {failure.GetBaseException().Message}");
+
+        diagnostics.Complete();
+        await stop.CancelAsync().ConfigureAwait(false);
+        await publishing.ConfigureAwait(false);
+        return exitCode;
+    }
+
+    private static string Version =>
+        typeof(LspServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+}
