@@ -61,3 +61,17 @@ public sealed record OrCondition(ImmutableArray<Condition> Operands) : Condition
 
 /// <summary>A condition that folded to a constant (e.g. comparing a register with a value it cannot hold).</summary>
 public sealed record ConstantCondition(bool Value) : Condition;
+
+/// <summary>Helpers over conditions.</summary>
+public static class Conditions
+{
+    /// <summary>Every bit a condition tests (with repeats, in the order written).</summary>
+    public static IEnumerable<int> BitsOf(Condition condition) => condition switch
+    {
+        BitCondition b => [b.Bit],
+        NotCondition n => BitsOf(n.Operand),
+        AndCondition a => a.Operands.SelectMany(BitsOf),
+        OrCondition o => o.Operands.SelectMany(BitsOf),
+        _ => [],
+    };
+}

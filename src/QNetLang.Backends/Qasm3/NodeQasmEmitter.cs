@@ -113,18 +113,10 @@ public static class NodeQasmEmitter
                 case SendBitInstruction s: bits.Add(s.Bit); break;
                 case ReceiveBitInstruction r: bits.Add(r.Bit); break;
                 case ReceiveQubitInstruction { ArrivalBit: { } f }: bits.Add(f); break;
-                case ConditionalInstruction c: foreach (var b in ConditionBits(c.Condition)) bits.Add(b); break;
+                case ConditionalInstruction c: foreach (var b in Conditions.BitsOf(c.Condition)) bits.Add(b); break;
             }
         }
         return bits;
     }
 
-    private static IEnumerable<int> ConditionBits(Condition condition) => condition switch
-    {
-        BitCondition b => [b.Bit],
-        NotCondition n => ConditionBits(n.Operand),
-        AndCondition a => a.Operands.SelectMany(ConditionBits),
-        OrCondition o => o.Operands.SelectMany(ConditionBits),
-        _ => [],
-    };
 }

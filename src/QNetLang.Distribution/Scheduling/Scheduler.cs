@@ -108,7 +108,7 @@ internal sealed class Scheduler
         // Schedule each branch into its own per-node streams first, to learn which nodes take part.
         var thenStreams = new SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder>(StringComparer.Ordinal);
         var elseStreams = new SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder>(StringComparer.Ordinal);
-        var bits = ConditionBits(branch.Condition).Distinct().OrderBy(b => b).ToList();
+        var bits = Conditions.BitsOf(branch.Condition).Distinct().OrderBy(b => b).ToList();
         var participants = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var op in branch.Then.Concat(branch.Else))
             foreach (int q in QubitMapping.QubitsOf(op))
@@ -175,12 +175,4 @@ internal sealed class Scheduler
             _ => Enumerable.Empty<int>(),
         }).Distinct();
 
-    private static IEnumerable<int> ConditionBits(Condition condition) => condition switch
-    {
-        BitCondition b => [b.Bit],
-        NotCondition n => ConditionBits(n.Operand),
-        AndCondition a => a.Operands.SelectMany(ConditionBits),
-        OrCondition o => o.Operands.SelectMany(ConditionBits),
-        _ => [],
-    };
 }
