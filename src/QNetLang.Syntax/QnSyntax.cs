@@ -43,12 +43,28 @@ internal static class FrontEndDriver
             return null;
         }
 
-        var parser = createParser(new CommonTokenStream(new ListTokenSource(screened.Tokens)));
-        parser.RemoveErrorListeners();
-        parser.AddErrorListener(new SyntaxErrorListener(source, diagnostics, parser.Vocabulary, screened.QuietTokens));
         try
         {
-            return parse(parser);
+            // Two-stage parsing (the ANTLR authors' advice): the fast SLL mode parses every
+            // correct file of this grammar; only when it fails is the file parsed again in full
+            // LL mode, with error recovery and messages. This makes large files several times faster.
+            var stream = new CommonTokenStream(new ListTokenSource(screened.Tokens));
+            var fast = createParser(stream);
+            fast.RemoveErrorListeners();
+            fast.Interpreter.PredictionMode = Antlr4.Runtime.Atn.PredictionMode.SLL;
+            fast.ErrorHandler = new BailErrorStrategy();
+            try
+            {
+                return parse(fast);
+            }
+            catch (Antlr4.Runtime.Misc.ParseCanceledException)
+            {
+                stream = new CommonTokenStream(new ListTokenSource(screened.Tokens));
+                var parser = createParser(stream);
+                parser.RemoveErrorListeners();
+                parser.AddErrorListener(new SyntaxErrorListener(source, diagnostics, parser.Vocabulary, screened.QuietTokens));
+                return parse(parser);
+            }
         }
         catch (NestingLimitException ex)
         {
