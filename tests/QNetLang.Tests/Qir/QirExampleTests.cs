@@ -74,6 +74,20 @@ public class QirCaseTests
         AssertValid(name, text);
     }
 
+    /// <summary>Conditions with else branches, negation, conjunction, disjunction and folded constants become forward branch trees.</summary>
+    [Fact]
+    public void ConditionsBecomeForwardBranchTrees()
+    {
+        var result = TestCompiler.Compile("lower/conditions.qn");
+        Assert.True(result.Success, TestCompiler.Diagnostics(result));
+        var (name, text) = Assert.Single(Emitters.Produce(result, ["qir"]));
+        Assert.Contains("\"qir_profiles\"=\"adaptive_profile\"", text, StringComparison.Ordinal);
+        Assert.Contains("else_", text, StringComparison.Ordinal);
+        Assert.Contains("test_", text, StringComparison.Ordinal);
+        AssertValid(name, text);
+        Golden.Verify(Path.Combine(RepoPaths.Cases, "qir", "conditions.qn"), "qir", text);
+    }
+
     [Theory]
     [MemberData(nameof(QasmCases))]
     public void OpenQasmCasesGiveValidModules(string casePath)
