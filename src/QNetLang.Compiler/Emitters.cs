@@ -1,5 +1,6 @@
 using QNetLang.Backends;
 using QNetLang.Backends.Qasm3;
+using QNetLang.Backends.Qir;
 using QNetLang.Backends.Reports;
 using QNetLang.Ir;
 
@@ -12,16 +13,17 @@ namespace QNetLang.Compiler;
 /// <list type="bullet">
 /// <item><c>ir</c>: PROGRAM.ir (the lowered circuit) and PROGRAM.distributed.ir</item>
 /// <item><c>qasm3</c>: PROGRAM/NODE.qasm per node, PROGRAM/manifest.json, PROGRAM.flat.qasm</item>
+/// <item><c>qir</c>: PROGRAM/NODE.ll per node (QIR 2.0, docs/qir.md)</item>
 /// <item><c>report</c>: report.json</item>
 /// <item><c>dot</c>: PROGRAM.dot (the network with the pairs each link carries)</item>
 /// </list>
 /// </summary>
 public static class Emitters
 {
-    public static IReadOnlyList<string> Available { get; } = ["ir", "qasm3", "report", "dot"];
+    public static IReadOnlyList<string> Available { get; } = ["ir", "qasm3", "qir", "report", "dot"];
 
     /// <summary>Emitters that arrive with later work.</summary>
-    public static IReadOnlyList<string> Planned { get; } = ["qir"];
+    public static IReadOnlyList<string> Planned { get; } = [];
 
     public static SortedDictionary<string, string> Produce(CompilationResult result, IEnumerable<string> kinds)
     {
@@ -43,6 +45,14 @@ public static class Emitters
                         if (program.Context.Schedule is not { } schedule) continue;
                         foreach (var node in schedule.Programs) files[$"{name}/{node.Node}.qasm"] = NodeQasmEmitter.Emit(program.Circuit, node);
                         files[$"{name}/manifest.json"] = ManifestWriter.Write(program.Circuit, schedule, node => $"{node}.qasm");
+                    }
+                    break;
+                case "qir":
+                    foreach (var program in result.Distributed)
+                    {
+                        if (program.Context.Schedule is not { } schedule) continue;
+                        foreach (var node in schedule.Programs)
+                            files[$"{program.Circuit.Name}/{node.Node}.ll"] = NodeQirEmitter.Emit(program.Circuit, schedule, node, program.Original.Bits.Length);
                     }
                     break;
                 case "report":

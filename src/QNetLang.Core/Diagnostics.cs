@@ -79,6 +79,15 @@ public static class Diagnostics
     // ---- QN4xxx: backends and outputs ------------------------------------------------------
     public static readonly DiagnosticDescriptor CannotWriteOutput = new("QN4001", "Cannot write output", "cannot write the outputs to '{0}': {1}");
 
+    // ---- QN42xx: the QIR profile checker (qnlc verify-qir) -------------------------------------
+    public static readonly DiagnosticDescriptor MalformedQir = new("QN4201", "Malformed QIR module", "{0}");
+    public static readonly DiagnosticDescriptor QirInstructionNotAllowed = new("QN4202", "Instruction not allowed in the profile", "{0} is not allowed in the {1}");
+    public static readonly DiagnosticDescriptor QirBackwardBranch = new("QN4203", "Backward branch", "branch back to '%{0}' needs the 'backwards_branching' module flag");
+    public static readonly DiagnosticDescriptor QirUndeclaredCapability = new("QN4204", "Undeclared capability", "{0} needs the '{1}' module flag, which the module does not declare");
+    public static readonly DiagnosticDescriptor QirIndexOutOfRange = new("QN4205", "Qubit or result index out of range", "{0} {1} is out of range: the entry point declares {2} = {3}");
+    public static readonly DiagnosticDescriptor QirUseAfterMeasurement = new("QN4206", "Qubit used after measurement", "qubit {0} is used after it was measured or reset, which the base profile forbids");
+    public static readonly DiagnosticDescriptor QirUnusedCapability = new("QN4207", "Declared capability not used", "the module declares the '{0}' module flag but uses no {1}");
+
     /// <summary>Every descriptor, in code order (for the catalogue test and docs).</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         typeof(Diagnostics).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

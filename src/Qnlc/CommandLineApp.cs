@@ -17,6 +17,7 @@ public static class CommandLineApp
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(BuildCommand());
         root.Subcommands.Add(LspCommand.Create());
+        root.Subcommands.Add(VerifyQirCommand.Create());
         return root;
     }
 

@@ -168,7 +168,6 @@ public class CliTests : IDisposable
     [InlineData("build", "x.qn", "--qpus", "3")]
     [InlineData("build", "x.qasm")]
     [InlineData("build", "x.qasm", "--qpus", "0")]
-    [InlineData("build", "x.qn", "--emit", "qir")]
     [InlineData("build", "x.qn", "--emit", "pdf")]
     [InlineData("build", "x.qn", "--stop-after", "teleport")]
     [InlineData("build", "x.txt")]

@@ -28,7 +28,7 @@ public static class Partitioner
         long bestCost = long.MaxValue;
         for (int attempt = 0; attempt < restarts; attempt++)
         {
-            var random = new Random(HashCode.Combine(seed, attempt, 0x51ED));
+            var random = new Random(SeedMix.Combine(seed, attempt, 0x51ED));
             var candidate = new MultilevelPartitioner(problem, random).Partition();
             long cost = problem.TrueCost(candidate);
             evaluations--;
@@ -38,7 +38,7 @@ public static class Partitioner
                 bestCost = cost;
             }
         }
-        return LocalSearch(problem, best!, bestCost, evaluations, new Random(HashCode.Combine(seed, 0x10CA1)));
+        return LocalSearch(problem, best!, bestCost, evaluations, new Random(SeedMix.Combine(seed, 0x10CA1)));
     }
 
     private static int[] LocalSearch(PartitionProblem problem, int[] placement, long cost, long budget, Random random)

@@ -44,7 +44,7 @@ public sealed class PartitionPass : IPass
         if (budget < 100) return placed;
         var sliced = new TimeSlicedPlacement(problem, placement, budget);
         if (sliced.SliceCount < 2) return placed;
-        sliced.ImproveForward(new Random(HashCode.Combine(context.Seed, 0x7E1E)), maxSweeps: 4);
+        sliced.ImproveForward(new Random(SeedMix.Combine(context.Seed, 0x7E1E)), maxSweeps: 4);
         long slicedCost = sliced.TotalCost();
         if (slicedCost >= staticCost) return placed;
         context.Statistics.PartitionCost = slicedCost;
