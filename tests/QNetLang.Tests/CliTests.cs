@@ -75,6 +75,27 @@ public class CliTests : IDisposable
         }
     }
 
+    /// <summary>Two separate processes (anything salted per process, like string hashing, would show here).</summary>
+    [Fact]
+    public void SeparateProcessesWriteTheSameBytes()
+    {
+        string qnlc = Path.Combine(AppContext.BaseDirectory, "qnlc.dll");
+        string input = Path.Combine(RepoPaths.Examples, "distributed_qft.qn");
+        foreach (var dir in new[] { "p1", "p2" })
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in new[] { qnlc, "build", input, "-o", Path.Combine(_work, dir), "--emit", "ir,qasm3", "--seed", "5" }) start.ArgumentList.Add(arg);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            process.StandardOutput.ReadToEnd();
+            Assert.True(process.WaitForExit(120_000));
+            Assert.Equal(0, process.ExitCode);
+        }
+        var files = Directory.GetFiles(Path.Combine(_work, "p1"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Path.Combine(_work, "p1"), f)).ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+            Assert.Equal(File.ReadAllText(Path.Combine(_work, "p1", file)), File.ReadAllText(Path.Combine(_work, "p2", file)));
+    }
+
     [Fact]
     public void MalformedProgramGivesOneDiagnosticExitOneAndNoOutput()
     {
