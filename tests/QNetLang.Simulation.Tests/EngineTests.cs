@@ -12,46 +12,15 @@ public class EngineTests
     private static readonly string[] CliffordNames = ["h", "s", "sdg", "x", "y", "z", "sx", "sxdg", "cx", "cy", "cz", "swap", "id"];
     private static readonly string[] AnyNames = ["h", "t", "tdg", "rx", "ry", "rz", "p", "u", "u2", "cx", "cz", "cp", "crx", "cry", "crz", "ch", "cu", "swap", "rxx", "ryy", "rzz", "ccx", "cswap", "sx", "y"];
 
-    private sealed record Step(GateInfo Gate, double[] Parameters, int[] Qubits);
+    internal sealed record Step(GateInfo Gate, double[] Parameters, int[] Qubits);
 
-    private static Gen<Step> StepGen(string[] names, int qubits) =>
+    internal static Gen<Step> StepGen(string[] names, int qubits) =>
         from index in Gen.Int[0, names.Length - 1]
         let name = names[index]
         let gate = GateCatalog.Get(name)
         from parameters in Gen.Double[-Math.PI, Math.PI].Array[gate.ParameterCount]
         from order in Gen.Shuffle(Enumerable.Range(0, qubits).ToArray())
         select new Step(gate, parameters, order.Take(gate.QubitCount).ToArray());
-
-    /// <summary>Dense reference: the full 2^n unitary of each step, built entry by entry from the catalog matrix.</summary>
-    private static Complex[] Reference(int n, IEnumerable<Step> steps)
-    {
-        var psi = new Complex[1 << n];
-        psi[0] = 1;
-        foreach (var step in steps)
-        {
-            var u = step.Gate.Unitary(step.Parameters);
-            var next = new Complex[psi.Length];
-            int k = step.Qubits.Length;
-            for (int col = 0; col < psi.Length; col++)
-            {
-                if (psi[col] == Complex.Zero) continue;
-                int sub = 0;
-                for (int j = 0; j < k; j++) sub |= ((col >> step.Qubits[j]) & 1) << (k - 1 - j);
-                for (int r = 0; r < 1 << k; r++)
-                {
-                    int row = col;
-                    for (int j = 0; j < k; j++)
-                    {
-                        int bit = (r >> (k - 1 - j)) & 1;
-                        row = (row & ~(1 << step.Qubits[j])) | (bit << step.Qubits[j]);
-                    }
-                    next[row] += u[r, sub] * psi[col];
-                }
-            }
-            psi = next;
-        }
-        return psi;
-    }
 
     private static void Apply(IStateEngine engine, int[] slots, IEnumerable<Step> steps)
     {
@@ -67,7 +36,7 @@ public class EngineTests
             var engine = new StateVectorEngine(10);
             var slots = Enumerable.Range(0, n).Select(_ => engine.Allocate()).ToArray();
             Apply(engine, slots, steps);
-            var expected = Reference(n, steps);
+            var expected = DenseReference.Run(n, steps);
             var actual = engine.Amplitudes;
             for (int i = 0; i < expected.Length; i++)
                 Assert.True((expected[i] - actual[i]).Magnitude < 1e-10, $"amplitude {i}: {actual[i]} != {expected[i]}");
@@ -175,8 +144,8 @@ public class EngineTests
                 var superposition = Enumerable.Range(0, n).Select(q => new Step(GateCatalog.Get("h"), [], [q])).ToList();
                 foreach (var start in new[] { prep, prep.Concat(superposition).ToList() })
                 {
-                    var expected = Reference(n, start.Append(new Step(gate, [], Enumerable.Range(0, n).ToArray())));
-                    var actual = Reference(n, start.Concat(steps));
+                    var expected = DenseReference.Run(n, start.Append(new Step(gate, [], Enumerable.Range(0, n).ToArray())));
+                    var actual = DenseReference.Run(n, start.Concat(steps));
                     Complex phase = Complex.Zero;
                     for (int i = 0; i < expected.Length && phase == Complex.Zero; i++)
                         if (expected[i].Magnitude > 1e-9) phase = actual[i] / expected[i];
