@@ -23,6 +23,9 @@ public sealed record RunOptions
     /// <summary>Counts finished shots while the run goes on (for a progress bar); may be null.</summary>
     public RunProgress? Progress { get; init; }
 
+    /// <summary>Distil every end-to-end pair to a target fidelity (none by default).</summary>
+    public Network.DistillationPolicy Distillation { get; init; } = Network.DistillationPolicy.None;
+
     /// <summary>Keep the events of the first shot (for the timeline plot).</summary>
     public bool RecordTimeline { get; init; }
 }

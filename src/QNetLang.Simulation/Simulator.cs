@@ -58,7 +58,7 @@ public static class Simulator
             for (int shot = first; shot < last; shot++)
             {
                 var random = new ShotRandom(options.Seed, shot);
-                var executor = new ShotExecutor(plan, EngineSelector.Create(engine, limit), random, maxTime, options.RecordTimeline && shot == 0);
+                var executor = new ShotExecutor(plan, EngineSelector.Create(engine, limit), random, maxTime, options.RecordTimeline && shot == 0, options.Distillation);
                 var outcome = executor.Run();
                 if (shot == 0) timeline = outcome.Timeline;
                 aggregate.Add(key.Format(outcome.Bits), outcome, network);

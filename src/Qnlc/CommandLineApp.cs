@@ -120,9 +120,11 @@ public static class CommandLineApp
         var stream = new Option<string?>("--stream") { Description = "Instead of the program: request pairs continuously between nodes A,B of the network." };
         var pairs = new Option<long?>("--pairs") { Description = "With --stream: stop after this many pairs." };
         var duration = new Option<double?>("--duration") { Description = "With --stream: stop after this many simulated seconds." };
+        var distill = new Option<string?>("--distill") { Description = "Distil every end-to-end pair with bbpssw or dejmps until it reaches --target-fidelity." };
+        var target = new Option<double?>("--target-fidelity") { Description = "With --distill: the fidelity each delivered pair must reach." };
         var command = new Command("run", "Compile a program and run it on the network simulator; prints counts, ebits, simulated time and pair statistics.")
         {
-            file, shots, seed, json, engine, maxQubits, maxTime, threads, plot, stream, pairs, duration,
+            file, shots, seed, json, engine, maxQubits, maxTime, threads, plot, stream, pairs, duration, distill, target,
         };
         input.AddTo(command);
         command.SetAction(parse =>
@@ -130,7 +132,8 @@ public static class CommandLineApp
             var request = new RunRequest(
                 parse.GetValue(file)!, parse.GetValue(input.Network), parse.GetValue(input.Qpus), parse.GetValue(input.QubitsPerQpu), parse.GetValue(input.MaxOps),
                 parse.GetValue(shots), parse.GetValue(seed), parse.GetValue(json), parse.GetValue(engine)!, parse.GetValue(maxQubits), parse.GetValue(maxTime),
-                parse.GetValue(threads), parse.GetValue(plot), parse.GetValue(stream), parse.GetValue(pairs), parse.GetValue(duration));
+                parse.GetValue(threads), parse.GetValue(plot), parse.GetValue(stream), parse.GetValue(pairs), parse.GetValue(duration),
+                parse.GetValue(distill), parse.GetValue(target));
             return RunDriver.Run(request, Console.Out, Console.Error);
         });
         return command;

@@ -2,6 +2,8 @@ using QNetLang.Compiler;
 using QNetLang.Core;
 using QNetLang.Simulation;
 using QNetLang.Simulation.Engines;
+using QNetLang.Simulation.Network;
+using QNetLang.Simulation.Noise;
 using Spectre.Console;
 
 namespace Qnlc;
@@ -20,7 +22,7 @@ public static class RunDriver
         var compileRequest = new CompileRequest(request.InputPath, request.NetworkFile, request.Qpus, request.QubitsPerQpu, request.MaxOperations,
             Seed: 0, StopAfter: CompilerStage.Lower, Dump: false, OutputDirectory: null, Emit: [], RequireProgram: request.Stream is null);
         if (Driver.Validate(compileRequest) is { } problem) return Driver.BadCommandLine(stderr, problem.Message, problem.Code);
-        if (ValidateRun(request, out var engine) is { } message) return Driver.BadCommandLine(stderr, message);
+        if (ValidateRun(request, out var engine, out var distillation) is { } message) return Driver.BadCommandLine(stderr, message);
 
         var result = QnCompiler.Compile(request.InputPath, new CompilationOptions
         {
@@ -34,7 +36,7 @@ public static class RunDriver
         if (!result.Success) return ExitCodes.InputErrors;
         var fileLocation = new Location(result.MainUnit!.Source, default);
 
-        if (request.Stream is not null) return StreamDriver.Run(request, result, fileLocation, stdout, stderr);
+        if (request.Stream is not null) return StreamDriver.Run(request, distillation, result, fileLocation, stdout, stderr);
 
         var options = new RunOptions
         {
@@ -45,6 +47,7 @@ public static class RunDriver
             MaxTimeSeconds = request.MaxTimeSeconds,
             Threads = request.Threads ?? Environment.ProcessorCount,
             RecordTimeline = request.PlotDirectory is not null,
+            Distillation = distillation,
         };
         var results = new List<RunResult>();
         foreach (var circuit in result.Circuits)
@@ -71,9 +74,18 @@ public static class RunDriver
         return ExitCodes.Ok;
     }
 
-    private static string? ValidateRun(RunRequest request, out EngineKind engine)
+    private static string? ValidateRun(RunRequest request, out EngineKind engine, out DistillationPolicy distillation)
     {
         engine = EngineKind.Auto;
+        distillation = DistillationPolicy.None;
+        if (request.Distill is { } protocolName)
+        {
+            var protocol = protocolName switch { "bbpssw" => DistillationProtocol.Bbpssw, "dejmps" => DistillationProtocol.Dejmps, _ => DistillationProtocol.None };
+            if (protocol == DistillationProtocol.None) return $"unknown --distill protocol '{protocolName}' (protocols: bbpssw, dejmps)";
+            if (request.TargetFidelity is not { } f || !(f > 0.5 && f < 1)) return "--distill needs --target-fidelity F with 0.5 < F < 1";
+            distillation = new DistillationPolicy(protocol, f);
+        }
+        else if (request.TargetFidelity is not null) return "--target-fidelity needs --distill bbpssw or dejmps";
         if (request.Shots < 1 || request.Shots > MaxShots) return $"--shots must be between 1 and {MaxShots}, not {request.Shots}";
         if (!EngineSelector.TryParse(request.Engine, out engine))
             return $"unknown --engine '{request.Engine}' (engines: {string.Join(", ", Enum.GetValues<EngineKind>().Select(EngineSelector.Name))})";

@@ -17,4 +17,6 @@ public sealed record RunRequest(
     string? PlotDirectory,
     string? Stream,
     long? StreamPairs,
-    double? StreamSeconds);
+    double? StreamSeconds,
+    string? Distill = null,
+    double? TargetFidelity = null);

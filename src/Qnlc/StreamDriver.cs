@@ -11,7 +11,7 @@ namespace Qnlc;
 /// <summary>`qnlc run NET.qn --stream A,B (--pairs N | --duration S)`: the pair-stream workload on the file's network.</summary>
 public static class StreamDriver
 {
-    public static int Run(RunRequest request, CompilationResult result, Location fileLocation, TextWriter stdout, TextWriter stderr)
+    public static int Run(RunRequest request, DistillationPolicy distillation, CompilationResult result, Location fileLocation, TextWriter stdout, TextWriter stderr)
     {
         var networks = result.Circuits.Count > 0 ? result.Circuits.Select(c => c.Network).Distinct().ToList() : result.Networks;
         if (networks.Count != 1)
@@ -33,6 +33,7 @@ public static class StreamDriver
                 Runs = request.Shots,
                 MaxTimeSeconds = request.MaxTimeSeconds,
                 Location = fileLocation,
+                Distillation = distillation,
             });
             stdout.Write(request.Json ? Json(stream, request) : Text(stream, request));
             return ExitCodes.Ok;

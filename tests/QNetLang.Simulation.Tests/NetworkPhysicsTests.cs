@@ -215,4 +215,42 @@ public class NetworkPhysicsTests
         Assert.InRange(seconds.Average(), quispMeasured * 0.98, quispMeasured * 1.02);
         Assert.InRange(seconds.Average(), quispAnalytic * 0.98, quispAnalytic * 1.02);
     }
+
+    [Theory]
+    [InlineData("bbpssw", 0.9, 0.92)]
+    [InlineData("dejmps", 0.8, 0.98)]
+    public void DistillationReachesTheTargetWithTheExpectedNumberOfRawPairs(string protocolName, double raw, double target)
+    {
+        var protocol = protocolName == "bbpssw" ? Noise.DistillationProtocol.Bbpssw : Noise.DistillationProtocol.Dejmps;
+        var network = TestSupport.CompileNetwork($"network d {{ qpu a {{ qubits = 1; comm = 1; }} qpu b {{ qubits = 1; comm = 1; }} link a -- b {{ success = 1; attempt_time = 1 us; fidelity = {raw}; }} }}");
+        // Recurrence: a level-l pair needs two level-(l−1) pairs and a success, so E[raw pairs] = 2^L / Π p_l.
+        var state = Noise.BellDiagonal.Werner(raw);
+        double expectedRaw = 1;
+        while (state.Fidelity < target)
+        {
+            var (next, success) = Noise.Distillation.Round(protocol, state, state);
+            expectedRaw = 2 * expectedRaw / success;
+            state = next;
+        }
+        const int runs = 4000;
+        var stream = PairStream.Execute(network, new PairStream.Options
+        {
+            From = "a", To = "b", Pairs = 1, Runs = runs, Seed = 12,
+            Distillation = new DistillationPolicy(protocol, target),
+        });
+        Assert.All(stream.Runs, r => Assert.Equal(state.Fidelity, r.MeanFidelity, 12));
+        Statistics.AssertMean(stream.Runs.Select(r => r.MeanAttempts).ToList(), expectedRaw, $"raw pairs per {protocolName} pair");
+    }
+
+    [Fact]
+    public void AnUnreachableTargetIsReported()
+    {
+        var network = TestSupport.CompileNetwork("network d { qpu a { qubits = 1; } qpu b { qubits = 1; } link a -- b { success = 1; fidelity = 0.5; } }");
+        var ex = Assert.Throws<AggregateException>(() => PairStream.Execute(network, new PairStream.Options
+        {
+            From = "a", To = "b", Pairs = 1,
+            Distillation = new DistillationPolicy(Noise.DistillationProtocol.Bbpssw, 0.99),
+        }));
+        Assert.Contains(ex.Flatten().InnerExceptions, e => e is SimulationLimitException { Descriptor.Code: "QN4104" });
+    }
 }

@@ -76,7 +76,20 @@ public class RunCommandTests
         Assert.Contains("alice–bob: 1000 pair(s), mean fidelity 0.9800", run.Stdout);
     }
 
+    [Fact]
+    public void DistillationRaisesDeliveredPairsToTheTarget()
+    {
+        var run = CliRunner.Invoke("run", Path.Combine(TestSupport.Examples, "teleportation.qn"), "--shots", "200", "--json", "--distill", "dejmps", "--target-fidelity", "0.995");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var pair = Assert.Single(json.RootElement.GetProperty("pairs").EnumerateArray());
+        Assert.True(pair.GetProperty("meanFidelity").GetDouble() >= 0.995);
+        Assert.True(pair.GetProperty("meanAttempts").GetDouble() >= 4);
+    }
+
     [Theory]
+    [InlineData("--distill", "pumping")]
+    [InlineData("--target-fidelity", "0.9")]
     [InlineData("--shots", "0")]
     [InlineData("--engine", "quantum")]
     [InlineData("--max-qubits", "0")]

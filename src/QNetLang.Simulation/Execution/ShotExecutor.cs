@@ -36,13 +36,13 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     private readonly List<TimelineEntry>? _timeline;
     private long _end;
 
-    public ShotExecutor(ProgramPlan plan, IStateEngine engine, ShotRandom random, long maxTimePs, bool recordTimeline)
+    public ShotExecutor(ProgramPlan plan, IStateEngine engine, ShotRandom random, long maxTimePs, bool recordTimeline, DistillationPolicy distillation)
     {
         _plan = plan;
         _random = random;
         _maxTimePs = maxTimePs;
         _nodes = plan.Network.Nodes;
-        _network = new EntanglementService(plan.Network, _queue, random, maxTimePs);
+        _network = new EntanglementService(plan.Network, _queue, random, maxTimePs, distillation);
         _register = new QuantumRegister(engine, random, twirlMemory: engine.Kind == EngineKind.Trajectories);
         int qubits = plan.Circuit.Qubits.Length;
         _phys = new int[qubits];

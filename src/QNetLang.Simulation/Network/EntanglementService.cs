@@ -18,7 +18,7 @@ namespace QNetLang.Simulation.Network;
 /// </summary>
 public sealed class EntanglementService : IEventHandler
 {
-    private const int StartEvent = 0, HeraldEvent = 1, SwapEvent = 2, CutoffEvent = 3, DeliverEvent = 4;
+    private const int StartEvent = 0, HeraldEvent = 1, SwapEvent = 2, CutoffEvent = 3, DeliverEvent = 4, DistillEvent = 5;
 
     private readonly NetworkModel _network;
     private readonly EventQueue _queue;
@@ -29,9 +29,13 @@ public sealed class EntanglementService : IEventHandler
     private readonly int[] _freeMemories;
     private readonly List<int> _waiting = new();
 
-    public EntanglementService(NetworkModel network, EventQueue queue, ShotRandom random, long maxTimePs)
+    private readonly DistillationPolicy _distillation;
+    private readonly List<(int Request, int Level, BellDiagonal First, BellDiagonal Second)> _rounds = new();
+
+    public EntanglementService(NetworkModel network, EventQueue queue, ShotRandom random, long maxTimePs, DistillationPolicy? distillation = null)
     {
         _network = network;
+        _distillation = distillation ?? DistillationPolicy.None;
         _queue = queue;
         _random = random;
         _maxTimePs = maxTimePs;
@@ -50,6 +54,9 @@ public sealed class EntanglementService : IEventHandler
         public required long RequestedAt;
         public int Root;
         public long Attempts;
+        public bool Done;
+        /// <summary>Distillation: the pair waiting at each recurrence level, and when it was last aged.</summary>
+        public readonly List<(BellDiagonal State, long Since)?> Stash = new();
     }
 
     private sealed class Segment
@@ -61,6 +68,9 @@ public sealed class EntanglementService : IEventHandler
         public long LastUpdate, Oldest, FormedAt, SwapStart;
         public int FormedAtIndex = -1; // path index of the swap that formed it; -1: a link (known at both ends at once)
         public long? Cutoff;
+        /// <summary>A link still attempting: when it started and how many attempts it will need.</summary>
+        public bool Attempting;
+        public long AttemptStart, AttemptsPlanned;
     }
 
     /// <summary>Asks for a pair between the ends of <paramref name="path"/> (node indices); the consumer is called at delivery.</summary>
@@ -114,6 +124,7 @@ public sealed class EntanglementService : IEventHandler
             case SwapEvent: OnSwap(_segments[arg], (int)data, time); break;
             case CutoffEvent: OnCutoff(_segments[arg], (int)data, time); break;
             case DeliverEvent: OnDeliver(_segments[arg], (int)data, time); break;
+            case DistillEvent: OnDistilled((int)data, time); break;
         }
     }
 
@@ -169,6 +180,7 @@ public sealed class EntanglementService : IEventHandler
             return;
         }
         var request = _requests[segment.Request];
+        Settle(segment, time);
         long start = time;
         if (notifier >= 0)
         {
@@ -179,8 +191,9 @@ public sealed class EntanglementService : IEventHandler
         long attempts = _random.Geometric(link.Success);
         long done = link.CompletionTime(start, attempts);
         CheckTime(done, $"link {Name(link.From)}–{Name(link.To)} needed {attempts} attempts");
-        request.Attempts += attempts;
-        Attempts += attempts;
+        segment.Attempting = true;
+        segment.AttemptStart = start;
+        segment.AttemptsPlanned = attempts;
         _queue.Schedule(done, this, HeraldEvent, id, segment.Generation);
     }
 
@@ -190,9 +203,34 @@ public sealed class EntanglementService : IEventHandler
             throw new SimulationLimitException(Diagnostics.SimulatedTimeLimit, Location.None, SimTime.ToSeconds(_maxTimePs).ToString("R", System.Globalization.CultureInfo.InvariantCulture), what);
     }
 
+    /// <summary>
+    /// Counts the attempts a link has made by <paramref name="time"/> when it stops early (its pair
+    /// is no longer wanted); a link that heralds counts all of its attempts.
+    /// </summary>
+    private void Settle(Segment leaf, long time)
+    {
+        if (!leaf.Attempting) return;
+        leaf.Attempting = false;
+        var link = _requests[leaf.Request].Links[leaf.Lo];
+        long made = leaf.AttemptsPlanned;
+        if (link.CompletionTime(leaf.AttemptStart, made) > time)
+        {
+            long lo = 0, hi = made; // the most attempts that have ended by time
+            while (lo < hi)
+            {
+                long mid = lo + (hi - lo + 1) / 2;
+                if (link.CompletionTime(leaf.AttemptStart, mid) <= time) lo = mid; else hi = mid - 1;
+            }
+            made = lo;
+        }
+        _requests[leaf.Request].Attempts += made;
+        Attempts += made;
+    }
+
     private void OnHerald(Segment segment, int generation, long time)
     {
         if (generation != segment.Generation) return;
+        Settle(segment, time);
         var link = _requests[segment.Request].Links[segment.Lo];
         segment.Ready = true;
         segment.State = link.Generated;
@@ -283,8 +321,91 @@ public sealed class EntanglementService : IEventHandler
         var request = _requests[root.Request];
         Age(root, time);
         root.Consumed = true;
+        if (_distillation.Active && root.State.Fidelity < _distillation.TargetFidelity)
+        {
+            Store(request, root.Request, 0, root.State, time);
+            StartSubtree(root.Id, time, -1); // the links are free again: make the next raw pair
+            return;
+        }
+        Finish(request, root.State, time);
+    }
+
+    private void Finish(Request request, BellDiagonal state, long time)
+    {
+        request.Done = true;
+        SettleAll(request.Root, time);
+        _segments[request.Root].Generation++; // stray events of this request are void now
         Free(request, time);
-        request.Consumer.PairDelivered(request.Token, new PairDelivery(request.Path[0], request.Path[^1], root.State, request.RequestedAt, time, request.Attempts));
+        request.Consumer.PairDelivered(request.Token, new PairDelivery(request.Path[0], request.Path[^1], state, request.RequestedAt, time, request.Attempts));
+    }
+
+    private void SettleAll(int id, long time)
+    {
+        var segment = _segments[id];
+        if (segment.Left >= 0)
+        {
+            SettleAll(segment.Left, time);
+            SettleAll(segment.Right, time);
+        }
+        else
+        {
+            Settle(segment, time);
+        }
+    }
+
+    /// <summary>Keeps a pair at a recurrence level, or, when one is already waiting there, starts a round with both.</summary>
+    private void Store(Request request, int id, int level, BellDiagonal state, long time)
+    {
+        while (request.Stash.Count <= level) request.Stash.Add(null);
+        if (request.Stash[level] is not { } waiting)
+        {
+            request.Stash[level] = (state, time);
+            return;
+        }
+        request.Stash[level] = null;
+        var older = AgePair(request, waiting.State, time - waiting.Since);
+        // Both ends apply their CNOT and measure, then exchange the outcomes.
+        var a = _network.Nodes[request.Path[0]];
+        var b = _network.Nodes[request.Path[^1]];
+        long local = Math.Max(a.TwoQubitGateTimePs + a.MeasureTimePs, b.TwoQubitGateTimePs + b.MeasureTimePs);
+        long done = time + local + _network.Delay(request.Path[0], request.Path[^1]);
+        _rounds.Add((id, level, older, state));
+        _queue.Schedule(done, this, DistillEvent, 0, _rounds.Count - 1);
+    }
+
+    private void OnDistilled(int round, long time)
+    {
+        var (id, level, first, second) = _rounds[round];
+        var request = _requests[id];
+        if (request.Done) return;
+        var (state, success) = Distillation.Round(_distillation.Protocol, first, second);
+        // Past the protocol's fixed point no number of rounds reaches the target.
+        var better = first.Fidelity >= second.Fidelity ? first : second;
+        if (Distillation.Round(_distillation.Protocol, better, better).State.Fidelity <= better.Fidelity + 1e-12)
+            throw new SimulationLimitException(Diagnostics.PairNeverDelivered, Location.None,
+                $"{_distillation.Protocol} cannot raise pairs of fidelity {Math.Max(first.Fidelity, second.Fidelity):0.####} to the target {_distillation.TargetFidelity:0.####}");
+        if (!_random.Chance(success)) return; // both pairs are lost; raw generation goes on
+        // The kept pair also decayed while the outcomes travelled.
+        var a = _network.Nodes[request.Path[0]];
+        var b = _network.Nodes[request.Path[^1]];
+        long local = Math.Max(a.TwoQubitGateTimePs + a.MeasureTimePs, b.TwoQubitGateTimePs + b.MeasureTimePs);
+        state = AgePair(request, state, local + _network.Delay(request.Path[0], request.Path[^1]));
+        if (state.Fidelity >= _distillation.TargetFidelity) Finish(request, state, time);
+        else Store(request, id, level + 1, state, time);
+    }
+
+    /// <summary>A pair held at the two ends of a request for <paramref name="dt"/>.</summary>
+    private BellDiagonal AgePair(Request request, BellDiagonal state, long dt)
+    {
+        if (dt <= 0) return state;
+        foreach (int end in new[] { request.Path[0], request.Path[^1] })
+        {
+            var node = _network.Nodes[end];
+            if (node.T1 is null && node.T2 is null) continue;
+            var (x, y, z) = MemoryDecay.For(node.T1, node.T2, SimTime.ToSeconds(dt)).Twirled;
+            state = state.WithPauliNoise(x, y, z);
+        }
+        return state;
     }
 
     /// <summary>Decoherence of both halves, at their nodes' memories, since the last update.</summary>

@@ -27,6 +27,7 @@ public static class PairStream
         public int Runs { get; init; } = 1;
         public double MaxTimeSeconds { get; init; } = 30 * 24 * 3600.0;
         public Location Location { get; init; }
+        public DistillationPolicy Distillation { get; init; } = DistillationPolicy.None;
     }
 
     /// <summary>One repetition: pairs delivered, their mean fidelity, wait and attempts, and when it ended.</summary>
@@ -71,7 +72,7 @@ public static class PairStream
         {
             long maxTime = SimTime.FromSeconds(options.MaxTimeSeconds);
             if (_deadline != long.MaxValue) maxTime = Math.Max(maxTime, _deadline + 1);
-            _service = new EntanglementService(model, _queue, new ShotRandom(options.Seed, run), maxTime);
+            _service = new EntanglementService(model, _queue, new ShotRandom(options.Seed, run), maxTime, options.Distillation);
             for (int i = 0; i < inFlight; i++) _service.Submit(route, 0, this, i, options.Location);
             while (!_stopped && _queue.NextTime is { } next && next <= _deadline) _queue.Step();
             if (_deadline != long.MaxValue) _end = _deadline;
