@@ -253,4 +253,18 @@ public class NetworkPhysicsTests
         }));
         Assert.Contains(ex.Flatten().InnerExceptions, e => e is SimulationLimitException { Descriptor.Code: "QN4104" });
     }
+
+    [Fact]
+    public void RoutesAreTheFewestHopPathsOfTheNetwork()
+    {
+        var network = TestSupport.CompileNetwork(File.ReadAllText(Path.Combine(TestSupport.Examples, "networks", "metro.qn")));
+        var model = new NetworkModel(network);
+        foreach (var a in network.Nodes)
+            foreach (var b in network.Nodes)
+            {
+                var expected = network.ShortestPath(a.Name, b.Name);
+                var route = model.Route(model.IndexOf(a.Name), model.IndexOf(b.Name));
+                Assert.Equal(expected!.Value.ToArray(), route!.Select(i => network.Nodes[i].Name).ToArray());
+            }
+    }
 }

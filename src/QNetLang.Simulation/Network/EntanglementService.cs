@@ -24,8 +24,8 @@ public sealed class EntanglementService : IEventHandler
     private readonly EventQueue _queue;
     private readonly ShotRandom _random;
     private readonly long _maxTimePs;
-    private readonly List<Request> _requests = new();
-    private readonly List<Segment> _segments = new();
+    // Finished requests are dropped (null), with their segments, so a long stream keeps a small heap.
+    private readonly List<Request?> _requests = new();
     private readonly int[] _freeMemories;
     private readonly List<int> _waiting = new();
 
@@ -52,6 +52,8 @@ public sealed class EntanglementService : IEventHandler
         public required IPairConsumer Consumer;
         public required int Token;
         public required long RequestedAt;
+        public required int Id;
+        public readonly List<Segment> Segments = new();
         public int Root;
         public long Attempts;
         public bool Done;
@@ -86,8 +88,8 @@ public sealed class EntanglementService : IEventHandler
         for (int i = 1; i < path.Length - 1; i++)
             if (_network.Nodes[path[i]].Memories < 2)
                 throw new SimulationLimitException(Diagnostics.PairNeverDelivered, location, $"{Name(path[i])} has {_network.Nodes[path[i]].Memories} memory, but a swap there needs 2");
-        var request = new Request { Path = path, Links = links, Consumer = consumer, Token = token, RequestedAt = time };
         int id = _requests.Count;
+        var request = new Request { Path = path, Links = links, Consumer = consumer, Token = token, RequestedAt = time, Id = id };
         _requests.Add(request);
         request.Root = Build(id, 0, links.Length - 1, -1);
         _queue.Schedule(time, this, StartEvent, id);
@@ -97,10 +99,11 @@ public sealed class EntanglementService : IEventHandler
 
     private int Build(int request, int lo, int hi, int parent)
     {
-        int id = _segments.Count;
+        var owner = _requests[request]!;
+        int id = owner.Segments.Count;
         var segment = new Segment { Id = id, Request = request, Lo = lo, Hi = hi, Parent = parent };
-        _segments.Add(segment);
-        var links = _requests[request].Links;
+        owner.Segments.Add(segment);
+        var links = owner.Links;
         long? cutoff = null;
         for (int i = lo; i <= hi; i++)
             if (links[i].CutoffPs is { } c) cutoff = cutoff is { } k ? Math.Min(k, c) : c;
@@ -117,26 +120,41 @@ public sealed class EntanglementService : IEventHandler
 
     public void Handle(int kind, int arg, long data, long time)
     {
+        if (kind == DistillEvent)
+        {
+            OnDistilled((int)data, time);
+            return;
+        }
+        // Events of a finished request are void.
+        if (_requests[arg] is not { } request) return;
+        if (kind == StartEvent)
+        {
+            TryStart(request, time);
+            return;
+        }
+        var segment = request.Segments[(int)(data >> 32)];
+        int generation = (int)(data & 0xFFFF_FFFF);
         switch (kind)
         {
-            case StartEvent: TryStart(arg, time); break;
-            case HeraldEvent: OnHerald(_segments[arg], (int)data, time); break;
-            case SwapEvent: OnSwap(_segments[arg], (int)data, time); break;
-            case CutoffEvent: OnCutoff(_segments[arg], (int)data, time); break;
-            case DeliverEvent: OnDeliver(_segments[arg], (int)data, time); break;
-            case DistillEvent: OnDistilled((int)data, time); break;
+            case HeraldEvent: OnHerald(segment, generation, time); break;
+            case SwapEvent: OnSwap(segment, generation, time); break;
+            case CutoffEvent: OnCutoff(segment, generation, time); break;
+            case DeliverEvent: OnDeliver(segment, generation, time); break;
         }
     }
 
-    private void TryStart(int id, long time)
+    /// <summary>Segment events carry the request in arg and (segment, generation) in data.</summary>
+    private void Schedule(long time, int kind, Segment segment) =>
+        _queue.Schedule(time, this, kind, segment.Request, ((long)segment.Id << 32) | (uint)segment.Generation);
+
+    private void TryStart(Request request, long time)
     {
-        var request = _requests[id];
         if (!Reserve(request))
         {
-            _waiting.Add(id);
+            _waiting.Add(request.Id);
             return;
         }
-        StartSubtree(request.Root, time, -1);
+        StartSubtree(request, request.Root, time, -1);
     }
 
     private bool Reserve(Request request)
@@ -153,11 +171,11 @@ public sealed class EntanglementService : IEventHandler
         // First come, first served: start every waiting request that now fits, in arrival order.
         for (int w = 0; w < _waiting.Count;)
         {
-            var waiting = _requests[_waiting[w]];
+            var waiting = _requests[_waiting[w]]!;
             if (Reserve(waiting))
             {
                 _waiting.RemoveAt(w);
-                StartSubtree(waiting.Root, time, -1);
+                StartSubtree(waiting, waiting.Root, time, -1);
             }
             else
             {
@@ -167,19 +185,18 @@ public sealed class EntanglementService : IEventHandler
     }
 
     /// <summary>(Re)starts every link under a segment; after a failure, each link waits for the news from <paramref name="notifier"/> (a path index).</summary>
-    private void StartSubtree(int id, long time, int notifier)
+    private void StartSubtree(Request request, int id, long time, int notifier)
     {
-        var segment = _segments[id];
+        var segment = request.Segments[id];
         segment.Generation++;
         segment.Ready = false;
         segment.Consumed = false;
         if (segment.Left >= 0)
         {
-            StartSubtree(segment.Left, time, notifier);
-            StartSubtree(segment.Right, time, notifier);
+            StartSubtree(request, segment.Left, time, notifier);
+            StartSubtree(request, segment.Right, time, notifier);
             return;
         }
-        var request = _requests[segment.Request];
         Settle(segment, time);
         long start = time;
         if (notifier >= 0)
@@ -190,17 +207,16 @@ public sealed class EntanglementService : IEventHandler
         var link = request.Links[segment.Lo];
         long attempts = _random.Geometric(link.Success);
         long done = link.CompletionTime(start, attempts);
-        CheckTime(done, $"link {Name(link.From)}–{Name(link.To)} needed {attempts} attempts");
+        if (done > _maxTimePs) TimeLimit($"link {Name(link.From)}–{Name(link.To)} needed {attempts} attempts");
         segment.Attempting = true;
         segment.AttemptStart = start;
         segment.AttemptsPlanned = attempts;
-        _queue.Schedule(done, this, HeraldEvent, id, segment.Generation);
+        Schedule(done, HeraldEvent, segment);
     }
 
-    private void CheckTime(long time, string what)
+    private void TimeLimit(string what)
     {
-        if (time > _maxTimePs)
-            throw new SimulationLimitException(Diagnostics.SimulatedTimeLimit, Location.None, SimTime.ToSeconds(_maxTimePs).ToString("R", System.Globalization.CultureInfo.InvariantCulture), what);
+        throw new SimulationLimitException(Diagnostics.SimulatedTimeLimit, Location.None, SimTime.ToSeconds(_maxTimePs).ToString("R", System.Globalization.CultureInfo.InvariantCulture), what);
     }
 
     /// <summary>
@@ -211,7 +227,7 @@ public sealed class EntanglementService : IEventHandler
     {
         if (!leaf.Attempting) return;
         leaf.Attempting = false;
-        var link = _requests[leaf.Request].Links[leaf.Lo];
+        var link = _requests[leaf.Request]!.Links[leaf.Lo];
         long made = leaf.AttemptsPlanned;
         if (link.CompletionTime(leaf.AttemptStart, made) > time)
         {
@@ -223,7 +239,7 @@ public sealed class EntanglementService : IEventHandler
             }
             made = lo;
         }
-        _requests[leaf.Request].Attempts += made;
+        _requests[leaf.Request]!.Attempts += made;
         Attempts += made;
     }
 
@@ -231,7 +247,7 @@ public sealed class EntanglementService : IEventHandler
     {
         if (generation != segment.Generation) return;
         Settle(segment, time);
-        var link = _requests[segment.Request].Links[segment.Lo];
+        var link = _requests[segment.Request]!.Links[segment.Lo];
         segment.Ready = true;
         segment.State = link.Generated;
         segment.LastUpdate = segment.Oldest = segment.FormedAt = time;
@@ -243,24 +259,24 @@ public sealed class EntanglementService : IEventHandler
     private long KnownAt(Segment segment, int index)
     {
         if (segment.FormedAtIndex < 0) return segment.FormedAt;
-        var path = _requests[segment.Request].Path;
+        var path = _requests[segment.Request]!.Path;
         return segment.FormedAt + _network.Delay(path[segment.FormedAtIndex], path[index]);
     }
 
     private void OnReady(Segment segment, long time)
     {
-        var request = _requests[segment.Request];
+        var request = _requests[segment.Request]!;
         if (segment.Parent < 0)
         {
             long delivered = Math.Max(KnownAt(segment, 0), KnownAt(segment, request.Path.Length - 1));
-            _queue.Schedule(delivered, this, DeliverEvent, request.Root, segment.Generation);
+            Schedule(delivered, DeliverEvent, segment);
             return;
         }
-        var parent = _segments[segment.Parent];
-        var sibling = _segments[parent.Left == segment.Id ? parent.Right : parent.Left];
+        var parent = request.Segments[segment.Parent];
+        var sibling = request.Segments[parent.Left == segment.Id ? parent.Right : parent.Left];
         if (!sibling.Ready || sibling.Consumed)
         {
-            if (segment.Cutoff is { } cutoff) _queue.Schedule(Math.Max(time, segment.Oldest + cutoff), this, CutoffEvent, segment.Id, segment.Generation);
+            if (segment.Cutoff is { } cutoff) Schedule(Math.Max(time, segment.Oldest + cutoff), CutoffEvent, segment);
             return;
         }
         long start = Math.Max(time, Math.Max(KnownAt(segment, parent.SwapAt), KnownAt(sibling, parent.SwapAt)));
@@ -270,30 +286,30 @@ public sealed class EntanglementService : IEventHandler
         var node = _network.Nodes[request.Path[parent.SwapAt]];
         long swapTime = node.Kind == NodeKind.Repeater ? node.SwapTimePs : node.TwoQubitGateTimePs + node.MeasureTimePs;
         parent.SwapStart = start;
-        CheckTime(start + swapTime, $"swap at {node.Name}");
-        _queue.Schedule(start + swapTime, this, SwapEvent, parent.Id, parent.Generation);
+        if (start + swapTime > _maxTimePs) TimeLimit($"swap at {node.Name}");
+        Schedule(start + swapTime, SwapEvent, parent);
     }
 
     private bool PastCutoff(Segment child, long swapStart, long now)
     {
         if (child.Cutoff is not { } c || swapStart <= child.Oldest + c) return false;
-        _queue.Schedule(Math.Max(now, child.Oldest + c), this, CutoffEvent, child.Id, child.Generation);
+        Schedule(Math.Max(now, child.Oldest + c), CutoffEvent, child);
         return true;
     }
 
     private void OnSwap(Segment parent, int generation, long time)
     {
         if (generation != parent.Generation) return;
-        var request = _requests[parent.Request];
-        var left = _segments[parent.Left];
-        var right = _segments[parent.Right];
+        var request = _requests[parent.Request]!;
+        var left = request.Segments[parent.Left];
+        var right = request.Segments[parent.Right];
         Age(left, parent.SwapStart);
         Age(right, parent.SwapStart);
         var node = _network.Nodes[request.Path[parent.SwapAt]];
         double success = node.Kind == NodeKind.Repeater ? node.SwapSuccess : 1;
         if (!_random.Chance(success))
         {
-            StartSubtree(parent.Id, time, parent.SwapAt);
+            StartSubtree(request, parent.Id, time, parent.SwapAt);
             return;
         }
         double e = node.MeasureError;
@@ -312,19 +328,19 @@ public sealed class EntanglementService : IEventHandler
     private void OnCutoff(Segment segment, int generation, long time)
     {
         if (generation != segment.Generation || !segment.Ready || segment.Consumed) return;
-        StartSubtree(segment.Id, time, -1);
+        StartSubtree(_requests[segment.Request]!, segment.Id, time, -1);
     }
 
     private void OnDeliver(Segment root, int generation, long time)
     {
         if (generation != root.Generation) return;
-        var request = _requests[root.Request];
+        var request = _requests[root.Request]!;
         Age(root, time);
         root.Consumed = true;
         if (_distillation.Active && root.State.Fidelity < _distillation.TargetFidelity)
         {
             Store(request, root.Request, 0, root.State, time);
-            StartSubtree(root.Id, time, -1); // the links are free again: make the next raw pair
+            StartSubtree(request, root.Id, time, -1); // the links are free again: make the next raw pair
             return;
         }
         Finish(request, root.State, time);
@@ -333,19 +349,19 @@ public sealed class EntanglementService : IEventHandler
     private void Finish(Request request, BellDiagonal state, long time)
     {
         request.Done = true;
-        SettleAll(request.Root, time);
-        _segments[request.Root].Generation++; // stray events of this request are void now
+        SettleAll(request, request.Root, time);
+        _requests[request.Id] = null; // its pending events are void now
         Free(request, time);
         request.Consumer.PairDelivered(request.Token, new PairDelivery(request.Path[0], request.Path[^1], state, request.RequestedAt, time, request.Attempts));
     }
 
-    private void SettleAll(int id, long time)
+    private void SettleAll(Request request, int id, long time)
     {
-        var segment = _segments[id];
+        var segment = request.Segments[id];
         if (segment.Left >= 0)
         {
-            SettleAll(segment.Left, time);
-            SettleAll(segment.Right, time);
+            SettleAll(request, segment.Left, time);
+            SettleAll(request, segment.Right, time);
         }
         else
         {
@@ -376,8 +392,7 @@ public sealed class EntanglementService : IEventHandler
     private void OnDistilled(int round, long time)
     {
         var (id, level, first, second) = _rounds[round];
-        var request = _requests[id];
-        if (request.Done) return;
+        if (_requests[id] is not { } request) return;
         var (state, success) = Distillation.Round(_distillation.Protocol, first, second);
         // Past the protocol's fixed point no number of rounds reaches the target.
         var better = first.Fidelity >= second.Fidelity ? first : second;
@@ -413,7 +428,7 @@ public sealed class EntanglementService : IEventHandler
     {
         long dt = time - segment.LastUpdate;
         if (dt <= 0) return;
-        var path = _requests[segment.Request].Path;
+        var path = _requests[segment.Request]!.Path;
         AgeAt(segment, path[segment.Lo], dt);
         AgeAt(segment, path[segment.Hi + 1], dt);
         segment.LastUpdate = time;

@@ -79,10 +79,33 @@ public sealed class NetworkModel
         return delay;
     }
 
-    /// <summary>The fewest-hop route (node indices), the one Network.ShortestPath gives, or null.</summary>
+    /// <summary>
+    /// The fewest-hop route (node indices) or null: the same breadth-first search as
+    /// Network.ShortestPath, neighbours in node order, on the adjacency lists (so a
+    /// 1000-node chain is routed in microseconds).
+    /// </summary>
     public int[]? Route(int from, int to)
     {
-        var path = Source.ShortestPath(Nodes[from].Name, Nodes[to].Name);
-        return path is { } p ? p.Select(IndexOf).ToArray() : null;
+        var previous = new int[Nodes.Count];
+        Array.Fill(previous, -2);
+        previous[from] = -1;
+        var queue = new Queue<int>();
+        queue.Enqueue(from);
+        while (queue.Count > 0)
+        {
+            int current = queue.Dequeue();
+            if (current == to) break;
+            foreach (var (next, _) in _adjacency[current])
+            {
+                if (previous[next] != -2) continue;
+                previous[next] = current;
+                queue.Enqueue(next);
+            }
+        }
+        if (previous[to] == -2) return null;
+        var path = new List<int>();
+        for (int at = to; at != -1; at = previous[at]) path.Add(at);
+        path.Reverse();
+        return path.ToArray();
     }
 }
