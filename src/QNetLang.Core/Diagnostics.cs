@@ -87,6 +87,15 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor QirIndexOutOfRange = new("QN4205", "Qubit or result index out of range", "{0} {1} is out of range: the entry point declares {2} = {3}");
     public static readonly DiagnosticDescriptor QirUseAfterMeasurement = new("QN4206", "Qubit used after measurement", "qubit {0} is used after it was measured or reset, which the base profile forbids");
     public static readonly DiagnosticDescriptor QirUnusedCapability = new("QN4207", "Declared capability not used", "the module declares the '{0}' module flag but uses no {1}");
+    // ---- QN41xx: the simulator (`qnlc run`) ------------------------------------------------
+    public static readonly DiagnosticDescriptor NeedsDistribution = new("QN4101", "Program needs distribution", "this circuit has not been distributed: {0}");
+    public static readonly DiagnosticDescriptor TooManyQubitsForEngine = new("QN4102", "Too many qubits for the engine", "the {0} engine would hold {1} qubits at once, above its limit of {2} (raise it with --max-qubits, or choose another --engine)");
+    public static readonly DiagnosticDescriptor EngineCannotRun = new("QN4103", "Engine cannot run the program", "the {0} engine cannot run this program: {1}");
+    public static readonly DiagnosticDescriptor PairNeverDelivered = new("QN4104", "Entanglement can never be delivered", "the network can never deliver this pair: {0}");
+    public static readonly DiagnosticDescriptor SimulatedTimeLimit = new("QN4105", "Simulated time limit", "a shot ran past the simulated-time limit of {0} s ({1}); raise it with --max-time");
+    public static readonly DiagnosticDescriptor NotSimulated = new("QN4106", "Construct not simulated", "{0} is not supported by the simulator");
+    public static readonly DiagnosticDescriptor BadStreamRequest = new("QN4107", "Bad stream request", "cannot stream pairs: {0}");
+    public static readonly DiagnosticDescriptor CannotWritePlots = new("QN4108", "Cannot write plots", "cannot write the plots to '{0}': {1}");
 
     /// <summary>Every descriptor, in code order (for the catalogue test and docs).</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =

@@ -18,6 +18,7 @@ public static class CommandLineApp
         root.Subcommands.Add(BuildCommand());
         root.Subcommands.Add(LspCommand.Create());
         root.Subcommands.Add(VerifyQirCommand.Create());
+        root.Subcommands.Add(RunCommand());
         return root;
     }
 
@@ -98,6 +99,44 @@ public static class CommandLineApp
                 parse.GetValue(seed), stage, parse.GetValue(dump), stopText is null ? parse.GetValue(output) : null,
                 emitKinds.Count == 0 ? ["ir"] : emitKinds, RequireProgram: true);
             return Driver.Run(request, Console.Out, Console.Error);
+        });
+        return command;
+    }
+
+    private static Command RunCommand()
+    {
+        var file = InputArgument();
+        var input = new InputOptions();
+        var shots = new Option<int>("--shots") { Description = "Shots to run (with --stream: independent repetitions).", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<long>("--seed") { Description = "Seed: the same seed gives the same results on any number of cores." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (counts, ebits, meanTimePs, pairs) instead of the summary." };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "State engine: auto, statevector, density, stabilizer, trajectories.",
+            DefaultValueFactory = _ => "auto",
+        };
+        var maxQubits = new Option<int?>("--max-qubits") { Description = "Most qubits the engine may hold at once (default: 28 state vector, 13 density, 20000 stabilizer)." };
+        var maxTime = new Option<double>("--max-time") { Description = "Stop with an error when a shot runs past this many simulated seconds.", DefaultValueFactory = _ => 30 * 24 * 3600.0 };
+        var threads = new Option<int?>("--threads") { Description = "Threads for shots (default: all cores); results do not depend on it." };
+        var plot = new Option<string?>("--plot") { Description = "Write the counts histogram and a timeline of shot 0 (PNG and SVG) to this directory." };
+        var stream = new Option<string?>("--stream") { Description = "Instead of the program: request pairs continuously between nodes A,B of the network." };
+        var pairs = new Option<long?>("--pairs") { Description = "With --stream: stop after this many pairs." };
+        var duration = new Option<double?>("--duration") { Description = "With --stream: stop after this many simulated seconds." };
+        var distill = new Option<string?>("--distill") { Description = "Distil every end-to-end pair with bbpssw or dejmps until it reaches --target-fidelity." };
+        var target = new Option<double?>("--target-fidelity") { Description = "With --distill: the fidelity each delivered pair must reach." };
+        var command = new Command("run", "Compile a program and run it on the network simulator; prints counts, ebits, simulated time and pair statistics.")
+        {
+            file, shots, seed, json, engine, maxQubits, maxTime, threads, plot, stream, pairs, duration, distill, target,
+        };
+        input.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var request = new RunRequest(
+                parse.GetValue(file)!, parse.GetValue(input.Network), parse.GetValue(input.Qpus), parse.GetValue(input.QubitsPerQpu), parse.GetValue(input.MaxOps),
+                parse.GetValue(shots), parse.GetValue(seed), parse.GetValue(json), parse.GetValue(engine)!, parse.GetValue(maxQubits), parse.GetValue(maxTime),
+                parse.GetValue(threads), parse.GetValue(plot), parse.GetValue(stream), parse.GetValue(pairs), parse.GetValue(duration),
+                parse.GetValue(distill), parse.GetValue(target));
+            return RunDriver.Run(request, Console.Out, Console.Error);
         });
         return command;
     }

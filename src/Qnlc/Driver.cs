@@ -60,7 +60,7 @@ public static class Driver
         return ExitCodes.BadCommandLine;
     }
 
-    private static (string Message, string Code)? Validate(CompileRequest request)
+    internal static (string Message, string Code)? Validate(CompileRequest request)
     {
         bool isQasm = request.InputPath.EndsWith(".qasm", StringComparison.OrdinalIgnoreCase);
         bool isQn = request.InputPath.EndsWith(".qn", StringComparison.OrdinalIgnoreCase);

@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+using System.Text;
+using QNetLang.Compiler;
+using QNetLang.Ir;
+using QNetLang.Simulation;
+using QNetLang.Simulation.Engines;
+using QNetLang.Simulation.Network;
+
+namespace QNetLang.Bench.Simulation;
+
+/// <summary>
+/// The plain Stopwatch scenario runner behind docs/benchmarks.md ("Simulator"): each scenario
+/// prints one Markdown table, so the output can be pasted into the docs as it is.
+/// </summary>
+public static class Scenarios
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static int Run(string[] args)
+    {
+        int maxQubits = 26;
+        string? only = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--max-qubits" && i + 1 < args.Length) maxQubits = int.Parse(args[++i], Inv);
+            else if (args[i] == "--only" && i + 1 < args.Length) only = args[++i];
+        }
+        Machine();
+        if (only is null or "statevector") StateVector(maxQubits);
+        if (only is null or "chain") Chain();
+        if (only is null or "teleportation") Teleportation();
+        if (only is null or "quisp") Quisp();
+        if (only is null or "sequence") Sequence();
+        return 0;
+    }
+
+    private static void Machine()
+    {
+        string cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
+            : RuntimeInformation.ProcessArchitecture.ToString();
+        double gib = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (double)(1L << 30);
+        Console.WriteLine($"## Machine\n\n{cpu}; {Environment.ProcessorCount} cores; {gib:0.#} GiB; {RuntimeInformation.OSDescription}; .NET {Environment.Version}; AVX2 {Avx2.IsSupported}, AVX-512 {Avx512F.IsSupported}\n");
+    }
+
+    /// <summary>Single-qubit gate sweeps (H on every qubit in turn) against copying the same array.</summary>
+    private static void StateVector(int maxQubits)
+    {
+        Console.WriteLine("## State vector: single-qubit gate sweeps vs memory bandwidth\n");
+        Console.WriteLine("| qubits | state | ns per gate | gate GB/s (read+write) | copy GB/s, 1 thread | copy GB/s, all cores | gate / best copy |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+        var h = GateCatalog.Get("h");
+        var hm = h.Unitary([]);
+        for (int n = 20; n <= maxQubits; n += 2)
+        {
+            double bytes = 2.0 * 16 * (1L << n); // every amplitude read and written once
+            var (copy1, copyN) = CopyTimes(1 << n);
+            var engine = new StateVectorEngine(n);
+            var slots = Enumerable.Range(0, n).Select(_ => engine.Allocate()).ToArray();
+            int sweeps = 0;
+            var clock = Stopwatch.StartNew();
+            do
+            {
+                foreach (int s in slots) engine.ApplyGate(h, hm, [s]);
+                sweeps++;
+            }
+            while (clock.Elapsed.TotalSeconds < 2);
+            double perGate = clock.Elapsed.TotalSeconds / (sweeps * n);
+            double gateRate = bytes / perGate / 1e9;
+            double best = Math.Max(bytes / copy1, bytes / copyN) / 1e9;
+            Console.WriteLine(string.Format(Inv, "| {0} | {1} | {2:0} | {3:0.0} | {4:0.0} | {5:0.0} | {6:P0} |",
+                n, Size(16L << n), perGate * 1e9, gateRate, bytes / copy1 / 1e9, bytes / copyN / 1e9, gateRate / best));
+        }
+        Console.WriteLine();
+    }
+
+    /// <summary>The yardstick: copying an array of the same size, on one thread and split over all cores.</summary>
+    private static (double Single, double Parallel) CopyTimes(int length)
+    {
+        var source = new Complex[length];
+        var target = new Complex[length];
+        for (int i = 0; i < length; i += 4096) source[i] = i; // touch every page before timing
+        double single = Best(() => Array.Copy(source, target, length));
+        int threads = Environment.ProcessorCount;
+        double parallel = Best(() => Parallel.For(0, threads, t =>
+        {
+            int from = (int)((long)length * t / threads), to = (int)((long)length * (t + 1) / threads);
+            Array.Copy(source, from, target, from, to - from);
+        }));
+        return (single, parallel);
+    }
+
+    private static double Best(Action action)
+    {
+        action();
+        double best = double.MaxValue;
+        for (int i = 0; i < 5; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            action();
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+        return best;
+    }
+
+    private static string Size(long bytes) => bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.#} GiB" : $"{bytes / (double)(1L << 20):0} MiB";
+
+    /// <summary>End-to-end pairs over a 1000-node chain (999 links, 998 repeaters swapping in nested order).</summary>
+    private static void Chain()
+    {
+        Console.WriteLine("## Network: 1000-node repeater chain\n");
+        Console.WriteLine("| swap success | pairs | simulated time | events | wall time | events/s |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+        foreach (double swap in new[] { 1.0, 0.9 })
+        {
+            var network = Network(ChainSource(1000, $"swap_success = {swap.ToString(Inv)};", "length = 1 km; success = 0.5; rate = 1 MHz; fidelity = 0.99;"));
+            int pairs = swap == 1.0 ? 1000 : 50;
+            PairStream.Execute(network, new PairStream.Options { From = "n0", To = "n999", Pairs = 5, Runs = 1, Seed = 2 }); // JIT warm-up
+            var result = PairStream.Execute(network, new PairStream.Options { From = "n0", To = "n999", Pairs = pairs, Runs = 1, Seed = 1 });
+            Console.WriteLine(string.Format(Inv, "| {0} | {1} | {2:0.###} s | {3:N0} | {4:0.00} s | {5:N0} |",
+                swap, pairs, result.MeanEndSeconds, result.Events, result.WallSeconds, result.Events / result.WallSeconds));
+        }
+        Console.WriteLine();
+    }
+
+    private static string ChainSource(int nodes, string repeater, string link, string ends = "comm = 1;")
+    {
+        var sb = new StringBuilder("network chain {\n");
+        for (int i = 0; i < nodes; i++)
+            sb.Append(i == 0 || i == nodes - 1 ? $"  qpu n{i} {{ qubits = 1; {ends} }}\n" : $"  repeater n{i} {{ {repeater} }}\n");
+        for (int i = 0; i + 1 < nodes; i++) sb.Append($"  link n{i} -- n{i + 1} {{ {link} }}\n");
+        return sb.Append("}\n").ToString();
+    }
+
+    /// <summary>Shots per second of examples/teleportation.qn (density-matrix engine, noisy links and memories).</summary>
+    private static void Teleportation()
+    {
+        Console.WriteLine("## Teleportation protocol: shots per second\n");
+        Console.WriteLine("| program | engine | threads | shots | wall time | shots/s |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        string path = Path.Combine(RepoRoot(), "examples", "teleportation.qn");
+        var result = QnCompiler.Compile(path, new CompilationOptions());
+        var circuit = result.Circuits.Single();
+        foreach (var engine in new[] { EngineKind.Auto, EngineKind.StateVector })
+            foreach (int threads in new[] { 1, Environment.ProcessorCount }.Distinct())
+            {
+                const int shots = 100_000;
+                Simulator.RunOrThrow(circuit, new RunOptions { Shots = 1000, Engine = engine, Threads = threads });
+                var clock = Stopwatch.StartNew();
+                var run = Simulator.RunOrThrow(circuit, new RunOptions { Shots = shots, Seed = 1, Engine = engine, Threads = threads });
+                double wall = clock.Elapsed.TotalSeconds;
+                Console.WriteLine(string.Format(Inv, "| teleportation.qn | {0} | {1} | {2:N0} | {3:0.00} s | {4:N0} |", EngineSelector.Name(run.Engine), threads, shots, wall, shots / wall));
+            }
+        Console.WriteLine();
+    }
+
+    /// <summary>The QuISP cross-validation scenario: 1000 pairs over 10 km + 10 km with a midpoint BSA.</summary>
+    private static void Quisp()
+    {
+        Console.WriteLine("## QuISP scenario: time to generate 1000 pairs (100 runs each)\n");
+        Console.WriteLine("| memories | qnlc (mean of 100 runs) | QuISP measured | analytic (QuISP) | wall time, 100 runs |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|");
+        (int M, double Measured, double Analytic)[] rows = [(1, 0.4818, 0.48293), (2, 0.2417, 0.24159), (32, 0.01517, 0.015329)];
+        foreach (var (m, measured, analytic) in rows)
+        {
+            var network = Network($$"""
+                network quisp {
+                    fiber_speed = 208189.2 km/s;
+                    qpu alice { qubits = 1; comm = {{m}}; }
+                    qpu bob   { qubits = 1; comm = {{m}}; }
+                    link alice -- bob { length = 10 km; success = 0.5 * 10 ** (-0.2 * 20 / 10); }
+                }
+                """);
+            var result = PairStream.Execute(network, new PairStream.Options { From = "alice", To = "bob", Pairs = 1000, Runs = 100, Seed = 17 });
+            Console.WriteLine(string.Format(Inv, "| {0} | {1:0.00000} s | {2} s | {3} s | {4:0.00} s |", m, result.MeanEndSeconds, measured, analytic, result.WallSeconds));
+        }
+        Console.WriteLine();
+    }
+
+    /// <summary>
+    /// The SeQUeNCe linear-chain scenario (issue 4) written for QNetLang: routers 10 km apart,
+    /// raw Werner pairs of F = 0.9, two-round single-heralded generation (each round clicks with
+    /// 0.5·η², η one 5 km arm), 1 ms classical messages, depolarising memories with a 2 s coherence
+    /// time (t1 = t2 = 2 s, twirled: each qubit depolarises as e^(−t/2 s)), 2 s cutoff, M memories
+    /// per link end, pairs requested between the end routers for 1 s.
+    /// </summary>
+    private static void Sequence()
+    {
+        Console.WriteLine("## SeQUeNCe linear chain: end-to-end pairs in 1 s of simulated time\n");
+        Console.WriteLine("| routers N | memories M | pairs (qnlc, mean of 10 runs) | fidelity (qnlc) | wall time per run (qnlc) | pairs (SeQUeNCe) | fidelity (SeQUeNCe) | wall time (SeQUeNCe) | speed-up |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        (int N, int M, int Pairs, string Fidelity, double Wall)[] rows =
+        [
+            (3, 1, 43, "0.80", 0.23), (10, 1, 24, "0.41–0.42", 0.79), (50, 1, 19, "0.25", 5.3),
+            (3, 4, 225, "0.80", 1.1), (10, 4, 129, "0.41–0.42", 5.7), (50, 4, 100, "0.25", 50),
+        ];
+        foreach (var (n, m, theirPairs, theirFidelity, theirWall) in rows)
+        {
+            var network = Network(SequenceSource(n, m));
+            // One run alone for the wall time (one core), then ten for the pair statistics.
+            var single = PairStream.Execute(network, new PairStream.Options { From = "n0", To = $"n{n - 1}", DurationSeconds = 1, Runs = 1, Seed = 99 });
+            double wall = single.WallSeconds;
+            const int runs = 10;
+            var result = PairStream.Execute(network, new PairStream.Options { From = "n0", To = $"n{n - 1}", DurationSeconds = 1, Runs = runs, Seed = 1 });
+            Console.WriteLine(string.Format(Inv, "| {0} | {1} | {2:0.#} | {3:0.000} | {4:0.0000} s | {5} | {6} | {7} s | {8:N0}× |",
+                n, m, result.MeanPairs, result.MeanFidelity, wall, theirPairs, theirFidelity, theirWall, theirWall / wall));
+        }
+        Console.WriteLine();
+    }
+
+    /// <summary>
+    /// One link per hop: `fiber_speed = 1e4 km/s` over 10 km makes every classical message between
+    /// neighbouring routers take the scenario's 1 ms, and an attempt (two rounds, each waiting for
+    /// the midpoint's result) 2·10 km / 1e4 km/s = 2 ms; success (0.5·η²)² with η = 10^(−0.2·5/10).
+    /// </summary>
+    public static string SequenceSource(int routers, int memories)
+    {
+        var sb = new StringBuilder("network sequence {\n  fiber_speed = 1e4 km/s;\n");
+        for (int i = 0; i < routers; i++)
+            sb.Append(i == 0 || i == routers - 1
+                ? $"  qpu n{i} {{ qubits = 1; comm = {memories}; t1 = 2 s; t2 = 2 s; }}\n"
+                : $"  repeater n{i} {{ memories = {2 * memories}; t1 = 2 s; t2 = 2 s; }}\n");
+        for (int i = 0; i + 1 < routers; i++)
+            sb.Append($"  link n{i} -- n{i + 1} {{ length = 10 km; success = (0.5 * 10 ** (-0.2 * 10 / 10)) ** 2; fidelity = 0.9; cutoff = 2 s; }}\n");
+        return sb.Append("}\n").ToString();
+    }
+
+    private static QNetLang.Ir.Network Network(string source)
+    {
+        string path = Path.Combine(Path.GetTempPath(), "qnl-bench-" + Guid.NewGuid().ToString("N") + ".qn");
+        File.WriteAllText(path, source);
+        try
+        {
+            var result = QnCompiler.Compile(path, new CompilationOptions { RequireProgram = false });
+            if (!result.Success) throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Items));
+            return result.Networks.Single();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "QNetLang.sln"))) return dir.FullName;
+        throw new InvalidOperationException("QNetLang.sln not found");
+    }
+}

@@ -1,0 +1,153 @@
+using System.Numerics;
+using QNetLang.Core;
+
+namespace QNetLang.Simulation.Engines;
+
+/// <summary>
+/// Pure-state simulation: 2^n complex amplitudes for the n qubits currently held. Noise is
+/// unravelled into trajectories: a Pauli channel applies one sampled Pauli, amplitude damping
+/// applies the Kraus operator K_i with probability ‖K_i ψ‖² (exact in distribution, so the
+/// counts of many shots match the density-matrix engine). The array keeps its capacity when
+/// qubits are released, so protocols that measure and reuse qubits do not reallocate.
+/// </summary>
+public sealed class StateVectorEngine : IStateEngine
+{
+    private readonly HandleMap _handles = new();
+    private readonly int _maxQubits;
+    private Complex[] _amp = [Complex.One];
+    private int _length = 1;
+
+    public StateVectorEngine(int maxQubits, EngineKind kind = EngineKind.StateVector)
+    {
+        _maxQubits = maxQubits;
+        Kind = kind;
+    }
+
+    public EngineKind Kind { get; }
+
+    public int Count => _handles.Count;
+
+    public bool SupportsAmplitudeDamping => Kind == EngineKind.StateVector;
+
+    /// <summary>The amplitudes, index bit k = the k-th held qubit (for tests).</summary>
+    public ReadOnlySpan<Complex> Amplitudes => _amp.AsSpan(0, _length);
+
+    public int PositionOf(int slot) => _handles.Position(slot);
+
+    public int Allocate()
+    {
+        if (Count + 1 > _maxQubits)
+            throw new SimulationLimitException(Diagnostics.TooManyQubitsForEngine, Location.None, "state-vector", Count + 1, _maxQubits);
+        int newLength = _length * 2;
+        if (_amp.Length < newLength)
+        {
+            var grown = new Complex[newLength];
+            Array.Copy(_amp, grown, _length);
+            _amp = grown;
+        }
+        else
+        {
+            Array.Clear(_amp, _length, _length);
+        }
+        _length = newLength;
+        return _handles.Add();
+    }
+
+    public void Release(int slot, int value)
+    {
+        int position = _handles.Remove(slot);
+        long stride = 1L << position;
+        long low = stride - 1;
+        long half = _length >> 1;
+        long set = value != 0 ? stride : 0;
+        // In place, ascending: the source index is never below the destination.
+        for (long h = 0; h < half; h++)
+        {
+            long i = ((h >> position) << (position + 1)) | (h & low) | set;
+            _amp[h] = _amp[i];
+        }
+        _length = (int)half;
+        Normalize();
+    }
+
+    public void ApplyGate(Ir.GateInfo gate, Complex[,] matrix, ReadOnlySpan<int> slots)
+    {
+        Span<int> positions = stackalloc int[slots.Length];
+        for (int i = 0; i < slots.Length; i++) positions[i] = _handles.Position(slots[i]);
+        ApplyMatrix(_amp, _length, positions, matrix);
+    }
+
+    /// <summary>Dispatches a matrix to the fastest kernel that fits it.</summary>
+    internal static void ApplyMatrix(Complex[] amp, int length, ReadOnlySpan<int> positions, Complex[,] matrix)
+    {
+        if (positions.Length == 1)
+        {
+            VectorKernels.Apply1(amp, length, positions[0], 0, matrix[0, 0], matrix[0, 1], matrix[1, 0], matrix[1, 1]);
+            return;
+        }
+        if (VectorKernels.TryAsControlled(matrix, out var u))
+        {
+            ulong mask = 0;
+            for (int i = 0; i < positions.Length - 1; i++) mask |= 1UL << positions[i];
+            VectorKernels.Apply1(amp, length, positions[^1], mask, u[0, 0], u[0, 1], u[1, 0], u[1, 1]);
+            return;
+        }
+        VectorKernels.ApplyK(amp, length, positions, matrix);
+    }
+
+    public void ApplyPauli(int slot, int pauli)
+    {
+        if (pauli == 0) return;
+        var m = Paulis.Matrix(pauli);
+        VectorKernels.Apply1(_amp, _length, _handles.Position(slot), 0, m[0, 0], m[0, 1], m[1, 0], m[1, 1]);
+    }
+
+    public void ApplyPauliChannel(int slot, double px, double py, double pz, ShotRandom random) =>
+        ApplyPauli(slot, PauliSampling.Single(px, py, pz, random));
+
+    public void ApplyDepolarizing2(int a, int b, double p, ShotRandom random)
+    {
+        var (pa, pb) = PauliSampling.Two(p, random);
+        ApplyPauli(a, pa);
+        ApplyPauli(b, pb);
+    }
+
+    public void ApplyAmplitudeDamping(int slot, double gamma, ShotRandom random)
+    {
+        if (gamma <= 0) return;
+        int position = _handles.Position(slot);
+        // Jump (K1 = sqrt(γ)|0><1|) with probability γ·P(1); otherwise K0 = diag(1, sqrt(1-γ)).
+        double p1 = VectorKernels.ProbabilityOfOne(_amp, _length, position);
+        if (random.NextDouble() < gamma * p1)
+        {
+            VectorKernels.Apply1(_amp, _length, position, 0, 0, 1, 0, 0);
+        }
+        else
+        {
+            VectorKernels.Apply1(_amp, _length, position, 0, 1, 0, 0, Math.Sqrt(1 - gamma));
+        }
+        Normalize();
+    }
+
+    public int Measure(int slot, ShotRandom random)
+    {
+        int position = _handles.Position(slot);
+        double p1 = VectorKernels.ProbabilityOfOne(_amp, _length, position);
+        int outcome = random.NextDouble() < p1 ? 1 : 0;
+        double norm = 1 / Math.Sqrt(outcome == 1 ? p1 : 1 - p1);
+        VectorKernels.Apply1(_amp, _length, position, 0, outcome == 0 ? norm : 0, 0, 0, outcome == 1 ? norm : 0);
+        return outcome;
+    }
+
+    public double ProbabilityOfOne(int slot) => VectorKernels.ProbabilityOfOne(_amp, _length, _handles.Position(slot));
+
+    /// <summary>Removes the rounding drift that repeated collapses and Kraus jumps accumulate.</summary>
+    private void Normalize()
+    {
+        double sum = 0;
+        for (int i = 0; i < _length; i++) sum += _amp[i].Real * _amp[i].Real + _amp[i].Imaginary * _amp[i].Imaginary;
+        if (sum <= 0 || Math.Abs(sum - 1) < 1e-12) return;
+        double f = 1 / Math.Sqrt(sum);
+        for (int i = 0; i < _length; i++) _amp[i] *= f;
+    }
+}

@@ -1,0 +1,48 @@
+using QNetLang.Simulation.Engines;
+
+namespace QNetLang.Simulation;
+
+/// <summary>How to run a program: shots, seed, engine and limits (`qnlc run` fills it from the command line).</summary>
+public sealed record RunOptions
+{
+    public int Shots { get; init; } = 1000;
+
+    public long Seed { get; init; }
+
+    public EngineKind Engine { get; init; } = EngineKind.Auto;
+
+    /// <summary>Most qubits the engine may hold at once; null: the engine's default (<see cref="EngineSelector.DefaultLimit"/>).</summary>
+    public int? MaxQubits { get; init; }
+
+    /// <summary>A shot that runs past this much simulated time stops the run with QN4105.</summary>
+    public double MaxTimeSeconds { get; init; } = 30 * 24 * 3600.0;
+
+    /// <summary>Threads for shots (results do not depend on it).</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Counts finished shots while the run goes on (for a progress bar); may be null.</summary>
+    public RunProgress? Progress { get; init; }
+
+    /// <summary>Distil every end-to-end pair to a target fidelity (none by default).</summary>
+    public Network.DistillationPolicy Distillation { get; init; } = Network.DistillationPolicy.None;
+
+    /// <summary>Keep the events of the first shot (for the timeline plot).</summary>
+    public bool RecordTimeline { get; init; }
+
+    /// <summary>
+    /// How many of the circuit's bits (from the first) make up the counts: the source program's
+    /// own bits. A distributed circuit appends its protocol bits (cat-entangler and teleport
+    /// outcomes) after them; they are not results. Null: every bit.
+    /// </summary>
+    public int? ReportedBits { get; init; }
+}
+
+/// <summary>A thread-safe counter of finished shots.</summary>
+public sealed class RunProgress
+{
+    private long _done;
+
+    public long Done => Interlocked.Read(ref _done);
+
+    internal void Add(long shots) => Interlocked.Add(ref _done, shots);
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using QNetLang.Simulation.Engines;
+
+namespace QNetLang.Simulation;
+
+/// <summary>The two forms of a run's report: the JSON object of DESIGN.md §5 and a readable summary.</summary>
+public static class RunReport
+{
+    /// <summary>Counts listed in the text summary (all of them are in the JSON).</summary>
+    public const int TextCountLimit = 16;
+
+    public static void WriteJson(Utf8JsonWriter json, RunResult result)
+    {
+        json.WriteStartObject();
+        json.WriteString("program", result.Program);
+        json.WriteString("network", result.Network);
+        json.WriteNumber("shots", result.Shots);
+        json.WriteNumber("seed", result.Seed);
+        json.WriteString("engine", EngineSelector.Name(result.Engine));
+        json.WriteStartArray("registers");
+        foreach (var (name, size) in result.Registers)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            json.WriteNumber("size", size);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartObject("counts");
+        foreach (var (key, count) in result.Counts) json.WriteNumber(key, count);
+        json.WriteEndObject();
+        json.WriteNumber("ebits", result.Ebits);
+        json.WriteNumber("meanTimePs", result.MeanTimePs);
+        json.WriteStartArray("pairs");
+        foreach (var pair in result.Pairs)
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("nodes");
+            json.WriteStringValue(pair.NodeA);
+            json.WriteStringValue(pair.NodeB);
+            json.WriteEndArray();
+            json.WriteNumber("count", pair.Count);
+            json.WriteNumber("meanFidelity", pair.MeanFidelity);
+            json.WriteNumber("meanWaitPs", pair.MeanWaitPs);
+            json.WriteNumber("meanAttempts", pair.MeanAttempts);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("notes");
+        foreach (var note in result.Notes) json.WriteStringValue(note);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    public static string ToJson(IReadOnlyList<RunResult> results)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            if (results.Count == 1) WriteJson(json, results[0]);
+            else
+            {
+                json.WriteStartArray();
+                foreach (var r in results) WriteJson(json, r);
+                json.WriteEndArray();
+            }
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    public static string ToText(RunResult result)
+    {
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append(inv, $"program {result.Program} on {result.Network}: {result.Shots} shot(s), seed {result.Seed}, engine {EngineSelector.Name(result.Engine)}\n");
+        string registers = string.Join(" ", result.Registers.Select(r => r.Size == 1 ? r.Name : $"{r.Name}[{r.Size - 1}..0]"));
+        sb.Append(inv, $"counts ({result.Counts.Count} distinct; columns: {(registers.Length == 0 ? "no bits" : registers)}):\n");
+        var top = result.Counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(TextCountLimit).ToList();
+        int width = top.Count == 0 ? 0 : top.Max(c => c.Key.Length);
+        foreach (var (key, count) in top)
+            sb.Append(inv, $"  {(key.Length == 0 ? "(none)" : key).PadRight(width)}  {count,8}  {count / (double)result.Shots,7:P2}\n");
+        if (result.Counts.Count > top.Count) sb.Append(inv, $"  ... {result.Counts.Count - top.Count} more (all in --json)\n");
+        sb.Append(inv, $"ebits per shot: {result.Ebits:0.###}\n");
+        sb.Append(inv, $"simulated time per shot: {FormatTime(result.MeanTimePs)}\n");
+        if (result.Pairs.Count > 0)
+        {
+            sb.Append("pairs:\n");
+            foreach (var p in result.Pairs)
+                sb.Append(inv, $"  {p.NodeA}–{p.NodeB}: {p.Count} pair(s), mean fidelity {p.MeanFidelity:0.0000}, mean wait {FormatTime(p.MeanWaitPs)}, mean attempts {p.MeanAttempts:0.##}\n");
+        }
+        foreach (var note in result.Notes) sb.Append(inv, $"note: {note}\n");
+        return sb.ToString();
+    }
+
+    /// <summary>A time in picoseconds in the largest unit that keeps it ≥ 1.</summary>
+    public static string FormatTime(double ps)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        double abs = Math.Abs(ps);
+        if (abs >= 1e12) return (ps / 1e12).ToString("0.####", inv) + " s";
+        if (abs >= 1e9) return (ps / 1e9).ToString("0.####", inv) + " ms";
+        if (abs >= 1e6) return (ps / 1e6).ToString("0.####", inv) + " us";
+        if (abs >= 1e3) return (ps / 1e3).ToString("0.####", inv) + " ns";
+        return ps.ToString("0.####", inv) + " ps";
+    }
+}

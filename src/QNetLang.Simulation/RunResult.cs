@@ -1,0 +1,32 @@
+using QNetLang.Simulation.Engines;
+using QNetLang.Simulation.Execution;
+
+namespace QNetLang.Simulation;
+
+/// <summary>Statistics of the end-to-end pairs shared by one pair of nodes, over all shots (DESIGN.md §5).</summary>
+public sealed record PairStatistics(string NodeA, string NodeB, long Count, double MeanFidelity, double MeanWaitPs, double MeanAttempts);
+
+/// <summary>
+/// What `qnlc run` reports: the counts histogram (bit strings with c[0] rightmost), ebits and
+/// simulated time per shot, per-pair statistics, and which engine ran.
+/// </summary>
+public sealed record RunResult
+{
+    public required string Program { get; init; }
+    public required string Network { get; init; }
+    public required int Shots { get; init; }
+    public required long Seed { get; init; }
+    public required EngineKind Engine { get; init; }
+    /// <summary>Register names with their sizes, in the order they appear in a count key (left to right).</summary>
+    public required IReadOnlyList<(string Name, int Size)> Registers { get; init; }
+    public required SortedDictionary<string, long> Counts { get; init; }
+    /// <summary>End-to-end pairs consumed per shot (epr and teleport), averaged over shots.</summary>
+    public required double Ebits { get; init; }
+    public required double MeanTimePs { get; init; }
+    public required IReadOnlyList<PairStatistics> Pairs { get; init; }
+    /// <summary>Things a reader should know about how this run was simulated (approximations in use).</summary>
+    public required IReadOnlyList<string> Notes { get; init; }
+    /// <summary>Events of the first shot, when asked for.</summary>
+    public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
+    public double WallSeconds { get; init; }
+}

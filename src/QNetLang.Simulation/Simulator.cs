@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using QNetLang.Core;
+using QNetLang.Ir;
+using QNetLang.Simulation.Engines;
+using QNetLang.Simulation.Execution;
+using QNetLang.Simulation.Network;
+
+namespace QNetLang.Simulation;
+
+/// <summary>
+/// The simulator behind `qnlc run`. Its input is a distributed circuit: every qubit on a node,
+/// every multi-qubit gate between qubits at one node, qubits moving only by teleport and send.
+/// (Today the explicit-protocol examples are already in that form after lowering; the
+/// distribution passes will produce it from any program.) Shots run in parallel, each with its
+/// own random stream derived from the seed, and are aggregated in shot order, so a seed gives
+/// the same result on any number of cores.
+/// </summary>
+public static class Simulator
+{
+    /// <summary>Shots are aggregated in fixed blocks, whatever the thread count (determinism).</summary>
+    private const int BlockSize = 64;
+
+    /// <summary>Runs a distributed circuit; on a user-fixable problem returns diagnostics instead of a result.</summary>
+    public static (RunResult? Result, IReadOnlyList<Diagnostic> Diagnostics) Run(Circuit distributed, RunOptions options)
+    {
+        try
+        {
+            return (RunOrThrow(distributed, options), []);
+        }
+        catch (SimulationLimitException ex)
+        {
+            return (null, [ex.ToDiagnostic()]);
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<SimulationLimitException>().FirstOrDefault() is { } limit)
+        {
+            return (null, [limit.ToDiagnostic()]);
+        }
+    }
+
+    public static RunResult RunOrThrow(Circuit distributed, RunOptions options)
+    {
+        if (options.Shots < 1) throw new ArgumentOutOfRangeException(nameof(options), "at least one shot");
+        var clock = Stopwatch.StartNew();
+        var network = new NetworkModel(distributed.Network);
+        var plan = ProgramPlan.Build(distributed, network);
+        var engine = EngineSelector.Choose(plan.Traits, options.Engine);
+        int limit = options.MaxQubits ?? EngineSelector.DefaultLimit(engine);
+        long maxTime = SimTime.FromSeconds(options.MaxTimeSeconds);
+        var key = new CountKey(distributed, options.ReportedBits);
+
+        int blocks = (options.Shots + BlockSize - 1) / BlockSize;
+        var partials = new BlockAggregate[blocks];
+        IReadOnlyList<TimelineEntry>? timeline = null;
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, block =>
+        {
+            var aggregate = new BlockAggregate();
+            int first = block * BlockSize, last = Math.Min(options.Shots, first + BlockSize);
+            for (int shot = first; shot < last; shot++)
+            {
+                var random = new ShotRandom(options.Seed, shot);
+                var executor = new ShotExecutor(plan, EngineSelector.Create(engine, limit), random, maxTime, options.RecordTimeline && shot == 0, options.Distillation);
+                var outcome = executor.Run();
+                if (shot == 0) timeline = outcome.Timeline;
+                aggregate.Add(key.Format(outcome.Bits), outcome, network);
+            }
+            partials[block] = aggregate;
+            options.Progress?.Add(last - first);
+        });
+
+        var total = new BlockAggregate();
+        foreach (var partial in partials) total.Merge(partial);
+        return new RunResult
+        {
+            Program = distributed.Name,
+            Network = distributed.Network.Name,
+            Shots = options.Shots,
+            Seed = options.Seed,
+            Engine = engine,
+            Registers = key.Registers,
+            Counts = total.Counts,
+            Ebits = total.PairsDelivered / (double)options.Shots,
+            MeanTimePs = total.TimeSum / options.Shots,
+            Pairs = total.PairStatistics(),
+            Notes = Notes(engine, plan.Traits),
+            Timeline = timeline,
+            WallSeconds = clock.Elapsed.TotalSeconds,
+        };
+    }
+
+    private static IReadOnlyList<string> Notes(EngineKind engine, ProgramTraits traits)
+    {
+        var notes = new List<string>();
+        if (engine is EngineKind.Stabilizer or EngineKind.Trajectories && traits.AmplitudeDamping)
+            notes.Add("memory T1/T2 decay is applied as its Pauli twirl (use --engine density or statevector for exact amplitude damping)");
+        return notes;
+    }
+
+    /// <summary>Sums over a block of shots, merged in block order so floating-point sums are reproducible.</summary>
+    private sealed class BlockAggregate
+    {
+        public SortedDictionary<string, long> Counts { get; } = new(StringComparer.Ordinal);
+        public double TimeSum;
+        public long PairsDelivered;
+        private readonly SortedDictionary<(string, string), (long Count, double Fidelity, double Wait, double Attempts)> _pairs = new();
+
+        public void Add(string key, ShotOutcome outcome, NetworkModel network)
+        {
+            Counts[key] = Counts.GetValueOrDefault(key) + 1;
+            TimeSum += outcome.TimePs;
+            foreach (var pair in outcome.Pairs)
+            {
+                string a = network.Nodes[pair.From].Name, b = network.Nodes[pair.To].Name;
+                var k = string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+                var s = _pairs.GetValueOrDefault(k);
+                _pairs[k] = (s.Count + 1, s.Fidelity + pair.State.Fidelity, s.Wait + (pair.DeliveredAt - pair.RequestedAt), s.Attempts + pair.Attempts);
+                PairsDelivered++;
+            }
+        }
+
+        public void Merge(BlockAggregate other)
+        {
+            foreach (var (k, v) in other.Counts) Counts[k] = Counts.GetValueOrDefault(k) + v;
+            TimeSum += other.TimeSum;
+            PairsDelivered += other.PairsDelivered;
+            foreach (var (k, v) in other._pairs)
+            {
+                var s = _pairs.GetValueOrDefault(k);
+                _pairs[k] = (s.Count + v.Count, s.Fidelity + v.Fidelity, s.Wait + v.Wait, s.Attempts + v.Attempts);
+            }
+        }
+
+        public IReadOnlyList<PairStatistics> PairStatistics() =>
+            _pairs.Select(p => new PairStatistics(p.Key.Item1, p.Key.Item2, p.Value.Count, p.Value.Fidelity / p.Value.Count, p.Value.Wait / p.Value.Count, p.Value.Attempts / p.Value.Count)).ToList();
+    }
+}

@@ -1,0 +1,129 @@
+using QNetLang.Compiler;
+using QNetLang.Core;
+using QNetLang.Simulation;
+using QNetLang.Simulation.Engines;
+using QNetLang.Simulation.Network;
+using QNetLang.Simulation.Noise;
+using Spectre.Console;
+
+namespace Qnlc;
+
+/// <summary>
+/// `qnlc run`: compiles the program (exactly as `build` does), hands each circuit to
+/// <see cref="Simulator.Run"/>, and prints the report (text, or JSON with --json). Diagnostics go
+/// to standard error; a problem in the input, including one the simulator finds, exits with 1.
+/// </summary>
+public static class RunDriver
+{
+    public const int MaxShots = 100_000_000;
+
+    public static int Run(RunRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        var compileRequest = new CompileRequest(request.InputPath, request.NetworkFile, request.Qpus, request.QubitsPerQpu, request.MaxOperations,
+            Seed: 0, StopAfter: CompilerStage.Schedule, Dump: false, OutputDirectory: null, Emit: [], RequireProgram: request.Stream is null);
+        if (Driver.Validate(compileRequest) is { } problem) return Driver.BadCommandLine(stderr, problem.Message, problem.Code);
+        if (ValidateRun(request, out var engine, out var distillation) is { } message) return Driver.BadCommandLine(stderr, message);
+
+        var result = QnCompiler.Compile(request.InputPath, new CompilationOptions
+        {
+            MaxOperations = request.MaxOperations,
+            NetworkFile = request.NetworkFile,
+            QpuCount = request.Qpus,
+            QubitsPerQpu = request.QubitsPerQpu,
+            RequireProgram = request.Stream is null,
+            // The simulator runs the distributed circuit: every qubit placed, every gate local,
+            // every Bell pair routed. The seed steers the partitioner as it steers the shots.
+            StopAfter = CompilerStage.Schedule,
+            Seed = unchecked((int)request.Seed),
+        });
+        foreach (var diagnostic in result.Diagnostics.Items) stderr.WriteLine(diagnostic.ToString());
+        if (!result.Success) return ExitCodes.InputErrors;
+        var fileLocation = new Location(result.MainUnit!.Source, default);
+
+        if (request.Stream is not null) return StreamDriver.Run(request, distillation, result, fileLocation, stdout, stderr);
+
+        var options = new RunOptions
+        {
+            Shots = request.Shots,
+            Seed = request.Seed,
+            Engine = engine,
+            MaxQubits = request.MaxQubits,
+            MaxTimeSeconds = request.MaxTimeSeconds,
+            Threads = request.Threads ?? Environment.ProcessorCount,
+            RecordTimeline = request.PlotDirectory is not null,
+            Distillation = distillation,
+        };
+        var results = new List<RunResult>();
+        foreach (var program in result.Distributed)
+        {
+            var circuit = program.Circuit;
+            var (run, diagnostics) = RunWithProgress(circuit, options with { ReportedBits = program.Original.Bits.Length }, showProgress: !request.Json && !Console.IsOutputRedirected);
+            foreach (var d in diagnostics)
+                stderr.WriteLine((d.Location.Source is null ? d with { Location = fileLocation } : d).ToString());
+            if (run is null) return ExitCodes.InputErrors;
+            results.Add(run);
+        }
+
+        if (request.PlotDirectory is { } plotDir)
+        {
+            foreach (var run in results)
+                if (!Plots.Write(plotDir, run, out string? error))
+                {
+                    stderr.WriteLine(new Diagnostic(Diagnostics.CannotWritePlots.Code, DiagnosticSeverity.Error, fileLocation, Diagnostics.CannotWritePlots.Format(plotDir, error)));
+                    return ExitCodes.InputErrors;
+                }
+        }
+
+        if (request.Json) stdout.Write(RunReport.ToJson(results));
+        else foreach (var run in results) stdout.Write(RunReport.ToText(run));
+        return ExitCodes.Ok;
+    }
+
+    private static string? ValidateRun(RunRequest request, out EngineKind engine, out DistillationPolicy distillation)
+    {
+        engine = EngineKind.Auto;
+        distillation = DistillationPolicy.None;
+        if (request.Distill is { } protocolName)
+        {
+            var protocol = protocolName switch { "bbpssw" => DistillationProtocol.Bbpssw, "dejmps" => DistillationProtocol.Dejmps, _ => DistillationProtocol.None };
+            if (protocol == DistillationProtocol.None) return $"unknown --distill protocol '{protocolName}' (protocols: bbpssw, dejmps)";
+            if (request.TargetFidelity is not { } f || !(f > 0.5 && f < 1)) return "--distill needs --target-fidelity F with 0.5 < F < 1";
+            distillation = new DistillationPolicy(protocol, f);
+        }
+        else if (request.TargetFidelity is not null) return "--target-fidelity needs --distill bbpssw or dejmps";
+        if (request.Shots < 1 || request.Shots > MaxShots) return $"--shots must be between 1 and {MaxShots}, not {request.Shots}";
+        if (!EngineSelector.TryParse(request.Engine, out engine))
+            return $"unknown --engine '{request.Engine}' (engines: {string.Join(", ", Enum.GetValues<EngineKind>().Select(EngineSelector.Name))})";
+        if (request.MaxQubits is { } m && (m < 1 || m > 40)) return $"--max-qubits must be between 1 and 40, not {m}";
+        if (!(request.MaxTimeSeconds > 0) || request.MaxTimeSeconds > 9e6) return $"--max-time must be between 0 and 9e6 seconds, not {request.MaxTimeSeconds}";
+        if (request.Threads is { } t && (t < 1 || t > 1024)) return $"--threads must be between 1 and 1024, not {t}";
+        if (request.Stream is null && (request.StreamPairs is not null || request.StreamSeconds is not null)) return "--pairs and --duration need --stream A,B";
+        if (request.Stream is not null)
+        {
+            if (request.Stream.Split(',').Length != 2) return $"--stream needs two node names, as A,B; found '{request.Stream}'";
+            if (request.StreamPairs is null && request.StreamSeconds is null) return "--stream needs --pairs N or --duration SECONDS";
+            if (request.StreamPairs is { } p && (p < 1 || p > 100_000_000)) return $"--pairs must be between 1 and 100000000, not {p}";
+            if (request.StreamSeconds is { } s && !(s > 0 && s <= 9e6)) return $"--duration must be between 0 and 9e6 seconds, not {s}";
+        }
+        return null;
+    }
+
+    /// <summary>Runs the shots; when they take over a second and stdout is a terminal, shows a progress bar meanwhile.</summary>
+    private static (RunResult?, IReadOnlyList<Diagnostic>) RunWithProgress(QNetLang.Ir.Circuit circuit, RunOptions options, bool showProgress)
+    {
+        if (!showProgress) return Simulator.Run(circuit, options);
+        var progress = new RunProgress();
+        var run = Task.Run(() => Simulator.Run(circuit, options with { Progress = progress }));
+        if (run.Wait(TimeSpan.FromSeconds(1))) return run.Result;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask($"{circuit.Name}: {options.Shots} shots", maxValue: options.Shots);
+                while (!run.Wait(TimeSpan.FromMilliseconds(100))) task.Value = progress.Done;
+                task.Value = options.Shots;
+            });
+        return run.Result;
+    }
+}

@@ -1,0 +1,54 @@
+using Qnlc;
+
+namespace QNetLang.Simulation.Tests;
+
+/// <summary>Runs qnlc in-process (the real command-line parser and drivers) and captures its output.</summary>
+public static class CliRunner
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    private static readonly object ConsoleLock = new();
+
+    public static Result Invoke(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        lock (ConsoleLock)
+        {
+            var originalOut = Console.Out;
+            var originalError = Console.Error;
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            try
+            {
+                var parse = CommandLineApp.Create().Parse(args);
+                int code;
+                if (parse.Errors.Count > 0)
+                {
+                    foreach (var error in parse.Errors) stderr.WriteLine($"qnlc: error QN0001: {error.Message}");
+                    code = ExitCodes.BadCommandLine;
+                }
+                else
+                {
+                    code = parse.Invoke(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr });
+                }
+                return new Result(code, stdout.ToString(), stderr.ToString());
+            }
+            finally
+            {
+                Console.SetOut(originalOut);
+                Console.SetError(originalError);
+            }
+        }
+    }
+
+    /// <summary>Writes source text to a temporary .qn file and returns its path.</summary>
+    public static string TempFile(string source, string extension = ".qn")
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "qnl-sim-cli");
+        Directory.CreateDirectory(dir);
+        string path = Path.Combine(dir, Guid.NewGuid().ToString("N") + extension);
+        File.WriteAllText(path, source);
+        return path;
+    }
+}

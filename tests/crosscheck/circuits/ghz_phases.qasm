@@ -1,0 +1,15 @@
+OPENQASM 2.0;
+include "qelib1.inc";
+qreg q[4];
+h q[0];
+cx q[0], q[1];
+cx q[1], q[2];
+cx q[2], q[3];
+u1(pi / 9) q[0];
+u1(pi / 9) q[1];
+u1(pi / 9) q[2];
+u1(pi / 9) q[3];
+h q[0];
+h q[1];
+h q[2];
+h q[3];

@@ -1,0 +1,14 @@
+OPENQASM 2.0;
+include "qelib1.inc";
+qreg a[2];
+qreg b[2];
+u2(0.1, 0.5) a[0];
+u3(1.2, -0.4, 2.2) b[1];
+cz a[0], b[1];
+sx a[1];
+cx b[1], a[1];
+s b[0];
+cx a[1], b[0];
+rx(2.5) b[0];
+y a[0];
+z b[1];

@@ -1,0 +1,13 @@
+OPENQASM 2.0;
+include "qelib1.inc";
+qreg q[3];
+h q[0];
+ry(0.9) q[1];
+ccx q[0], q[1], q[2];
+cswap q[2], q[0], q[1];
+crz(0.8) q[0], q[2];
+cy q[1], q[0];
+ch q[2], q[1];
+t q[0];
+sdg q[1];
+tdg q[2];
