@@ -94,7 +94,7 @@ public static class RunDriver
         if (request.Shots < 1 || request.Shots > MaxShots) return $"--shots must be between 1 and {MaxShots}, not {request.Shots}";
         if (!EngineSelector.TryParse(request.Engine, out engine))
             return $"unknown --engine '{request.Engine}' (engines: {string.Join(", ", Enum.GetValues<EngineKind>().Select(EngineSelector.Name))})";
-        if (request.MaxQubits is { } m && (m < 1 || m > 40)) return $"--max-qubits must be between 1 and 40, not {m}";
+        if (request.MaxQubits is { } m && (m < 1 || m > 1_000_000)) return $"--max-qubits must be between 1 and 1000000, not {m}";
         if (!(request.MaxTimeSeconds > 0) || request.MaxTimeSeconds > 9e6) return $"--max-time must be between 0 and 9e6 seconds, not {request.MaxTimeSeconds}";
         if (request.Threads is { } t && (t < 1 || t > 1024)) return $"--threads must be between 1 and 1024, not {t}";
         if (request.Stream is null && (request.StreamPairs is not null || request.StreamSeconds is not null)) return "--pairs and --duration need --stream A,B";

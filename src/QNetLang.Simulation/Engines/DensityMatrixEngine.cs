@@ -31,12 +31,21 @@ public sealed class DensityMatrixEngine : IStateEngine
     /// <summary>ρ[r, c] over held positions (for tests).</summary>
     public Complex Entry(int row, int column) => _rho[row | (column << _n)];
 
+    /// <summary>4^15 entries is the largest array .NET allows for this element size.</summary>
+    public const int HardLimit = 15;
+
     public int Allocate()
     {
-        if (Count + 1 > _maxQubits)
-            throw new SimulationLimitException(Diagnostics.TooManyQubitsForEngine, Location.None, "density-matrix", Count + 1, _maxQubits);
+        int limit = Math.Min(_maxQubits, HardLimit);
+        if (Count + 1 > limit)
+            throw new SimulationLimitException(Diagnostics.TooManyQubitsForEngine, Location.None, "density-matrix", Count + 1, limit);
         int dim = Dim;
-        var grown = new Complex[4 * dim * dim];
+        Complex[] grown;
+        try { grown = new Complex[4 * dim * dim]; }
+        catch (OutOfMemoryException)
+        {
+            throw new SimulationLimitException(Diagnostics.TooManyQubitsForEngine, Location.None, "density-matrix (out of memory)", Count + 1, Count);
+        }
         for (int c = 0; c < dim; c++)
             for (int r = 0; r < dim; r++) grown[r | (c << (_n + 1))] = _rho[r | (c << _n)];
         _rho = grown;

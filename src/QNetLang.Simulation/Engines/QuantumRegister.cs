@@ -159,8 +159,9 @@ public sealed class QuantumRegister
     }
 
     /// <summary>
-    /// Replaces the two qubits with |Φ+> and then applies <paramref name="pauli"/> (0–3) to the
-    /// second: any Bell-diagonal pair is a mixture of these, one sample per shot.
+    /// Replaces the two qubits with |Φ+> followed by a Pauli error on the second drawn from
+    /// <paramref name="state"/> (any Bell-diagonal pair is such a mixture): one sample per shot,
+    /// or the exact mixture in the density-matrix engine.
     /// </summary>
     public void PrepareBellPair(int a, int b, BellDiagonal state)
     {

@@ -34,14 +34,23 @@ public sealed class StateVectorEngine : IStateEngine
 
     public int PositionOf(int slot) => _handles.Position(slot);
 
+    /// <summary>2^30 amplitudes (16 GiB) is the largest array .NET allows for this element size.</summary>
+    public const int HardLimit = 30;
+
     public int Allocate()
     {
-        if (Count + 1 > _maxQubits)
-            throw new SimulationLimitException(Diagnostics.TooManyQubitsForEngine, Location.None, "state-vector", Count + 1, _maxQubits);
+        int limit = Math.Min(_maxQubits, HardLimit);
+        if (Count + 1 > limit)
+            throw new SimulationLimitException(Diagnostics.TooManyQubitsForEngine, Location.None, "state-vector", Count + 1, limit);
         int newLength = _length * 2;
         if (_amp.Length < newLength)
         {
-            var grown = new Complex[newLength];
+            Complex[] grown;
+            try { grown = new Complex[newLength]; }
+            catch (OutOfMemoryException)
+            {
+                throw new SimulationLimitException(Diagnostics.TooManyQubitsForEngine, Location.None, "state-vector (out of memory)", Count + 1, Count);
+            }
             Array.Copy(_amp, grown, _length);
             _amp = grown;
         }

@@ -289,6 +289,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         long now = delivery.DeliveredAt;
         _pairs.Add(delivery);
         Record(_nodes[delivery.From].Name, "epr", delivery.RequestedAt, now);
+        Record(_nodes[delivery.To].Name, "epr", delivery.RequestedAt, now);
         if (task.Operation is EprOperation e)
         {
             int a = _phys[e.First], b = _phys[e.Second];
