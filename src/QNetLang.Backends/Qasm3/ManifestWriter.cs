@@ -39,7 +39,7 @@ public static class ManifestWriter
             foreach (var program in schedule.Programs)
             {
                 var local = program.Qubits.Select((q, i) => (q, i)).ToDictionary(x => x.q, x => x.i);
-                foreach (var instruction in Flatten(program.Instructions))
+                foreach (var instruction in NodeInstructions.Flatten(program.Instructions))
                 {
                     switch (instruction)
                     {
@@ -105,7 +105,4 @@ public static class ManifestWriter
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
-
-    private static IEnumerable<NodeInstruction> Flatten(IEnumerable<NodeInstruction> instructions) =>
-        instructions.SelectMany(i => i is ConditionalInstruction c ? Flatten(c.Then).Concat(Flatten(c.Else)) : [i]);
 }

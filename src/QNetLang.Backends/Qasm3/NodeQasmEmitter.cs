@@ -33,7 +33,7 @@ public static class NodeQasmEmitter
         sb.Append("// Node ").Append(program.Node).Append(" of network ").Append(circuit.Network.Name).Append(", program ").Append(circuit.Name).Append(".\n");
         sb.Append("// Network operations are extern calls; manifest.json pairs them with the peer node's.\n");
         sb.Append(Externs.Replace("\r", "", StringComparison.Ordinal)).Append('\n');
-        var operations = Flatten(program.Instructions).OfType<LocalInstruction>().Select(l => l.Operation).ToList();
+        var operations = NodeInstructions.Flatten(program.Instructions).OfType<LocalInstruction>().Select(l => l.Operation).ToList();
         foreach (var definition in QasmWriter.Preamble(operations)) sb.Append(definition).Append('\n');
         sb.Append('\n');
         foreach (var (global, index) in local)
@@ -41,7 +41,7 @@ public static class NodeQasmEmitter
         if (local.Count > 0) sb.Append("qubit[").Append(local.Count).Append("] q;\n");
 
         var (registers, bitNames) = QasmNames.BitRegisters(circuit.Bits);
-        var usedBits = BitsUsed(program.Instructions);
+        var usedBits = NodeInstructions.BitsUsed(program.Instructions);
         var usedRegisters = new HashSet<string>(usedBits.Select(b => bitNames[b].Split('[')[0]), StringComparer.Ordinal);
         foreach (var register in registers.Where(r => usedRegisters.Contains(r.Name)))
             sb.Append(register.Size == 0 ? $"bit {register.Name};\n" : $"bit[{register.Size}] {register.Name};\n");
@@ -98,25 +98,4 @@ public static class NodeQasmEmitter
             }
         }
     }
-
-    private static IEnumerable<NodeInstruction> Flatten(IEnumerable<NodeInstruction> instructions) =>
-        instructions.SelectMany(i => i is ConditionalInstruction c ? new[] { i }.Concat(Flatten(c.Then)).Concat(Flatten(c.Else)) : [i]);
-
-    private static SortedSet<int> BitsUsed(IEnumerable<NodeInstruction> instructions)
-    {
-        var bits = new SortedSet<int>();
-        foreach (var instruction in Flatten(instructions))
-        {
-            switch (instruction)
-            {
-                case LocalInstruction { Operation: MeasureOperation { Bit: { } b } }: bits.Add(b); break;
-                case SendBitInstruction s: bits.Add(s.Bit); break;
-                case ReceiveBitInstruction r: bits.Add(r.Bit); break;
-                case ReceiveQubitInstruction { ArrivalBit: { } f }: bits.Add(f); break;
-                case ConditionalInstruction c: foreach (var b in Conditions.BitsOf(c.Condition)) bits.Add(b); break;
-            }
-        }
-        return bits;
-    }
-
 }

@@ -12,7 +12,7 @@ public static class DeadlockChecker
     /// <summary>Null when the programs always finish; otherwise a description of what waits on what.</summary>
     public static string? Check(DistributedSchedule schedule)
     {
-        var streams = schedule.Programs.ToDictionary(p => p.Node, p => Flatten(p.Instructions).ToList(), StringComparer.Ordinal);
+        var streams = schedule.Programs.ToDictionary(p => p.Node, p => NodeInstructions.Flatten(p.Instructions).ToList(), StringComparer.Ordinal);
         var position = streams.Keys.ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
         var sentBits = new HashSet<int>();
         var sentQubits = new HashSet<int>();
@@ -62,21 +62,6 @@ public static class DeadlockChecker
         return false;
     }
 
-    private static IEnumerable<NodeInstruction> Flatten(IEnumerable<NodeInstruction> instructions)
-    {
-        foreach (var instruction in instructions)
-        {
-            if (instruction is ConditionalInstruction conditional)
-            {
-                foreach (var inner in Flatten(conditional.Then)) yield return inner;
-                foreach (var inner in Flatten(conditional.Else)) yield return inner;
-            }
-            else
-            {
-                yield return instruction;
-            }
-        }
-    }
 
     private static string Describe(NodeInstruction instruction) => instruction switch
     {

@@ -1,9 +1,8 @@
-using QNetLang.Distribution.Scheduling;
 using QNetLang.Ir;
 
-namespace QNetLang.Backends.Qir;
+namespace QNetLang.Distribution.Scheduling;
 
-/// <summary>Queries over a node's instruction stream that the QIR emitter needs: the bits it touches and the qubits each step uses.</summary>
+/// <summary>Queries over a node's instruction stream shared by the schedule checks and the emitters: every step in order, the bits it touches, the qubits each step uses.</summary>
 public static class NodeInstructions
 {
     /// <summary>Every instruction, conditionals followed by their branches, in program order.</summary>
@@ -22,7 +21,7 @@ public static class NodeInstructions
                 case SendBitInstruction s: bits.Add(s.Bit); break;
                 case ReceiveBitInstruction r: bits.Add(r.Bit); break;
                 case ReceiveQubitInstruction { ArrivalBit: { } f }: bits.Add(f); break;
-                case ConditionalInstruction c: bits.UnionWith(ConditionBits(c.Condition)); break;
+                case ConditionalInstruction c: bits.UnionWith(Conditions.BitsOf(c.Condition)); break;
             }
         }
         return bits;
@@ -40,12 +39,4 @@ public static class NodeInstructions
         _ => [],
     };
 
-    private static IEnumerable<int> ConditionBits(Condition condition) => condition switch
-    {
-        BitCondition b => [b.Bit],
-        NotCondition n => ConditionBits(n.Operand),
-        AndCondition a => a.Operands.SelectMany(ConditionBits),
-        OrCondition o => o.Operands.SelectMany(ConditionBits),
-        _ => [],
-    };
 }
