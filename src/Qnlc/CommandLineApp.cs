@@ -7,6 +7,23 @@ namespace Qnlc;
 /// <summary>The commands and options of qnlc, with their help texts.</summary>
 public static class CommandLineApp
 {
+    /// <summary>
+    /// Parses and runs one command line: parse errors are reported as QN0001 with exit code 2;
+    /// otherwise the command's exit code. Exceptions propagate (the program turns them into
+    /// exit code 3; tests want to see them). Shared by Program.cs and the in-process test runners.
+    /// </summary>
+    public static int Invoke(string[] args, TextWriter output, TextWriter error)
+    {
+        var parse = Create().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors) error.WriteLine($"qnlc: error QN0001: {problem.Message}");
+            error.WriteLine("Run 'qnlc --help' for usage.");
+            return ExitCodes.BadCommandLine;
+        }
+        return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+    }
+
     public static RootCommand Create()
     {
         var root = new RootCommand("""

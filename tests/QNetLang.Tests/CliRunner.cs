@@ -19,18 +19,7 @@ public static class CliRunner
             Console.SetError(stderr);
             try
             {
-                var root = CommandLineApp.Create();
-                var parse = root.Parse(args);
-                int code;
-                if (parse.Errors.Count > 0)
-                {
-                    foreach (var error in parse.Errors) stderr.WriteLine($"qnlc: error QN0001: {error.Message}");
-                    code = ExitCodes.BadCommandLine;
-                }
-                else
-                {
-                    code = parse.Invoke(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr });
-                }
+                int code = CommandLineApp.Invoke(args, stdout, stderr);
                 return new Run(code, stdout.ToString(), stderr.ToString());
             }
             finally
