@@ -24,7 +24,7 @@ public static class IrValidator
         foreach (var name in circuit.Qubits.GroupBy(q => q.Name).Where(g => g.Count() > 1).Select(g => g.Key))
             problems.Add($"qubit name {name} is used twice");
 
-        Check(circuit, circuit.Operations, new LocationTracker(circuit), problems);
+        Check(circuit, circuit.Operations, new LocationTracker(circuit), network.Components(), problems);
         return problems;
     }
 
@@ -35,7 +35,7 @@ public static class IrValidator
             throw new InvalidOperationException($"IR invalid after {after}:\n  " + string.Join("\n  ", problems));
     }
 
-    private static void Check(Circuit circuit, ImmutableArray<Operation> operations, LocationTracker location, List<string> problems)
+    private static void Check(Circuit circuit, ImmutableArray<Operation> operations, LocationTracker location, IReadOnlyDictionary<string, int> components, List<string> problems)
     {
         foreach (var op in operations)
         {
@@ -65,7 +65,7 @@ public static class IrValidator
                     if (e.First == e.Second) problems.Add($"{where}: epr on one qubit");
                     else if (firstNode is null || secondNode is null) problems.Add($"{where}: epr on a qubit without a node");
                     else if (firstNode == secondNode) problems.Add($"{where}: epr within node {firstNode}");
-                    else if (circuit.Network.ShortestPath(firstNode, secondNode) is null) problems.Add($"{where}: epr between unconnected nodes");
+                    else if (!Network.Connected(components, firstNode, secondNode)) problems.Add($"{where}: epr between unconnected nodes");
                     else if (e.Path.Length > 0) CheckPath(circuit.Network, e.Path, firstNode, secondNode, where, problems);
                     break;
                 case TeleportOperation t:
@@ -86,8 +86,8 @@ public static class IrValidator
                     // Placement after a branch must not depend on which branch ran.
                     var thenLocation = location.Clone();
                     var elseLocation = location.Clone();
-                    Check(circuit, i.Then, thenLocation, problems);
-                    Check(circuit, i.Else, elseLocation, problems);
+                    Check(circuit, i.Then, thenLocation, components, problems);
+                    Check(circuit, i.Else, elseLocation, components, problems);
                     if (!thenLocation.SameAs(elseLocation) || !thenLocation.SameAs(location))
                         problems.Add($"{where}: a qubit moves between nodes inside a conditional");
                     break;

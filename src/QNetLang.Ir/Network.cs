@@ -76,6 +76,40 @@ public sealed record Network(string Name, ImmutableArray<NetworkNode> Nodes, Imm
 
     public NetworkLink? FindLink(string a, string b) => Links.FirstOrDefault(l => l.Joins(a, b));
 
+    /// <summary>
+    /// The connected component of every node (numbered from 0 in node order). Callers that
+    /// only ask "are a and b connected?" many times compute this once instead of searching a
+    /// path per question.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Components()
+    {
+        var component = new Dictionary<string, int>(StringComparer.Ordinal);
+        var adjacent = Nodes.ToDictionary(n => n.Name, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var link in Links)
+        {
+            if (!adjacent.ContainsKey(link.From) || !adjacent.ContainsKey(link.To)) continue;
+            adjacent[link.From].Add(link.To);
+            adjacent[link.To].Add(link.From);
+        }
+        int next = 0;
+        foreach (var start in Nodes)
+        {
+            if (component.ContainsKey(start.Name)) continue;
+            var stack = new Stack<string>();
+            stack.Push(start.Name);
+            component[start.Name] = next;
+            while (stack.Count > 0)
+                foreach (var neighbour in adjacent[stack.Pop()])
+                    if (component.TryAdd(neighbour, next)) stack.Push(neighbour);
+            next++;
+        }
+        return component;
+    }
+
+    /// <summary>True when a chain of links joins the two nodes (both must exist).</summary>
+    public static bool Connected(IReadOnlyDictionary<string, int> components, string a, string b) =>
+        components.TryGetValue(a, out int x) && components.TryGetValue(b, out int y) && x == y;
+
     /// <summary>Fewest-hop path from <paramref name="from"/> to <paramref name="to"/> (both included), or null when unreachable. Ties break by node order, so the result is deterministic.</summary>
     public ImmutableArray<string>? ShortestPath(string from, string to)
     {

@@ -23,6 +23,7 @@ public sealed class Lowerer
     private readonly Dictionary<string, Symbol> _registers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _loopValues = new(StringComparer.Ordinal);
     private readonly Stack<NetworkNode> _atNodes = new();
+    private readonly IReadOnlyDictionary<string, int> _components;
     private int _conditionalDepth;
     private int _inlineDepth;
 
@@ -33,6 +34,7 @@ public sealed class Lowerer
         _evaluator = new ExpressionEvaluator(program.Source, diagnostics);
         _budget = new WorkBudget(maxOperations);
         _placement = new PlacementTracker(program.QubitCount);
+        _components = program.Network.Components();
         foreach (var c in program.Constants) _constants[c.Name] = c.Value;
         foreach (var r in program.QubitRegisters) _registers[r.Name] = r;
         foreach (var r in program.BitRegisters) _registers[r.Name] = r;
@@ -102,7 +104,7 @@ public sealed class Lowerer
         }
         // The partitioner may put unpinned qubits on any QPU, so all QPUs must reach each other.
         foreach (var qpu in qpus.Skip(1))
-            if (Network.ShortestPath(qpus[0].Name, qpu.Name) is null)
+            if (!Network.Connected(_components, qpus[0].Name, qpu.Name))
             {
                 _diagnostics.Report(Diagnostics.NodesNotConnected, At(_program.NameSpan), qpus[0].Name, qpu.Name, Network.Name);
                 return;
@@ -395,7 +397,7 @@ public sealed class Lowerer
 
     private bool RequirePath(string a, string b, TextSpan span)
     {
-        if (Network.ShortestPath(a, b) is not null) return true;
+        if (Network.Connected(_components, a, b)) return true;
         _diagnostics.Report(Diagnostics.NodesNotConnected, At(span), a, b, Network.Name);
         return false;
     }
