@@ -1,3 +1,4 @@
+using QNetLang.Ir;
 using System.Diagnostics;
 using QNetLang.Compiler;
 using QNetLang.Distribution;

@@ -27,7 +27,7 @@ public sealed class CompilationResult
     public List<Circuit> Circuits { get; } = new();
 
     /// <summary>The circuits after the distribution passes that ran, with what the passes measured and scheduled.</summary>
-    public List<DistributedProgram> Distributed { get; } = new();
+    public List<CompiledProgram> Distributed { get; } = new();
 
     /// <summary>Milliseconds spent in each stage that ran.</summary>
     public List<(CompilerStage Stage, double Milliseconds)> StageTimes { get; } = new();
@@ -35,5 +35,12 @@ public sealed class CompilationResult
     public bool Success => !Diagnostics.HasErrors;
 }
 
-/// <summary>One program after distribution: the original circuit, the distributed one, and the pass context (statistics, schedule).</summary>
-public sealed record DistributedProgram(Circuit Original, Circuit Circuit, PassContext Context);
+/// <summary>
+/// One program after the distribution passes: the original circuit, the distributed circuit,
+/// the pass context (statistics), and — once the schedule pass ran — the distributed program
+/// that the simulator executes and the emitters write.
+/// </summary>
+public sealed record CompiledProgram(Circuit Original, Circuit Circuit, PassContext Context)
+{
+    public DistributedProgram? Program => Context.Program;
+}

@@ -42,21 +42,21 @@ public static class Emitters
                     {
                         string name = program.Circuit.Name;
                         files[$"{name}.flat.qasm"] = FlatQasmEmitter.Emit(program.Circuit, "Flattened distributed circuit");
-                        if (program.Context.Schedule is not { } schedule) continue;
-                        foreach (var node in schedule.Programs) files[$"{name}/{node.Node}.qasm"] = NodeQasmEmitter.Emit(program.Circuit, node);
-                        files[$"{name}/manifest.json"] = ManifestWriter.Write(program.Circuit, schedule, node => $"{node}.qasm");
+                        if (program.Program is not { } distributed) continue;
+                        foreach (var node in distributed.Nodes) files[$"{name}/{node.Node}.qasm"] = NodeQasmEmitter.Emit(distributed, node);
+                        files[$"{name}/manifest.json"] = ManifestWriter.Write(distributed, node => $"{node}.qasm");
                     }
                     break;
                 case "qir":
                     foreach (var program in result.Distributed)
                     {
-                        if (program.Context.Schedule is not { } schedule) continue;
-                        foreach (var node in schedule.Programs)
-                            files[$"{program.Circuit.Name}/{node.Node}.ll"] = NodeQirEmitter.Emit(program.Circuit, schedule, node, program.Original.Bits.Length);
+                        if (program.Program is not { } distributed) continue;
+                        foreach (var node in distributed.Nodes)
+                            files[$"{program.Circuit.Name}/{node.Node}.ll"] = NodeQirEmitter.Emit(distributed, node);
                     }
                     break;
                 case "report":
-                    files["report.json"] = ReportWriter.Write([.. result.Distributed.Select(d => new ReportInput(d.Original, d.Circuit, d.Context, compileMs))]);
+                    files["report.json"] = ReportWriter.Write([.. result.Distributed.Select(d => new ReportInput(d.Original, d.Circuit, d.Program, d.Context.Statistics, d.Context.Seed, compileMs))]);
                     break;
                 case "dot":
                     foreach (var program in result.Distributed) files[$"{program.Circuit.Name}.dot"] = DotWriter.Write(program.Circuit);

@@ -115,7 +115,7 @@ public static class QnCompiler
             var context = new PassContext(diagnostics, options.Seed) { ValidateAfterEachPass = options.ValidateAfterEachPass };
             var distributed = passes.Run(circuit, context, stopPass);
             if (!diagnostics.HasErrors) IrValidator.ThrowIfInvalid(distributed, stopPass);
-            result.Distributed.Add(new DistributedProgram(circuit, distributed, context));
+            result.Distributed.Add(new CompiledProgram(circuit, distributed, context));
         }
         Record(result, options.StopAfter >= CompilerStage.Schedule ? CompilerStage.Schedule : options.StopAfter, clock);
         if (!diagnostics.HasErrors && options.StopAfter == CompilerStage.Emit) result.ReachedStage = CompilerStage.Emit;

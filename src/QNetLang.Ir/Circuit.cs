@@ -17,7 +17,23 @@ public enum QubitRole
 /// </summary>
 public sealed record QubitInfo(int Index, string Name, string? Node, QubitRole Role = QubitRole.Data);
 
-public sealed record BitInfo(int Index, string Name);
+/// <summary>What a classical bit is for: a result of the source program, or one the compiler added (cat-entangler and teleport outcomes).</summary>
+public enum BitRole
+{
+    Program,
+    Protocol,
+}
+
+/// <summary>
+/// A classical bit: element <see cref="Element"/> of register <see cref="Register"/> (null for a
+/// scalar bit), and its role. Outputs group bits by register from these fields, never by
+/// parsing <see cref="Name"/>.
+/// </summary>
+public sealed record BitInfo(int Index, string Register, int? Element, BitRole Role = BitRole.Program)
+{
+    /// <summary>The name as written in the source: <c>c[3]</c>, or <c>flag</c> for a scalar bit.</summary>
+    public string Name => Element is { } e ? $"{Register}[{e.ToString(System.Globalization.CultureInfo.InvariantCulture)}]" : Register;
+}
 
 /// <summary>
 /// The circuit IR: a program lowered to a flat list of operations over logical qubits and bits,

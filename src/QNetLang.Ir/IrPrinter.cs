@@ -27,15 +27,18 @@ public static class IrPrinter
         sb.Append("bits ").Append(circuit.Bits.Length).Append('\n');
         foreach (var b in circuit.Bits) sb.Append("  #").Append(b.Index).Append(' ').Append(b.Name).Append('\n');
         sb.Append("operations ").Append(circuit.AllOperations().Count()).Append('\n');
-        new OperationWriter(sb, circuit).Write(circuit.Operations, 1);
+        new OperationWriter(sb, circuit.Qubits, circuit.Bits).Write(circuit.Operations, 1);
         return sb.ToString();
     }
 
     /// <summary>One operation on one line, qubits and bits by name (nested blocks indented below it).</summary>
-    public static string FormatOperation(Circuit circuit, Operation operation)
+    public static string FormatOperation(Circuit circuit, Operation operation) => FormatOperation(circuit.Qubits, circuit.Bits, operation);
+
+    /// <summary>One operation on one line, with the names of the given qubit and bit tables.</summary>
+    public static string FormatOperation(IReadOnlyList<QubitInfo> qubits, IReadOnlyList<BitInfo> bits, Operation operation)
     {
         var sb = new StringBuilder();
-        new OperationWriter(sb, circuit).Write([operation], 0);
+        new OperationWriter(sb, qubits, bits).Write([operation], 0);
         return sb.ToString().TrimEnd('\n');
     }
 
@@ -78,7 +81,7 @@ public static class IrPrinter
     };
 
     /// <summary>Writes operations with qubits and bits by name (<c>q[3]</c>, <c>c[0]</c>), as the tables above them declare.</summary>
-    private sealed class OperationWriter(StringBuilder sb, Circuit circuit)
+    private sealed class OperationWriter(StringBuilder sb, IReadOnlyList<QubitInfo> qubits, IReadOnlyList<BitInfo> bits)
     {
         public void Write(IEnumerable<Operation> operations, int indent)
         {
@@ -132,9 +135,9 @@ public static class IrPrinter
             }
         }
 
-        private string Q(int index) => index >= 0 && index < circuit.Qubits.Length ? circuit.Qubits[index].Name : "%" + index.ToString(CultureInfo.InvariantCulture);
+        private string Q(int index) => index >= 0 && index < qubits.Count ? qubits[index].Name : "%" + index.ToString(CultureInfo.InvariantCulture);
 
-        private string B(int index) => index >= 0 && index < circuit.Bits.Length ? circuit.Bits[index].Name : "#" + index.ToString(CultureInfo.InvariantCulture);
+        private string B(int index) => index >= 0 && index < bits.Count ? bits[index].Name : "#" + index.ToString(CultureInfo.InvariantCulture);
     }
 
     public static string FormatCondition(Condition condition, Func<int, string> bitName) => condition switch

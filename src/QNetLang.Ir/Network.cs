@@ -33,19 +33,21 @@ public sealed record PropertyValue(Quantity? Number, string? Symbol)
 /// <summary>A node of the network with its properties (defaults already filled in by the binder).</summary>
 public sealed record NetworkNode(string Name, NodeKind Kind, ImmutableSortedDictionary<string, PropertyValue> Properties)
 {
-    public double? Get(string property) => Properties.TryGetValue(property, out var v) ? v.Number?.Value : null;
+    /// <summary>The node's parameters, typed (read from <see cref="Properties"/>, where the binder put every default).</summary>
+    public NodeSpec Spec => NodeSpec.Of(this);
 
     /// <summary>Program qubits this node can hold: <c>qubits</c> for QPUs and end nodes, 0 for repeaters.</summary>
-    public int DataQubits => Kind == NodeKind.Repeater ? 0 : (int)(Get("qubits") ?? 0);
+    public int DataQubits => Spec.DataQubits;
 
-    /// <summary>Communication qubits (QPUs) or memories (repeaters); end nodes use their photon source.</summary>
-    public int CommQubits => (int)(Kind == NodeKind.Repeater ? Get("memories") ?? 0 : Get("comm") ?? 0);
+    /// <summary>Communication qubits (QPUs), memories (repeaters) or photon slots (end nodes).</summary>
+    public int CommQubits => Spec.CommQubits;
 }
 
 /// <summary>An undirected link; <see cref="From"/> and <see cref="To"/> are node names as written.</summary>
 public sealed record NetworkLink(string From, string To, ImmutableSortedDictionary<string, PropertyValue> Properties)
 {
-    public double? Get(string property) => Properties.TryGetValue(property, out var v) ? v.Number?.Value : null;
+    /// <summary>The link's parameters, typed (read from <see cref="Properties"/>, where the binder put every default).</summary>
+    public LinkSpec Spec => LinkSpec.Of(this);
 
     public LinkKind Kind => Properties.TryGetValue("kind", out var v) ? v.Symbol switch
     {
@@ -54,8 +56,8 @@ public sealed record NetworkLink(string From, string To, ImmutableSortedDictiona
         _ => LinkKind.Fiber,
     } : LinkKind.Fiber;
 
-    /// <summary>Length in metres (0 when not given).</summary>
-    public double Length => Get("length") ?? 0;
+    /// <summary>Length in metres.</summary>
+    public double Length => Spec.Length;
 
     public bool Joins(string a, string b) => From == a && To == b || From == b && To == a;
 
@@ -65,10 +67,10 @@ public sealed record NetworkLink(string From, string To, ImmutableSortedDictiona
 /// <summary>The hardware a program runs on: nodes, links and network-wide settings.</summary>
 public sealed record Network(string Name, ImmutableArray<NetworkNode> Nodes, ImmutableArray<NetworkLink> Links, ImmutableSortedDictionary<string, PropertyValue> Properties)
 {
-    /// <summary>Default speed of light in fibre, 2·10^5 km/s (DESIGN.md §6).</summary>
-    public const double DefaultFiberSpeed = 2.0e8;
-
-    public double FiberSpeed => Properties.TryGetValue("fiber_speed", out var v) && v.Number is { } q ? q.Value : DefaultFiberSpeed;
+    /// <summary>Speed of light in fibre (m/s), for heralding signals and classical messages; the schema gives its default.</summary>
+    public double FiberSpeed => Properties.TryGetValue("fiber_speed", out var v) && v.Number is { } q
+        ? q.Value
+        : throw new InvalidOperationException($"network {Name} has no fiber_speed: the network binder fills in every default");
 
     public NetworkNode? FindNode(string name) => Nodes.FirstOrDefault(n => n.Name == name);
 

@@ -1,7 +1,6 @@
 using System.Text;
 using QNetLang.Compiler;
 using QNetLang.Distribution;
-using QNetLang.Distribution.Scheduling;
 using QNetLang.Core;
 using QNetLang.Ir;
 using QNetLang.Semantics;
@@ -107,7 +106,7 @@ public static class Driver
                 break;
             case CompilerStage.Schedule or CompilerStage.Emit:
                 foreach (var program in result.Distributed)
-                    sb.Append(program.Context.Schedule is { } schedule ? SchedulePrinter.Print(program.Circuit, schedule) : IrPrinter.Print(program.Circuit));
+                    sb.Append(program.Program is { } schedule ? DistributedProgramPrinter.Print(schedule) : IrPrinter.Print(program.Circuit));
                 break;
             default:
                 foreach (var program in result.Distributed) sb.Append(IrPrinter.Print(program.Circuit));

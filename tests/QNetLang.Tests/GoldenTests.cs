@@ -34,7 +34,7 @@ public class GoldenTests
             if (stage == CompilerStage.Lower) return IrPrinter.Print(Assert.Single(result.Circuits));
             var program = Assert.Single(result.Distributed);
             return stage == CompilerStage.Schedule
-                ? QNetLang.Distribution.Scheduling.SchedulePrinter.Print(program.Circuit, program.Context.Schedule!)
+                ? DistributedProgramPrinter.Print(program.Program!)
                 : IrPrinter.Print(program.Circuit);
         }
         string text = $"# before {pass}\n{Ir(stages[index - 1])}\n# after {pass}\n{Ir(stages[index])}";

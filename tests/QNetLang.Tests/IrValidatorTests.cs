@@ -13,7 +13,7 @@ public class IrValidatorTests
         var network = NetworkFactory.AllToAll(2, 2);
         return new Circuit("t", network,
             [new QubitInfo(0, "q[0]", "qpu0"), new QubitInfo(1, "q[1]", "qpu1")],
-            [new BitInfo(0, "c[0]")],
+            [new BitInfo(0, "c", 0)],
             [new GateOperation(GateCatalog.Get("cx"), [], [0, 1], Location.None), new MeasureOperation(0, 0, Location.None)]);
     }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using QNetLang.Distribution.Scheduling;
 using QNetLang.Ir;
 
 namespace QNetLang.Backends.Qasm3;
@@ -12,7 +11,7 @@ namespace QNetLang.Backends.Qasm3;
 /// </summary>
 public static class ManifestWriter
 {
-    public static string Write(Circuit circuit, DistributedSchedule schedule, Func<string, string> fileOfNode)
+    public static string Write(DistributedProgram circuit, Func<string, string> fileOfNode)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -21,7 +20,7 @@ public static class ManifestWriter
             json.WriteString("program", circuit.Name);
             json.WriteString("network", circuit.Network.Name);
             json.WriteStartArray("nodes");
-            foreach (var program in schedule.Programs)
+            foreach (var program in circuit.Nodes)
             {
                 json.WriteStartObject();
                 json.WriteString("node", program.Node);
@@ -36,7 +35,7 @@ public static class ManifestWriter
             var pairs = new SortedDictionary<int, List<(string Node, int Local, EntangleInstruction Instruction)>>();
             var bitSends = new SortedDictionary<int, (string From, string To, int Bit)>();
             var qubitSends = new SortedDictionary<int, (string From, string To, int Qubit)>();
-            foreach (var program in schedule.Programs)
+            foreach (var program in circuit.Nodes)
             {
                 var local = program.Qubits.Select((q, i) => (q, i)).ToDictionary(x => x.q, x => x.i);
                 foreach (var instruction in NodeInstructions.Flatten(program.Instructions))

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using QNetLang.Distribution.Scheduling;
 using QNetLang.Ir;
 
 namespace QNetLang.Backends.Qasm3;
@@ -24,7 +23,7 @@ public static class NodeQasmEmitter
         extern receive_qubit(int[32], int[32]) -> bit;
         """;
 
-    public static string Emit(Circuit circuit, NodeProgram program)
+    public static string Emit(DistributedProgram circuit, NodeProgram program)
     {
         var local = new Dictionary<int, int>();
         foreach (int q in program.Qubits) local[q] = local.Count;
@@ -42,7 +41,7 @@ public static class NodeQasmEmitter
 
         var (registers, bitNames) = QasmNames.BitRegisters(circuit.Bits);
         var usedBits = NodeInstructions.BitsUsed(program.Instructions);
-        var usedRegisters = new HashSet<string>(usedBits.Select(b => bitNames[b].Split('[')[0]), StringComparer.Ordinal);
+        var usedRegisters = new HashSet<string>(usedBits.Select(b => QasmNames.RegisterOf(circuit.Bits[b])), StringComparer.Ordinal);
         foreach (var register in registers.Where(r => usedRegisters.Contains(r.Name)))
             sb.Append(register.Size == 0 ? $"bit {register.Name};\n" : $"bit[{register.Size}] {register.Name};\n");
         sb.Append('\n');

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using QNetLang.Ir;
 
 namespace QNetLang.Backends.Qasm3;
@@ -9,43 +8,37 @@ namespace QNetLang.Backends.Qasm3;
 /// outputs of an emitted file line up with the source program's), scalar bits become
 /// identifiers, and gates outside stdgates.inc get small definitions in a preamble.
 /// </summary>
-internal static partial class QasmNames
+internal static class QasmNames
 {
-    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*)\[(\d+)\]$")]
-    private static partial Regex IndexedName();
-
-    /// <summary>A bit register of the emitted file: its name and size.</summary>
+    /// <summary>A bit register of the emitted file: its name and size (0 for a scalar bit).</summary>
     public sealed record BitRegister(string Name, int Size);
 
-    /// <summary>Groups the circuit's bits into registers, in order of first appearance.</summary>
+    /// <summary>Groups the circuit's bits into registers (by their typed register and element), in order of first appearance.</summary>
     public static (List<BitRegister> Registers, string[] Reference) BitRegisters(IReadOnlyList<BitInfo> bits)
     {
-        var registers = new List<BitRegister>();
         var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
         var reference = new string[bits.Count];
         for (int i = 0; i < bits.Count; i++)
         {
-            var match = IndexedName().Match(bits[i].Name);
-            if (match.Success)
+            string name = Identifier(bits[i].Register);
+            if (!sizes.ContainsKey(name)) order.Add(name);
+            if (bits[i].Element is { } element)
             {
-                string name = Identifier(match.Groups[1].Value);
-                int index = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-                if (!sizes.ContainsKey(name)) order.Add(name);
-                sizes[name] = Math.Max(sizes.GetValueOrDefault(name), index + 1);
-                reference[i] = $"{name}[{index}]";
+                sizes[name] = Math.Max(sizes.GetValueOrDefault(name), element + 1);
+                reference[i] = $"{name}[{element.ToString(CultureInfo.InvariantCulture)}]";
             }
             else
             {
-                string name = Identifier(bits[i].Name);
-                if (!sizes.ContainsKey(name)) order.Add(name);
                 sizes[name] = 0;
                 reference[i] = name;
             }
         }
-        foreach (var name in order) registers.Add(new BitRegister(name, sizes[name]));
-        return (registers, reference);
+        return (order.Select(name => new BitRegister(name, sizes[name])).ToList(), reference);
     }
+
+    /// <summary>The register a bit belongs to in the emitted file.</summary>
+    public static string RegisterOf(BitInfo bit) => Identifier(bit.Register);
 
     /// <summary>A legal OpenQASM identifier for a name (protocol bits like `cat3` are already legal).</summary>
     public static string Identifier(string name)
@@ -68,5 +61,15 @@ internal static partial class QasmNames
     /// <summary>The name a catalog gate is written with (`u` is the built-in `U`).</summary>
     public static string GateName(GateInfo gate) => gate.Name == "u" ? "U" : gate.Name;
 
-    public static string Angle(double value) => IrPrinter.FormatAngle(value).Replace("*pi", " * pi", StringComparison.Ordinal).Replace("/", " / ", StringComparison.Ordinal);
+    /// <summary>
+    /// An angle as OpenQASM text that reads back to exactly the same double: a fraction of pi
+    /// when <c>n * pi / d</c> evaluates to this very value, otherwise the shortest round-trip
+    /// decimal. (The per-node files are read back by `qnlc run manifest.json`, which must
+    /// simulate bit for bit what the compiler produced.)
+    /// </summary>
+    public static string Angle(double value)
+    {
+        string pretty = IrPrinter.FormatAngle(value).Replace("*pi", " * pi", StringComparison.Ordinal).Replace("/", " / ", StringComparison.Ordinal);
+        return AngleText.Evaluate(pretty) == value ? pretty : value.ToString("R", CultureInfo.InvariantCulture);
+    }
 }

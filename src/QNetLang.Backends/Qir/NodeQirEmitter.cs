@@ -1,5 +1,4 @@
 using System.Globalization;
-using QNetLang.Distribution.Scheduling;
 using QNetLang.Ir;
 
 namespace QNetLang.Backends.Qir;
@@ -16,7 +15,7 @@ namespace QNetLang.Backends.Qir;
 public static class NodeQirEmitter
 {
     /// <param name="programBits">How many of the circuit's bits are the program's own (distribution adds bits after them); only those are output.</param>
-    public static string Emit(Circuit circuit, DistributedSchedule schedule, NodeProgram program, int programBits)
+    public static string Emit(DistributedProgram circuit, NodeProgram program)
     {
         var qubits = new Dictionary<int, int>();
         foreach (int q in program.Qubits) qubits[q] = qubits.Count;
@@ -44,7 +43,7 @@ public static class NodeQirEmitter
         state.Write(program.Instructions);
         foreach (var (bit, local) in results)
         {
-            if (bit >= programBits || schedule.FinalBitOwner[bit] != program.Node) continue;
+            if (circuit.Bits[bit].Role != BitRole.Program || circuit.FinalBitOwner[bit] != program.Node) continue;
             int label = module.AddLabel(circuit.Bits[bit].Name);
             module.Instruction(QirTemplates.Record(local, label), QirTemplates.RecordResult);
         }
@@ -77,7 +76,7 @@ public static class NodeQirEmitter
     }
 
     /// <summary>Writes instructions into the entry point, opening blocks for conditionals.</summary>
-    private sealed class BodyWriter(QirModuleWriter module, Circuit circuit, Dictionary<int, int> qubits, Dictionary<int, int> results, int? scratch)
+    private sealed class BodyWriter(QirModuleWriter module, DistributedProgram circuit, Dictionary<int, int> qubits, Dictionary<int, int> results, int? scratch)
     {
         private int _blocks;
         private int _values;

@@ -1,13 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using QNetLang.Distribution;
-using QNetLang.Distribution.Passes;
 using QNetLang.Ir;
 
 namespace QNetLang.Backends.Reports;
 
 /// <summary>What report.json needs about one distributed program.</summary>
-public sealed record ReportInput(Circuit Original, Circuit Distributed, PassContext Context, double CompileMilliseconds);
+public sealed record ReportInput(Circuit Original, Circuit Distributed, DistributedProgram? Program, DistributionStatistics Statistics, int Seed, double CompileMilliseconds);
 
 /// <summary>
 /// report.json (DESIGN.md §5, camelCase): ebits, nonLocalGates, teleportations,
@@ -40,12 +38,12 @@ public static class ReportWriter
     private static void WriteProgram(Utf8JsonWriter json, ReportInput input)
     {
         var distributed = input.Distributed;
-        var statistics = input.Context.Statistics;
-        var schedule = input.Context.Schedule;
+        var statistics = input.Statistics;
+        var schedule = input.Program;
         json.WriteStartObject();
         json.WriteString("program", input.Original.Name);
         json.WriteString("network", input.Original.Network.Name);
-        json.WriteNumber("seed", input.Context.Seed);
+        json.WriteNumber("seed", input.Seed);
         json.WriteNumber("ebits", DistributionReport.Ebits(distributed));
         json.WriteNumber("linkPairs", DistributionReport.LinkPairs(distributed));
         json.WriteNumber("nonLocalGates", statistics.NonLocalGates);

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using QNetLang.Core;
-using QNetLang.Distribution.Routing;
 using QNetLang.Ir;
 
 namespace QNetLang.Distribution.Passes;

@@ -21,7 +21,7 @@ public sealed class SchedulePass : IPass
             var at = circuit.Operations.Length > 0 ? circuit.Operations[0].Location : Location.None;
             context.Diagnostics.Report(Diagnostics.Deadlock, at, cycle);
         }
-        context.Schedule = schedule;
+        context.Program = schedule;
         return circuit;
     }
 }

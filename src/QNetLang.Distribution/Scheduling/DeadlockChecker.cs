@@ -1,3 +1,5 @@
+using QNetLang.Ir;
+
 namespace QNetLang.Distribution.Scheduling;
 
 /// <summary>
@@ -10,9 +12,9 @@ namespace QNetLang.Distribution.Scheduling;
 public static class DeadlockChecker
 {
     /// <summary>Null when the programs always finish; otherwise a description of what waits on what.</summary>
-    public static string? Check(DistributedSchedule schedule)
+    public static string? Check(DistributedProgram schedule)
     {
-        var streams = schedule.Programs.ToDictionary(p => p.Node, p => NodeInstructions.Flatten(p.Instructions).ToList(), StringComparer.Ordinal);
+        var streams = schedule.Nodes.ToDictionary(p => p.Node, p => NodeInstructions.Flatten(p.Instructions).ToList(), StringComparer.Ordinal);
         var position = streams.Keys.ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
         var sentBits = new HashSet<int>();
         var sentQubits = new HashSet<int>();

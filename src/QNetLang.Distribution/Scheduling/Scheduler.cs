@@ -29,7 +29,7 @@ internal sealed class Scheduler
         _bitKnownAt = circuit.Bits.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
     }
 
-    public DistributedSchedule Build()
+    public DistributedProgram Build()
     {
         var streams = new SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder>(StringComparer.Ordinal);
         foreach (var q in _circuit.Qubits)
@@ -40,7 +40,7 @@ internal sealed class Scheduler
             .OrderBy(s => order.IndexOf(s.Key))
             .Select(s => new NodeProgram(s.Key, [.. _qubitsOf.GetValueOrDefault(s.Key) ?? []], s.Value.ToImmutable()))
             .ToImmutableArray();
-        return new DistributedSchedule(programs, [.. _bitOwner], _pairs, _bitMessages, _qubitMessages);
+        return new DistributedProgram(_circuit.Name, _circuit.Network, _circuit.Qubits, _circuit.Bits, programs, [.. _bitOwner]);
     }
 
     private ImmutableArray<NodeInstruction>.Builder Stream(SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams, string node)

@@ -273,7 +273,7 @@ internal sealed class TelegateRewriter
     private int NewBit(string name)
     {
         int index = _bits.Count;
-        _bits.Add(new BitInfo(index, name));
+        _bits.Add(new BitInfo(index, name, null, BitRole.Protocol));
         return index;
     }
 

@@ -69,7 +69,7 @@ public sealed class Lowerer
             .Select(x => new QubitInfo(x.Register.FirstQubit + x.Offset, x.Register.IsRegister ? $"{x.Register.Name}[{x.Offset}]" : x.Register.Name, _placement.PinnedNodeOf(x.Register.FirstQubit + x.Offset)))
             .ToImmutableArray();
         var bits = _program.BitRegisters
-            .SelectMany(r => Enumerable.Range(0, r.Size).Select(i => new BitInfo(r.FirstBit + i, r.IsRegister ? $"{r.Name}[{i}]" : r.Name)))
+            .SelectMany(r => Enumerable.Range(0, r.Size).Select(i => new BitInfo(r.FirstBit + i, r.Name, r.IsRegister ? i : null)))
             .ToImmutableArray();
         return new Circuit(_program.Name, Network, qubits, bits, operations.ToImmutable());
     }

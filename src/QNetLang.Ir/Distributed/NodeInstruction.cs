@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using QNetLang.Ir;
-
-namespace QNetLang.Distribution.Scheduling;
+namespace QNetLang.Ir;
 
 /// <summary>One step of one node's program. Qubit and bit indices are the circuit's.</summary>
 public abstract record NodeInstruction;
@@ -31,12 +29,34 @@ public sealed record ConditionalInstruction(Condition Condition, ImmutableArray<
 public sealed record NodeProgram(string Node, ImmutableArray<int> Qubits, ImmutableArray<NodeInstruction> Instructions);
 
 /// <summary>
-/// The per-node view of a distributed circuit: one program per processor that takes part, the
-/// node that holds each classical bit at the end, and counts of the communication.
+/// The distributed program: the one artifact the pipeline produces and every consumer takes as
+/// is. The simulator executes <see cref="Nodes"/> (each node's stream is one process of the
+/// discrete-event engine); the OpenQASM 3 and QIR emitters write them; `qnlc run
+/// manifest.json` reads them back. It holds the typed network (links with their physics),
+/// every qubit with the node that holds it at the start, every classical bit with its register
+/// and role, one program per node that takes part (with the routes of its Bell pairs), and the
+/// node whose copy of each bit is final.
 /// </summary>
-public sealed record DistributedSchedule(
-    ImmutableArray<NodeProgram> Programs,
-    ImmutableArray<string?> FinalBitOwner,
-    int Pairs,
-    int BitMessages,
-    int QubitMessages);
+public sealed record DistributedProgram(
+    string Name,
+    Network Network,
+    ImmutableArray<QubitInfo> Qubits,
+    ImmutableArray<BitInfo> Bits,
+    ImmutableArray<NodeProgram> Nodes,
+    ImmutableArray<string?> FinalBitOwner)
+{
+    /// <summary>Bell pairs the programs request (each pair's two <see cref="EntangleInstruction"/>s count once).</summary>
+    public int Pairs => CountDistinct<EntangleInstruction>(e => e.PairId);
+
+    /// <summary>Classical bit messages between nodes.</summary>
+    public int BitMessages => CountDistinct<SendBitInstruction>(s => s.MessageId);
+
+    /// <summary>Physical qubits sent over links.</summary>
+    public int QubitMessages => CountDistinct<SendQubitInstruction>(s => s.MessageId);
+
+    /// <summary>The bits the source program declared (its results), in declaration order.</summary>
+    public IEnumerable<BitInfo> ProgramBits => Bits.Where(b => b.Role == BitRole.Program);
+
+    private int CountDistinct<T>(Func<T, int> id) where T : NodeInstruction =>
+        Nodes.SelectMany(n => NodeInstructions.Flatten(n.Instructions)).OfType<T>().Select(id).Distinct().Count();
+}

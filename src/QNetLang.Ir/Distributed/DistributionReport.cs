@@ -1,6 +1,4 @@
-using QNetLang.Ir;
-
-namespace QNetLang.Distribution;
+namespace QNetLang.Ir;
 
 /// <summary>Counts read off a distributed circuit for report.json and summaries.</summary>
 public static class DistributionReport

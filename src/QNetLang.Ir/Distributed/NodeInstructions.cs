@@ -1,6 +1,4 @@
-using QNetLang.Ir;
-
-namespace QNetLang.Distribution.Scheduling;
+namespace QNetLang.Ir;
 
 /// <summary>Queries over a node's instruction stream shared by the schedule checks and the emitters: every step in order, the bits it touches, the qubits each step uses.</summary>
 public static class NodeInstructions

@@ -1,27 +1,25 @@
 using System.Text;
-using QNetLang.Ir;
-
-namespace QNetLang.Distribution.Scheduling;
+namespace QNetLang.Ir;
 
 /// <summary>The dump after the schedule stage: one block per node, qubits and bits by name.</summary>
-public static class SchedulePrinter
+public static class DistributedProgramPrinter
 {
-    public static string Print(Circuit circuit, DistributedSchedule schedule)
+    public static string Print(DistributedProgram program)
     {
         var sb = new StringBuilder();
-        sb.Append("schedule ").Append(circuit.Name).Append(" on ").Append(circuit.Network.Name)
-          .Append(": ").Append(schedule.Pairs).Append(" pair(s), ").Append(schedule.BitMessages).Append(" bit message(s), ")
-          .Append(schedule.QubitMessages).Append(" qubit message(s)\n");
-        foreach (var program in schedule.Programs)
+        sb.Append("schedule ").Append(program.Name).Append(" on ").Append(program.Network.Name)
+          .Append(": ").Append(program.Pairs).Append(" pair(s), ").Append(program.BitMessages).Append(" bit message(s), ")
+          .Append(program.QubitMessages).Append(" qubit message(s)\n");
+        foreach (var node in program.Nodes)
         {
-            sb.Append("node ").Append(program.Node).Append(" holds ")
-              .Append(string.Join(", ", program.Qubits.Select(q => circuit.Qubits[q].Name))).Append('\n');
-            Write(sb, circuit, program.Instructions, 1);
+            sb.Append("node ").Append(node.Node).Append(" holds ")
+              .Append(string.Join(", ", node.Qubits.Select(q => program.Qubits[q].Name))).Append('\n');
+            Write(sb, program, node.Instructions, 1);
         }
         return sb.ToString();
     }
 
-    private static void Write(StringBuilder sb, Circuit circuit, IEnumerable<NodeInstruction> instructions, int indent)
+    private static void Write(StringBuilder sb, DistributedProgram circuit, IEnumerable<NodeInstruction> instructions, int indent)
     {
         string Q(int q) => circuit.Qubits[q].Name;
         string B(int b) => circuit.Bits[b].Name;
@@ -31,7 +29,7 @@ public static class SchedulePrinter
             switch (instruction)
             {
                 case LocalInstruction local:
-                    sb.Append(IrPrinter.FormatOperation(circuit, local.Operation));
+                    sb.Append(IrPrinter.FormatOperation(circuit.Qubits, circuit.Bits, local.Operation));
                     break;
                 case EntangleInstruction e:
                     sb.Append("entangle pair ").Append(e.PairId).Append(' ').Append(Q(e.Qubit)).Append(" with ").Append(e.Peer);

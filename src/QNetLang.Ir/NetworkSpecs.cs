@@ -1,0 +1,87 @@
+namespace QNetLang.Ir;
+
+/// <summary>
+/// A node's device parameters, typed, in SI units (seconds, probabilities). Every value comes
+/// from the node's bound properties, whose defaults the property schema filled in when the
+/// network was bound; nothing here restates a default. Coherence times are null when infinite.
+/// Parameters a kind of node does not have (a repeater runs no program gates) are 0.
+/// </summary>
+public sealed record NodeSpec(
+    int DataQubits,
+    int CommQubits,
+    double? T1,
+    double? T2,
+    double GateError,
+    double TwoQubitError,
+    double MeasureError,
+    double GateTime,
+    double TwoQubitGateTime,
+    double MeasureTime,
+    double SwapSuccess,
+    double SwapTime,
+    double DetectorEfficiency)
+{
+    public static NodeSpec Of(NetworkNode node)
+    {
+        var p = new PropertyReader(node.Properties, $"{node.Kind} {node.Name}");
+        return node.Kind switch
+        {
+            NodeKind.Qpu => new NodeSpec(
+                p.Count("qubits"), p.Count("comm"), p.Optional("t1"), p.Optional("t2"),
+                p.Required("gate_error"), p.Required("two_qubit_error"), p.Required("measure_error"),
+                p.Required("gate_time"), p.Required("two_qubit_gate_time"), p.Required("measure_time"),
+                SwapSuccess: 1, SwapTime: 0, DetectorEfficiency: 1),
+            // A repeater holds no program qubits; its memories hold link pairs until the swap.
+            NodeKind.Repeater => new NodeSpec(
+                0, p.Count("memories"), p.Optional("t1"), p.Optional("t2"),
+                0, 0, p.Required("measure_error"), 0, 0, 0,
+                p.Required("swap_success"), p.Required("swap_time"), DetectorEfficiency: 1),
+            // An end node prepares or detects photons: its qubits are also its memories.
+            _ => new NodeSpec(
+                p.Count("qubits"), p.Count("qubits"), p.Optional("t1"), p.Optional("t2"),
+                0, 0, p.Required("measure_error"), 0, 0, 0,
+                SwapSuccess: 1, SwapTime: 0, p.Required("detector_efficiency")),
+        };
+    }
+}
+
+/// <summary>
+/// A link's parameters, typed, in SI units (metres, seconds, dB). As for <see cref="NodeSpec"/>,
+/// defaults were filled in by the schema at bind time; optional parameters are null when absent.
+/// </summary>
+public sealed record LinkSpec(
+    double Length,
+    double LossDbPerKm,
+    double? TotalLossDb,
+    double? Success,
+    double Fidelity,
+    double? Rate,
+    double? AttemptTime,
+    LinkKind Kind,
+    double DetectorEfficiency,
+    double? Cutoff,
+    double Availability,
+    double? PassDuration,
+    double? PassInterval)
+{
+    public static LinkSpec Of(NetworkLink link)
+    {
+        var p = new PropertyReader(link.Properties, $"link {link.From} -- {link.To}");
+        return new LinkSpec(
+            p.Required("length"), p.Required("loss"), p.Optional("total_loss"), p.Optional("success"),
+            p.Required("fidelity"), p.Optional("rate"), p.Optional("attempt_time"), link.Kind,
+            p.Required("detector_efficiency"), p.Optional("cutoff"), p.Required("availability"),
+            p.Optional("pass_duration"), p.Optional("pass_interval"));
+    }
+}
+
+/// <summary>Reads bound property values; a value the schema guarantees but is missing is a broken invariant, not a user error.</summary>
+internal readonly struct PropertyReader(IReadOnlyDictionary<string, PropertyValue> properties, string owner)
+{
+    public double? Optional(string name) => properties.TryGetValue(name, out var v) ? v.Number?.Value : null;
+
+    public double Required(string name) =>
+        Optional(name) ?? throw new InvalidOperationException($"{owner} has no value for '{name}': the network binder fills in every default");
+
+    public int Count(string name) => checked((int)Required(name));
+}
