@@ -144,7 +144,7 @@ public static class Scenarios
         Console.WriteLine("|---|---|---:|---:|---:|---:|");
         string path = Path.Combine(RepoRoot(), "examples", "teleportation.qn");
         var result = QnCompiler.Compile(path, new CompilationOptions());
-        var circuit = result.Circuits.Single();
+        var circuit = result.Distributed.Single().Program!;
         foreach (var engine in new[] { EngineKind.Auto, EngineKind.StateVector })
             foreach (int threads in new[] { 1, Environment.ProcessorCount }.Distinct())
             {

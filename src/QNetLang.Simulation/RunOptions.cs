@@ -28,13 +28,6 @@ public sealed record RunOptions
 
     /// <summary>Keep the events of the first shot (for the timeline plot).</summary>
     public bool RecordTimeline { get; init; }
-
-    /// <summary>
-    /// How many of the circuit's bits (from the first) make up the counts: the source program's
-    /// own bits. A distributed circuit appends its protocol bits (cat-entangler and teleport
-    /// outcomes) after them; they are not results. Null: every bit.
-    /// </summary>
-    public int? ReportedBits { get; init; }
 }
 
 /// <summary>A thread-safe counter of finished shots.</summary>

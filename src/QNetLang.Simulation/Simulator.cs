@@ -8,12 +8,12 @@ using QNetLang.Simulation.Network;
 namespace QNetLang.Simulation;
 
 /// <summary>
-/// The simulator behind `qnlc run`. Its input is a distributed circuit: every qubit on a node,
-/// every multi-qubit gate between qubits at one node, qubits moving only by teleport and send.
-/// (Today the explicit-protocol examples are already in that form after lowering; the
-/// distribution passes will produce it from any program.) Shots run in parallel, each with its
-/// own random stream derived from the seed, and are aggregated in shot order, so a seed gives
-/// the same result on any number of cores.
+/// The simulator behind `qnlc run`. Its input is the distributed program exactly as the
+/// compiler produced it (or as `qnlc run manifest.json` read it back from the emitted files):
+/// each node's instruction stream runs as a process of the discrete-event engine
+/// (<see cref="ShotExecutor"/>). Shots run in parallel, each with its own random stream
+/// derived from the seed, and are aggregated in shot order, so a seed gives the same result on
+/// any number of cores.
 /// </summary>
 public static class Simulator
 {
@@ -21,7 +21,7 @@ public static class Simulator
     private const int BlockSize = 64;
 
     /// <summary>Runs a distributed circuit; on a user-fixable problem returns diagnostics instead of a result.</summary>
-    public static (RunResult? Result, IReadOnlyList<Diagnostic> Diagnostics) Run(Circuit distributed, RunOptions options)
+    public static (RunResult? Result, IReadOnlyList<Diagnostic> Diagnostics) Run(DistributedProgram distributed, RunOptions options)
     {
         try
         {
@@ -37,16 +37,16 @@ public static class Simulator
         }
     }
 
-    public static RunResult RunOrThrow(Circuit distributed, RunOptions options)
+    public static RunResult RunOrThrow(DistributedProgram distributed, RunOptions options)
     {
         if (options.Shots < 1) throw new ArgumentOutOfRangeException(nameof(options), "at least one shot");
         var clock = Stopwatch.StartNew();
         var network = new NetworkModel(distributed.Network);
-        var plan = ProgramPlan.Build(distributed, network);
+        var plan = ExecutionPlan.Build(distributed, network);
         var engine = EngineSelector.Choose(plan.Traits, options.Engine);
         int limit = options.MaxQubits ?? EngineSelector.DefaultLimit(engine);
         long maxTime = SimTime.FromSeconds(options.MaxTimeSeconds);
-        var key = new CountKey(distributed, options.ReportedBits);
+        var key = new CountKey(distributed.Bits);
 
         int blocks = (options.Shots + BlockSize - 1) / BlockSize;
         var partials = new BlockAggregate[blocks];

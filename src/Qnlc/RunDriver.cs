@@ -56,8 +56,7 @@ public static class RunDriver
         var results = new List<RunResult>();
         foreach (var program in result.Distributed)
         {
-            var circuit = program.Circuit;
-            var (run, diagnostics) = RunWithProgress(circuit, options with { ReportedBits = program.Original.Bits.Length }, showProgress: !request.Json && !Console.IsOutputRedirected);
+            var (run, diagnostics) = RunWithProgress(program.Program!, options, showProgress: !request.Json && !Console.IsOutputRedirected);
             foreach (var d in diagnostics)
                 stderr.WriteLine((d.Location.Source is null ? d with { Location = fileLocation } : d).ToString());
             if (run is null) return ExitCodes.InputErrors;
@@ -109,7 +108,7 @@ public static class RunDriver
     }
 
     /// <summary>Runs the shots; when they take over a second and stdout is a terminal, shows a progress bar meanwhile.</summary>
-    private static (RunResult?, IReadOnlyList<Diagnostic>) RunWithProgress(QNetLang.Ir.Circuit circuit, RunOptions options, bool showProgress)
+    private static (RunResult?, IReadOnlyList<Diagnostic>) RunWithProgress(QNetLang.Ir.DistributedProgram circuit, RunOptions options, bool showProgress)
     {
         if (!showProgress) return Simulator.Run(circuit, options);
         var progress = new RunProgress();

@@ -1,3 +1,4 @@
+using QNetLang.Ir;
 using QNetLang.Simulation.Engines;
 using QNetLang.Simulation.Network;
 
@@ -255,16 +256,25 @@ public class NetworkPhysicsTests
     }
 
     [Fact]
-    public void RoutesAreTheFewestHopPathsOfTheNetwork()
+    public void StreamsAndProgramsTakeTheCompilersRoute()
     {
-        var network = TestSupport.CompileNetwork(File.ReadAllText(Path.Combine(TestSupport.Examples, "networks", "metro.qn")));
-        var model = new NetworkModel(network);
-        foreach (var a in network.Nodes)
-            foreach (var b in network.Nodes)
+        // metro.qn: alice–bob can go through hub (fast links) or through carol; whichever the
+        // router picks, a program's epr and a pair stream between the same nodes must agree.
+        string metro = Path.Combine(TestSupport.Examples, "networks", "metro.qn");
+        var network = TestSupport.CompileNetwork(File.ReadAllText(metro));
+        var router = new Router(network);
+        foreach (var a in network.Nodes.Where(n => n.Kind != NodeKind.Repeater))
+            foreach (var b in network.Nodes.Where(n => n.Kind != NodeKind.Repeater && n.Name != a.Name))
             {
-                var expected = network.ShortestPath(a.Name, b.Name);
-                var route = model.Route(model.IndexOf(a.Name), model.IndexOf(b.Name));
-                Assert.Equal(expected!.Value.ToArray(), route!.Select(i => network.Nodes[i].Name).ToArray());
+                var expected = router.Route(a.Name, b.Name)!.Value;
+                var stream = PairStream.Execute(network, new PairStream.Options { From = a.Name, To = b.Name, Pairs = 1, Seed = 3 });
+                Assert.Equal(expected.ToArray(), stream.Route.ToArray());
+                var program = TestSupport.Compile($$"""
+                    include "{{metro.Replace("\\", "/")}}";
+                    program p on {{network.Name}} { qubit x @ {{a.Name}}; qubit y @ {{b.Name}}; epr x, y; }
+                    """);
+                var entangle = program.Nodes.SelectMany(n => NodeInstructions.Flatten(n.Instructions)).OfType<EntangleInstruction>().First(e => program.Qubits[e.Qubit].Node == a.Name);
+                Assert.Equal(expected.ToArray(), entangle.Path.ToArray());
             }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace QNetLang.Simulation.Tests;
@@ -149,15 +150,33 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void EprInsideAnIfIsReported()
+    public void EprAndRemoteGatesInsideAnIfRunWithTheRightDistribution()
     {
+        // c[0] is a fair coin; only when it is 1 do x and y share a pair and t copy x by a
+        // remote CNOT (a telegate the compiler puts inside the branch). So the outcomes are
+        // 0000 (½), 0001 (¼) and 1111 (¼), c[0] rightmost.
         string file = CliRunner.TempFile("""
-            network n { qpu a { qubits = 2; } qpu b { qubits = 1; } link a -- b; }
-            program p on n { qubit x @ a; qubit z @ a; qubit y @ b; bit m; m = measure z; if (m == 1) { epr x, y; } }
+            network n { qpu a { qubits = 2; comm = 2; } qpu b { qubits = 2; comm = 2; } link a -- b { length = 1 km; } }
+            program p on n {
+                qubit z @ a; qubit x @ a; qubit y @ b; qubit t @ b;
+                bit[4] c;
+                h z;
+                c[0] = measure z;
+                if (c[0] == 1) { epr x, y; }
+                if (c[0] == 1) { cx x, t; }
+                c[1] = measure x;
+                c[2] = measure y;
+                c[3] = measure t;
+            }
             """);
-        var run = CliRunner.Invoke("run", file);
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("error QN4106", run.Stderr);
+        const int shots = 4000;
+        var run = CliRunner.Invoke("run", file, "--shots", shots.ToString(CultureInfo.InvariantCulture), "--seed", "5", "--json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var counts = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("counts").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
+        Assert.Empty(counts.Keys.Except(["0000", "0001", "1111"]));
+        Statistics.AssertProportion(counts.GetValueOrDefault("0000"), shots, 0.5, "no pair");
+        Statistics.AssertProportion(counts.GetValueOrDefault("0001"), shots, 0.25, "pair, x = 0");
+        Statistics.AssertProportion(counts.GetValueOrDefault("1111"), shots, 0.25, "pair, x = 1");
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public static class TestSupport
         throw new InvalidOperationException("QNetLang.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public static Circuit Compile(string source)
+    /// <summary>Compiles through the whole pipeline, as `qnlc run` does, and returns the distributed program the simulator executes.</summary>
+    public static DistributedProgram Compile(string source)
     {
         string dir = Path.Combine(Path.GetTempPath(), "qnl-sim-tests");
         Directory.CreateDirectory(dir);
@@ -25,9 +26,7 @@ public static class TestSupport
         File.WriteAllText(path, source);
         try
         {
-            var result = QnCompiler.Compile(path, new CompilationOptions());
-            Assert.True(result.Success, string.Join("\n", result.Diagnostics.Items));
-            return Assert.Single(result.Circuits);
+            return CompileFile(path);
         }
         finally
         {
@@ -35,11 +34,11 @@ public static class TestSupport
         }
     }
 
-    public static Circuit CompileFile(string path)
+    public static DistributedProgram CompileFile(string path)
     {
         var result = QnCompiler.Compile(path, new CompilationOptions());
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Items));
-        return Assert.Single(result.Circuits);
+        return Assert.Single(result.Distributed).Program!;
     }
 
     public static Ir.Network CompileNetwork(string source)
@@ -60,7 +59,7 @@ public static class TestSupport
         }
     }
 
-    public static RunResult Run(Circuit circuit, int shots, long seed = 1, Engines.EngineKind engine = Engines.EngineKind.Auto)
+    public static RunResult Run(DistributedProgram circuit, int shots, long seed = 1, Engines.EngineKind engine = Engines.EngineKind.Auto)
     {
         var (result, diagnostics) = Simulator.Run(circuit, new RunOptions { Shots = shots, Seed = seed, Engine = engine });
         Assert.True(result is not null, string.Join("\n", diagnostics));

@@ -60,8 +60,8 @@ public class UnitsAndExpressionTests : IDisposable
         var result = Compile("network n { qpu a { qubits = 1; } qpu b { qubits = 1; } link a -- b { length = 2 km; } }");
         var link = Assert.Single(Assert.Single(result.Networks).Links);
         Assert.Equal(2000, link.Length);
-        Assert.Equal(0.2, link.Get("loss"));
-        Assert.Equal(1, link.Get("fidelity"));
+        Assert.Equal(0.2, link.Spec.LossDbPerKm);
+        Assert.Equal(1, link.Spec.Fidelity);
         Assert.Equal(QNetLang.Ir.LinkKind.Fiber, link.Kind);
         Assert.Equal(2.0e8, result.Networks[0].FiberSpeed);
     }

@@ -10,7 +10,7 @@ namespace QNetLang.Ir;
 /// only inside them.
 /// </summary>
 public sealed record LinkPhysics(
-    double AttemptSeconds,
+    double SetupSeconds,
     double OneWaySeconds,
     double Transmissivity,
     double DetectorEfficiency,
@@ -31,9 +31,12 @@ public sealed record LinkPhysics(
         double detectors = spec.DetectorEfficiency * EndDetector(network.FindNode(link.From)) * EndDetector(network.FindNode(link.To));
         double success = (spec.Success ?? eta * detectors) * spec.Availability;
         bool windowed = spec.PassDuration is { } d && spec.PassInterval is { } i && d < i;
-        return new LinkPhysics(setup + 2 * oneWay, oneWay, eta, spec.DetectorEfficiency, success, spec.Fidelity, spec.Cutoff,
+        return new LinkPhysics(setup, oneWay, eta, spec.DetectorEfficiency, success, spec.Fidelity, spec.Cutoff,
             windowed ? spec.PassDuration : null, windowed ? spec.PassInterval : null);
     }
+
+    /// <summary>One attempt: the setup (1/rate or attempt_time) and the heralding round trip.</summary>
+    public double AttemptSeconds => SetupSeconds + 2 * OneWaySeconds;
 
     private static double EndDetector(NetworkNode? node) => node is { Kind: NodeKind.EndNode } ? node.Spec.DetectorEfficiency : 1;
 

@@ -12,32 +12,24 @@ internal sealed class CountKey
 {
     private readonly List<(string Name, int[] Bits)> _groups = new();
 
-    public CountKey(Circuit circuit, int? reportedBits = null)
+    /// <summary>Keys over the program's own bits (<see cref="BitRole.Program"/>); the bits distribution added are not results.</summary>
+    public CountKey(IReadOnlyList<BitInfo> bits)
     {
         var byName = new Dictionary<string, List<(int Element, int Bit)>>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var bit in circuit.Bits.Take(reportedBits ?? circuit.Bits.Length))
+        foreach (var bit in bits.Where(b => b.Role == BitRole.Program))
         {
-            string name = bit.Name;
-            int element = 0;
-            int open = name.LastIndexOf('[');
-            if (open > 0 && name.EndsWith(']') && int.TryParse(name.AsSpan(open + 1, name.Length - open - 2), out int e))
+            if (!byName.TryGetValue(bit.Register, out var list))
             {
-                element = e;
-                name = name[..open];
+                byName[bit.Register] = list = new List<(int, int)>();
+                order.Add(bit.Register);
             }
-            if (!byName.TryGetValue(name, out var list))
-            {
-                list = new List<(int, int)>();
-                byName[name] = list;
-                order.Add(name);
-            }
-            list.Add((element, bit.Index));
+            list.Add((bit.Element ?? 0, bit.Index));
         }
         for (int i = order.Count - 1; i >= 0; i--)
         {
-            var bits = byName[order[i]].OrderByDescending(b => b.Element).Select(b => b.Bit).ToArray();
-            _groups.Add((order[i], bits));
+            var ordered = byName[order[i]].OrderByDescending(b => b.Element).Select(b => b.Bit).ToArray();
+            _groups.Add((order[i], ordered));
         }
     }
 

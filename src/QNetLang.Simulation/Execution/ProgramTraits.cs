@@ -17,51 +17,35 @@ internal sealed class ProgramTraits
     /// <summary>Some node that holds program qubits has a finite T1 (amplitude damping: not a Pauli channel).</summary>
     public bool AmplitudeDamping { get; private set; }
 
-    /// <summary>Upper bound on qubits that can be entangled at once: every circuit qubit plus two per teleport in flight.</summary>
+    /// <summary>Upper bound on qubits that can be entangled at once: every qubit of the program.</summary>
     public int MaxQubits { get; private set; }
 
-    public int Teleports { get; private set; }
-
-    public void Observe(Operation op)
+    public void Observe(GateOperation gate)
     {
-        switch (op)
-        {
-            case GateOperation g when !Engines.StabilizerEngine.Supports(g.Gate):
-                _nonClifford.Add(g.Gate.Name);
-                break;
-            case TeleportOperation:
-                Teleports++;
-                break;
-            case IfOperation i:
-                foreach (var inner in i.Then.Concat(i.Else)) Observe(inner);
-                break;
-        }
+        if (!Engines.StabilizerEngine.Supports(gate.Gate)) _nonClifford.Add(gate.Gate.Name);
     }
 
-    public void Finish(Circuit circuit, NetworkModel network, int[] initialNodes, IReadOnlyList<PlanTask> tasks)
+    public void Finish(DistributedProgram program, NetworkModel network, int[] initialNodes, IReadOnlyList<Step> steps)
     {
         var nodesWithQubits = new HashSet<int>(initialNodes);
         bool usesPairs = false;
-        foreach (var task in tasks)
+        foreach (var step in steps)
         {
-            foreach (int n in task.Nodes) nodesWithQubits.Add(n);
-            if (task.Kind is TaskKind.Epr or TaskKind.Teleport)
-            {
-                usesPairs = true;
-                for (int i = 0; i + 1 < task.Route.Length; i++)
-                {
-                    nodesWithQubits.Add(task.Route[i]);
-                    if (network.Link(task.Route[i], task.Route[i + 1])!.Generated.Fidelity < 1) Noisy = true;
-                }
-            }
+            nodesWithQubits.Add(step.Node);
+            if (step.Kind != StepKind.Entangle) continue;
+            usesPairs = true;
+            for (int i = 0; i + 1 < step.Route.Length; i++)
+                if (network.Link(step.Route[i], step.Route[i + 1]) is not { } link)
+                    throw new InvalidOperationException($"the route of a Bell pair uses {network.Nodes[step.Route[i]].Name}–{network.Nodes[step.Route[i + 1]].Name}, which is not a link");
+                else if (link.Generated.Fidelity < 1) Noisy = true;
         }
         foreach (int n in nodesWithQubits)
         {
             var node = network.Nodes[n];
             if (!node.IsIdeal) Noisy = true;
             if (node.T1 is not null && node.Kind != NodeKind.Repeater) AmplitudeDamping = true;
-            if (usesPairs && node.Kind == NodeKind.Repeater && node.MeasureError > 0) Noisy = true;
         }
-        MaxQubits = circuit.Qubits.Length + 2 * Math.Min(Teleports, circuit.Qubits.Length);
+        if (usesPairs && network.Nodes.Any(n => n.Kind == NodeKind.Repeater && n.MeasureError > 0)) Noisy = true;
+        MaxQubits = program.Qubits.Length;
     }
 }

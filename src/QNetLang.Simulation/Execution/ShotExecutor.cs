@@ -9,17 +9,21 @@ using QNetLang.Simulation.Noise;
 namespace QNetLang.Simulation.Execution;
 
 /// <summary>
-/// Runs one shot of a <see cref="ProgramPlan"/> as a discrete-event simulation. Each node's
-/// operations run as soon as their qubits are free and the bits they test have arrived; the
-/// entanglement service runs in the same event queue. Quantum effects are applied in event
-/// order, which respects every qubit's program order, and each qubit first decays for the time
-/// it waited since its last operation.
+/// Runs one shot of the per-node programs as a discrete-event simulation. Every node runs its
+/// own instruction stream (<see cref="ExecutionPlan"/>): a step starts once the earlier steps
+/// it depends on at its node have finished; a node's two `entangle` calls for one pair meet at
+/// the entanglement service, which serves them along the program's route; a received bit or
+/// qubit waits for its message, which travels with the network's latency; a conditional tests
+/// this node's own copies of its bits. Quantum effects are applied in event order, which
+/// respects every qubit's program order; each qubit decays for the time since it was last
+/// touched, during gates and measurements included.
 /// </summary>
 internal sealed class ShotExecutor : IEventHandler, IPairConsumer
 {
-    private const int StartEvent = 0, FinishEvent = 1;
+    private const int StartEvent = 0, FinishEvent = 1, ArriveEvent = 2;
+    private const byte Unevaluated = 0, Taken = 1, NotTaken = 2;
 
-    private readonly ProgramPlan _plan;
+    private readonly ExecutionPlan _plan;
     private readonly ShotRandom _random;
     private readonly EventQueue _queue = new();
     private readonly EntanglementService _network;
@@ -27,16 +31,22 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     private readonly IReadOnlyList<NodeModel> _nodes;
     private readonly int[] _phys;
     private readonly int[] _nodeOf;
-    private readonly List<long> _lastTouch = new();
+    private readonly long[] _lastTouch;
     private readonly int[] _remaining;
-    private readonly long[] _earliest;
-    private readonly int[] _versionValue;
+    private readonly long[] _ready;
+    private readonly bool[] _done;
+    /// <summary>Guard steps: whether the branch ran (Taken), was skipped (NotTaken), or is not evaluated yet.</summary>
+    private readonly byte[] _guard;
+    /// <summary>Cross-node rendezvous: when an entangle call was made or a message arrived (−1: not yet).</summary>
+    private readonly long[] _met;
+    private readonly int[] _messageValue;
+    private readonly int[] _slotValue;
     private readonly long _maxTimePs;
     private readonly List<PairDelivery> _pairs = new();
     private readonly List<TimelineEntry>? _timeline;
     private long _end;
 
-    public ShotExecutor(ProgramPlan plan, IStateEngine engine, ShotRandom random, long maxTimePs, bool recordTimeline, DistillationPolicy distillation)
+    public ShotExecutor(ExecutionPlan plan, IStateEngine engine, ShotRandom random, long maxTimePs, bool recordTimeline, DistillationPolicy distillation)
     {
         _plan = plan;
         _random = random;
@@ -44,17 +54,21 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         _nodes = plan.Network.Nodes;
         _network = new EntanglementService(plan.Network, _queue, random, maxTimePs, distillation);
         _register = new QuantumRegister(engine, random, twirlMemory: engine.Kind == EngineKind.Trajectories);
-        int qubits = plan.Circuit.Qubits.Length;
+        int qubits = plan.Program.Qubits.Length;
         _phys = new int[qubits];
-        for (int q = 0; q < qubits; q++)
-        {
-            _phys[q] = _register.Add();
-            _lastTouch.Add(0);
-        }
+        _lastTouch = new long[qubits];
+        for (int q = 0; q < qubits; q++) _phys[q] = _register.Add();
         _nodeOf = (int[])plan.InitialNodes.Clone();
-        _remaining = plan.Tasks.Select(t => t.Dependencies.Count).ToArray();
-        _earliest = new long[plan.Tasks.Count];
-        _versionValue = new int[plan.Versions.Count];
+        int steps = plan.Steps.Count;
+        _remaining = new int[steps];
+        for (int i = 0; i < steps; i++) _remaining[i] = plan.Steps[i].Dependencies.Count;
+        _ready = new long[steps];
+        _done = new bool[steps];
+        _guard = new byte[steps];
+        _met = new long[steps];
+        Array.Fill(_met, -1);
+        _messageValue = new int[steps];
+        _slotValue = new int[plan.Slots];
         _timeline = recordTimeline ? new List<TimelineEntry>() : null;
     }
 
@@ -62,86 +76,158 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
 
     public ShotOutcome Run()
     {
-        foreach (var task in _plan.Tasks)
-            if (_remaining[task.Index] == 0) _queue.Schedule(0, this, StartEvent, task.Index);
+        foreach (var step in _plan.Steps)
+            if (_remaining[step.Index] == 0) _queue.Schedule(0, this, StartEvent, step.Index);
         while (_queue.Step()) { }
-        if (_remaining.Any(r => r > 0))
-            throw new InvalidOperationException("the shot ended with operations that never became ready");
-        var bits = _plan.FinalVersions.Select(ValueOf).ToArray();
+        if (Array.IndexOf(_done, false) is int stuck and >= 0)
+            throw new InvalidOperationException($"the shot ended with {_plan.Steps[stuck].Kind} at {_nodes[_plan.Steps[stuck].Node].Name} never run (the schedule's deadlock check should have refused it)");
+        var bits = _plan.FinalSlots.Select(slot => slot < 0 ? 0 : _slotValue[slot]).ToArray();
         return new ShotOutcome(bits, _end, _pairs, _timeline);
     }
 
     public void Handle(int kind, int arg, long data, long time)
     {
-        if (kind == StartEvent) Start(_plan.Tasks[arg], time);
-        else Finish(_plan.Tasks[arg], time);
-    }
-
-    private void Complete(PlanTask task, long end)
-    {
-        if (end > _maxTimePs)
-            throw new SimulationLimitException(Diagnostics.SimulatedTimeLimit, task.Operation.Location,
-                SimTime.ToSeconds(_maxTimePs).ToString("R", System.Globalization.CultureInfo.InvariantCulture), "an operation ended after it");
-        if (end == _queue.Now) Finish(task, end);
-        else _queue.Schedule(end, this, FinishEvent, task.Index);
-    }
-
-    private void Finish(PlanTask task, long time)
-    {
-        if (time > _end) _end = time;
-        foreach (var (successor, delay) in task.Successors)
+        var step = _plan.Steps[arg];
+        switch (kind)
         {
-            long ready = time + delay;
-            if (ready > _earliest[successor]) _earliest[successor] = ready;
-            if (--_remaining[successor] == 0) _queue.Schedule(_earliest[successor], this, StartEvent, successor);
+            case StartEvent: Start(step, time); break;
+            case FinishEvent: Finish(step, time); break;
+            case ArriveEvent: Arrive(step, time); break;
         }
     }
 
-    private void Start(PlanTask task, long time)
+    /// <summary>Whether the step's branch runs (always, outside conditionals).</summary>
+    private bool Active(Step step)
     {
-        switch (task.Operation)
+        if (step.Guard < 0) return true;
+        byte g = _guard[step.Guard];
+        return step.ThenBranch ? g == Taken : g == NotTaken;
+    }
+
+    private void Start(Step step, long time)
+    {
+        if (!Active(step))
         {
-            case GateOperation g:
-                Complete(task, Gate(g, time));
+            // A skipped step: a guard under it is skipped too (neither branch runs).
+            if (step.Kind == StepKind.Guard) _guard[step.Index] = Unevaluated;
+            Finish(step, time, counts: false);
+            return;
+        }
+        switch (step.Kind)
+        {
+            case StepKind.Gate:
+                Complete(step, Gate((GateOperation)((LocalInstruction)step.Instruction).Operation, time));
                 break;
-            case MeasureOperation m:
+            case StepKind.Measure:
             {
+                var m = (MeasureOperation)((LocalInstruction)step.Instruction).Operation;
                 var (value, end) = Measure(m.Qubit, time);
-                if (m.Bit is { } bit) _versionValue[task.Writes[bit]] = value;
-                Complete(task, end);
+                if (step.WriteSlot >= 0) _slotValue[step.WriteSlot] = value;
+                Complete(step, end);
                 break;
             }
-            case ResetOperation r:
-                Complete(task, Reset(r.Qubit, time));
+            case StepKind.Reset:
+                Complete(step, Reset(((ResetOperation)((LocalInstruction)step.Instruction).Operation).Qubit, time));
                 break;
-            case BarrierOperation:
-                Complete(task, time);
+            case StepKind.Barrier:
+                Complete(step, time);
                 break;
-            case IfOperation i:
-                Complete(task, If(task, i, time));
+            case StepKind.Guard:
+                _guard[step.Index] = Evaluate(((ConditionalInstruction)step.Instruction).Condition, step) ? Taken : NotTaken;
+                Complete(step, time);
                 break;
-            case EprOperation:
-            case TeleportOperation:
-                _network.Submit(task.Route, time, this, task.Index, task.Operation.Location);
+            case StepKind.Entangle:
+                _met[step.Index] = time;
+                var peer = _plan.Steps[step.Partner];
+                if (_met[peer.Index] >= 0)
+                {
+                    // Both ends asked: the request starts when the later one did, along the route of the end that asked first.
+                    var first = peer.Index < step.Index ? peer : step;
+                    _network.Submit(first.Route, time, this, first.Index, Location.None);
+                }
                 break;
-            case SendOperation s:
-                Complete(task, Send(task, s, time));
+            case StepKind.SendBit:
+            {
+                var receiver = _plan.Steps[step.Partner];
+                _messageValue[receiver.Index] = _slotValue[step.ReadSlot];
+                ScheduleArrival(receiver, time + _plan.Network.Delay(step.Node, receiver.Node));
+                Record(_nodes[step.Node].Name, "send bit", time, time);
+                Complete(step, time);
                 break;
+            }
+            case StepKind.SendQubit:
+            {
+                var receiver = _plan.Steps[step.Partner];
+                long arrive = SendQubit(step, receiver, time);
+                ScheduleArrival(receiver, arrive);
+                Complete(step, time);
+                break;
+            }
+            case StepKind.ReceiveBit:
+            case StepKind.ReceiveQubit:
+                // Its dependencies at this node are done; the message may still be on its way.
+                _ready[step.Index] = time;
+                if (_met[step.Index] >= 0) Receive(step, Math.Max(time, _met[step.Index]));
+                else _met[step.Index] = -2; // waiting
+                break;
+        }
+    }
+
+    private void ScheduleArrival(Step receiver, long time)
+    {
+        if (time > _maxTimePs) TimeLimit(receiver, "a message arrived after it");
+        _queue.Schedule(time, this, ArriveEvent, receiver.Index);
+    }
+
+    private void Arrive(Step receiver, long time)
+    {
+        bool waiting = _met[receiver.Index] == -2;
+        _met[receiver.Index] = time;
+        if (waiting) Receive(receiver, time);
+    }
+
+    private void Receive(Step step, long time)
+    {
+        if (step.WriteSlot >= 0) _slotValue[step.WriteSlot] = _messageValue[step.Index];
+        Record(_nodes[step.Node].Name, step.Kind == StepKind.ReceiveBit ? "receive bit" : "receive qubit", time, time);
+        Complete(step, time);
+    }
+
+    private void Complete(Step step, long end)
+    {
+        if (end > _maxTimePs) TimeLimit(step, "an operation ended after it");
+        if (end == _queue.Now) Finish(step, end);
+        else _queue.Schedule(end, this, FinishEvent, step.Index);
+    }
+
+    private void TimeLimit(Step step, string what) =>
+        throw new SimulationLimitException(Diagnostics.SimulatedTimeLimit, Location.None,
+            SimTime.ToSeconds(_maxTimePs).ToString("R", System.Globalization.CultureInfo.InvariantCulture), $"{what}, at {_nodes[step.Node].Name}");
+
+    private void Finish(Step step, long time) => Finish(step, time, counts: true);
+
+    private void Finish(Step step, long time, bool counts)
+    {
+        _done[step.Index] = true;
+        if (counts && time > _end) _end = time;
+        foreach (int successor in step.Successors)
+        {
+            if (time > _ready[successor]) _ready[successor] = time;
+            if (--_remaining[successor] == 0) _queue.Schedule(_ready[successor], this, StartEvent, successor);
         }
     }
 
     private NodeModel NodeOfQubit(int q) => _nodes[_nodeOf[q]];
 
-    /// <summary>Decoherence of a program qubit for the time since its last operation.</summary>
-    private void Idle(int q, long time)
+    /// <summary>Decoherence of a qubit, at the node that holds it, from its last touch until <paramref name="time"/>.</summary>
+    private void DecayUntil(int q, long time)
     {
-        int p = _phys[q];
-        long dt = time - _lastTouch[p];
+        long dt = time - _lastTouch[q];
         if (dt <= 0) return;
         var node = NodeOfQubit(q);
         if (node.T1 is not null || node.T2 is not null)
-            _register.Decay(p, MemoryDecay.For(node.T1, node.T2, SimTime.ToSeconds(dt)));
-        _lastTouch[p] = time;
+            _register.Decay(_phys[q], MemoryDecay.For(node.T1, node.T2, SimTime.ToSeconds(dt)));
+        _lastTouch[q] = time;
     }
 
     private long Gate(GateOperation g, long start)
@@ -150,7 +236,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         Span<int> phys = stackalloc int[g.Qubits.Length];
         for (int i = 0; i < g.Qubits.Length; i++)
         {
-            Idle(g.Qubits[i], start);
+            DecayUntil(g.Qubits[i], start);
             phys[i] = _phys[g.Qubits[i]];
         }
         _register.ApplyGate(g.Gate, GateMatrices.Of(g), phys);
@@ -167,7 +253,8 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
             duration = node.TwoQubitGateTimePs;
         }
         long end = start + duration;
-        foreach (int p in phys) _lastTouch[p] = end;
+        // The qubits keep decaying while the gate runs.
+        foreach (int q in g.Qubits) DecayUntil(q, end);
         Record(node.Name, g.Gate.Name, start, end);
         return end;
     }
@@ -175,12 +262,11 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     private (int Value, long End) Measure(int q, long start)
     {
         var node = NodeOfQubit(q);
-        Idle(q, start);
-        int p = _phys[q];
-        int value = _register.Measure(p);
-        if (_random.Chance(node.MeasureError)) value ^= 1;
         long end = start + node.MeasureTimePs;
-        _lastTouch[p] = end;
+        // Decay up to the end of the readout, which sees the state as it is then.
+        DecayUntil(q, end);
+        int value = _register.Measure(_phys[q]);
+        if (_random.Chance(node.MeasureError)) value ^= 1;
         Record(node.Name, "measure", start, end);
         return (value, end);
     }
@@ -188,169 +274,57 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     private long Reset(int q, long start)
     {
         var node = NodeOfQubit(q);
-        int p = _phys[q];
-        _register.Reset(p);
+        _register.Reset(_phys[q]);
         long end = start + node.MeasureTimePs;
-        _lastTouch[p] = end;
+        _lastTouch[q] = end;
         return end;
     }
 
-    private int ValueOf(int version) => version < 0 ? 0 : _versionValue[version];
-
-    /// <summary>Runs the chosen branch in place, each operation after the previous ones on its qubits.</summary>
-    private long If(PlanTask task, IfOperation op, long start)
+    private bool Evaluate(Condition condition, Step guard) => condition switch
     {
-        var overlay = new Dictionary<int, int>();
-        var ready = new Dictionary<int, long>();
-        long end = RunBranch(task, op, start, overlay, ready);
-        foreach (var (bit, version) in task.Writes)
-            _versionValue[version] = overlay.TryGetValue(bit, out int v) ? v : ValueOf(_plan.Versions[version].Previous);
-        return end;
-    }
-
-    private long RunBranch(PlanTask task, IfOperation op, long start, Dictionary<int, int> overlay, Dictionary<int, long> ready)
-    {
-        bool taken = Evaluate(op.Condition, task, overlay);
-        long end = start;
-        long Ready(int q) => ready.TryGetValue(q, out long t) ? Math.Max(t, start) : start;
-        foreach (var inner in taken ? op.Then : op.Else)
-        {
-            switch (inner)
-            {
-                case GateOperation g:
-                {
-                    long s = g.Qubits.Max(Ready);
-                    long e = Gate(g, s);
-                    foreach (int q in g.Qubits) ready[q] = e;
-                    end = Math.Max(end, e);
-                    break;
-                }
-                case MeasureOperation m:
-                {
-                    var (value, e) = Measure(m.Qubit, Ready(m.Qubit));
-                    if (m.Bit is { } bit) overlay[bit] = value;
-                    ready[m.Qubit] = e;
-                    end = Math.Max(end, e);
-                    break;
-                }
-                case ResetOperation r:
-                {
-                    long e = Reset(r.Qubit, Ready(r.Qubit));
-                    ready[r.Qubit] = e;
-                    end = Math.Max(end, e);
-                    break;
-                }
-                case BarrierOperation:
-                    break;
-                case IfOperation nested:
-                    // The nested test needs the bits measured so far in this branch: start after them.
-                    end = Math.Max(end, RunBranch(task, nested, end, overlay, ready));
-                    break;
-            }
-        }
-        return end;
-    }
-
-    private bool Evaluate(Condition condition, PlanTask task, Dictionary<int, int> overlay) => condition switch
-    {
-        BitCondition b => (overlay.TryGetValue(b.Bit, out int v) ? v : ValueOf(task.Reads[b.Bit])) == (b.Value ? 1 : 0),
-        NotCondition n => !Evaluate(n.Operand, task, overlay),
-        AndCondition a => a.Operands.All(c => Evaluate(c, task, overlay)),
-        OrCondition o => o.Operands.Any(c => Evaluate(c, task, overlay)),
+        BitCondition b => _slotValue[guard.ConditionSlots![b.Bit]] == (b.Value ? 1 : 0),
+        NotCondition n => !Evaluate(n.Operand, guard),
+        AndCondition a => a.Operands.All(c => Evaluate(c, guard)),
+        OrCondition o => o.Operands.Any(c => Evaluate(c, guard)),
         ConstantCondition c => c.Value,
         _ => throw new InvalidOperationException($"unknown condition {condition.GetType().Name}"),
     };
 
-    private long Send(PlanTask task, SendOperation s, long start)
+    /// <summary>The physical qubit crosses the link; it may be lost (then the receiver holds the vacuum, read as |0⟩). Returns the arrival time.</summary>
+    private long SendQubit(Step step, Step receiver, long start)
     {
-        int from = task.Route[0], to = task.Route[1];
-        var link = _plan.Network.Link(from, to)!;
+        int q = step.Qubits[0];
+        int from = step.Node, to = receiver.Node;
+        var link = _plan.Network.Link(from, to) ?? throw new InvalidOperationException($"a qubit is sent from {_nodes[from].Name} to {_nodes[to].Name}, which share no link");
         var sender = _nodes[from];
-        var receiver = _nodes[to];
-        Idle(s.Qubit, start);
-        int p = _phys[s.Qubit];
+        var target = _nodes[to];
+        DecayUntil(q, start);
         long arrive = start + link.OneWayPs;
         // In flight the qubit keeps decaying as it did at the sender (docs/simulator.md, "send").
-        if (sender.T1 is not null || sender.T2 is not null)
-            _register.Decay(p, MemoryDecay.For(sender.T1, sender.T2, SimTime.ToSeconds(link.OneWayPs)));
-        double arrival = link.Transmissivity * link.DetectorEfficiency * (receiver.Kind == NodeKind.EndNode ? receiver.DetectorEfficiency : 1);
+        DecayUntil(q, arrive);
+        double arrival = link.Transmissivity * link.DetectorEfficiency * (target.Kind == NodeKind.EndNode ? target.DetectorEfficiency : 1);
         bool arrived = _random.Chance(arrival);
-        if (!arrived) _register.Reset(p); // the vacuum behaves as |0>
-        _nodeOf[s.Qubit] = to;
-        _lastTouch[p] = arrive;
-        if (s.ArrivalBit is { } flag) _versionValue[task.Writes[flag]] = arrived ? 1 : 0;
+        if (!arrived) _register.Reset(_phys[q]);
+        _nodeOf[q] = to;
+        _messageValue[receiver.Index] = arrived ? 1 : 0;
         Record(sender.Name, arrived ? "send" : "send (lost)", start, arrive);
         return arrive;
     }
 
     public void PairDelivered(int token, PairDelivery delivery)
     {
-        var task = _plan.Tasks[token];
+        var first = _plan.Steps[token];
+        var second = _plan.Steps[first.Partner];
         long now = delivery.DeliveredAt;
         _pairs.Add(delivery);
         Record(_nodes[delivery.From].Name, "epr", delivery.RequestedAt, now);
         Record(_nodes[delivery.To].Name, "epr", delivery.RequestedAt, now);
-        if (task.Operation is EprOperation e)
-        {
-            int a = _phys[e.First], b = _phys[e.Second];
-            _register.PrepareBellPair(a, b, delivery.State);
-            _lastTouch[a] = _lastTouch[b] = now;
-            Complete(task, now);
-            return;
-        }
-        Complete(task, Teleport(task, (TeleportOperation)task.Operation, delivery, now));
-    }
-
-    /// <summary>The standard protocol on the delivered pair: Bell measurement at the sender, two bits over the network, Pauli corrections at the receiver.</summary>
-    private long Teleport(PlanTask task, TeleportOperation t, PairDelivery delivery, long now)
-    {
-        int from = task.Route[0], to = task.Route[^1];
-        var sender = _nodes[from];
-        var receiver = _nodes[to];
-        int q = t.Qubit;
-        int pq = _phys[q];
-        int ex = _register.Add(), ey = _register.Add();
-        _lastTouch.Add(now);
-        _lastTouch.Add(now);
-        _register.PrepareBellPair(ex, ey, delivery.State);
-        Idle(q, now);
-
-        _register.ApplyGate(Cx, CxMatrix, [pq, ex]);
-        _register.Depolarize2(pq, ex, sender.TwoQubitError);
-        _register.ApplyGate(H, HMatrix, [pq]);
-        _register.Depolarize1(pq, sender.GateError);
-        int m1 = _register.Measure(pq) ^ (_random.Chance(sender.MeasureError) ? 1 : 0);
-        int m2 = _register.Measure(ex) ^ (_random.Chance(sender.MeasureError) ? 1 : 0);
-        long measured = now + sender.TwoQubitGateTimePs + sender.GateTimePs + sender.MeasureTimePs;
-        long arrive = measured + _plan.Network.Delay(from, to);
-        Record(sender.Name, "bell measurement", now, measured);
-
-        if (receiver.T1 is not null || receiver.T2 is not null)
-            _register.Decay(ey, MemoryDecay.For(receiver.T1, receiver.T2, SimTime.ToSeconds(arrive - now)));
-        long end = arrive;
-        if (m2 == 1)
-        {
-            _register.ApplyPauli(ey, 1);
-            _register.Depolarize1(ey, receiver.GateError);
-            end += receiver.GateTimePs;
-        }
-        if (m1 == 1)
-        {
-            _register.ApplyPauli(ey, 3);
-            _register.Depolarize1(ey, receiver.GateError);
-            end += receiver.GateTimePs;
-        }
-        Record(receiver.Name, "corrections", arrive, end);
-        _phys[q] = ey;
-        _nodeOf[q] = to;
-        _lastTouch[ey] = end;
-        return end;
+        int a = first.Qubits[0], b = second.Qubits[0];
+        _register.PrepareBellPair(_phys[a], _phys[b], delivery.State);
+        _lastTouch[a] = _lastTouch[b] = now;
+        Complete(first, now);
+        Complete(second, now);
     }
 
     private void Record(string node, string what, long start, long end) => _timeline?.Add(new TimelineEntry(node, what, start, end));
-
-    private static readonly GateInfo H = GateCatalog.Get("h");
-    private static readonly GateInfo Cx = GateCatalog.Get("cx");
-    private static readonly Complex[,] HMatrix = H.Unitary([]);
-    private static readonly Complex[,] CxMatrix = Cx.Unitary([]);
 }

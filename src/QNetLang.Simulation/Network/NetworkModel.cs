@@ -5,8 +5,10 @@ namespace QNetLang.Simulation.Network;
 
 /// <summary>
 /// The network as the simulator sees it: nodes by index with their device models, links with
-/// their physics, and classical delays (fewest-hop path, summed lengths / fiber_speed), cached
-/// per source. Built once per run and shared read-only by all shots.
+/// their physics (<see cref="LinkModel"/>, from the shared <see cref="LinkPhysics"/>), and
+/// classical delays (the fastest path, summed lengths / fiber_speed), cached per source. Built
+/// once per run and shared read-only by all shots. Entanglement routes are not chosen here:
+/// they come with the program (or from the shared <see cref="Router"/> for pair streams).
 /// </summary>
 public sealed class NetworkModel
 {
@@ -25,14 +27,13 @@ public sealed class NetworkModel
         foreach (var link in network.Links)
         {
             int a = _index[link.From], b = _index[link.To];
-            var model = LinkModel.Create(link, a, b, Nodes[a], Nodes[b], network.FiberSpeed);
+            var model = LinkModel.Create(link, network, a, b);
             _links[(a, b)] = model;
             _links[(b, a)] = model with { From = b, To = a };
             _adjacency[a].Add((b, model.OneWayPs));
             _adjacency[b].Add((a, model.OneWayPs));
         }
-        // Neighbours in node order, so fewest-hop paths break ties exactly as Network.ShortestPath does.
-        foreach (var list in _adjacency) list.Sort((x, y) => x.Neighbour.CompareTo(y.Neighbour));
+
     }
 
     public Ir.Network Source { get; }
@@ -45,7 +46,7 @@ public sealed class NetworkModel
 
     public LinkModel? Link(int a, int b) => _links.GetValueOrDefault((a, b));
 
-    /// <summary>Classical message delay from <paramref name="from"/> to <paramref name="to"/> along the fewest-hop path.</summary>
+    /// <summary>Classical message delay from <paramref name="from"/> to <paramref name="to"/> along the fastest path.</summary>
     public long Delay(int from, int to)
     {
         if (from == to || from < 0 || to < 0) return 0;
@@ -58,54 +59,27 @@ public sealed class NetworkModel
         return row[to];
     }
 
+    /// <summary>Dijkstra over one-way link delays: a message takes the fastest path.</summary>
     private long[] Bfs(int from)
     {
         var delay = new long[Nodes.Count];
-        var seen = new bool[Nodes.Count];
-        var queue = new Queue<int>();
-        seen[from] = true;
-        queue.Enqueue(from);
-        while (queue.Count > 0)
+        Array.Fill(delay, long.MaxValue);
+        delay[from] = 0;
+        var queue = new PriorityQueue<int, long>();
+        queue.Enqueue(from, 0);
+        while (queue.TryDequeue(out int current, out long d))
         {
-            int current = queue.Dequeue();
-            foreach (var (next, d) in _adjacency[current])
+            if (d > delay[current]) continue;
+            foreach (var (next, step) in _adjacency[current])
             {
-                if (seen[next]) continue;
-                seen[next] = true;
-                delay[next] = delay[current] + d;
-                queue.Enqueue(next);
+                long candidate = d + step;
+                if (candidate >= delay[next]) continue;
+                delay[next] = candidate;
+                queue.Enqueue(next, candidate);
             }
         }
+        // Unreachable nodes never exchange messages (the compiler refuses such programs).
+        for (int i = 0; i < delay.Length; i++) if (delay[i] == long.MaxValue) delay[i] = 0;
         return delay;
-    }
-
-    /// <summary>
-    /// The fewest-hop route (node indices) or null: the same breadth-first search as
-    /// Network.ShortestPath, neighbours in node order, on the adjacency lists (so a
-    /// 1000-node chain is routed in microseconds).
-    /// </summary>
-    public int[]? Route(int from, int to)
-    {
-        var previous = new int[Nodes.Count];
-        Array.Fill(previous, -2);
-        previous[from] = -1;
-        var queue = new Queue<int>();
-        queue.Enqueue(from);
-        while (queue.Count > 0)
-        {
-            int current = queue.Dequeue();
-            if (current == to) break;
-            foreach (var (next, _) in _adjacency[current])
-            {
-                if (previous[next] != -2) continue;
-                previous[next] = current;
-                queue.Enqueue(next);
-            }
-        }
-        if (previous[to] == -2) return null;
-        var path = new List<int>();
-        for (int at = to; at != -1; at = previous[at]) path.Add(at);
-        path.Reverse();
-        return path.ToArray();
     }
 }

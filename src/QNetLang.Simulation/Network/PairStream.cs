@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using QNetLang.Core;
+using QNetLang.Ir;
 using QNetLang.Simulation.Events;
 
 namespace QNetLang.Simulation.Network;
@@ -33,7 +34,7 @@ public static class PairStream
     /// <summary>One repetition: pairs delivered, their mean fidelity, wait and attempts, and when it ended.</summary>
     public sealed record Run(long Pairs, double MeanFidelity, double MeanWaitPs, double MeanAttempts, long EndPs, long Events);
 
-    public sealed record Result(string From, string To, int InFlight, IReadOnlyList<Run> Runs, double WallSeconds)
+    public sealed record Result(string From, string To, IReadOnlyList<string> Route, int InFlight, IReadOnlyList<Run> Runs, double WallSeconds)
     {
         public double MeanPairs => Runs.Average(r => (double)r.Pairs);
         public double MeanEndSeconds => Runs.Average(r => SimTime.ToSeconds(r.EndPs));
@@ -48,15 +49,17 @@ public static class PairStream
             throw new SimulationLimitException(Diagnostics.BadStreamRequest, options.Location, $"network {network.Name} has no node '{(model.TryIndexOf(options.From, out _) ? options.To : options.From)}'");
         if (from == to)
             throw new SimulationLimitException(Diagnostics.BadStreamRequest, options.Location, "the two ends must be different nodes");
-        var route = model.Route(from, to)
-            ?? throw new SimulationLimitException(Diagnostics.BadStreamRequest, options.Location, $"there is no path from {options.From} to {options.To}");
+        // The compiler's router: a stream between two nodes takes the path a program's pair would.
+        var path = new Router(network).Route(options.From, options.To)
+            ?? throw new SimulationLimitException(Diagnostics.BadStreamRequest, options.Location, $"there is no usable path from {options.From} to {options.To}");
+        var route = path.Select(model.IndexOf).ToArray();
         int inFlight = Math.Min(model.Nodes[from].Memories, model.Nodes[to].Memories);
         if (inFlight < 1)
             throw new SimulationLimitException(Diagnostics.BadStreamRequest, options.Location, "an end has no memory to hold pairs");
         var clock = Stopwatch.StartNew();
         var runs = new Run[options.Runs];
         Parallel.For(0, options.Runs, run => runs[run] = new Worker(model, route, inFlight, options, run).Execute());
-        return new Result(options.From, options.To, inFlight, runs, clock.Elapsed.TotalSeconds);
+        return new Result(options.From, options.To, path, inFlight, runs, clock.Elapsed.TotalSeconds);
     }
 
     private sealed class Worker(NetworkModel model, int[] route, int inFlight, Options options, int run) : IPairConsumer

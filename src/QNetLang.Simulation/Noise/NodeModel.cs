@@ -22,26 +22,25 @@ public sealed record NodeModel(
     double DetectorEfficiency,
     int Memories)
 {
-    public static NodeModel From(NetworkNode node) => new(
-        node.Name,
-        node.Kind,
-        node.Get("t1"),
-        node.Get("t2"),
-        node.Get("gate_error") ?? 0,
-        node.Get("two_qubit_error") ?? 0,
-        node.Get("measure_error") ?? 0,
-        SimTime.FromSeconds(node.Get("gate_time") ?? 0),
-        SimTime.FromSeconds(node.Get("two_qubit_gate_time") ?? 0),
-        SimTime.FromSeconds(node.Get("measure_time") ?? 0),
-        node.Get("swap_success") ?? 1,
-        SimTime.FromSeconds(node.Get("swap_time") ?? 0),
-        node.Get("detector_efficiency") ?? 1,
-        node.Kind switch
-        {
-            NodeKind.Repeater => (int)(node.Get("memories") ?? 2),
-            NodeKind.Qpu => (int)(node.Get("comm") ?? 2),
-            _ => (int)(node.Get("qubits") ?? 1),
-        });
+    public static NodeModel From(NetworkNode node)
+    {
+        var spec = node.Spec;
+        return new(
+            node.Name,
+            node.Kind,
+            spec.T1,
+            spec.T2,
+            spec.GateError,
+            spec.TwoQubitError,
+            spec.MeasureError,
+            SimTime.FromSeconds(spec.GateTime),
+            SimTime.FromSeconds(spec.TwoQubitGateTime),
+            SimTime.FromSeconds(spec.MeasureTime),
+            spec.SwapSuccess,
+            SimTime.FromSeconds(spec.SwapTime),
+            spec.DetectorEfficiency,
+            spec.CommQubits);
+    }
 
     /// <summary>True when nothing at this node is noisy (so ideal programs can skip noise entirely).</summary>
     public bool IsIdeal => T1 is null && T2 is null && GateError == 0 && TwoQubitError == 0 && MeasureError == 0;
