@@ -79,6 +79,10 @@ public static class Diagnostics
     // ---- QN4xxx: backends and outputs ------------------------------------------------------
     public static readonly DiagnosticDescriptor CannotWriteOutput = new("QN4001", "Cannot write output", "cannot write the outputs to '{0}': {1}");
 
+    // ---- QN43xx: reading emitted programs back (qnlc run manifest.json) ---------------------
+    public static readonly DiagnosticDescriptor MalformedManifest = new("QN4301", "Malformed manifest", "{0}");
+    public static readonly DiagnosticDescriptor MalformedNodeProgram = new("QN4302", "Malformed per-node program", "{0}");
+
     // ---- QN42xx: the QIR profile checker (qnlc verify-qir) -------------------------------------
     public static readonly DiagnosticDescriptor MalformedQir = new("QN4201", "Malformed QIR module", "{0}");
     public static readonly DiagnosticDescriptor QirInstructionNotAllowed = new("QN4202", "Instruction not allowed in the profile", "{0} is not allowed in the {1}");

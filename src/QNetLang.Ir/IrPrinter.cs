@@ -56,7 +56,7 @@ public static class IrPrinter
         sb.Append('\n');
         foreach (var node in network.Nodes)
         {
-            sb.Append("  ").Append(KindName(node.Kind)).Append(' ').Append(node.Name);
+            sb.Append("  ").Append(NodeKinds.Name(node.Kind)).Append(' ').Append(node.Name);
             AppendProperties(sb, node.Properties);
             sb.Append('\n');
         }
@@ -72,13 +72,6 @@ public static class IrPrinter
     {
         foreach (var (name, value) in properties) sb.Append(' ').Append(name).Append('=').Append(value.ToString().Replace(" ", "", StringComparison.Ordinal));
     }
-
-    private static string KindName(NodeKind kind) => kind switch
-    {
-        NodeKind.Qpu => "qpu",
-        NodeKind.Repeater => "repeater",
-        _ => "endnode",
-    };
 
     /// <summary>Writes operations with qubits and bits by name (<c>q[3]</c>, <c>c[0]</c>), as the tables above them declare.</summary>
     private sealed class OperationWriter(StringBuilder sb, IReadOnlyList<QubitInfo> qubits, IReadOnlyList<BitInfo> bits)

@@ -1,5 +1,6 @@
 using QNetLang.Compiler;
 using QNetLang.Core;
+using QNetLang.Ir;
 using QNetLang.Simulation;
 using QNetLang.Simulation.Engines;
 using QNetLang.Simulation.Network;
@@ -19,28 +20,43 @@ public static class RunDriver
 
     public static int Run(RunRequest request, TextWriter stdout, TextWriter stderr)
     {
-        var compileRequest = new CompileRequest(request.InputPath, request.NetworkFile, request.Qpus, request.QubitsPerQpu, request.MaxOperations,
-            Seed: 0, StopAfter: CompilerStage.Schedule, Dump: false, OutputDirectory: null, Emit: [], RequireProgram: request.Stream is null);
-        if (Driver.Validate(compileRequest) is { } problem) return Driver.BadCommandLine(stderr, problem.Message, problem.Code);
         if (ValidateRun(request, out var engine, out var distillation) is { } message) return Driver.BadCommandLine(stderr, message);
-
-        var result = QnCompiler.Compile(request.InputPath, new CompilationOptions
+        IReadOnlyList<DistributedProgram> programs;
+        Location fileLocation;
+        if (EmittedPrograms.IsManifest(request.InputPath))
         {
-            MaxOperations = request.MaxOperations,
-            NetworkFile = request.NetworkFile,
-            QpuCount = request.Qpus,
-            QubitsPerQpu = request.QubitsPerQpu,
-            RequireProgram = request.Stream is null,
-            // The simulator runs the distributed circuit: every qubit placed, every gate local,
-            // every Bell pair routed. The seed steers the partitioner as it steers the shots.
-            StopAfter = CompilerStage.Schedule,
-            Seed = unchecked((int)request.Seed),
-        });
-        foreach (var diagnostic in result.Diagnostics.Items) stderr.WriteLine(diagnostic.ToString());
-        if (!result.Success) return ExitCodes.InputErrors;
-        var fileLocation = new Location(result.MainUnit!.Source, default);
-
-        if (request.Stream is not null) return StreamDriver.Run(request, distillation, result, fileLocation, stdout, stderr);
+            if (request.Stream is not null || request.NetworkFile is not null || request.Qpus is not null)
+                return Driver.BadCommandLine(stderr, "a manifest carries its own network and program: --stream, --network and --qpus do not apply to it");
+            var diagnostics = new DiagnosticBag();
+            var loaded = EmittedPrograms.Load(request.InputPath, diagnostics);
+            foreach (var diagnostic in diagnostics.Items) stderr.WriteLine(diagnostic.ToString());
+            if (loaded is null || diagnostics.HasErrors) return ExitCodes.InputErrors;
+            programs = [loaded];
+            fileLocation = new Location(new SourceText(request.InputPath, ""), default);
+        }
+        else
+        {
+            var compileRequest = new CompileRequest(request.InputPath, request.NetworkFile, request.Qpus, request.QubitsPerQpu, request.MaxOperations,
+                Seed: 0, StopAfter: CompilerStage.Schedule, Dump: false, OutputDirectory: null, Emit: [], RequireProgram: request.Stream is null);
+            if (Driver.Validate(compileRequest) is { } problem) return Driver.BadCommandLine(stderr, problem.Message, problem.Code);
+            var result = QnCompiler.Compile(request.InputPath, new CompilationOptions
+            {
+                MaxOperations = request.MaxOperations,
+                NetworkFile = request.NetworkFile,
+                QpuCount = request.Qpus,
+                QubitsPerQpu = request.QubitsPerQpu,
+                RequireProgram = request.Stream is null,
+                // The simulator runs the distributed program, exactly as `build` emits it. The
+                // seed steers the partitioner as it steers the shots.
+                StopAfter = CompilerStage.Schedule,
+                Seed = unchecked((int)request.Seed),
+            });
+            foreach (var diagnostic in result.Diagnostics.Items) stderr.WriteLine(diagnostic.ToString());
+            if (!result.Success) return ExitCodes.InputErrors;
+            fileLocation = new Location(result.MainUnit!.Source, default);
+            if (request.Stream is not null) return StreamDriver.Run(request, distillation, result, fileLocation, stdout, stderr);
+            programs = [.. result.Distributed.Select(d => d.Program!)];
+        }
 
         var options = new RunOptions
         {
@@ -54,9 +70,9 @@ public static class RunDriver
             Distillation = distillation,
         };
         var results = new List<RunResult>();
-        foreach (var program in result.Distributed)
+        foreach (var program in programs)
         {
-            var (run, diagnostics) = RunWithProgress(program.Program!, options, showProgress: !request.Json && !Console.IsOutputRedirected);
+            var (run, diagnostics) = RunWithProgress(program, options, showProgress: !request.Json && !Console.IsOutputRedirected);
             foreach (var d in diagnostics)
                 stderr.WriteLine((d.Location.Source is null ? d with { Location = fileLocation } : d).ToString());
             if (run is null) return ExitCodes.InputErrors;

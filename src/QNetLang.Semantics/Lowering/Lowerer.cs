@@ -89,7 +89,7 @@ public sealed class Lowerer
             var node = Network.FindNode(register.PinnedNode!)!;
             for (int i = 0; i < register.Size; i++) _placement.Pin(register.FirstQubit + i, node.Name);
             if (_placement.Occupancy(node.Name) > node.DataQubits)
-                _diagnostics.Report(Diagnostics.PinnedCapacityExceeded, At(register.DeclarationSpan), KindName(node), node.Name, node.DataQubits, _placement.Occupancy(node.Name));
+                _diagnostics.Report(Diagnostics.PinnedCapacityExceeded, At(register.DeclarationSpan), NodeKinds.Name(node.Kind), node.Name, node.DataQubits, _placement.Occupancy(node.Name));
         }
 
         int unpinned = _program.QubitRegisters.Where(r => r.PinnedNode is null).Sum(r => r.Size);
@@ -110,13 +110,6 @@ public sealed class Lowerer
                 return;
             }
     }
-
-    private static string KindName(NetworkNode node) => node.Kind switch
-    {
-        NodeKind.Qpu => "qpu",
-        NodeKind.Repeater => "repeater",
-        _ => "endnode",
-    };
 
     // ---- statements ------------------------------------------------------------------------------
 
@@ -405,7 +398,7 @@ public sealed class Lowerer
     private bool RequireRoom(NetworkNode node, TextSpan span)
     {
         if (_placement.Occupancy(node.Name) < node.DataQubits) return true;
-        _diagnostics.Report(Diagnostics.PinnedCapacityExceeded, At(span), KindName(node), node.Name, node.DataQubits, _placement.Occupancy(node.Name) + 1);
+        _diagnostics.Report(Diagnostics.PinnedCapacityExceeded, At(span), NodeKinds.Name(node.Kind), node.Name, node.DataQubits, _placement.Occupancy(node.Name) + 1);
         return false;
     }
 
