@@ -25,6 +25,9 @@ public sealed record CompilationOptions
     /// <summary>Seed for every randomised decision (partitioning, simulation) in later stages.</summary>
     public int Seed { get; init; }
 
+    /// <summary>The simulated-time limit of a run: a pair expected to take longer gets a warning (QN3005).</summary>
+    public double MaxTimeSeconds { get; init; } = Ir.TimeLimits.DefaultMaxTimeSeconds;
+
     /// <summary>`build` needs a program; `check` accepts a network-only file.</summary>
     public bool RequireProgram { get; init; } = true;
 

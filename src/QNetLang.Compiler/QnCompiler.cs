@@ -112,7 +112,7 @@ public static class QnCompiler
         string stopPass = options.StopAfter >= CompilerStage.Schedule ? "schedule" : CompilerStages.Name(options.StopAfter);
         foreach (var circuit in result.Circuits)
         {
-            var context = new PassContext(diagnostics, options.Seed) { ValidateAfterEachPass = options.ValidateAfterEachPass };
+            var context = new PassContext(diagnostics, options.Seed) { ValidateAfterEachPass = options.ValidateAfterEachPass, MaxTimeSeconds = options.MaxTimeSeconds };
             var distributed = passes.Run(circuit, context, stopPass);
             if (!diagnostics.HasErrors) IrValidator.ThrowIfInvalid(distributed, stopPass);
             result.Distributed.Add(new CompiledProgram(circuit, distributed, context));

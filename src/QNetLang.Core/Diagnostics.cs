@@ -69,11 +69,15 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor AmbiguousNetwork = new("QN2039", "Ambiguous network", "'{0}' declares {1} networks; the program needs exactly one");
     public static readonly DiagnosticDescriptor UnusedValue = new("QN2040", "Value has no effect", "{0}", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor MoveInConditional = new("QN2041", "Qubit moved inside a conditional", "{0} cannot be inside an `if`: where a qubit is must not depend on a measurement result");
+    public static readonly DiagnosticDescriptor ConflictingProperties = new("QN2042", "Conflicting properties", "'{0}' and '{1}' cannot both be given: {2}");
+    public static readonly DiagnosticDescriptor ImpossibleProperty = new("QN2043", "Physically impossible property", "{0}");
+    public static readonly DiagnosticDescriptor IgnoredProperty = new("QN2044", "Property has no effect", "'{0}' has no effect: {1}", DiagnosticSeverity.Warning);
 
     // ---- QN3xxx: network and distribution ------------------------------------------------
     public static readonly DiagnosticDescriptor NoRoute = new("QN3001", "No route", "no route between '{0}' and '{1}' in network '{2}'");
     public static readonly DiagnosticDescriptor NoCommunicationQubits = new("QN3002", "No communication qubits", "node '{0}' has {1} communication qubit(s) (`comm`), but a remote operation needs one there");
     public static readonly DiagnosticDescriptor NoPlacement = new("QN3003", "No placement", "the qubits cannot be placed: {0}");
+    public static readonly DiagnosticDescriptor PairSlowerThanTimeLimit = new("QN3005", "Pair slower than the time limit", "a pair between '{0}' and '{1}' takes {2} s on average (link {3}), beyond the simulated-time limit of {4} s: `qnlc run` would stop with QN4105", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor Deadlock = new("QN3004", "Deadlock", "the per-node programs would deadlock: {0}");
 
     // ---- QN4xxx: backends and outputs ------------------------------------------------------
@@ -92,12 +96,10 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor QirUseAfterMeasurement = new("QN4206", "Qubit used after measurement", "qubit {0} is used after it was measured or reset, which the base profile forbids");
     public static readonly DiagnosticDescriptor QirUnusedCapability = new("QN4207", "Declared capability not used", "the module declares the '{0}' module flag but uses no {1}");
     // ---- QN41xx: the simulator (`qnlc run`) ------------------------------------------------
-    public static readonly DiagnosticDescriptor NeedsDistribution = new("QN4101", "Program needs distribution", "this circuit has not been distributed: {0}");
     public static readonly DiagnosticDescriptor TooManyQubitsForEngine = new("QN4102", "Too many qubits for the engine", "the {0} engine would hold {1} qubits at once, above its limit of {2} (raise it with --max-qubits, or choose another --engine)");
     public static readonly DiagnosticDescriptor EngineCannotRun = new("QN4103", "Engine cannot run the program", "the {0} engine cannot run this program: {1}");
     public static readonly DiagnosticDescriptor PairNeverDelivered = new("QN4104", "Entanglement can never be delivered", "the network can never deliver this pair: {0}");
     public static readonly DiagnosticDescriptor SimulatedTimeLimit = new("QN4105", "Simulated time limit", "a shot ran past the simulated-time limit of {0} s ({1}); raise it with --max-time");
-    public static readonly DiagnosticDescriptor NotSimulated = new("QN4106", "Construct not simulated", "{0} is not supported by the simulator");
     public static readonly DiagnosticDescriptor BadStreamRequest = new("QN4107", "Bad stream request", "cannot stream pairs: {0}");
     public static readonly DiagnosticDescriptor CannotWritePlots = new("QN4108", "Cannot write plots", "cannot write the plots to '{0}': {1}");
 

@@ -92,7 +92,7 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics)
     {
         var specs = PropertySchema.ByOwner[owner];
         var values = ImmutableSortedDictionary.CreateBuilder<string, PropertyValue>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var given = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
         foreach (var assignment in assignments)
         {
             string name = assignment.Name.Text;
@@ -102,7 +102,7 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics)
                 diagnostics.Report(Diagnostics.UnknownProperty, At(assignment.Name.Span), name, owner, string.Join(", ", specs.Select(s => s.Name)));
                 continue;
             }
-            if (!seen.Add(name))
+            if (!given.TryAdd(name, assignment.Name.Span))
             {
                 diagnostics.Report(Diagnostics.DuplicateProperty, At(assignment.Name.Span), name);
                 continue;
@@ -111,7 +111,9 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics)
         }
         foreach (var (name, value) in PropertySchema.Defaults(owner))
             values.TryAdd(name, value);
-        return values.ToImmutable();
+        var bound = values.ToImmutable();
+        new PropertyRules(source, diagnostics).Check(owner, bound, given);
+        return bound;
     }
 
     private PropertyValue? BindValue(PropertySpec spec, Expression expression)

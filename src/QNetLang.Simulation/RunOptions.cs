@@ -15,7 +15,7 @@ public sealed record RunOptions
     public int? MaxQubits { get; init; }
 
     /// <summary>A shot that runs past this much simulated time stops the run with QN4105.</summary>
-    public double MaxTimeSeconds { get; init; } = 30 * 24 * 3600.0;
+    public double MaxTimeSeconds { get; init; } = Ir.TimeLimits.DefaultMaxTimeSeconds;
 
     /// <summary>Threads for shots (results do not depend on it).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;

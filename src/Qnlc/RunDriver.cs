@@ -50,6 +50,7 @@ public static class RunDriver
                 // seed steers the partitioner as it steers the shots.
                 StopAfter = CompilerStage.Schedule,
                 Seed = unchecked((int)request.Seed),
+                MaxTimeSeconds = request.MaxTimeSeconds,
             });
             foreach (var diagnostic in result.Diagnostics.Items) stderr.WriteLine(diagnostic.ToString());
             if (!result.Success) return ExitCodes.InputErrors;
@@ -110,7 +111,7 @@ public static class RunDriver
         if (!EngineSelector.TryParse(request.Engine, out engine))
             return $"unknown --engine '{request.Engine}' (engines: {string.Join(", ", Enum.GetValues<EngineKind>().Select(EngineSelector.Name))})";
         if (request.MaxQubits is { } m && (m < 1 || m > 1_000_000)) return $"--max-qubits must be between 1 and 1000000, not {m}";
-        if (!(request.MaxTimeSeconds > 0) || request.MaxTimeSeconds > 9e6) return $"--max-time must be between 0 and 9e6 seconds, not {request.MaxTimeSeconds}";
+        if (!(request.MaxTimeSeconds > 0) || request.MaxTimeSeconds > SimTime.MaxSeconds) return $"--max-time must be between 0 and {SimTime.MaxSeconds:0.#e0} seconds (the simulated clock's range), not {request.MaxTimeSeconds}";
         if (request.Threads is { } t && (t < 1 || t > 1024)) return $"--threads must be between 1 and 1024, not {t}";
         if (request.Stream is null && (request.StreamPairs is not null || request.StreamSeconds is not null)) return "--pairs and --duration need --stream A,B";
         if (request.Stream is not null)

@@ -179,6 +179,63 @@ public class RunCommandTests
         Statistics.AssertProportion(counts.GetValueOrDefault("1111"), shots, 0.25, "pair, x = 1");
     }
 
+    [Theory]
+    [InlineData(350)]
+    [InlineData(400)]
+    public void LongLinksReportTheirTrueTime(int km)
+    {
+        // 0.2 dB/km: η = 10^(−0.02·L), one attempt = the 2L/c round trip. Every shot's time is its
+        // attempts times the attempt time, exactly: nothing may be clamped (the longest shots here
+        // pass the 26.7 days where an earlier clock saturated).
+        string file = CliRunner.TempFile($$"""
+            network n { qpu a { qubits = 1; } qpu b { qubits = 1; } link a -- b { length = {{km}} km; } }
+            program p on n { qubit x @ a; qubit y @ b; bit[2] c; epr x, y; c[0] = measure x; c[1] = measure y; }
+            """);
+        var run = CliRunner.Invoke("run", file, "--shots", "400", "--seed", "2", "--json", "--max-time", "9e6");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+        double attemptPs = 2 * km * 1e3 / 2e8 * 1e12;
+        double meanAttempts = root.GetProperty("pairs")[0].GetProperty("meanAttempts").GetDouble();
+        Assert.Equal(meanAttempts * attemptPs, root.GetProperty("meanTimePs").GetDouble(), 1e-9 * meanAttempts * attemptPs);
+        // Attempts are geometric with mean 1/η: within 5 standard errors (σ ≈ mean).
+        double expected = Math.Pow(10, 0.02 * km);
+        Assert.InRange(meanAttempts, expected * (1 - 5 / Math.Sqrt(400)), expected * (1 + 5 / Math.Sqrt(400)));
+    }
+
+    [Fact]
+    public void AShotPastTheClockStopsTheRunInsteadOfBeingClamped()
+    {
+        // 450 km: 10^9 attempts of 4.5 ms on average, 4.5·10^6 s; with 400 shots some need more
+        // than the clock's 9·10^6 s. The run must stop with QN4105, not report a clamped time.
+        string file = CliRunner.TempFile("""
+            network n { qpu a { qubits = 1; } qpu b { qubits = 1; } link a -- b { length = 450 km; } }
+            program p on n { qubit x @ a; qubit y @ b; bit[2] c; epr x, y; c[0] = measure x; c[1] = measure y; }
+            """);
+        var run = CliRunner.Invoke("run", file, "--shots", "400", "--seed", "2", "--json", "--max-time", "9e6");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error QN4105", run.Stderr);
+        Assert.Equal("", run.Stdout);
+        var tooLong = CliRunner.Invoke("run", file, "--max-time", "1e7");
+        Assert.Equal(2, tooLong.ExitCode);
+        Assert.Contains("--max-time must be between 0 and 9e6 seconds", tooLong.Stderr);
+    }
+
+    [Fact]
+    public void ALinkSlowerThanTheTimeLimitIsWarnedAboutAndStopsTheRun()
+    {
+        string file = CliRunner.TempFile("""
+            network n { qpu a { qubits = 1; } qpu b { qubits = 1; } link a -- b { length = 500 km; } }
+            program p on n { qubit x @ a; qubit y @ b; bit[2] c; epr x, y; c[0] = measure x; c[1] = measure y; }
+            """);
+        var check = CliRunner.Invoke("check", file);
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("warning QN3005", check.Stderr);
+        var run = CliRunner.Invoke("run", file, "--shots", "10");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error QN4105", run.Stderr);
+        Assert.Equal("", run.Stdout);
+    }
+
     [Fact]
     public void PlotsAreWritten()
     {

@@ -11,6 +11,9 @@ public sealed class PassContext(DiagnosticBag diagnostics, int seed)
     /// <summary>Seed for every randomised choice (partitioning); same seed, same output.</summary>
     public int Seed { get; } = seed;
 
+    /// <summary>The simulated-time limit of a later run: routes over slower links get a warning (QN3005).</summary>
+    public double MaxTimeSeconds { get; init; } = TimeLimits.DefaultMaxTimeSeconds;
+
     /// <summary>Run <see cref="Ir.IrValidator"/> after every pass (tests turn this on).</summary>
     public bool ValidateAfterEachPass { get; init; }
 

@@ -17,7 +17,24 @@ public sealed class RoutePass : IPass
     {
         var router = new Router(circuit.Network);
         var location = new LocationTracker(circuit);
-        return circuit with { Operations = Route(circuit.Operations, circuit, router, location, context) };
+        var routed = circuit with { Operations = Route(circuit.Operations, circuit, router, location, context) };
+        WarnAboutSlowLinks(routed, context);
+        return routed;
+    }
+
+    /// <summary>QN3005, once per link: a routed pair over a link whose expected pair time is beyond the run's time limit.</summary>
+    private static void WarnAboutSlowLinks(Circuit circuit, PassContext context)
+    {
+        var warned = new HashSet<NetworkLink>();
+        foreach (var epr in circuit.AllOperations().OfType<EprOperation>())
+            for (int i = 0; i + 1 < epr.Path.Length; i++)
+            {
+                var link = circuit.Network.FindLink(epr.Path[i], epr.Path[i + 1])!;
+                double expected = LinkPhysics.Of(link, circuit.Network).ExpectedSeconds;
+                if (expected <= context.MaxTimeSeconds || !warned.Add(link)) continue;
+                context.Diagnostics.Report(Diagnostics.PairSlowerThanTimeLimit, epr.Location, epr.Path[0], epr.Path[^1],
+                    Units.FormatNumber(expected), $"{link.From}–{link.To}", Units.FormatNumber(context.MaxTimeSeconds));
+            }
     }
 
     private static ImmutableArray<Operation> Route(ImmutableArray<Operation> operations, Circuit circuit, Router router, LocationTracker location, PassContext context)

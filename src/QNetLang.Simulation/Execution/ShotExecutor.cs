@@ -150,7 +150,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
             {
                 var receiver = _plan.Steps[step.Partner];
                 _messageValue[receiver.Index] = _slotValue[step.ReadSlot];
-                ScheduleArrival(receiver, time + _plan.Network.Delay(step.Node, receiver.Node));
+                ScheduleArrival(receiver, SimTime.After(time, _plan.Network.Delay(step.Node, receiver.Node)));
                 Record(_nodes[step.Node].Name, "send bit", time, time);
                 Complete(step, time);
                 break;
@@ -200,9 +200,13 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         else _queue.Schedule(end, this, FinishEvent, step.Index);
     }
 
-    private void TimeLimit(Step step, string what) =>
+    private void TimeLimit(Step step, string what) => TimeLimitAt(_nodes[step.Node].Name, what);
+
+    private void TimeLimit(int qubit, string what) => TimeLimitAt(NodeOfQubit(qubit).Name, what);
+
+    private void TimeLimitAt(string node, string what) =>
         throw new SimulationLimitException(Diagnostics.SimulatedTimeLimit, Location.None,
-            SimTime.ToSeconds(_maxTimePs).ToString("R", System.Globalization.CultureInfo.InvariantCulture), $"{what}, at {_nodes[step.Node].Name}");
+            SimTime.ToSeconds(_maxTimePs).ToString("R", System.Globalization.CultureInfo.InvariantCulture), $"{what}, at {node}");
 
     private void Finish(Step step, long time) => Finish(step, time, counts: true);
 
@@ -252,7 +256,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
             else foreach (int p in phys) _register.Depolarize1(p, node.TwoQubitError);
             duration = node.TwoQubitGateTimePs;
         }
-        long end = start + duration;
+        long end = SimTime.After(start, duration);
         // The qubits keep decaying while the gate runs.
         foreach (int q in g.Qubits) DecayUntil(q, end);
         Record(node.Name, g.Gate.Name, start, end);
@@ -262,7 +266,8 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     private (int Value, long End) Measure(int q, long start)
     {
         var node = NodeOfQubit(q);
-        long end = start + node.MeasureTimePs;
+        long end = SimTime.After(start, node.MeasureTimePs);
+        if (end > _maxTimePs) TimeLimit(q, "a measurement ended after it");
         // Decay up to the end of the readout, which sees the state as it is then.
         DecayUntil(q, end);
         int value = _register.Measure(_phys[q]);
@@ -275,7 +280,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     {
         var node = NodeOfQubit(q);
         _register.Reset(_phys[q]);
-        long end = start + node.MeasureTimePs;
+        long end = SimTime.After(start, node.MeasureTimePs);
         _lastTouch[q] = end;
         return end;
     }
@@ -299,7 +304,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         var sender = _nodes[from];
         var target = _nodes[to];
         DecayUntil(q, start);
-        long arrive = start + link.OneWayPs;
+        long arrive = SimTime.After(start, link.OneWayPs);
         // In flight the qubit keeps decaying as it did at the sender (docs/simulator.md, "send").
         DecayUntil(q, arrive);
         double arrival = link.Transmissivity * link.DetectorEfficiency * (target.Kind == NodeKind.EndNode ? target.DetectorEfficiency : 1);

@@ -269,6 +269,7 @@ public sealed class EntanglementService : IEventHandler
         if (segment.Parent < 0)
         {
             long delivered = Math.Max(KnownAt(segment, 0), KnownAt(segment, request.Path.Length - 1));
+            if (delivered > _maxTimePs) TimeLimit($"the pair between {Name(request.Path[0])} and {Name(request.Path[^1])} was delivered after it");
             Schedule(delivered, DeliverEvent, segment);
             return;
         }
@@ -286,8 +287,9 @@ public sealed class EntanglementService : IEventHandler
         var node = _network.Nodes[request.Path[parent.SwapAt]];
         long swapTime = node.Kind == NodeKind.Repeater ? node.SwapTimePs : node.TwoQubitGateTimePs + node.MeasureTimePs;
         parent.SwapStart = start;
-        if (start + swapTime > _maxTimePs) TimeLimit($"swap at {node.Name}");
-        Schedule(start + swapTime, SwapEvent, parent);
+        long swapped = SimTime.After(start, swapTime);
+        if (swapped > _maxTimePs) TimeLimit($"swap at {node.Name}");
+        Schedule(swapped, SwapEvent, parent);
     }
 
     private bool PastCutoff(Segment child, long swapStart, long now)
@@ -384,7 +386,8 @@ public sealed class EntanglementService : IEventHandler
         var a = _network.Nodes[request.Path[0]];
         var b = _network.Nodes[request.Path[^1]];
         long local = Math.Max(a.TwoQubitGateTimePs + a.MeasureTimePs, b.TwoQubitGateTimePs + b.MeasureTimePs);
-        long done = time + local + _network.Delay(request.Path[0], request.Path[^1]);
+        long done = SimTime.After(SimTime.After(time, local), _network.Delay(request.Path[0], request.Path[^1]));
+        if (done > _maxTimePs) TimeLimit($"a distillation round between {Name(request.Path[0])} and {Name(request.Path[^1])}");
         _rounds.Add((id, level, older, state));
         _queue.Schedule(done, this, DistillEvent, 0, _rounds.Count - 1);
     }

@@ -26,7 +26,7 @@ public static class PairStream
         public long Seed { get; init; }
         /// <summary>Independent repetitions, each with its own random stream.</summary>
         public int Runs { get; init; } = 1;
-        public double MaxTimeSeconds { get; init; } = 30 * 24 * 3600.0;
+        public double MaxTimeSeconds { get; init; } = TimeLimits.DefaultMaxTimeSeconds;
         public Location Location { get; init; }
         public DistillationPolicy Distillation { get; init; } = DistillationPolicy.None;
     }

@@ -1,0 +1,62 @@
+using QNetLang.Core;
+using QNetLang.Ir;
+
+namespace QNetLang.Semantics;
+
+/// <summary>
+/// Rules between the properties of one node or link, checked at bind time so that a network
+/// `qnlc check` accepts is one the simulator and the router read the same way:
+/// <list type="bullet">
+/// <item>`rate` and `attempt_time` both set the attempt time: give one (error).</item>
+/// <item>`success` and `total_loss` both set the attempt success: give one (error).</item>
+/// <item>`loss` and `detector_efficiency` do nothing next to `success`, and `loss` nothing next to `total_loss` (warning).</item>
+/// <item>T2 ≤ 2·T1 for any physical qubit (error).</item>
+/// <item>`pass_duration` needs `pass_interval` and must be shorter than it (error).</item>
+/// <item>A repeater swaps two pairs, so it needs at least 2 memories (error).</item>
+/// </list>
+/// </summary>
+internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics)
+{
+    /// <summary>Checks one owner's properties; <paramref name="given"/> are the assignments as written (name → span of the name).</summary>
+    public void Check(string owner, IReadOnlyDictionary<string, PropertyValue> values, IReadOnlyDictionary<string, TextSpan> given)
+    {
+        double? Value(string name) => values.TryGetValue(name, out var v) ? v.Number?.Value : null;
+        void Conflict(string first, string second, string why)
+        {
+            if (given.ContainsKey(first) && given.ContainsKey(second))
+                diagnostics.Report(Diagnostics.ConflictingProperties, new Location(source, Later(given, first, second)), first, second, why);
+        }
+        void Ignored(string name, string because, string why)
+        {
+            if (given.TryGetValue(name, out var at) && given.ContainsKey(because))
+                diagnostics.Report(Diagnostics.IgnoredProperty, new Location(source, at), name, why);
+        }
+
+        if (owner == PropertySchema.LinkOwner)
+        {
+            Conflict("rate", "attempt_time", "both set how long one attempt takes (1/rate or attempt_time)");
+            Conflict("success", "total_loss", "both set the attempt success probability");
+            Ignored("loss", "success", "'success' gives the attempt success directly, replacing the loss model");
+            Ignored("detector_efficiency", "success", "'success' gives the attempt success directly, detectors included");
+            Ignored("loss", "total_loss", "'total_loss' gives the whole channel's loss, replacing loss × length");
+            if (given.ContainsKey("pass_duration") != given.ContainsKey("pass_interval"))
+            {
+                string present = given.ContainsKey("pass_duration") ? "pass_duration" : "pass_interval";
+                diagnostics.Report(Diagnostics.ImpossibleProperty, new Location(source, given[present]),
+                    "visibility windows need both 'pass_duration' and 'pass_interval' (a window of pass_duration every pass_interval)");
+            }
+            else if (Value("pass_duration") is { } d && Value("pass_interval") is { } i && d >= i)
+                diagnostics.Report(Diagnostics.ImpossibleProperty, new Location(source, given["pass_duration"]),
+                    "'pass_duration' must be shorter than 'pass_interval' (a window of pass_duration every pass_interval); for a link that is always visible, give neither");
+        }
+        if (Value("t1") is { } t1 && Value("t2") is { } t2 && t2 > 2 * t1)
+            diagnostics.Report(Diagnostics.ImpossibleProperty, new Location(source, given.GetValueOrDefault("t2")),
+                $"T2 = {Units.FormatNumber(t2)} s exceeds 2·T1 = {Units.FormatNumber(2 * t1)} s; a physical qubit has T2 ≤ 2·T1");
+        if (owner == PropertySchema.RepeaterOwner && Value("memories") is { } memories && memories < 2)
+            diagnostics.Report(Diagnostics.ImpossibleProperty, new Location(source, given.GetValueOrDefault("memories")),
+                $"a repeater swaps two pairs, so it needs at least 2 memories, not {Units.FormatNumber(memories)}");
+    }
+
+    private static TextSpan Later(IReadOnlyDictionary<string, TextSpan> given, string a, string b) =>
+        given[a].Start > given[b].Start ? given[a] : given[b];
+}
