@@ -36,7 +36,7 @@ public static class RunDriver
             StopAfter = CompilerStage.Schedule,
             Seed = unchecked((int)request.Seed),
         });
-        foreach (var diagnostic in result.Diagnostics.Items) stderr.WriteLine(diagnostic.ToString());
+        foreach (var diagnostic in DiagnosticCondenser.Condense(result.Diagnostics.Items)) stderr.WriteLine(diagnostic.ToString());
         if (!result.Success) return ExitCodes.InputErrors;
         var fileLocation = new Location(result.MainUnit!.Source, default);
 
