@@ -52,8 +52,16 @@ public static class QnCompiler
 
     public static CompilationResult CompileOnCurrentThread(string inputPath, CompilationOptions options)
     {
-        var diagnostics = new DiagnosticBag();
-        var result = new CompilationResult { Diagnostics = diagnostics };
+        var total = Stopwatch.StartNew();
+        var result = new CompilationResult { Diagnostics = new DiagnosticBag() };
+        Run(result, inputPath, options);
+        result.CompileMilliseconds = total.Elapsed.TotalMilliseconds;
+        return result;
+    }
+
+    private static void Run(CompilationResult result, string inputPath, CompilationOptions options)
+    {
+        var diagnostics = result.Diagnostics;
         var loader = new SourceLoader(diagnostics, options.SourceOverrides);
         bool isQasm = inputPath.EndsWith(".qasm", StringComparison.OrdinalIgnoreCase);
 
@@ -63,7 +71,7 @@ public static class QnCompiler
         CompilationUnit? networkUnit = options.NetworkFile is { } networkFile ? loader.LoadQn(networkFile) : null;
         result.Units.AddRange(loader.Units);
         Record(result, CompilerStage.Parse, clock);
-        if (diagnostics.HasErrors || result.MainUnit is null || options.StopAfter == CompilerStage.Parse) return result;
+        if (diagnostics.HasErrors || result.MainUnit is null || options.StopAfter == CompilerStage.Parse) return;
 
         // ---- bind ----
         clock.Restart();
@@ -92,7 +100,7 @@ public static class QnCompiler
             result.BoundPrograms.Add(bound);
         }
         Record(result, CompilerStage.Bind, clock);
-        if (diagnostics.HasErrors || options.StopAfter == CompilerStage.Bind) return result;
+        if (diagnostics.HasErrors || options.StopAfter == CompilerStage.Bind) return;
 
         // ---- lower ----
         clock.Restart();
@@ -104,7 +112,7 @@ public static class QnCompiler
             result.Circuits.Add(circuit);
         }
         Record(result, CompilerStage.Lower, clock);
-        if (diagnostics.HasErrors || options.StopAfter == CompilerStage.Lower) return result;
+        if (diagnostics.HasErrors || options.StopAfter == CompilerStage.Lower) return;
 
         // ---- partition → distribute → route → schedule ----
         clock.Restart();
@@ -117,14 +125,25 @@ public static class QnCompiler
             if (!diagnostics.HasErrors) IrValidator.ThrowIfInvalid(distributed, stopPass);
             result.Distributed.Add(new DistributedProgram(circuit, distributed, context));
         }
-        Record(result, options.StopAfter >= CompilerStage.Schedule ? CompilerStage.Schedule : options.StopAfter, clock);
+        double distribution = clock.Elapsed.TotalMilliseconds;
+        result.StageTimes.Add((options.StopAfter >= CompilerStage.Schedule ? CompilerStage.Schedule : options.StopAfter, distribution));
+        if (!diagnostics.HasErrors) result.ReachedStage = options.StopAfter >= CompilerStage.Schedule ? CompilerStage.Schedule : options.StopAfter;
+        // Each pass as the pass manager timed it; what the passes did not use (IR validation,
+        // pass setup) is listed too, so that the steps add up to the whole.
+        bool several = result.Distributed.Count > 1;
+        foreach (var program in result.Distributed)
+            foreach (var (name, ms) in program.Context.Statistics.PassTimes)
+                result.Timings.Add((several ? $"{program.Original.Name}/{name}" : name, ms));
+        double inPasses = result.Distributed.Sum(p => p.Context.Statistics.PassTimes.Sum(t => t.Milliseconds));
+        result.Timings.Add(("validate", Math.Max(0, distribution - inPasses)));
         if (!diagnostics.HasErrors && options.StopAfter == CompilerStage.Emit) result.ReachedStage = CompilerStage.Emit;
-        return result;
     }
 
     private static void Record(CompilationResult result, CompilerStage stage, Stopwatch clock)
     {
-        result.StageTimes.Add((stage, clock.Elapsed.TotalMilliseconds));
+        double ms = clock.Elapsed.TotalMilliseconds;
+        result.StageTimes.Add((stage, ms));
+        result.Timings.Add((CompilerStages.Name(stage), ms));
         if (!result.Diagnostics.HasErrors) result.ReachedStage = stage;
     }
 
