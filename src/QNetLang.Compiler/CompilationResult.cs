@@ -32,6 +32,16 @@ public sealed class CompilationResult
     /// <summary>Milliseconds spent in each stage that ran.</summary>
     public List<(CompilerStage Stage, double Milliseconds)> StageTimes { get; } = new();
 
+    /// <summary>
+    /// Milliseconds of every step that ran, in order and without gaps: parse, bind, lower, each
+    /// distribution pass of each program, and "validate" (the IR checks and setup around the
+    /// passes). Their sum is <see cref="CompileMilliseconds"/> up to the bookkeeping between steps.
+    /// </summary>
+    public List<(string Name, double Milliseconds)> Timings { get; } = new();
+
+    /// <summary>Wall-clock milliseconds of the whole compilation (outputs not included: see <see cref="Emitters"/>).</summary>
+    public double CompileMilliseconds { get; internal set; }
+
     public bool Success => !Diagnostics.HasErrors;
 }
 

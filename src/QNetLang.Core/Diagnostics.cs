@@ -26,6 +26,9 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor UnsupportedQasmFeature = new("QN1011", "Unsupported OpenQASM feature", "OpenQASM {0} is not supported by the QNetLang importer");
     public static readonly DiagnosticDescriptor IncludesTooDeep = new("QN1013", "Includes nested too deep", "includes are nested more than {0} files deep");
     public static readonly DiagnosticDescriptor UnsupportedQasmVersion = new("QN1012", "Unsupported OpenQASM version", "OpenQASM version '{0}' is not supported: use 2.0 or 3 (3.0)");
+    public static readonly DiagnosticDescriptor MissingQasmHeader = new("QN1014", "Missing OpenQASM header", "the file has no 'OPENQASM' version header: it is read as OpenQASM {0} ({1})", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnusedOpaqueGate = new("QN1015", "Opaque gate never used", "opaque gate '{0}' is declared but never used, so it is ignored", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor OpaqueGateUsed = new("QN1016", "Opaque gate used", "'{0}' is an opaque gate: it has no definition, so a program that calls it cannot be compiled");
 
     // ---- QN2xxx: semantics ----------------------------------------------------------------
     public static readonly DiagnosticDescriptor UndefinedName = new("QN2001", "Undefined name", "'{0}' is not defined");

@@ -31,7 +31,7 @@ public static class Driver
             RequireProgram = request.RequireProgram,
         };
         var result = QnCompiler.Compile(request.InputPath, options);
-        foreach (var diagnostic in result.Diagnostics.Items) stderr.WriteLine(diagnostic.ToString());
+        foreach (var diagnostic in DiagnosticCondenser.Condense(result.Diagnostics.Items)) stderr.WriteLine(diagnostic.ToString());
         if (!result.Success) return ExitCodes.InputErrors;
 
         if (request.Dump) stdout.Write(Dump(result));

@@ -52,7 +52,7 @@ public static class RunDriver
                 Seed = unchecked((int)request.Seed),
                 MaxTimeSeconds = request.MaxTimeSeconds,
             });
-            foreach (var diagnostic in result.Diagnostics.Items) stderr.WriteLine(diagnostic.ToString());
+            foreach (var diagnostic in DiagnosticCondenser.Condense(result.Diagnostics.Items)) stderr.WriteLine(diagnostic.ToString());
             if (!result.Success) return ExitCodes.InputErrors;
             fileLocation = new Location(result.MainUnit!.Source, default);
             if (request.Stream is not null) return StreamDriver.Run(request, distillation, result, fileLocation, stdout, stderr);

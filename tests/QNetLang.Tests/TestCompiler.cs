@@ -28,7 +28,7 @@ public static class TestCompiler
     }
 
     public static string Diagnostics(CompilationResult result) =>
-        string.Concat(result.Diagnostics.Items.Select(d => RelativeToCases(d.ToString()) + "\n"));
+        string.Concat(QNetLang.Core.DiagnosticCondenser.Condense(result.Diagnostics.Items).Select(d => RelativeToCases(d.ToString()) + "\n"));
 
     public static string RelativeToCases(string text) =>
         text.Replace(RepoPaths.Cases + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)

@@ -20,6 +20,9 @@ public sealed class DistributePass : IPass
     public Circuit Run(Circuit circuit, PassContext context)
     {
         var distances = new NetworkDistances(circuit.Network);
+        var nonLocal = NonLocalGateCounter.Count(circuit);
+        context.Statistics.NonLocalGatesByTelegate = nonLocal.ByTelegate;
+        context.Statistics.NonLocalGatesByMove = nonLocal.ByMove;
         var decomposed = RemoteGateDecomposer.Run(circuit);
         var model = InteractionModel.Build(decomposed, distances, variable: _ => false, decompose: _ => false);
         var cover = TelegateCover.Solve(model, [], distances);

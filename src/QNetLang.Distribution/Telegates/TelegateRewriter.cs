@@ -151,7 +151,6 @@ internal sealed class TelegateRewriter
             output.Add(gate);
             return;
         }
-        _context.Statistics.NonLocalGates++;
         if (!_open.TryGetValue(key, out var copy))
         {
             copy = Open(key, gate.Location, output);

@@ -14,5 +14,11 @@ public static class DistributionReport
     public static int LinkPairs(Circuit distributed) =>
         distributed.AllOperations().OfType<EprOperation>().Sum(e => Math.Max(1, e.Path.Length - 1));
 
-    public static int Teleportations(Circuit original) => original.AllOperations().Count(op => op is TeleportOperation);
+    /// <summary>Where the ebits go: each consumer counted on its own, so that the total can be checked against <see cref="Ebits"/>.</summary>
+    public static EbitAccount Account(Circuit original, Circuit distributed, DistributionStatistics statistics) => new(
+        Ebits: Ebits(distributed),
+        SourceTeleportations: original.AllOperations().Count(op => op is TeleportOperation),
+        Migrations: statistics.Migrations,
+        CatEntanglements: statistics.CatEntanglements,
+        EprStatements: original.AllOperations().Count(op => op is EprOperation));
 }

@@ -3,10 +3,16 @@ namespace QNetLang.Ir;
 /// <summary>Numbers the passes measure for report.json (DESIGN.md §5).</summary>
 public sealed class DistributionStatistics
 {
-    /// <summary>Remote two-qubit gates (after the decompositions a remote gate needs).</summary>
-    public int NonLocalGates { get; set; }
+    /// <summary>Gates that cross QPUs, however they are carried out (counted as written, before decomposition).</summary>
+    public int NonLocalGates => NonLocalGatesByTelegate + NonLocalGatesByMove;
 
-    /// <summary>Cat-entangler links opened by the distribute pass (each consumes one ebit).</summary>
+    /// <summary>Gates whose qubits are on different nodes when they run: carried out by a cat-entangled copy.</summary>
+    public int NonLocalGatesByTelegate { get; set; }
+
+    /// <summary>Gates whose qubits started on different nodes and were brought together by teleports (or sends).</summary>
+    public int NonLocalGatesByMove { get; set; }
+
+    /// <summary>Cat-entangler links opened by the distribute pass, reopenings after an eviction included (each consumes one ebit).</summary>
     public int CatEntanglements { get; set; }
 
     /// <summary>Teleports the partitioner inserted to move unpinned qubits between slices.</summary>

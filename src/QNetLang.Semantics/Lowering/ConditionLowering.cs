@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Numerics;
 using QNetLang.Core;
 using QNetLang.Ir;
 using QNetLang.Syntax.Ast;
@@ -84,6 +86,23 @@ internal sealed class ConditionLowering(Lowerer lowerer, Lowerer.GateFrame? fram
         }
         var bits = leftIsBits ? leftBits! : rightBits!;
         var constantSide = leftIsBits ? equality.Right : equality.Left;
+        if (Target(constantSide) is not { } target) return null;
+        if (target.Sign < 0 || target.GetBitLength() > bits.Count)
+        {
+            lowerer.Bag.Report(Diagnostics.UnusedValue, lowerer.Locate(equality.Span), $"{bits.Count} bit(s) can never equal {target.ToString(CultureInfo.InvariantCulture)}: the comparison is always false");
+            return new ConstantCondition(false);
+        }
+        return Simplify(new AndCondition([.. bits.Select((bit, i) => (Condition)new BitCondition(bit, !(target >> i).IsEven))]));
+    }
+
+    /// <summary>
+    /// The integer a register is compared with: exact at any size when it is written with
+    /// integers only (<see cref="ExactIntegerFolding"/>), otherwise whatever the evaluator
+    /// makes of it (constants, loop variables), which must be an integer.
+    /// </summary>
+    private BigInteger? Target(Expression constantSide)
+    {
+        if (ExactIntegerFolding.TryFold(constantSide, out var exact)) return exact;
         if (lowerer.Evaluate(constantSide, frame) is not { } value) return null;
         if (value.Kind == ValueKind.Bool) value = ConstValue.Int(value.Number);
         if (value.Kind != ValueKind.Int)
@@ -91,13 +110,7 @@ internal sealed class ConditionLowering(Lowerer lowerer, Lowerer.GateFrame? fram
             lowerer.Bag.Report(Diagnostics.TypeMismatch, lowerer.Locate(constantSide.Span), "an integer to compare bits with", value.Describe());
             return null;
         }
-        if (value.Number < 0 || bits.Count < 53 && value.Number >= Math.Pow(2, bits.Count))
-        {
-            lowerer.Bag.Report(Diagnostics.UnusedValue, lowerer.Locate(equality.Span), $"{bits.Count} bit(s) can never equal {value}: the comparison is always false");
-            return new ConstantCondition(false);
-        }
-        long target = (long)value.Number;
-        return Simplify(new AndCondition([.. bits.Select((bit, i) => (Condition)new BitCondition(bit, i < 63 && (target >> i & 1) == 1))]));
+        return new BigInteger(value.Number);
     }
 
     /// <summary>Removes constants and one-element groups so dumps stay readable.</summary>

@@ -23,6 +23,17 @@ internal sealed class QasmAstBuilder
     private readonly DiagnosticBag _diagnostics;
     private readonly QasmExpressionBuilder _expressions;
 
+    /// <summary>Opaque gates declared so far (name → declaration span), and those called.</summary>
+    private readonly Dictionary<string, TextSpan> _opaque = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _opaqueUsed = new(StringComparer.Ordinal);
+
+    /// <summary>Gate names the file defines and calls, to choose the prelude definitions it needs.</summary>
+    private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _called = new(StringComparer.Ordinal);
+
+    /// <summary>Where the qelib1.inc include is: the span injected prelude gates carry.</summary>
+    private TextSpan? _qelib1Include;
+
     private QasmAstBuilder(SourceText source, DiagnosticBag diagnostics, SourceLanguage language)
     {
         _source = source;
@@ -30,23 +41,37 @@ internal sealed class QasmAstBuilder
         _expressions = new QasmExpressionBuilder(source, diagnostics, language);
     }
 
-    public static CompilationUnit Build(SourceText source, DiagnosticBag diagnostics, P.ProgramContext tree)
+    public static CompilationUnit Build(SourceText source, DiagnosticBag diagnostics, P.ProgramContext tree, bool withPrelude)
     {
-        var language = Language(source, diagnostics, tree.version());
+        var language = Language(source, diagnostics, tree);
         var builder = new QasmAstBuilder(source, diagnostics, language);
         var whole = new TextSpan(0, source.Text.Length);
         var name = new Name(QasmProgramName.FromPath(source.Path), new TextSpan(0, 0));
-        var program = new ProgramDeclaration(name, null, builder.Statements(tree.statement()), whole);
+        var statements = builder.Statements(tree.statement());
+        builder.ReportUnusedOpaque();
+        if (withPrelude && language == SourceLanguage.OpenQasm2) statements = builder.WithPrelude(statements);
+        var program = new ProgramDeclaration(name, null, statements, whole);
         return new CompilationUnit(source, language, [program], whole);
     }
 
     /// <summary>
-    /// <c>OPENQASM 2.0;</c> or <c>OPENQASM 3;</c>/<c>3.0</c>; no header means OpenQASM 3, where
-    /// it is optional. An unknown version is reported but parsing goes on with the nearer one.
+    /// <c>OPENQASM 2.0;</c> or <c>OPENQASM 3;</c>/<c>3.0</c>. An unknown version is reported but
+    /// parsing goes on with the nearer one. Without a header (optional only in OpenQASM 3) the
+    /// file is read as OpenQASM 2.0 when it includes qelib1.inc and as OpenQASM 3 otherwise, and
+    /// a warning says which.
     /// </summary>
-    private static SourceLanguage Language(SourceText source, DiagnosticBag diagnostics, P.VersionContext? version)
+    private static SourceLanguage Language(SourceText source, DiagnosticBag diagnostics, P.ProgramContext tree)
     {
+        var version = tree.version();
         var token = version?.number()?.Start;
+        if (version is null)
+        {
+            bool qelib1 = tree.statement().Any(s => s.includeStatement()?.StringLiteral()?.GetText() == "\"qelib1.inc\"");
+            var at = tree.Start is { TokenIndex: >= 0, Type: not TokenConstants.EOF } first ? SyntaxErrorListener.TokenSpan(source, first) : new TextSpan(0, 0);
+            diagnostics.Report(Diagnostics.MissingQasmHeader, new Location(source, at),
+                qelib1 ? "2.0" : "3", qelib1 ? "it includes qelib1.inc" : "the version whose header is optional");
+            return qelib1 ? SourceLanguage.OpenQasm2 : SourceLanguage.OpenQasm3;
+        }
         if (token is null || token.TokenIndex < 0 || token.Type is not (OpenQasmLexer.IntegerLiteral or OpenQasmLexer.FloatLiteral))
             return SourceLanguage.OpenQasm3;
         switch (token.Text)
@@ -169,6 +194,7 @@ internal sealed class QasmAstBuilder
         string path = text.Length >= 2 ? text[1..^1] : text;
         if (!StandardIncludes.Contains(path))
             Unsupported(Span(context), $"include of '{SyntaxErrorListener.Shorten(path)}'");
+        else if (path == "qelib1.inc") _qelib1Include ??= Span(context);
     }
 
     private Statement? Register(P.RegisterDeclarationContext context, TextSpan span)
@@ -229,6 +255,7 @@ internal sealed class QasmAstBuilder
     {
         var name = NameOf(context.Identifier());
         if (name is null || context.qubits is null) return null;
+        _defined.Add(name.Text);
         var body = context.scope() is { } scope ? Statements(scope.statement()) : [];
         return new GateDefinition(name, IdentifierList(context.@params), IdentifierList(context.qubits), body, span);
     }
@@ -241,6 +268,14 @@ internal sealed class QasmAstBuilder
         // Aliases such as U, CX, u1 or cu1 keep their spelling; the binder resolves them.
         var name = NameOf(context.Identifier());
         if (name is null) return null;
+        if (_opaque.ContainsKey(name.Text) && !_defined.Contains(name.Text))
+        {
+            // Left out after the message, so the binder does not add "unknown gate" to it.
+            _diagnostics.Report(Diagnostics.OpaqueGateUsed, new Location(_source, name.Span), name.Text);
+            _opaqueUsed.Add(name.Text);
+            return null;
+        }
+        _called.Add(name.Text);
         var arguments = _expressions.BuildAll(context.expressionList());
         var operands = Operands(context.operandList());
         if (arguments is null || operands is null) return null;
@@ -339,9 +374,13 @@ internal sealed class QasmAstBuilder
             Unsupported(constKeyword.Symbol, $"'const {text}' declaration");
             return;
         }
+        if (keyword.Type == OpenQasmLexer.OPAQUE)
+        {
+            Opaque(context);
+            return;
+        }
         string what = keyword.Type switch
         {
-            OpenQasmLexer.OPAQUE => "'opaque' gate declaration",
             OpenQasmLexer.DEF => "subroutine definition ('def')",
             OpenQasmLexer.WHILE => "'while' loop",
             OpenQasmLexer.GPHASE => "global phase ('gphase')",
@@ -358,5 +397,42 @@ internal sealed class QasmAstBuilder
             _ => $"non-constant classical variable ('{text}')",
         };
         Unsupported(keyword, what);
+    }
+
+    /// <summary>
+    /// <c>opaque name(params) qubits;</c> declares a gate without a body. Nothing can run it, but
+    /// exporters write such declarations for gates a circuit may not even use, so the declaration
+    /// alone is only remembered: calls to it are refused (QN1016) and, if none comes, a warning
+    /// says it was ignored (QN1015).
+    /// </summary>
+    private void Opaque(P.UnsupportedStatementContext context)
+    {
+        var first = context.looseToken().FirstOrDefault()?.Start;
+        if (first is null || first.TokenIndex < 0 || first.Type != OpenQasmLexer.Identifier)
+        {
+            Unsupported(context.keyword, "'opaque' declaration without a gate name");
+            return;
+        }
+        _opaque.TryAdd(first.Text, SyntaxErrorListener.TokenSpan(_source, first));
+    }
+
+    private void ReportUnusedOpaque()
+    {
+        foreach (var (name, span) in _opaque.OrderBy(o => o.Value.Start))
+            if (!_opaqueUsed.Contains(name)) _diagnostics.Report(Diagnostics.UnusedOpaqueGate, new Location(_source, span), name);
+    }
+
+    /// <summary>
+    /// The statements after the definitions of the qelib1.inc prelude gates the file calls but
+    /// neither defines nor declares opaque, in prelude order. They carry the span of the
+    /// include (or an empty span at the start when there is none), so an operation inlined from
+    /// one of them points at the library it came from.
+    /// </summary>
+    private ImmutableArray<Statement> WithPrelude(ImmutableArray<Statement> statements)
+    {
+        var needed = Qelib1Prelude.Names.Where(n => _called.Contains(n) && !_defined.Contains(n) && !_opaque.ContainsKey(n)).ToList();
+        if (needed.Count == 0) return statements;
+        var at = _qelib1Include ?? new TextSpan(0, 0);
+        return [.. needed.Select(n => (Statement)Qelib1Prelude.DefinitionAt(n, at)), .. statements];
     }
 }

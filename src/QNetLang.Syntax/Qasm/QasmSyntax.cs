@@ -15,14 +15,16 @@ public static class QasmSyntax
     /// Parses one .qasm file. Returns null only when nothing useful could be built (an empty file,
     /// nesting past the limit); otherwise an AST, possibly partial, with the errors in
     /// <paramref name="diagnostics"/>. Constructs outside the importable subset are reported
-    /// once each (QN1011) and left out of the AST.
+    /// once each (QN1011) and left out of the AST. In OpenQASM 2, the qelib1.inc gates the
+    /// catalog lacks are added as gate definitions when the file calls them (see
+    /// <see cref="Qelib1Prelude"/>); <paramref name="withPrelude"/> false is for the prelude itself.
     /// </summary>
-    public static CompilationUnit? Parse(SourceText source, DiagnosticBag diagnostics)
+    public static CompilationUnit? Parse(SourceText source, DiagnosticBag diagnostics, bool withPrelude = true)
     {
         var lexer = new OpenQasmLexer(new AntlrInputStream(source.Text));
         var kinds = new LexicalErrorTokens(OpenQasmLexer.BadCharacter, OpenQasmLexer.UnterminatedString, OpenQasmLexer.StringLiteral, OpenQasmLexer.BlockComment);
         var tree = FrontEndDriver.Parse(source, diagnostics, lexer, kinds, tokens => new GuardedOpenQasmParser(tokens), parser => ((OpenQasmParser)parser).program());
         if (tree is null) return null;
-        return QasmAstBuilder.Build(source, diagnostics, tree);
+        return QasmAstBuilder.Build(source, diagnostics, tree, withPrelude);
     }
 }
