@@ -5,13 +5,19 @@ namespace QNetLang.Compiler;
 /// <summary>Everything that steers one compilation (the CLI fills it from the command line).</summary>
 public sealed record CompilationOptions
 {
+    /// <summary>The default cap on operations plus loop iterations (the semantic limits' value, restated for hosts that see only this façade).</summary>
+    public const long DefaultMaxOperations = SemanticLimits.DefaultMaxOperations;
+
+    /// <summary>The default simulated-time limit of a run, in seconds.</summary>
+    public const double DefaultMaxTimeSeconds = Ir.TimeLimits.DefaultMaxTimeSeconds;
+
     public CompilerStage StopAfter { get; init; } = CompilerStage.Emit;
 
     /// <summary>Validate the IR after every distribution pass (tests turn this on).</summary>
     public bool ValidateAfterEachPass { get; init; }
 
     /// <summary>Cap on operations plus loop iterations produced by lowering.</summary>
-    public long MaxOperations { get; init; } = SemanticLimits.DefaultMaxOperations;
+    public long MaxOperations { get; init; } = DefaultMaxOperations;
 
     /// <summary>A .qn file whose network an OpenQASM circuit (or a .qn program) runs on.</summary>
     public string? NetworkFile { get; init; }
@@ -26,7 +32,7 @@ public sealed record CompilationOptions
     public int Seed { get; init; }
 
     /// <summary>The simulated-time limit of a run: a pair expected to take longer gets a warning (QN3005).</summary>
-    public double MaxTimeSeconds { get; init; } = Ir.TimeLimits.DefaultMaxTimeSeconds;
+    public double MaxTimeSeconds { get; init; } = DefaultMaxTimeSeconds;
 
     /// <summary>`build` needs a program; `check` accepts a network-only file.</summary>
     public bool RequireProgram { get; init; } = true;

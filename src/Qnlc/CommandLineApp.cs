@@ -1,6 +1,6 @@
 using System.CommandLine;
 using QNetLang.Compiler;
-using QNetLang.Semantics;
+using QNetLang.Compiler.Commands;
 
 namespace Qnlc;
 
@@ -53,7 +53,7 @@ public static class CommandLineApp
         public Option<long> MaxOps { get; } = new("--max-ops")
         {
             Description = "Stop with an error when loops unroll to more than this many operations plus iterations.",
-            DefaultValueFactory = _ => SemanticLimits.DefaultMaxOperations,
+            DefaultValueFactory = _ => CompilationOptions.DefaultMaxOperations,
         };
 
         public void AddTo(Command command)
@@ -133,7 +133,7 @@ public static class CommandLineApp
             DefaultValueFactory = _ => "auto",
         };
         var maxQubits = new Option<int?>("--max-qubits") { Description = "Most qubits the engine may hold at once (default: 28 state vector, 13 density, 20000 stabilizer)." };
-        var maxTime = new Option<double>("--max-time") { Description = "Stop with an error when a shot runs past this many simulated seconds.", DefaultValueFactory = _ => 30 * 24 * 3600.0 };
+        var maxTime = new Option<double>("--max-time") { Description = "Stop with an error when a shot runs past this many simulated seconds.", DefaultValueFactory = _ => CompilationOptions.DefaultMaxTimeSeconds };
         var threads = new Option<int?>("--threads") { Description = "Threads for shots (default: all cores); results do not depend on it." };
         var plot = new Option<string?>("--plot") { Description = "Write the counts histogram and a timeline of shot 0 (PNG and SVG) to this directory." };
         var stream = new Option<string?>("--stream") { Description = "Instead of the program: request pairs continuously between nodes A,B of the network." };

@@ -1,4 +1,5 @@
 using Qnlc;
+using QNetLang.Compiler.Commands;
 
 // qnlc: the command line is parsed here; the work happens in QNetLang.Compiler.
 // Exit codes (DESIGN.md §5): 0 ok, 1 errors in the input, 2 bad command line, 3 internal error.

@@ -1,40 +1,16 @@
 using System.CommandLine;
-using QNetLang.Backends.Qir;
-using QNetLang.Core;
+using QNetLang.Compiler.Commands;
 
 namespace Qnlc;
 
-/// <summary>
-/// <c>qnlc verify-qir FILE.ll</c>: runs the QIR profile checker on a module (ours or another
-/// compiler's) and prints <c>file(line,col): error QN42xx: message</c> for each problem.
-/// Exit 0 when the module keeps to its profile, 1 when it does not or cannot be read.
-/// </summary>
+/// <summary><c>qnlc verify-qir FILE.ll</c>: the command line of <see cref="VerifyQir"/>.</summary>
 public static class VerifyQirCommand
 {
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "A QIR module as LLVM IR text (.ll)." };
         var command = new Command("verify-qir", "Check that a QIR module (LLVM IR text) keeps to the Base or Adaptive Profile its entry point declares.") { file };
-        command.SetAction(parse => Run(parse.GetValue(file)!, Console.Out, Console.Error));
+        command.SetAction(parse => VerifyQir.Run(parse.GetValue(file)!, Console.Out, Console.Error));
         return command;
-    }
-
-    public static int Run(string path, TextWriter stdout, TextWriter stderr)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            stderr.WriteLine($"{path}: error {Diagnostics.CannotReadFile.Code}: {Diagnostics.CannotReadFile.Format(path, e.Message)}");
-            return ExitCodes.InputErrors;
-        }
-        var diagnostics = QirProfileChecker.Check(new SourceText(path, text));
-        foreach (var diagnostic in diagnostics) stderr.WriteLine(diagnostic);
-        if (diagnostics.Count > 0) return ExitCodes.InputErrors;
-        stdout.WriteLine($"{path}: conforms to its QIR profile");
-        return ExitCodes.Ok;
     }
 }

@@ -1,6 +1,6 @@
 using QNetLang.Backends.Qir;
 using QNetLang.Core;
-using Qnlc;
+using QNetLang.Compiler.Commands;
 
 namespace QNetLang.Tests.Qir;
 
@@ -165,11 +165,11 @@ public class QirProfileCheckerTests
         try
         {
             var (stdout, stderr) = (new StringWriter(), new StringWriter());
-            Assert.Equal(0, VerifyQirCommand.Run(ok, stdout, stderr));
+            Assert.Equal(0, VerifyQir.Run(ok, stdout, stderr));
             Assert.Equal("", stderr.ToString());
-            Assert.Equal(1, VerifyQirCommand.Run(bad, stdout, stderr));
+            Assert.Equal(1, VerifyQir.Run(bad, stdout, stderr));
             Assert.StartsWith($"{bad}(11,3): error QN4203: ", stderr.ToString(), StringComparison.Ordinal);
-            Assert.Equal(1, VerifyQirCommand.Run(bad + ".missing", stdout, new StringWriter()));
+            Assert.Equal(1, VerifyQir.Run(bad + ".missing", stdout, new StringWriter()));
         }
         finally
         {

@@ -1,6 +1,5 @@
-using QNetLang.Compiler;
 
-namespace Qnlc;
+namespace QNetLang.Compiler.Commands;
 
 /// <summary>One `qnlc check` or `qnlc build` invocation, as parsed from the command line.</summary>
 public sealed record CompileRequest(

@@ -1,4 +1,4 @@
-namespace Qnlc;
+namespace QNetLang.Compiler.Commands;
 
 /// <summary>
 /// Writes a set of output files all-or-nothing: everything goes to a private staging folder

@@ -1,4 +1,3 @@
-using QNetLang.Compiler;
 using QNetLang.Core;
 using QNetLang.Ir;
 using QNetLang.Simulation;
@@ -7,7 +6,7 @@ using QNetLang.Simulation.Network;
 using QNetLang.Simulation.Noise;
 using Spectre.Console;
 
-namespace Qnlc;
+namespace QNetLang.Compiler.Commands;
 
 /// <summary>
 /// `qnlc run`: compiles the program (exactly as `build` does), hands each circuit to

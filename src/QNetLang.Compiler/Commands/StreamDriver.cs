@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using QNetLang.Compiler;
 using QNetLang.Core;
 using QNetLang.Simulation;
 using QNetLang.Simulation.Network;
 
-namespace Qnlc;
+namespace QNetLang.Compiler.Commands;
 
 /// <summary>`qnlc run NET.qn --stream A,B (--pairs N | --duration S)`: the pair-stream workload on the file's network.</summary>
 public static class StreamDriver

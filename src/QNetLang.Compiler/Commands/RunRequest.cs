@@ -1,4 +1,4 @@
-namespace Qnlc;
+namespace QNetLang.Compiler.Commands;
 
 /// <summary>One `qnlc run` invocation, as parsed from the command line.</summary>
 public sealed record RunRequest(

@@ -1,6 +1,6 @@
 using QNetLang.Simulation;
 
-namespace Qnlc;
+namespace QNetLang.Compiler.Commands;
 
 /// <summary>
 /// `qnlc run --plot DIR`: the counts histogram and a per-node timeline of the first shot

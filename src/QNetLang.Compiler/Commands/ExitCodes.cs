@@ -1,4 +1,4 @@
-namespace Qnlc;
+namespace QNetLang.Compiler.Commands;
 
 /// <summary>The process exit codes of DESIGN.md §5.</summary>
 public static class ExitCodes

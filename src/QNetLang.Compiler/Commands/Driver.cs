@@ -1,12 +1,11 @@
 using System.Text;
-using QNetLang.Compiler;
 using QNetLang.Distribution;
 using QNetLang.Core;
 using QNetLang.Ir;
 using QNetLang.Semantics;
 using QNetLang.Syntax;
 
-namespace Qnlc;
+namespace QNetLang.Compiler.Commands;
 
 /// <summary>
 /// Runs one request: validates the options (exit 2), compiles, prints diagnostics to the error

@@ -1,0 +1,31 @@
+using QNetLang.Backends.Qir;
+using QNetLang.Core;
+
+namespace QNetLang.Compiler.Commands;
+
+/// <summary>
+/// `qnlc verify-qir FILE.ll`: runs the QIR profile checker on a module (ours or another
+/// compiler's) and prints <c>file(line,col): error QN42xx: message</c> for each problem.
+/// Exit 0 when the module keeps to its profile, 1 when it does not or cannot be read.
+/// </summary>
+public static class VerifyQir
+{
+    public static int Run(string path, TextWriter stdout, TextWriter stderr)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine($"{path}: error {Diagnostics.CannotReadFile.Code}: {Diagnostics.CannotReadFile.Format(path, e.Message)}");
+            return ExitCodes.InputErrors;
+        }
+        var diagnostics = QirProfileChecker.Check(new SourceText(path, text));
+        foreach (var diagnostic in diagnostics) stderr.WriteLine(diagnostic);
+        if (diagnostics.Count > 0) return ExitCodes.InputErrors;
+        stdout.WriteLine($"{path}: conforms to its QIR profile");
+        return ExitCodes.Ok;
+    }
+}
