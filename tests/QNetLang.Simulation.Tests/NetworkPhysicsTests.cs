@@ -8,7 +8,7 @@ namespace QNetLang.Simulation.Tests;
 public class NetworkPhysicsTests
 {
     /// <summary>A chain alice – r1 – … – bob of identical links.</summary>
-    private static string Chain(int links, string link, string repeater, string ends = "comm = 1;")
+    internal static string Chain(int links, string link, string repeater, string ends = "comm = 1;")
     {
         var sb = new System.Text.StringBuilder("network chain {\n");
         sb.Append($"  qpu alice {{ qubits = 2; {ends} }}\n");

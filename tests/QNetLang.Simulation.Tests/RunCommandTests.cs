@@ -25,13 +25,40 @@ public class RunCommandTests
         double ebits = root.GetProperty("ebits").GetDouble();
         var pairs = root.GetProperty("pairs").EnumerateArray().ToList();
         Assert.Equal(ebits * 200, pairs.Sum(p => p.GetProperty("count").GetInt64()));
+        // A delivered pair is never better than the best link it could have come from (swaps,
+        // memory decay and gate noise only lower it), and never below the fully mixed 1/4.
+        double bestLink = TestSupport.CompileFile(Path.Combine(TestSupport.Examples, example + ".qn")).Network.Links.Max(l => l.Spec.Fidelity);
         foreach (var pair in pairs)
         {
             Assert.Equal(2, pair.GetProperty("nodes").GetArrayLength());
-            Assert.InRange(pair.GetProperty("meanFidelity").GetDouble(), 0.25, 1.0);
+            Assert.InRange(pair.GetProperty("meanFidelity").GetDouble(), 0.25, bestLink + 1e-12);
             Assert.True(pair.GetProperty("meanWaitPs").GetDouble() >= 0);
             Assert.True(pair.GetProperty("meanAttempts").GetDouble() >= 1);
         }
+    }
+
+    [Theory]
+    [InlineData(1, 0.9, 0.9)]
+    [InlineData(2, 0.9, 0.8133)]
+    [InlineData(4, 0.9, 0.6731)]
+    [InlineData(3, 0.97, 0.91355)]
+    public void ReportedPairFidelityIsTheWernerClosedForm(int links, double fidelity, double reference)
+    {
+        // No memory decay, perfect swaps: each swap multiplies the Werner parameter
+        // w = (4F − 1)/3, so the pair fidelity is exactly (1 + 3w^links)/4, whose rounded values
+        // are the reference (0.8133 after one swap of F = 0.9 pairs, 0.6731 after three).
+        double w = (4 * fidelity - 1) / 3;
+        double expected = (1 + 3 * Math.Pow(w, links)) / 4;
+        Assert.Equal(reference, expected, 4.5e-5);
+        var sb = new System.Text.StringBuilder("network chain {\n  qpu alice { qubits = 1; }\n  qpu bob { qubits = 1; }\n");
+        for (int r = 1; r < links; r++) sb.Append(CultureInfo.InvariantCulture, $"  repeater r{r} {{ memories = 2; }}\n");
+        var nodes = new[] { "alice" }.Concat(Enumerable.Range(1, links - 1).Select(r => $"r{r}")).Append("bob").ToList();
+        for (int i = 0; i + 1 < nodes.Count; i++) sb.Append(CultureInfo.InvariantCulture, $"  link {nodes[i]} -- {nodes[i + 1]} {{ length = 1 km; fidelity = {fidelity}; }}\n");
+        sb.Append("}\nprogram p on chain { qubit x @ alice; qubit y @ bob; bit[2] c; epr x, y; c[0] = measure x; c[1] = measure y; }\n");
+        var run = CliRunner.Invoke("run", CliRunner.TempFile(sb.ToString()), "--shots", "50", "--json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var pair = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("pairs")[0];
+        Assert.Equal(expected, pair.GetProperty("meanFidelity").GetDouble(), 6);
     }
 
     [Fact]

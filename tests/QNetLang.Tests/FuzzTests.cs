@@ -94,8 +94,15 @@ public class FuzzTests : IDisposable
         foreach (var diagnostic in result.Diagnostics.Items)
             Assert.Matches(DiagnosticFormat, diagnostic.ToString());
         if (result.Success)
+        {
             foreach (var circuit in result.Circuits) Assert.Empty(IrValidator.Validate(circuit));
-        else
-            Assert.Contains(result.Diagnostics.Items, d => d.IsError);
+            foreach (var program in result.Distributed) Assert.NotNull(program.Program);
+            return;
+        }
+        // A failed compilation stops at the stage that failed (no later stage runs on bad
+        // input) and every error points into a file of the compilation.
+        Assert.NotEqual(CompilerStage.Emit, result.ReachedStage);
+        Assert.DoesNotContain(result.Distributed, d => d.Program is not null);
+        Assert.All(result.Diagnostics.Items.Where(d => d.IsError), d => Assert.NotNull(d.Location.Source));
     }
 }
