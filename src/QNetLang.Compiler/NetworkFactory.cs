@@ -40,6 +40,6 @@ public static class NetworkFactory
         return values.ToImmutable();
     }
 
-    /// <summary>The default capacity ⌊n/K⌋+1 of DESIGN.md §5.</summary>
+    /// <summary>The default capacity ⌊n/K⌋+1 (docs/compiler.md).</summary>
     public static int DefaultQubitsPerQpu(int qubits, int qpus) => qubits / qpus + 1;
 }

@@ -5,7 +5,7 @@ using QNetLang.Simulation.Engines;
 
 namespace QNetLang.Simulation;
 
-/// <summary>The two forms of a run's report: the JSON object of DESIGN.md §5 and a readable summary.</summary>
+/// <summary>The two forms of a run's report: the JSON object (docs/simulator.md §14) and a readable summary.</summary>
 public static class RunReport
 {
     /// <summary>Counts listed in the text summary (all of them are in the JSON).</summary>

@@ -3,7 +3,7 @@ using QNetLang.Simulation.Execution;
 
 namespace QNetLang.Simulation;
 
-/// <summary>Statistics of the end-to-end pairs shared by one pair of nodes, over all shots (DESIGN.md §5).</summary>
+/// <summary>Statistics of the end-to-end pairs shared by one pair of nodes, over all shots (docs/simulator.md §14).</summary>
 public sealed record PairStatistics(string NodeA, string NodeB, long Count, double MeanFidelity, double MeanWaitPs, double MeanAttempts);
 
 /// <summary>

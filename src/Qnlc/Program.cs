@@ -2,7 +2,7 @@ using Qnlc;
 using QNetLang.Compiler.Commands;
 
 // qnlc: the command line is parsed here; the work happens in QNetLang.Compiler.
-// Exit codes (DESIGN.md §5): 0 ok, 1 errors in the input, 2 bad command line, 3 internal error.
+// Exit codes (docs/diagnostics.md): 0 ok, 1 errors in the input, 2 bad command line, 3 internal error.
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 try
 {

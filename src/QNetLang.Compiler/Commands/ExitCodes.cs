@@ -1,6 +1,6 @@
 namespace QNetLang.Compiler.Commands;
 
-/// <summary>The process exit codes of DESIGN.md §5.</summary>
+/// <summary>The process exit codes (docs/diagnostics.md, "Exit codes").</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;

@@ -49,6 +49,7 @@ public static class StreamDriver
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.Append(inv, $"pair stream {r.From}–{r.To}: {r.Runs.Count} run(s), seed {request.Seed}, {r.InFlight} request(s) in flight\n");
+        sb.Append(inv, $"route: {string.Join(" -- ", r.Route)}\n");
         sb.Append(inv, $"pairs per run: {r.MeanPairs:0.###}\n");
         sb.Append(inv, $"mean fidelity: {r.MeanFidelity:0.0000}\n");
         sb.Append(inv, $"simulated time per run: {r.MeanEndSeconds:0.######} s\n");
@@ -65,6 +66,9 @@ public static class StreamDriver
             json.WriteStartArray("nodes");
             json.WriteStringValue(r.From);
             json.WriteStringValue(r.To);
+            json.WriteEndArray();
+            json.WriteStartArray("route");
+            foreach (string hop in r.Route) json.WriteStringValue(hop);
             json.WriteEndArray();
             json.WriteNumber("runs", r.Runs.Count);
             json.WriteNumber("seed", request.Seed);

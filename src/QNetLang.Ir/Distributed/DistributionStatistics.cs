@@ -1,6 +1,6 @@
 namespace QNetLang.Ir;
 
-/// <summary>Numbers the passes measure for report.json (DESIGN.md §5).</summary>
+/// <summary>Numbers the passes measure for report.json (docs/compiler.md).</summary>
 public sealed class DistributionStatistics
 {
     /// <summary>Gates that cross QPUs, however they are carried out (counted as written, before decomposition).</summary>

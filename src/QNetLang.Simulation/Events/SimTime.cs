@@ -1,7 +1,7 @@
 namespace QNetLang.Simulation;
 
 /// <summary>
-/// Simulated time is an integer number of picoseconds (DESIGN.md §6): exact, totally ordered,
+/// Simulated time is an integer number of picoseconds (docs/simulator.md §3): exact, totally ordered,
 /// and wide enough (±2^63 ps ≈ 106 days) for satellite passes.
 /// </summary>
 public static class SimTime
