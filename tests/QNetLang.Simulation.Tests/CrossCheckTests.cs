@@ -65,6 +65,56 @@ public class CrossCheckTests
         }
     }
 
+    [Fact]
+    public void DistributedRunsAndTheirEmittedFilesMatchQuantumCircuit()
+    {
+        // Random circuits distributed over three QPUs: `qnlc run FILE --qpus 3` and `qnlc run`
+        // on the per-node files `build` wrote print the same bytes, and their counts match the
+        // probabilities the independent simulator computes for the undistributed circuit.
+        string dir = Path.Combine(Path.GetTempPath(), "qnl-crosscheck-dist-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            const int qubits = 4, shots = 2000;
+            var names = Gates.Select(g => g.Ours).ToArray();
+            var circuits = new List<string>();
+            int index = 0;
+            EngineTests.StepGen(names, qubits).Array[2, 14].Sample(steps =>
+            {
+                string path = Path.Combine(dir, $"dist{index++:D3}.qasm");
+                File.WriteAllText(path, ToQasm(steps, qubits));
+                circuits.Add(path);
+            }, iter: 8, threads: 1);
+            var reference = RunQuantumCircuit(circuits);
+            foreach (string pure in circuits)
+            {
+                string measured = pure.Replace(".qasm", ".measured.qasm", StringComparison.Ordinal);
+                File.WriteAllText(measured, File.ReadAllText(pure) + $"creg c[{qubits}];\nmeasure q -> c;\n");
+                var direct = CliRunner.Invoke("run", measured, "--qpus", "3", "--shots", shots.ToString(CultureInfo.InvariantCulture), "--seed", "8", "--json");
+                Assert.True(direct.ExitCode == 0, direct.Stderr);
+                string outDir = Path.Combine(dir, Path.GetFileNameWithoutExtension(pure) + "-out");
+                var build = CliRunner.Invoke("build", measured, "--qpus", "3", "--emit", "qasm3", "--seed", "8", "-o", outDir);
+                Assert.True(build.ExitCode == 0, build.Stderr);
+                string manifest = Directory.GetFiles(outDir, "manifest.json", SearchOption.AllDirectories).Single();
+                var fromFiles = CliRunner.Invoke("run", manifest, "--shots", shots.ToString(CultureInfo.InvariantCulture), "--seed", "8", "--json");
+                Assert.Equal(direct.Stdout, fromFiles.Stdout);
+
+                var counts = JsonDocument.Parse(direct.Stdout).RootElement.GetProperty("counts");
+                var expected = reference[pure];
+                for (int outcome = 0; outcome < expected.Length; outcome++)
+                {
+                    string key = Convert.ToString(outcome, 2).PadLeft(qubits, '0');
+                    long hits = counts.TryGetProperty(key, out var n) ? n.GetInt64() : 0;
+                    Statistics.AssertProportion(hits, shots, expected[outcome], $"{Path.GetFileName(pure)} outcome {key}");
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static string ToQasm(EngineTests.Step[] steps, int qubits)
     {
         var sb = new StringBuilder("OPENQASM 2.0;\ninclude \"qelib1.inc\";\n");
