@@ -56,10 +56,10 @@ public sealed record NetworkNode(string Name, NodeKind Kind, ImmutableSortedDict
     public NodeSpec Spec => NodeSpec.Of(this);
 
     /// <summary>Program qubits this node can hold: <c>qubits</c> for QPUs and end nodes, 0 for repeaters.</summary>
-    public int DataQubits => Spec.DataQubits;
+    public int DataQubits => NodeSpec.DataQubitsOf(this);
 
     /// <summary>Communication qubits (QPUs), memories (repeaters) or photon slots (end nodes).</summary>
-    public int CommQubits => Spec.CommQubits;
+    public int CommQubits => NodeSpec.CommQubitsOf(this);
 }
 
 /// <summary>An undirected link; <see cref="From"/> and <see cref="To"/> are node names as written.</summary>
@@ -76,7 +76,9 @@ public sealed record NetworkLink(string From, string To, ImmutableSortedDictiona
     } : LinkKind.Fiber;
 
     /// <summary>Length in metres.</summary>
-    public double Length => Spec.Length;
+    public double Length => Properties.TryGetValue("length", out var v) && v.Number is { } q
+        ? q.Value
+        : throw new InvalidOperationException($"link {From} -- {To} has no length: the network binder fills in every default");
 
     public bool Joins(string a, string b) => From == a && To == b || From == b && To == a;
 

@@ -27,22 +27,30 @@ public sealed record NodeSpec(
         return node.Kind switch
         {
             NodeKind.Qpu => new NodeSpec(
-                p.Count("qubits"), p.Count("comm"), p.Optional("t1"), p.Optional("t2"),
+                DataQubitsOf(node), CommQubitsOf(node), p.Optional("t1"), p.Optional("t2"),
                 p.Required("gate_error"), p.Required("two_qubit_error"), p.Required("measure_error"),
                 p.Required("gate_time"), p.Required("two_qubit_gate_time"), p.Required("measure_time"),
                 SwapSuccess: 1, SwapTime: 0, DetectorEfficiency: 1),
             // A repeater holds no program qubits; its memories hold link pairs until the swap.
             NodeKind.Repeater => new NodeSpec(
-                0, p.Count("memories"), p.Optional("t1"), p.Optional("t2"),
+                DataQubitsOf(node), CommQubitsOf(node), p.Optional("t1"), p.Optional("t2"),
                 0, 0, p.Required("measure_error"), 0, 0, 0,
                 p.Required("swap_success"), p.Required("swap_time"), DetectorEfficiency: 1),
             // An end node prepares or detects photons: its qubits are also its memories.
             _ => new NodeSpec(
-                p.Count("qubits"), p.Count("qubits"), p.Optional("t1"), p.Optional("t2"),
+                DataQubitsOf(node), CommQubitsOf(node), p.Optional("t1"), p.Optional("t2"),
                 0, 0, p.Required("measure_error"), 0, 0, 0,
                 SwapSuccess: 1, SwapTime: 0, p.Required("detector_efficiency")),
         };
     }
+
+    /// <summary>Program qubits a node can hold (the partitioner asks often, so this reads one property, not the whole spec).</summary>
+    public static int DataQubitsOf(NetworkNode node) =>
+        node.Kind == NodeKind.Repeater ? 0 : new PropertyReader(node.Properties, node.Name).Count("qubits");
+
+    /// <summary>Communication qubits (QPU `comm`), memories (repeater) or photon slots (end node `qubits`).</summary>
+    public static int CommQubitsOf(NetworkNode node) =>
+        new PropertyReader(node.Properties, node.Name).Count(node.Kind switch { NodeKind.Qpu => "comm", NodeKind.Repeater => "memories", _ => "qubits" });
 }
 
 /// <summary>
