@@ -41,6 +41,8 @@ internal sealed class Step
     public List<int> Successors { get; } = new();
     /// <summary>Qubits (circuit indices) the step acts on.</summary>
     public int[] Qubits { get; init; } = [];
+    /// <summary>A gate's unitary, computed once per run and shared by every shot and thread.</summary>
+    public System.Numerics.Complex[,]? Matrix { get; init; }
     /// <summary>For a measurement, a received bit or a received qubit's arrival flag: the node-local bit slot written (−1: none).</summary>
     public int WriteSlot { get; set; } = -1;
     /// <summary>For a sent bit: the slot read. For a guard: bit → slot of every bit its condition tests.</summary>
@@ -152,7 +154,7 @@ internal sealed class ExecutionPlan
                 {
                     case LocalInstruction { Operation: GateOperation g }:
                         _traits.Observe(g);
-                        step = Add(StepKind.Gate, node, instruction, guard, thenBranch, [.. g.Qubits]);
+                        step = Add(StepKind.Gate, node, instruction, guard, thenBranch, [.. g.Qubits], g.Gate.Unitary(g.Parameters));
                         break;
                     case LocalInstruction { Operation: MeasureOperation m }:
                         step = Add(StepKind.Measure, node, instruction, guard, thenBranch, [m.Qubit]);
@@ -201,9 +203,9 @@ internal sealed class ExecutionPlan
             }
         }
 
-        private Step Add(StepKind kind, int node, NodeInstruction instruction, int guard, bool thenBranch, int[] qubits)
+        private Step Add(StepKind kind, int node, NodeInstruction instruction, int guard, bool thenBranch, int[] qubits, System.Numerics.Complex[,]? matrix = null)
         {
-            var step = new Step { Index = _steps.Count, Kind = kind, Node = node, Instruction = instruction, Guard = guard, ThenBranch = thenBranch, Qubits = qubits };
+            var step = new Step { Index = _steps.Count, Kind = kind, Node = node, Instruction = instruction, Guard = guard, ThenBranch = thenBranch, Qubits = qubits, Matrix = matrix };
             _steps.Add(step);
             if (guard >= 0) step.Dependencies.Add(guard);
             foreach (int q in qubits.Distinct())

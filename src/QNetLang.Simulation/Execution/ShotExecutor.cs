@@ -41,6 +41,14 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     private readonly long[] _met;
     private readonly int[] _messageValue;
     private readonly int[] _slotValue;
+    /// <summary>
+    /// Steps whose dependencies finished at the current time, in the order they became ready.
+    /// They start before the next queued event, without a round trip through the priority
+    /// queue (most steps of a program become ready at the time their predecessor ends). Every
+    /// step enters once, so a plain array is enough.
+    /// </summary>
+    private readonly int[] _readyNow;
+    private int _readyHead, _readyTail;
     private readonly long _maxTimePs;
     private readonly List<PairDelivery> _pairs = new();
     private readonly List<TimelineEntry>? _timeline;
@@ -69,6 +77,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         Array.Fill(_met, -1);
         _messageValue = new int[steps];
         _slotValue = new int[plan.Slots];
+        _readyNow = new int[steps];
         _timeline = recordTimeline ? new List<TimelineEntry>() : null;
     }
 
@@ -77,11 +86,16 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     public ShotOutcome Run()
     {
         foreach (var step in _plan.Steps)
-            if (_remaining[step.Index] == 0) _queue.Schedule(0, this, StartEvent, step.Index);
-        while (_queue.Step()) { }
+            if (_remaining[step.Index] == 0) _readyNow[_readyTail++] = step.Index;
+        do
+        {
+            while (_readyHead < _readyTail) Start(_plan.Steps[_readyNow[_readyHead++]], _queue.Now);
+        }
+        while (_queue.Step());
         if (Array.IndexOf(_done, false) is int stuck and >= 0)
             throw new InvalidOperationException($"the shot ended with {_plan.Steps[stuck].Kind} at {_nodes[_plan.Steps[stuck].Node].Name} never run (the schedule's deadlock check should have refused it)");
-        var bits = _plan.FinalSlots.Select(slot => slot < 0 ? 0 : _slotValue[slot]).ToArray();
+        var bits = new int[_plan.FinalSlots.Length];
+        for (int b = 0; b < bits.Length; b++) bits[b] = _plan.FinalSlots[b] < 0 ? 0 : _slotValue[_plan.FinalSlots[b]];
         return new ShotOutcome(bits, _end, _pairs, _timeline);
     }
 
@@ -116,7 +130,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         switch (step.Kind)
         {
             case StepKind.Gate:
-                Complete(step, Gate((GateOperation)((LocalInstruction)step.Instruction).Operation, time));
+                Complete(step, Gate(step, time));
                 break;
             case StepKind.Measure:
             {
@@ -217,7 +231,9 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         foreach (int successor in step.Successors)
         {
             if (time > _ready[successor]) _ready[successor] = time;
-            if (--_remaining[successor] == 0) _queue.Schedule(_ready[successor], this, StartEvent, successor);
+            if (--_remaining[successor] != 0) continue;
+            if (_ready[successor] == _queue.Now) _readyNow[_readyTail++] = successor;
+            else _queue.Schedule(_ready[successor], this, StartEvent, successor);
         }
     }
 
@@ -234,16 +250,18 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         _lastTouch[q] = time;
     }
 
-    private long Gate(GateOperation g, long start)
+    private long Gate(Step step, long start)
     {
-        var node = NodeOfQubit(g.Qubits[0]);
-        Span<int> phys = stackalloc int[g.Qubits.Length];
-        for (int i = 0; i < g.Qubits.Length; i++)
+        var g = (GateOperation)((LocalInstruction)step.Instruction).Operation;
+        var qubits = step.Qubits;
+        var node = NodeOfQubit(qubits[0]);
+        Span<int> phys = stackalloc int[qubits.Length];
+        for (int i = 0; i < qubits.Length; i++)
         {
-            DecayUntil(g.Qubits[i], start);
-            phys[i] = _phys[g.Qubits[i]];
+            DecayUntil(qubits[i], start);
+            phys[i] = _phys[qubits[i]];
         }
-        _register.ApplyGate(g.Gate, GateMatrices.Of(g), phys);
+        _register.ApplyGate(g.Gate, step.Matrix!, phys);
         long duration;
         if (phys.Length == 1)
         {
@@ -258,7 +276,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         }
         long end = SimTime.After(start, duration);
         // The qubits keep decaying while the gate runs.
-        foreach (int q in g.Qubits) DecayUntil(q, end);
+        foreach (int q in qubits) DecayUntil(q, end);
         Record(node.Name, g.Gate.Name, start, end);
         return end;
     }
@@ -289,11 +307,23 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     {
         BitCondition b => _slotValue[guard.ConditionSlots![b.Bit]] == (b.Value ? 1 : 0),
         NotCondition n => !Evaluate(n.Operand, guard),
-        AndCondition a => a.Operands.All(c => Evaluate(c, guard)),
-        OrCondition o => o.Operands.Any(c => Evaluate(c, guard)),
+        AndCondition a => All(a.Operands, guard),
+        OrCondition o => Any(o.Operands, guard),
         ConstantCondition c => c.Value,
         _ => throw new InvalidOperationException($"unknown condition {condition.GetType().Name}"),
     };
+
+    private bool All(System.Collections.Immutable.ImmutableArray<Condition> operands, Step guard)
+    {
+        foreach (var c in operands) if (!Evaluate(c, guard)) return false;
+        return true;
+    }
+
+    private bool Any(System.Collections.Immutable.ImmutableArray<Condition> operands, Step guard)
+    {
+        foreach (var c in operands) if (Evaluate(c, guard)) return true;
+        return false;
+    }
 
     /// <summary>The physical qubit crosses the link; it may be lost (then the receiver holds the vacuum, read as |0⟩). Returns the arrival time.</summary>
     private long SendQubit(Step step, Step receiver, long start)
