@@ -62,7 +62,7 @@ public static class QnCompiler
         result.MainUnit = isQasm ? loader.LoadQasm(inputPath) : loader.LoadQn(inputPath);
         CompilationUnit? networkUnit = options.NetworkFile is { } networkFile ? loader.LoadQn(networkFile) : null;
         result.Units.AddRange(loader.Units);
-        Record(result, CompilerStage.Parse, clock);
+        Record(result, CompilerStage.Parse, clock, options.Cancellation);
         if (diagnostics.HasErrors || result.MainUnit is null || options.StopAfter == CompilerStage.Parse) return result;
 
         // ---- bind ----
@@ -91,7 +91,7 @@ public static class QnCompiler
             }
             result.BoundPrograms.Add(bound);
         }
-        Record(result, CompilerStage.Bind, clock);
+        Record(result, CompilerStage.Bind, clock, options.Cancellation);
         if (diagnostics.HasErrors || options.StopAfter == CompilerStage.Bind) return result;
 
         // ---- lower ----
@@ -103,7 +103,7 @@ public static class QnCompiler
             IrValidator.ThrowIfInvalid(circuit, "lower");
             result.Circuits.Add(circuit);
         }
-        Record(result, CompilerStage.Lower, clock);
+        Record(result, CompilerStage.Lower, clock, options.Cancellation);
         if (diagnostics.HasErrors || options.StopAfter == CompilerStage.Lower) return result;
 
         // ---- partition → distribute → route → schedule ----
@@ -117,13 +117,14 @@ public static class QnCompiler
             if (!diagnostics.HasErrors) IrValidator.ThrowIfInvalid(distributed, stopPass);
             result.Distributed.Add(new DistributedProgram(circuit, distributed, context));
         }
-        Record(result, options.StopAfter >= CompilerStage.Schedule ? CompilerStage.Schedule : options.StopAfter, clock);
+        Record(result, options.StopAfter >= CompilerStage.Schedule ? CompilerStage.Schedule : options.StopAfter, clock, options.Cancellation);
         if (!diagnostics.HasErrors && options.StopAfter == CompilerStage.Emit) result.ReachedStage = CompilerStage.Emit;
         return result;
     }
 
-    private static void Record(CompilationResult result, CompilerStage stage, Stopwatch clock)
+    private static void Record(CompilationResult result, CompilerStage stage, Stopwatch clock, CancellationToken cancellation)
     {
+        cancellation.ThrowIfCancellationRequested();
         result.StageTimes.Add((stage, clock.Elapsed.TotalMilliseconds));
         if (!result.Diagnostics.HasErrors) result.ReachedStage = stage;
     }

@@ -54,8 +54,7 @@ public sealed class LanguageServerTarget(Workspace workspace, DiagnosticsPublish
     {
         var parameters = ParameterReader.Read<DidOpenTextDocumentParams>(json);
         if (!Accepting || parameters.TextDocument is not { Uri: { } uri, Text: { } text } document) return;
-        workspace.Open(uri, text, document.Version);
-        Reanalyse(uri);
+        Reanalyse(workspace.Open(uri, text, document.Version));
     }
 
     [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
@@ -65,7 +64,7 @@ public sealed class LanguageServerTarget(Workspace workspace, DiagnosticsPublish
         // Full sync: the last change holds the whole text.
         if (!Accepting || parameters.TextDocument is not { Uri: { } uri } document || parameters.ContentChanges is not { Count: > 0 } changes) return;
         if (changes[^1].Text is not { } text) return;
-        if (workspace.Change(uri, text, document.Version)) Reanalyse(uri);
+        if (workspace.Change(uri, text, document.Version) is { } affected) Reanalyse(affected);
     }
 
     [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
@@ -73,11 +72,8 @@ public sealed class LanguageServerTarget(Workspace workspace, DiagnosticsPublish
     {
         var parameters = ParameterReader.Read<DidCloseTextDocumentParams>(json);
         if (!Accepting || parameters.TextDocument?.Uri is not { } uri) return;
-        var dependents = workspace.Dependents(uri);
-        if (!workspace.Close(uri)) return;
-        diagnostics.Schedule(uri);
-        // Files that include it go back to reading it from disk.
-        foreach (string dependent in dependents) diagnostics.Schedule(dependent);
+        // Files that include it go back to reading it from disk; its own diagnostics are cleared.
+        if (workspace.Close(uri) is { } affected) Reanalyse(affected);
     }
 
     [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
@@ -116,9 +112,8 @@ public sealed class LanguageServerTarget(Workspace workspace, DiagnosticsPublish
     private Analysis.DocumentAnalysis? Analysis(TextDocumentIdentifier? document) =>
         document?.Uri is { } uri ? workspace.Analyze(uri)?.Analysis : null;
 
-    private void Reanalyse(string uri)
+    private void Reanalyse(IEnumerable<string> uris)
     {
-        diagnostics.Schedule(uri);
-        foreach (string dependent in workspace.Dependents(uri)) diagnostics.Schedule(dependent);
+        foreach (string uri in uris) diagnostics.Schedule(uri);
     }
 }
