@@ -35,6 +35,7 @@ public static class CommandLineApp
         root.Subcommands.Add(BuildCommand());
         root.Subcommands.Add(LspCommand.Create());
         root.Subcommands.Add(VerifyQirCommand.Create());
+        root.Subcommands.Add(FormatCommand.Create());
         root.Subcommands.Add(RunCommand());
         return root;
     }

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Text;
+using QNetLang.Core;
+using QNetLang.Syntax;
+using QNetLang.Syntax.Formatting;
+
+namespace Qnlc;
+
+/// <summary>
+/// <c>qnlc format [--check] FILE...</c>: rewrites each file with <see cref="QnFormatter"/>, or
+/// with <c>--check</c> only lists the files that would change. Exit 1 when a file cannot be
+/// read or, with --check, would change; otherwise 0. Files are read with the compiler's guards
+/// (regular files under the size limit, strict UTF-8).
+/// </summary>
+public static class FormatCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "The .qn files to format.", Arity = ArgumentArity.OneOrMore };
+        var check = new Option<bool>("--check") { Description = "Change nothing; list the files that are not formatted and exit 1 if there are any." };
+        var command = new Command("format", "Format .qn files in place: indentation, trailing spaces, blank lines; comments are kept.") { files, check };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(check), Console.Out, Console.Error));
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> paths, bool check, TextWriter stdout, TextWriter stderr)
+    {
+        int exit = ExitCodes.Ok;
+        foreach (string path in paths)
+        {
+            if (Read(path, stderr) is not { } text)
+            {
+                exit = ExitCodes.InputErrors;
+                continue;
+            }
+            string formatted = QnFormatter.Format(text);
+            if (formatted == text) continue;
+            if (check)
+            {
+                stdout.WriteLine($"{path}: would be reformatted");
+                exit = ExitCodes.InputErrors;
+                continue;
+            }
+            File.WriteAllText(path, formatted, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            stdout.WriteLine($"{path}: formatted");
+        }
+        return exit;
+    }
+
+    private static string? Read(string path, TextWriter stderr)
+    {
+        string? problem = null;
+        try
+        {
+            if (FileKind.NotRegular(path) is { } kind) problem = $"it is {kind}, not a regular file";
+            else if (!File.Exists(path)) problem = "no such file";
+            else if (new FileInfo(path).Length > SyntaxLimits.MaxFileBytes) problem = $"it is more than {SyntaxLimits.MaxFileBytes} bytes";
+            else if (SourceText.TryDecodeUtf8(File.ReadAllBytes(path), out _) is { } text) return text;
+            else problem = "it is not valid UTF-8";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            problem = e.Message;
+        }
+        stderr.WriteLine($"{path}: error {Diagnostics.CannotReadFile.Code}: {Diagnostics.CannotReadFile.Format(path, problem)}");
+        return null;
+    }
+}
