@@ -50,6 +50,11 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
 
     public static bool IsBuiltinConstant(string name) => BuiltinConstants.ContainsKey(name);
 
+    /// <summary>The built-in constants and functions, for completion.</summary>
+    public static IEnumerable<string> BuiltinConstantNames => BuiltinConstants.Keys;
+
+    public static IEnumerable<string> BuiltinFunctionNames => BuiltinFunctions.Keys;
+
     public static bool IsBuiltinFunction(string name) => BuiltinFunctions.ContainsKey(name);
 
     public ConstValue? Evaluate(Expression expression, Func<Name, NameLookup> lookup) => expression switch

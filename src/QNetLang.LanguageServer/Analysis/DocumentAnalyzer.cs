@@ -44,7 +44,10 @@ public static class DocumentAnalyzer
                 compilation.MainUnit is { } main ? SymbolIndexBuilder.Build(main, compilation.Units) : SymbolIndex.Empty(source),
                 BindNetworks(compilation.Units),
                 loaded,
-                null));
+                null)
+            {
+                IncludedIndexes = compilation.Units.Where(u => u != compilation.MainUnit).Select(u => SymbolIndexBuilder.Build(u, compilation.Units)).ToList(),
+            });
         }
         catch (Exception ex)
         {
