@@ -11,6 +11,8 @@ public static class Diagnostics
     // ---- QN0xxx: command line -------------------------------------------------------------
     public static readonly DiagnosticDescriptor InvalidOption = new("QN0001", "Invalid option value", "{0}");
     public static readonly DiagnosticDescriptor UnsupportedInputKind = new("QN0002", "Unsupported input file kind", "cannot compile '{0}': expected a .qn or .qasm file");
+    public static readonly DiagnosticDescriptor UnknownCommand = new("QN0003", "Unknown command", "unknown command '{0}'{1}; the commands are {2}");
+    public static readonly DiagnosticDescriptor OptionValueType = new("QN0004", "Option value of the wrong kind", "'{0}' is not a valid value for {1}: it must be {2}");
 
     // ---- QN1xxx: loading and syntax -------------------------------------------------------
     public static readonly DiagnosticDescriptor InvalidUtf8 = new("QN1001", "File is not UTF-8", "the file is not valid UTF-8: byte 0x{0:X2} at offset {1} cannot be decoded");
@@ -69,6 +71,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor AmbiguousNetwork = new("QN2039", "Ambiguous network", "'{0}' declares {1} networks; the program needs exactly one");
     public static readonly DiagnosticDescriptor UnusedValue = new("QN2040", "Value has no effect", "{0}", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor MoveInConditional = new("QN2041", "Qubit moved inside a conditional", "{0} cannot be inside an `if`: where a qubit is must not depend on a measurement result");
+    public static readonly DiagnosticDescriptor BitNotANumber = new("QN2042", "Bit used as a number", "'{0}' is {1}, a measurement result known only when the program runs: bits can only be tested with == or != in an if condition, as in `if ({0} == 1)`");
 
     // ---- QN3xxx: network and distribution ------------------------------------------------
     public static readonly DiagnosticDescriptor NoRoute = new("QN3001", "No route", "no route between '{0}' and '{1}' in network '{2}'");
