@@ -105,22 +105,46 @@ public sealed class Workspace
                     _analyses[uri] = pending;
                 }
             }
+            DocumentAnalysis result;
             try
             {
-                return (pending.Document, pending.Result.WaitAsync(cancellation).GetAwaiter().GetResult());
+                result = pending.Result.WaitAsync(cancellation).GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
                 // That analysis went stale and was cancelled; the next turn starts the current one.
+                continue;
+            }
+            lock (_gate)
+            {
+                // A file it turned out to load changed while it ran: analyse again.
+                if (!pending.ChangedWhileRunning.Overlaps(result.LoadedPaths)) return (pending.Document, result);
+                if (_analyses.TryGetValue(uri, out var current) && ReferenceEquals(current, pending)) _analyses.Remove(uri);
             }
         }
     }
 
-    /// <summary>Open documents whose last finished analysis loaded <paramref name="path"/>; unfinished ones count too (they may).</summary>
-    private IEnumerable<string> DependentsLocked(string path) =>
-        _analyses.Where(a => a.Value.Result is not { IsCompletedSuccessfully: true } result || result.Result.LoadedPaths.Contains(path))
-            .Select(a => a.Key)
-            .ToList();
+    /// <summary>
+    /// Open documents whose finished analysis loaded <paramref name="path"/>. A running analysis
+    /// is not stopped for a file it may never load (that would restart a slow document at every
+    /// keystroke in another); it notes the change and is redone if it did load that file.
+    /// </summary>
+    private List<string> DependentsLocked(string path)
+    {
+        var dependents = new List<string>();
+        foreach (var (uri, analysis) in _analyses)
+        {
+            if (analysis.Result is { IsCompletedSuccessfully: true } done)
+            {
+                if (done.Result.LoadedPaths.Contains(path)) dependents.Add(uri);
+            }
+            else
+            {
+                analysis.ChangedWhileRunning.Add(path);
+            }
+        }
+        return dependents;
+    }
 
     private void Discard(string uri)
     {
@@ -157,5 +181,8 @@ public sealed class Workspace
         public Task<DocumentAnalysis> Result { get; }
 
         public void Cancel() => _stale.Cancel();
+
+        /// <summary>Files opened, edited or closed while this ran (guarded by the workspace's lock).</summary>
+        public HashSet<string> ChangedWhileRunning { get; } = new(StringComparer.Ordinal);
     }
 }

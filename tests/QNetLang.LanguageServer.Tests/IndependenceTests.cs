@@ -39,6 +39,57 @@ public class IndependenceTests : IDisposable
     }
 
     [Fact]
+    public async Task EditingAnotherDocumentDoesNotRestartASlowAnalysis()
+    {
+        string slow = _files.Uri("slow.qn");
+        string other = _files.Uri("other.qn");
+        using var release = new ManualResetEventSlim();
+        int slowRuns = 0;
+        await using var client = new LspTestClient((document, others, cancellation) =>
+        {
+            if (document.Uri == slow)
+            {
+                Interlocked.Increment(ref slowRuns);
+                release.Wait(cancellation);
+            }
+            return DocumentAnalyzer.Analyze(document.Uri, document.Path, document.Text, others, cancellation);
+        });
+        await client.InitializeAsync();
+        await client.OpenAsync(slow, TestDocuments.Lab);
+        await client.OpenAsync(other, TestDocuments.Lab);
+        Assert.Empty(await client.DiagnosticsAsync(other, 1));
+        await client.ChangeAsync(other, TestDocuments.Lab.Replace("rz(theta) q[1];", "hh q[1];"), 2);
+        Assert.Single(await client.DiagnosticsAsync(other, 2));
+
+        release.Set();
+        Assert.Empty(await client.DiagnosticsAsync(slow, 1));
+        // slow.qn does not include other.qn, so its one analysis was neither cancelled nor redone.
+        Assert.Equal(1, Volatile.Read(ref slowRuns));
+    }
+
+    [Fact]
+    public async Task AnAnalysisThatLoadedAFileEditedWhileItRanIsRedone()
+    {
+        string netText = "network lab { qpu alice { qubits = 4; } }\n";
+        string netUri = _files.Write("net.qn", netText);
+        string main = _files.Uri("main.qn");
+        using var release = new ManualResetEventSlim();
+        int mainRuns = 0;
+        await using var client = new LspTestClient((document, others, cancellation) =>
+        {
+            if (document.Uri == main && Interlocked.Increment(ref mainRuns) == 1) release.Wait(cancellation);
+            return DocumentAnalyzer.Analyze(document.Uri, document.Path, document.Text, others, cancellation);
+        });
+        await client.InitializeAsync();
+        await client.OpenAsync(main, "include \"net.qn\";\nprogram p on lab { qubit a @ alice; h a; }\n");
+        // While main.qn's first analysis (which reads net.qn from disk) runs, net.qn is opened with a node renamed.
+        await client.OpenAsync(netUri, netText.Replace("alice", "carol"));
+        release.Set();
+        var diagnostic = Assert.Single(await client.DiagnosticsAsync(main, 1));
+        Assert.Equal("QN2013", diagnostic!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AnEditCancelsTheStaleAnalysis()
     {
         string uri = _files.Uri("edited.qn");
