@@ -18,7 +18,7 @@ public class QirCheckerInputsTests
     [Fact]
     public void TheDocumentedModuleIsValidLlvm()
     {
-        string llvm = LlvmTools.Validate(QirProfileCheckerTests.DocumentedModule());
+        string llvm = LlvmTools.Validate(QirDocumentationTests.DocumentedModule());
         Assert.True(llvm.Length == 0, llvm);
     }
 }

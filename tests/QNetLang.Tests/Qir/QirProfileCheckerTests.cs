@@ -202,7 +202,7 @@ public class QirProfileCheckerTests
     }
 }
 
-/// <summary>The complete module in docs/qir.md is valid LLVM and conforms to its profile.</summary>
+/// <summary>The complete module in docs/qir.md conforms to its profile (its LLVM validity: <see cref="QirCheckerInputsTests"/>).</summary>
 public class QirDocumentationTests
 {
     [Fact]
