@@ -74,7 +74,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor BitNotANumber = new("QN2042", "Bit used as a number", "'{0}' is {1}, a measurement result known only when the program runs: bits can only be tested with == or != in an if condition, as in `if ({0} == 1)`");
 
     // ---- QN3xxx: network and distribution ------------------------------------------------
-    public static readonly DiagnosticDescriptor NoRoute = new("QN3001", "No route", "no route between '{0}' and '{1}' in network '{2}'");
+    public static readonly DiagnosticDescriptor NoRoute = new("QN3001", "No route", "no route between '{0}' and '{1}' in network '{2}': every chain of links between them has a link that never delivers a pair (success = 0, or a loss so high that no photon arrives); give that link a success above 0 or add another link");
     public static readonly DiagnosticDescriptor NoCommunicationQubits = new("QN3002", "No communication qubits", "node '{0}' has {1} communication qubit(s) (`comm`), but a remote operation needs one there");
     public static readonly DiagnosticDescriptor NoPlacement = new("QN3003", "No placement", "the qubits cannot be placed: {0}");
     public static readonly DiagnosticDescriptor Deadlock = new("QN3004", "Deadlock", "the per-node programs would deadlock: {0}");
