@@ -202,6 +202,16 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public void TheVersionNamesTheCommit()
+    {
+        // What `qnlc --version` prints (in-process, System.CommandLine would print the test host's).
+        string? version = typeof(Qnlc.CommandLineApp).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().SingleOrDefault()?.InformationalVersion;
+        Assert.Matches(@"^\d+\.\d+\.\d+\+[0-9a-f]{40}$", version);
+    }
+
+    [Fact]
     public void AnUnknownCommandIsOneMessageThatNamesTheCommands()
     {
         var run = CliRunner.Invoke("chek", "x.qn");
