@@ -28,7 +28,11 @@ nodeKind: QPU | REPEATER | ENDNODE;
 
 linkDeclaration: LINK Identifier LINKDASH Identifier (LBRACE propertyAssignment* RBRACE | SEMICOLON);
 
-propertyAssignment: Identifier EQUALS expression SEMICOLON;
+propertyAssignment: propertyName EQUALS expression SEMICOLON;
+// `qubit` and `bit` are keywords, but `qubit = 2;` in a node is a misspelt `qubits`: parsing it
+// as a property lets the binder say which properties exist (QN2010) instead of a syntax error
+// followed by a cascade when the block is cut short.
+propertyName: Identifier | QUBIT | BIT;
 
 // ---- programs -----------------------------------------------------------------------
 programDeclaration: PROGRAM Identifier ON Identifier block;

@@ -1,7 +1,8 @@
 'use strict';
 // The QNetLang extension. Highlighting, snippets and editing rules are declared in package.json
 // and work on their own; this file adds the qnlc language server (diagnostics as you type,
-// hover, go to definition, outline) when qnlc can be found, and stays quiet otherwise.
+// hover, completion, navigation, rename, formatting, quick fixes) when qnlc can be found, and
+// stays quiet otherwise.
 
 const vscode = require('vscode');
 const { findServer } = require('./server-path');
@@ -48,7 +49,12 @@ async function start(context) {
         'qnetlang',
         'QNetLang',
         { run: executable, debug: executable },
-        { documentSelector: [{ language: 'qnetlang' }], outputChannel: output });
+        {
+            documentSelector: [{ language: 'qnetlang' }],
+            outputChannel: output,
+            // Included files change on disk too (a save, a git checkout): the server re-checks the files that include them.
+            synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.qn') },
+        });
     output.appendLine(`Starting ${server.command} ${server.args.join(' ')}`);
     try {
         await client.start();

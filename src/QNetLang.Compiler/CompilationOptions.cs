@@ -42,4 +42,10 @@ public sealed record CompilationOptions
     /// an editor's unsaved buffers. Files not listed are read from disk as usual.
     /// </summary>
     public IReadOnlyDictionary<string, string>? SourceOverrides { get; init; }
+
+    /// <summary>
+    /// Checked between stages: an editor cancels the compilation of a buffer that has changed
+    /// since, so stale work stops instead of delaying the next version.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
 }

@@ -70,7 +70,7 @@ public static class QnCompiler
         result.MainUnit = isQasm ? loader.LoadQasm(inputPath) : loader.LoadQn(inputPath);
         CompilationUnit? networkUnit = options.NetworkFile is { } networkFile ? loader.LoadQn(networkFile) : null;
         result.Units.AddRange(loader.Units);
-        Record(result, CompilerStage.Parse, clock);
+        Record(result, CompilerStage.Parse, clock, options.Cancellation);
         if (diagnostics.HasErrors || result.MainUnit is null || options.StopAfter == CompilerStage.Parse) return;
 
         // ---- bind ----
@@ -98,7 +98,7 @@ public static class QnCompiler
             }
             result.BoundPrograms.Add(bound);
         }
-        Record(result, CompilerStage.Bind, clock);
+        Record(result, CompilerStage.Bind, clock, options.Cancellation);
         if (diagnostics.HasErrors || options.StopAfter == CompilerStage.Bind) return;
 
         // ---- lower ----
@@ -109,7 +109,7 @@ public static class QnCompiler
             IrValidator.ThrowIfInvalid(circuit, "lower");
             result.Circuits.Add(circuit);
         }
-        Record(result, CompilerStage.Lower, clock);
+        Record(result, CompilerStage.Lower, clock, options.Cancellation);
         if (diagnostics.HasErrors || options.StopAfter == CompilerStage.Lower) return;
 
         // ---- partition → distribute → route → schedule ----
@@ -134,11 +134,13 @@ public static class QnCompiler
         var reached = options.StopAfter >= CompilerStage.Schedule ? CompilerStage.Schedule : options.StopAfter;
         result.StageTimes.Add((reached, distribution));
         if (!diagnostics.HasErrors) result.ReachedStage = reached;
+        options.Cancellation.ThrowIfCancellationRequested();
         if (!diagnostics.HasErrors && options.StopAfter == CompilerStage.Emit) result.ReachedStage = CompilerStage.Emit;
     }
 
-    private static void Record(CompilationResult result, CompilerStage stage, LapClock clock)
+    private static void Record(CompilationResult result, CompilerStage stage, LapClock clock, CancellationToken cancellation)
     {
+        cancellation.ThrowIfCancellationRequested();
         double ms = clock.Lap();
         result.StageTimes.Add((stage, ms));
         result.Timings.Add((CompilerStages.Name(stage), ms));

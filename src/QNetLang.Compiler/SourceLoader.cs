@@ -37,12 +37,23 @@ public sealed class SourceLoader(DiagnosticBag diagnostics)
                 Report(Diagnostics.CannotReadFile, path, requestedAt, path, Directory.Exists(path) ? "it is a directory" : "no such file");
                 return null;
             }
+            if (FileKind.NotRegular(path) is { } kind)
+            {
+                Report(Diagnostics.CannotReadFile, path, requestedAt, path, $"it is {kind}, not a regular file");
+                return null;
+            }
             if (info.Length > SyntaxLimits.MaxFileBytes)
             {
                 Report(Diagnostics.FileTooLarge, path, requestedAt, info.Length, SyntaxLimits.MaxFileBytes);
                 return null;
             }
-            byte[] bytes = File.ReadAllBytes(path);
+            byte[]? bytes = ReadAtMost(path, SyntaxLimits.MaxFileBytes);
+            if (bytes is null)
+            {
+                // It grew past the limit between the size check and the read.
+                Report(Diagnostics.FileTooLarge, path, requestedAt, $"more than {SyntaxLimits.MaxFileBytes}", SyntaxLimits.MaxFileBytes);
+                return null;
+            }
             string? text = SourceText.TryDecodeUtf8(bytes, out int bad);
             if (text is null)
             {
@@ -59,6 +70,24 @@ public sealed class SourceLoader(DiagnosticBag diagnostics)
             Report(Diagnostics.CannotReadFile, path, requestedAt, path, ex.Message);
             return null;
         }
+    }
+
+    /// <summary>
+    /// The file's bytes, or null when there are more than <paramref name="limit"/>: the length
+    /// checked before is only a hint when the type of the file could not be told.
+    /// </summary>
+    private static byte[]? ReadAtMost(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>An editor buffer: already text, but held to the same size limit as a file.</summary>

@@ -11,6 +11,8 @@ public static class Diagnostics
     // ---- QN0xxx: command line -------------------------------------------------------------
     public static readonly DiagnosticDescriptor InvalidOption = new("QN0001", "Invalid option value", "{0}");
     public static readonly DiagnosticDescriptor UnsupportedInputKind = new("QN0002", "Unsupported input file kind", "cannot compile '{0}': expected a .qn or .qasm file");
+    public static readonly DiagnosticDescriptor UnknownCommand = new("QN0003", "Unknown command", "unknown command '{0}'{1}; the commands are {2}");
+    public static readonly DiagnosticDescriptor OptionValueType = new("QN0004", "Option value of the wrong kind", "'{0}' is not a valid value for {1}: it must be {2}");
 
     // ---- QN1xxx: loading and syntax -------------------------------------------------------
     public static readonly DiagnosticDescriptor InvalidUtf8 = new("QN1001", "File is not UTF-8", "the file is not valid UTF-8: byte 0x{0:X2} at offset {1} cannot be decoded");
@@ -75,9 +77,10 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor ConflictingProperties = new("QN2042", "Conflicting properties", "'{0}' and '{1}' cannot both be given: {2}");
     public static readonly DiagnosticDescriptor ImpossibleProperty = new("QN2043", "Physically impossible property", "{0}");
     public static readonly DiagnosticDescriptor IgnoredProperty = new("QN2044", "Property has no effect", "'{0}' has no effect: {1}", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor BitNotANumber = new("QN2045", "Bit used as a number", "'{0}' is {1}, a measurement result known only when the program runs: bits can only be tested with == or != in an if condition, as in `if ({0} == 1)`");
 
     // ---- QN3xxx: network and distribution ------------------------------------------------
-    public static readonly DiagnosticDescriptor NoRoute = new("QN3001", "No route", "no route between '{0}' and '{1}' in network '{2}'");
+    public static readonly DiagnosticDescriptor NoRoute = new("QN3001", "No route", "no route between '{0}' and '{1}' in network '{2}': every chain of links between them has a link that never delivers a pair (success = 0, or a loss so high that no photon arrives); give that link a success above 0 or add another link");
     public static readonly DiagnosticDescriptor NoCommunicationQubits = new("QN3002", "No communication qubits", "node '{0}' has {1} communication qubit(s) (`comm`), but a remote operation needs one there");
     public static readonly DiagnosticDescriptor NoPlacement = new("QN3003", "No placement", "the qubits cannot be placed: {0}");
     public static readonly DiagnosticDescriptor PairSlowerThanTimeLimit = new("QN3005", "Pair slower than the time limit", "a pair between '{0}' and '{1}' takes {2} s on average (link {3}), beyond the simulated-time limit of {4} s: `qnlc run` would stop with QN4105", DiagnosticSeverity.Warning);

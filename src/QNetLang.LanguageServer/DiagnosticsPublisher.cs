@@ -1,47 +1,93 @@
-using System.Threading.Channels;
 using QNetLang.LanguageServer.Features;
 using QNetLang.LanguageServer.Protocol;
 
 namespace QNetLang.LanguageServer;
 
 /// <summary>
-/// Compiles changed documents one at a time, in the background, and publishes their
-/// diagnostics. Requests for the same document that pile up while a compilation runs are
-/// merged (typing fast compiles the latest text once), and because a single loop publishes,
-/// a document's diagnostics always arrive in order and a closed document's are cleared last.
+/// Analyses changed documents in the background and publishes their diagnostics. Each document
+/// has its own worker, so a slow or blocked document never delays another's diagnostics.
+/// Within a document, requests that pile up while an analysis runs are merged (typing fast
+/// analyses the latest text once), the stale analysis is cancelled by the <see cref="Workspace"/>,
+/// and because one worker publishes per document, its diagnostics arrive in order and a closed
+/// document's are cleared last.
 /// </summary>
 public sealed class DiagnosticsPublisher(Workspace workspace, Func<PublishDiagnosticsParams, Task> publish, TextWriter log)
 {
-    private readonly Channel<string> _pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Worker> _workers = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationToken _stopping;
+    private bool _complete;
 
     /// <summary>Asks for the document's diagnostics to be (re)published, or cleared if it is closed by then.</summary>
-    public void Schedule(string uri) => _pending.Writer.TryWrite(uri);
-
-    public void Complete() => _pending.Writer.TryComplete();
-
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public void Schedule(string uri)
     {
-        try
+        lock (_gate)
         {
-            while (await _pending.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            if (_complete) return;
+            if (!_workers.TryGetValue(uri, out var worker))
             {
-                var batch = new List<string>();
-                while (_pending.Reader.TryRead(out string? uri))
-                    if (!batch.Contains(uri)) batch.Add(uri);
-                foreach (string uri in batch) await PublishAsync(uri).ConfigureAwait(false);
+                worker = new Worker();
+                _workers[uri] = worker;
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // The session is over.
+            worker.Pending = true;
+            if (worker.Running is { IsCompleted: false }) return; // It will see Pending when it finishes.
+            worker.Running = Task.Run(() => RunWorkerAsync(uri, worker));
         }
     }
 
-    private async Task PublishAsync(string uri)
+    /// <summary>No more documents are scheduled; <see cref="RunAsync"/> ends once the running ones are done.</summary>
+    public void Complete()
+    {
+        lock (_gate) _complete = true;
+        _completed.TrySetResult();
+    }
+
+    /// <summary>Runs until <see cref="Complete"/> (then waits for the workers) or until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate) _stopping = cancellationToken;
+        try
+        {
+            await _completed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The session is over; workers notice the token and stop.
+        }
+        Task[] running;
+        lock (_gate) running = _workers.Values.Select(w => w.Running).OfType<Task>().ToArray();
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A document whose analysis is stuck must not keep the process alive after exit.
+            log.WriteLine("qnlc lsp: an analysis was still running at exit");
+        }
+    }
+
+    private async Task RunWorkerAsync(string uri, Worker worker)
+    {
+        while (true)
+        {
+            CancellationToken stopping;
+            lock (_gate)
+            {
+                if (!worker.Pending || _stopping.IsCancellationRequested) return;
+                worker.Pending = false;
+                stopping = _stopping;
+            }
+            await PublishAsync(uri, stopping).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PublishAsync(string uri, CancellationToken stopping)
     {
         try
         {
-            if (workspace.Analyze(uri) is not { } current)
+            if (workspace.Analyze(uri, stopping) is not { } current)
             {
                 await publish(new PublishDiagnosticsParams(uri, null, [])).ConfigureAwait(false);
                 return;
@@ -50,10 +96,21 @@ public sealed class DiagnosticsPublisher(Workspace workspace, Func<PublishDiagno
             if (workspace.Get(uri)?.Version != current.Document.Version) return;
             await publish(new PublishDiagnosticsParams(uri, current.Document.Version, DiagnosticConverter.Convert(current.Analysis))).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            // One document's failure (or a client that went away) must not stop the loop.
+            // The session is ending.
+        }
+        catch (Exception ex)
+        {
+            // One document's failure (or a client that went away) must not stop its worker.
             log.WriteLine($"qnlc lsp: could not publish diagnostics for {uri}: {ex.GetType().Name}: {ex.Message}");
         }
+    }
+
+    /// <summary>One document's publishing loop; fields are guarded by the publisher's lock.</summary>
+    private sealed class Worker
+    {
+        public bool Pending;
+        public Task? Running;
     }
 }

@@ -27,7 +27,18 @@ public sealed class LanguageServerTarget(Workspace workspace, DiagnosticsPublish
         _ = parameters; // Client capabilities do not change what this server sends.
         _initialized = true;
         return new InitializeResult(
-            new ServerCapabilities(new TextDocumentSyncOptions(OpenClose: true, Change: 1), HoverProvider: true, DefinitionProvider: true, DocumentSymbolProvider: true),
+            new ServerCapabilities(new TextDocumentSyncOptions(OpenClose: true, Change: 2), HoverProvider: true, DefinitionProvider: true, DocumentSymbolProvider: true)
+            {
+                CompletionProvider = new CompletionOptions(["@", ".", " "]),
+                SignatureHelpProvider = new SignatureHelpOptions(["(", ",", " "], [","]),
+                ReferencesProvider = true,
+                DocumentHighlightProvider = true,
+                RenameProvider = new RenameOptions(PrepareProvider: true),
+                DocumentFormattingProvider = true,
+                CodeActionProvider = new CodeActionOptions(["quickfix"]),
+                DocumentLinkProvider = new DocumentLinkOptions(ResolveProvider: false),
+                SemanticTokensProvider = new SemanticTokensOptions(SemanticTokensProvider.Legend, Full: true),
+            },
             new ServerInfo("qnlc", version));
     }
 
@@ -54,18 +65,27 @@ public sealed class LanguageServerTarget(Workspace workspace, DiagnosticsPublish
     {
         var parameters = ParameterReader.Read<DidOpenTextDocumentParams>(json);
         if (!Accepting || parameters.TextDocument is not { Uri: { } uri, Text: { } text } document) return;
-        workspace.Open(uri, text, document.Version);
-        Reanalyse(uri);
+        Reanalyse(workspace.Open(uri, text, document.Version));
     }
 
     [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
     public void DidChange(JsonElement json)
     {
         var parameters = ParameterReader.Read<DidChangeTextDocumentParams>(json);
-        // Full sync: the last change holds the whole text.
         if (!Accepting || parameters.TextDocument is not { Uri: { } uri } document || parameters.ContentChanges is not { Count: > 0 } changes) return;
-        if (changes[^1].Text is not { } text) return;
-        if (workspace.Change(uri, text, document.Version)) Reanalyse(uri);
+        if (changes.Any(c => c.Text is null)) return;
+        // Incremental sync: each change applies to the text the previous one left (a change without a range is the whole text).
+        if (workspace.Edit(uri, document.Version, text => IncrementalText.Apply(text, changes)) is { } affected) Reanalyse(affected);
+    }
+
+    [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
+    public void DidChangeWatchedFiles(JsonElement json)
+    {
+        var parameters = ParameterReader.Read<DidChangeWatchedFilesParams>(json);
+        if (!Accepting || parameters.Changes is not { } changes) return;
+        // An included file changed on disk: the open documents that read it are out of date.
+        foreach (var change in changes)
+            if (change.Uri is { } uri) Reanalyse(workspace.FileChanged(DocumentUri.ToPath(uri)));
     }
 
     [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
@@ -73,35 +93,117 @@ public sealed class LanguageServerTarget(Workspace workspace, DiagnosticsPublish
     {
         var parameters = ParameterReader.Read<DidCloseTextDocumentParams>(json);
         if (!Accepting || parameters.TextDocument?.Uri is not { } uri) return;
-        var dependents = workspace.Dependents(uri);
-        if (!workspace.Close(uri)) return;
-        diagnostics.Schedule(uri);
-        // Files that include it go back to reading it from disk.
-        foreach (string dependent in dependents) diagnostics.Schedule(dependent);
+        // Files that include it go back to reading it from disk; its own diagnostics are cleared.
+        if (workspace.Close(uri) is { } affected) Reanalyse(affected);
     }
 
+    // Requests take a CancellationToken: StreamJsonRpc cancels it on `$/cancelRequest` and answers
+    // the request with the RequestCancelled error, and waiting for an analysis stops there.
+
     [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
-    public Hover? Hover(JsonElement json)
+    public Hover? Hover(JsonElement json, CancellationToken cancellation)
     {
-        RequireInitialized();
-        var parameters = ParameterReader.Read<TextDocumentPositionParams>(json);
-        return parameters.Position is { } position && Analysis(parameters.TextDocument) is { } analysis ? HoverProvider.Hover(analysis, position) : null;
+        var (analysis, position) = AtPosition(json, cancellation);
+        return analysis is not null ? HoverProvider.Hover(analysis, position) : null;
     }
 
     [JsonRpcMethod("textDocument/definition", UseSingleObjectParameterDeserialization = true)]
-    public Location? Definition(JsonElement json)
+    public Location? Definition(JsonElement json, CancellationToken cancellation)
     {
-        RequireInitialized();
-        var parameters = ParameterReader.Read<TextDocumentPositionParams>(json);
-        return parameters.Position is { } position && Analysis(parameters.TextDocument) is { } analysis ? DefinitionProvider.Definition(analysis, position) : null;
+        var (analysis, position) = AtPosition(json, cancellation);
+        return analysis is not null ? DefinitionProvider.Definition(analysis, position) : null;
     }
 
     [JsonRpcMethod("textDocument/documentSymbol", UseSingleObjectParameterDeserialization = true)]
-    public IReadOnlyList<DocumentSymbol> DocumentSymbols(JsonElement json)
+    public IReadOnlyList<DocumentSymbol> DocumentSymbols(JsonElement json, CancellationToken cancellation)
     {
         RequireInitialized();
         var parameters = ParameterReader.Read<DocumentSymbolParams>(json);
-        return Analysis(parameters.TextDocument) is { } analysis ? DocumentSymbolProvider.Symbols(analysis) : [];
+        return Analysis(parameters.TextDocument, cancellation) is { } analysis ? DocumentSymbolProvider.Symbols(analysis) : [];
+    }
+
+    [JsonRpcMethod("textDocument/completion", UseSingleObjectParameterDeserialization = true)]
+    public CompletionList Completion(JsonElement json, CancellationToken cancellation)
+    {
+        var (analysis, position) = AtPosition(json, cancellation);
+        return analysis is not null ? CompletionProvider.Complete(analysis, position) : new CompletionList(false, []);
+    }
+
+    [JsonRpcMethod("textDocument/signatureHelp", UseSingleObjectParameterDeserialization = true)]
+    public SignatureHelp? SignatureHelp(JsonElement json, CancellationToken cancellation)
+    {
+        var (analysis, position) = AtPosition(json, cancellation);
+        return analysis is not null ? SignatureHelpProvider.Help(analysis, position) : null;
+    }
+
+    [JsonRpcMethod("textDocument/references", UseSingleObjectParameterDeserialization = true)]
+    public IReadOnlyList<Location> References(JsonElement json, CancellationToken cancellation)
+    {
+        RequireInitialized();
+        var parameters = ParameterReader.Read<ReferenceParams>(json);
+        if (parameters.Position is not { } position || AllAnalyses(parameters.TextDocument, cancellation) is not { } analyses) return [];
+        return ReferencesProvider.References(analyses, position, parameters.Context?.IncludeDeclaration ?? false);
+    }
+
+    [JsonRpcMethod("textDocument/documentHighlight", UseSingleObjectParameterDeserialization = true)]
+    public IReadOnlyList<DocumentHighlight> DocumentHighlight(JsonElement json, CancellationToken cancellation)
+    {
+        var (analysis, position) = AtPosition(json, cancellation);
+        return analysis is not null ? ReferencesProvider.Highlights(analysis, position) : [];
+    }
+
+    [JsonRpcMethod("textDocument/prepareRename", UseSingleObjectParameterDeserialization = true)]
+    public PrepareRenameResult? PrepareRename(JsonElement json, CancellationToken cancellation)
+    {
+        var (analysis, position) = AtPosition(json, cancellation);
+        return analysis is not null ? RenameProvider.Prepare(analysis, position) : null;
+    }
+
+    [JsonRpcMethod("textDocument/rename", UseSingleObjectParameterDeserialization = true)]
+    public WorkspaceEdit? Rename(JsonElement json, CancellationToken cancellation)
+    {
+        RequireInitialized();
+        var parameters = ParameterReader.Read<RenameParams>(json);
+        if (parameters.Position is not { } position || parameters.NewName is not { } newName || AllAnalyses(parameters.TextDocument, cancellation) is not { } analyses) return null;
+        return RenameProvider.Rename(analyses, position, newName, cancellation);
+    }
+
+    [JsonRpcMethod("textDocument/formatting", UseSingleObjectParameterDeserialization = true)]
+    public IReadOnlyList<TextEdit> Formatting(JsonElement json)
+    {
+        RequireInitialized();
+        var parameters = ParameterReader.Read<DocumentParams>(json);
+        if (parameters.TextDocument?.Uri is not { } uri || workspace.Get(uri) is not { } document) return [];
+        // One edit replacing the whole text: simple for every client, and nothing when already formatted.
+        string formatted = Syntax.Formatting.QnFormatter.Format(document.Text);
+        if (formatted == document.Text) return [];
+        var source = new Core.SourceText(document.Path, document.Text);
+        return [new TextEdit(PositionMapper.ToRange(source, new Core.TextSpan(0, document.Text.Length)), formatted)];
+    }
+
+    [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
+    public IReadOnlyList<CodeAction> CodeAction(JsonElement json, CancellationToken cancellation)
+    {
+        RequireInitialized();
+        var parameters = ParameterReader.Read<CodeActionParams>(json);
+        if (Analysis(parameters.TextDocument, cancellation) is not { } analysis) return [];
+        return CodeActionProvider.Actions(analysis, parameters.Context?.Diagnostics ?? []);
+    }
+
+    [JsonRpcMethod("textDocument/documentLink", UseSingleObjectParameterDeserialization = true)]
+    public IReadOnlyList<DocumentLink> DocumentLinks(JsonElement json, CancellationToken cancellation)
+    {
+        RequireInitialized();
+        var parameters = ParameterReader.Read<DocumentParams>(json);
+        return Analysis(parameters.TextDocument, cancellation) is { } analysis ? DocumentLinkProvider.Links(analysis) : [];
+    }
+
+    [JsonRpcMethod("textDocument/semanticTokens/full", UseSingleObjectParameterDeserialization = true)]
+    public SemanticTokens SemanticTokens(JsonElement json, CancellationToken cancellation)
+    {
+        RequireInitialized();
+        var parameters = ParameterReader.Read<DocumentParams>(json);
+        return Analysis(parameters.TextDocument, cancellation) is { } analysis ? SemanticTokensProvider.Tokens(analysis) : new SemanticTokens([]);
     }
 
     /// <summary>LSP drops notifications that arrive before <c>initialize</c> or after <c>shutdown</c>.</summary>
@@ -113,12 +215,29 @@ public sealed class LanguageServerTarget(Workspace workspace, DiagnosticsPublish
         if (_shutdown) throw new LocalRpcException("the server is shutting down") { ErrorCode = LspErrorCodes.InvalidRequest };
     }
 
-    private Analysis.DocumentAnalysis? Analysis(TextDocumentIdentifier? document) =>
-        document?.Uri is { } uri ? workspace.Analyze(uri)?.Analysis : null;
+    private Analysis.DocumentAnalysis? Analysis(TextDocumentIdentifier? document, CancellationToken cancellation) =>
+        document?.Uri is { } uri ? workspace.Analyze(uri, cancellation)?.Analysis : null;
 
-    private void Reanalyse(string uri)
+    private (Analysis.DocumentAnalysis? Analysis, Position Position) AtPosition(JsonElement json, CancellationToken cancellation)
     {
-        diagnostics.Schedule(uri);
-        foreach (string dependent in workspace.Dependents(uri)) diagnostics.Schedule(dependent);
+        RequireInitialized();
+        var parameters = ParameterReader.Read<TextDocumentPositionParams>(json);
+        if (parameters.Position is not { } position) return (null, new Position(0, 0));
+        return (Analysis(parameters.TextDocument, cancellation), position);
+    }
+
+    /// <summary>The document's analysis first, then every other open document's (for references and rename across files).</summary>
+    private List<(OpenDocument Document, Analysis.DocumentAnalysis Analysis)>? AllAnalyses(TextDocumentIdentifier? document, CancellationToken cancellation)
+    {
+        if (document?.Uri is not { } uri || workspace.Analyze(uri, cancellation) is not { } first) return null;
+        var all = new List<(OpenDocument, Analysis.DocumentAnalysis)> { first };
+        foreach (var other in workspace.Documents.Where(d => d.Uri != uri).OrderBy(d => d.Uri, StringComparer.Ordinal))
+            if (workspace.Analyze(other.Uri, cancellation) is { } analysed) all.Add(analysed);
+        return all;
+    }
+
+    private void Reanalyse(IEnumerable<string> uris)
+    {
+        foreach (string uri in uris) diagnostics.Schedule(uri);
     }
 }

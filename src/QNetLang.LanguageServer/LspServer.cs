@@ -15,7 +15,11 @@ public static class LspServer
     /// <param name="input">Messages from the client.</param>
     /// <param name="output">Messages to the client; nothing else may write to it.</param>
     /// <param name="log">Where problems are logged (stderr: the client shows it in its output panel).</param>
-    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(Stream input, Stream output, TextWriter log, CancellationToken cancellationToken = default) =>
+        RunAsync(input, output, log, analyze: null, cancellationToken);
+
+    /// <summary>Runs one session with another way of analysing documents (tests use one that can be held up).</summary>
+    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, Workspace.DocumentAnalyzerFunction? analyze, CancellationToken cancellationToken = default)
     {
         var formatter = new SystemTextJsonFormatter
         {
@@ -23,7 +27,7 @@ public static class LspServer
         };
         var handler = new LspMessageHandler(output, input, formatter, log);
         using var rpc = new JsonRpc(handler);
-        var workspace = new Workspace();
+        var workspace = new Workspace(analyze);
         var diagnostics = new DiagnosticsPublisher(workspace, p => rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", p), log);
         var target = new LanguageServerTarget(workspace, diagnostics, Version);
         rpc.AddLocalRpcTarget(target, new JsonRpcTargetOptions { NotifyClientOfEvents = false });

@@ -3,97 +3,186 @@ using QNetLang.LanguageServer.Analysis;
 namespace QNetLang.LanguageServer;
 
 /// <summary>
-/// The open documents and their analyses. Requests arrive on the thread pool, so everything
-/// here is guarded by one lock; compilation itself runs outside it. An analysis is cached
-/// until any document changes, because a document's result also depends on the open
-/// buffers of the files it includes.
+/// The open documents and their analyses. Requests arrive on the thread pool, so the maps are
+/// guarded by one lock; compilation runs outside it, one document's at a time per caller, so a
+/// slow or blocked document never holds up another's. An analysis is kept until its document
+/// changes or a file it loaded is opened, edited, closed or changed on disk; a discarded
+/// analysis that is still running is cancelled.
 /// </summary>
 public sealed class Workspace
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (long Generation, Lazy<DocumentAnalysis> Analysis)> _analyses = new(StringComparer.Ordinal);
-    private long _generation;
+    /// <summary>Analyses by URI; every open document's last one stays here until it goes stale, so dependents can be found.</summary>
+    private readonly Dictionary<string, PendingAnalysis> _analyses = new(StringComparer.Ordinal);
+    private readonly DocumentAnalyzerFunction _analyze;
+
+    /// <summary>How a document is analysed; tests substitute one that blocks to show independence.</summary>
+    public delegate DocumentAnalysis DocumentAnalyzerFunction(OpenDocument document, IReadOnlyDictionary<string, string> openFiles, CancellationToken cancellation);
+
+    public Workspace(DocumentAnalyzerFunction? analyze = null) =>
+        _analyze = analyze ?? ((document, others, cancellation) => DocumentAnalyzer.Analyze(document.Uri, document.Path, document.Text, others, cancellation));
 
     public OpenDocument? Get(string uri)
     {
         lock (_gate) return _documents.GetValueOrDefault(uri);
     }
 
-    public void Open(string uri, string text, int version)
+    /// <summary>Opens (or reopens) a document; returns the open documents to analyse again: it and those that include its file.</summary>
+    public IReadOnlyList<string> Open(string uri, string text, int version)
     {
         lock (_gate)
         {
-            _documents[uri] = new OpenDocument(uri, FullPath(DocumentUri.ToPath(uri)), text, version);
-            _generation++;
+            var document = new OpenDocument(uri, FullPath(DocumentUri.ToPath(uri)), text, version);
+            _documents[uri] = document;
+            return DiscardWithDependents(uri, document.Path);
         }
     }
 
     /// <summary>
-    /// Replaces the text. Returns false for a document that is not open or a version older than
-    /// the one held (notifications may be handled out of order on the thread pool).
+    /// Replaces the text. Returns the open documents to analyse again (it and those that include
+    /// it), or null for a document that is not open or a version older than the one held
+    /// (notifications may be handled out of order on the thread pool).
     /// </summary>
-    public bool Change(string uri, string text, int version)
+    public IReadOnlyList<string>? Change(string uri, string text, int version) => Edit(uri, version, _ => text);
+
+    /// <summary>Applies an edit to the held text (incremental sync); same rules as <see cref="Change"/>.</summary>
+    public IReadOnlyList<string>? Edit(string uri, int version, Func<string, string> edit)
     {
         lock (_gate)
         {
-            if (!_documents.TryGetValue(uri, out var current) || version < current.Version) return false;
-            _documents[uri] = current with { Text = text, Version = version };
-            _generation++;
-            return true;
+            if (!_documents.TryGetValue(uri, out var current) || version < current.Version) return null;
+            _documents[uri] = current with { Text = edit(current.Text), Version = version };
+            return DiscardWithDependents(uri, current.Path);
         }
     }
 
-    public bool Close(string uri)
+    /// <summary>Closes a document; returns null when it was not open, else the documents to analyse again (it, to clear its diagnostics, and those that include it).</summary>
+    public IReadOnlyList<string>? Close(string uri)
     {
         lock (_gate)
         {
-            _analyses.Remove(uri);
-            if (!_documents.Remove(uri)) return false;
-            _generation++;
-            return true;
+            if (!_documents.Remove(uri, out var closed)) return null;
+            return DiscardWithDependents(uri, closed.Path);
         }
     }
 
-    /// <summary>Open documents whose last analysis loaded <paramref name="uri"/>'s file (they include it).</summary>
-    public IReadOnlyList<string> Dependents(string uri)
+    /// <summary>A file changed on disk (a watched include): analyses that loaded it are out of date.</summary>
+    public IReadOnlyList<string> FileChanged(string path)
     {
         lock (_gate)
         {
-            if (!_documents.TryGetValue(uri, out var changed)) return [];
-            return _analyses
-                .Where(a => a.Key != uri && a.Value.Analysis.IsValueCreated && a.Value.Analysis.Value.LoadedPaths.Contains(changed.Path))
-                .Select(a => a.Key)
-                .ToList();
+            var dependents = DependentsLocked(FullPath(path)).ToList();
+            foreach (string dependent in dependents) Discard(dependent);
+            return dependents;
         }
     }
 
-    /// <summary>The analysis of the current text (computed once per change), or null when the document is not open.</summary>
-    public (OpenDocument Document, DocumentAnalysis Analysis)? Analyze(string uri)
+    /// <summary>The open documents.</summary>
+    public IReadOnlyList<OpenDocument> Documents
     {
-        OpenDocument document;
-        Lazy<DocumentAnalysis> analysis;
-        lock (_gate)
+        get { lock (_gate) return _documents.Values.ToList(); }
+    }
+
+    /// <summary>
+    /// The analysis of the current text (computed once per change), or null when the document is
+    /// not open. Throws <see cref="OperationCanceledException"/> only for the caller's own token.
+    /// </summary>
+    public (OpenDocument Document, DocumentAnalysis Analysis)? Analyze(string uri, CancellationToken cancellation = default)
+    {
+        while (true)
         {
-            if (!_documents.TryGetValue(uri, out var found)) return null;
-            document = found;
-            if (_analyses.TryGetValue(uri, out var cached) && cached.Generation == _generation)
+            cancellation.ThrowIfCancellationRequested();
+            PendingAnalysis pending;
+            lock (_gate)
             {
-                analysis = cached.Analysis;
+                if (!_documents.TryGetValue(uri, out var document)) return null;
+                if (!_analyses.TryGetValue(uri, out pending!))
+                {
+                    var others = _documents.Values.Where(d => d.Uri != uri).GroupBy(d => d.Path)
+                        .ToDictionary(g => g.Key, g => g.First().Text, StringComparer.Ordinal);
+                    pending = new PendingAnalysis(document, others, _analyze);
+                    _analyses[uri] = pending;
+                }
+            }
+            DocumentAnalysis result;
+            try
+            {
+                result = pending.Result.WaitAsync(cancellation).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                // That analysis went stale and was cancelled; the next turn starts the current one.
+                continue;
+            }
+            lock (_gate)
+            {
+                // A file it turned out to load changed while it ran: analyse again.
+                if (!pending.ChangedWhileRunning.Overlaps(result.LoadedPaths)) return (pending.Document, result);
+                if (_analyses.TryGetValue(uri, out var current) && ReferenceEquals(current, pending)) _analyses.Remove(uri);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Open documents whose finished analysis loaded <paramref name="path"/>. A running analysis
+    /// is not stopped for a file it may never load (that would restart a slow document at every
+    /// keystroke in another); it notes the change and is redone if it did load that file.
+    /// </summary>
+    private List<string> DependentsLocked(string path)
+    {
+        var dependents = new List<string>();
+        foreach (var (uri, analysis) in _analyses)
+        {
+            if (analysis.Result is { IsCompletedSuccessfully: true } done)
+            {
+                if (done.Result.LoadedPaths.Contains(path)) dependents.Add(uri);
             }
             else
             {
-                var others = _documents.Values.Where(d => d.Uri != uri).GroupBy(d => d.Path).ToDictionary(g => g.Key, g => g.First().Text, StringComparer.Ordinal);
-                analysis = new Lazy<DocumentAnalysis>(() => DocumentAnalyzer.Analyze(document.Uri, document.Path, document.Text, others));
-                _analyses[uri] = (_generation, analysis);
+                analysis.ChangedWhileRunning.Add(path);
             }
         }
-        return (document, analysis.Value);
+        return dependents;
+    }
+
+    private void Discard(string uri)
+    {
+        if (_analyses.Remove(uri, out var stale)) stale.Cancel();
+    }
+
+    private List<string> DiscardWithDependents(string uri, string path)
+    {
+        var affected = DependentsLocked(path).Where(d => d != uri).Prepend(uri).ToList();
+        foreach (string stale in affected) Discard(stale);
+        return affected;
     }
 
     private static string FullPath(string path)
     {
         try { return Path.GetFullPath(path); }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException) { return path; }
+    }
+
+    /// <summary>One analysis, started on the thread pool when first asked for, cancelled when it goes stale.</summary>
+    private sealed class PendingAnalysis
+    {
+        private readonly CancellationTokenSource _stale = new();
+
+        public PendingAnalysis(OpenDocument document, IReadOnlyDictionary<string, string> others, DocumentAnalyzerFunction analyze)
+        {
+            Document = document;
+            var token = _stale.Token;
+            Result = Task.Run(() => analyze(document, others, token), token);
+        }
+
+        public OpenDocument Document { get; }
+
+        public Task<DocumentAnalysis> Result { get; }
+
+        public void Cancel() => _stale.Cancel();
+
+        /// <summary>Files opened, edited or closed while this ran (guarded by the workspace's lock).</summary>
+        public HashSet<string> ChangedWhileRunning { get; } = new(StringComparer.Ordinal);
     }
 }

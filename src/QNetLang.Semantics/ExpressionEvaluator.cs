@@ -50,6 +50,11 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
 
     public static bool IsBuiltinConstant(string name) => BuiltinConstants.ContainsKey(name);
 
+    /// <summary>The built-in constants and functions, for completion.</summary>
+    public static IEnumerable<string> BuiltinConstantNames => BuiltinConstants.Keys;
+
+    public static IEnumerable<string> BuiltinFunctionNames => BuiltinFunctions.Keys;
+
     public static bool IsBuiltinFunction(string name) => BuiltinFunctions.ContainsKey(name);
 
     public ConstValue? Evaluate(Expression expression, Func<Name, NameLookup> lookup) => expression switch
@@ -91,13 +96,32 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         if (found.Value is { } value) return value;
         if (found.NonConstantKind is { } kind)
         {
-            diagnostics.Report(Diagnostics.NotConstant, At(name.Span), name.Text, kind);
+            ReportNotConstant(name.Span, name.Text, kind);
             return null;
         }
         if (BuiltinConstants.TryGetValue(name.Text, out double builtin)) return ConstValue.Float(builtin);
         diagnostics.Report(Diagnostics.UndefinedName, At(name.Span), name.Text);
         return null;
     }
+
+    /// <summary>
+    /// A run-time value where a constant is needed. Bits get their own message: the usual
+    /// mistake is an ordering test (`c[0] &lt; 1`) or arithmetic on a measurement, and the fix
+    /// is an equality test in an if condition.
+    /// </summary>
+    private void ReportNotConstant(TextSpan span, string written, string kind)
+    {
+        if (kind.EndsWith("a bit", StringComparison.Ordinal) || kind.EndsWith("a bit register", StringComparison.Ordinal))
+            diagnostics.Report(Diagnostics.BitNotANumber, At(span), written, kind);
+        else
+            diagnostics.Report(Diagnostics.NotConstant, At(span), written, kind);
+    }
+
+    /// <summary>`c[0]` as written (short indices), else `c[…]`: messages quote what the user wrote.</summary>
+    private string Written(IndexExpression index) =>
+        index.Span.End <= source.Text.Length && index.Span.Length <= 24 && source.Text.AsSpan(index.Span.Start, index.Span.Length).IndexOfAny('\n', '\r') < 0
+            ? source.Text.Substring(index.Span.Start, index.Span.Length)
+            : $"{index.Name.Text}[…]";
 
     private ConstValue? NotConstantIndex(IndexExpression index, Func<Name, NameLookup> lookup)
     {
@@ -106,7 +130,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         if (found.Value is { } value)
             return Mismatch(index.Name.Span, "a register to index", value);
         if (found.NonConstantKind is { } kind)
-            diagnostics.Report(Diagnostics.NotConstant, At(index.Span), $"{index.Name.Text}[…]", "an element of " + kind);
+            ReportNotConstant(index.Span, Written(index), "an element of " + kind);
         else
             diagnostics.Report(Diagnostics.UndefinedName, At(index.Name.Span), index.Name.Text);
         return null;

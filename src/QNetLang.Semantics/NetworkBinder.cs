@@ -35,7 +35,12 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics)
                     }
                     string owner = OwnerOf(node.Kind);
                     var properties = BindProperties(owner, node.Properties);
-                    foreach (var spec in PropertySchema.ByOwner[owner].Where(s => s.Required && !properties.ContainsKey(s.Name)))
+                    // One mistake, one message: a required property that was written with a bad
+                    // value, or a node with a misspelt property (maybe the required one), has
+                    // been reported already.
+                    var written = node.Properties.Select(p => p.Name.Text).ToHashSet(StringComparer.Ordinal);
+                    bool misspelt = written.Any(name => PropertySchema.Find(owner, name) is null);
+                    foreach (var spec in PropertySchema.ByOwner[owner].Where(s => s.Required && !properties.ContainsKey(s.Name) && !written.Contains(s.Name) && !misspelt))
                         diagnostics.Report(Diagnostics.MissingProperty, At(node.Name.Span), owner, node.Name.Text, spec.Name);
                     nodes.Add(new NetworkNode(node.Name.Text, ToIr(node.Kind), properties));
                     break;

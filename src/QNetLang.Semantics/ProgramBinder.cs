@@ -402,6 +402,10 @@ public sealed class ProgramBinder
             case ConstSymbol or LoopVariableSymbol or GateParameterSymbol:
                 _diagnostics.Report(Diagnostics.TypeMismatch, At(name.Span), "a register to index", $"'{symbol.Name}', {symbol.KindDescription}");
                 return;
+            case BitRegisterSymbol:
+                // A measurement result in an angle, index or size: say how bits can be used.
+                _diagnostics.Report(Diagnostics.BitNotANumber, At(name.Span), name.Text, symbol.KindDescription);
+                return;
             default:
                 _diagnostics.Report(Diagnostics.NotConstant, At(name.Span), name.Text, symbol.KindDescription);
                 return;

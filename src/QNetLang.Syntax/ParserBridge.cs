@@ -39,8 +39,16 @@ internal sealed class SyntaxErrorListener(SourceText source, DiagnosticBag diagn
         var span = offendingSymbol is null || offendingSymbol.Type == TokenConstants.EOF
             ? new TextSpan(source.GetPosition(line, charPositionInLine + 1), 0)
             : TokenSpan(source, offendingSymbol);
+        // A token missing at the end of a line (typically ';') is missing right after the
+        // previous token, not at the start of whatever comes next: point there.
+        if (PreviousToken(recognizer) is { } previous && (offendingSymbol is null || previous.Line < offendingSymbol.Line || offendingSymbol.Type == TokenConstants.EOF))
+            span = new TextSpan(Math.Clamp(previous.StopIndex + 1, 0, source.Text.Length), 0);
         diagnostics.Report(Diagnostics.SyntaxError, new Location(source, span), Describe(recognizer, offendingSymbol, e));
     }
+
+    /// <summary>The last default-channel token the parser consumed before the error, if any.</summary>
+    private static IToken? PreviousToken(IRecognizer recognizer) =>
+        recognizer is Parser { InputStream: ITokenStream tokens } && tokens.LT(-1) is { Type: not TokenConstants.EOF } previous ? previous : null;
 
     private string Describe(IRecognizer recognizer, IToken? offending, RecognitionException? e)
     {

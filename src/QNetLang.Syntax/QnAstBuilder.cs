@@ -94,7 +94,8 @@ internal sealed class QnAstBuilder(SourceText source, DiagnosticBag diagnostics)
 
     private PropertyAssignment? Property(P.PropertyAssignmentContext context)
     {
-        var name = NameOf(context.Identifier());
+        var nameContext = context.propertyName();
+        var name = NameOf(nameContext?.Identifier() ?? nameContext?.QUBIT() ?? nameContext?.BIT());
         var value = _expressions.Build(context.expression());
         return name is null || value is null ? null : new PropertyAssignment(name, value, Span(context));
     }

@@ -88,13 +88,25 @@ internal static class TokenScreen
         var kept = new List<IToken>(all.Count);
         var quietAfter = new List<int>();
         int lastBadLine = -1;
-        foreach (var token in all)
+        for (int index = 0; index < all.Count; index++)
         {
+            var token = all[index];
             if (token.Type == kinds.BadCharacter)
             {
+                // The lexer reads UTF-16 code units, so a character outside the BMP (an emoji)
+                // arrives as two bad tokens: it is one character, in the span and the message.
+                var span = SyntaxErrorListener.TokenSpan(source, token);
+                string text = token.Text;
+                if (text.Length == 1 && char.IsHighSurrogate(text[0]) && index + 1 < all.Count && all[index + 1] is { } low
+                    && low.Type == kinds.BadCharacter && low.Text.Length == 1 && char.IsLowSurrogate(low.Text[0]))
+                {
+                    span = TextSpan.FromBounds(span.Start, SyntaxErrorListener.TokenSpan(source, low).End);
+                    text += low.Text;
+                    index++;
+                }
                 // Binary garbage would give one message per byte; one per line is plenty.
                 if (token.Line != lastBadLine)
-                    diagnostics.Report(Diagnostics.UnexpectedCharacter, new Location(source, SyntaxErrorListener.TokenSpan(source, token)), Printable(token.Text));
+                    diagnostics.Report(Diagnostics.UnexpectedCharacter, new Location(source, span), Printable(text));
                 lastBadLine = token.Line;
                 quietAfter.Add(kept.Count);
                 continue;
@@ -130,6 +142,17 @@ internal static class TokenScreen
         return new Result(kept, quiet);
     }
 
-    private static string Printable(string text) =>
-        string.Concat(text.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+    /// <summary>Control characters and lone surrogates escaped; a surrogate pair is a character and shown as one.</summary>
+    private static string Printable(string text)
+    {
+        var builder = new System.Text.StringBuilder();
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) builder.Append(c).Append(text[++i]);
+            else if (char.IsControl(c) || char.IsSurrogate(c)) builder.Append($"\\u{(int)c:X4}");
+            else builder.Append(c);
+        }
+        return builder.ToString();
+    }
 }

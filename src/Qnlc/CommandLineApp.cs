@@ -14,10 +14,11 @@ public static class CommandLineApp
     /// </summary>
     public static int Invoke(string[] args, TextWriter output, TextWriter error)
     {
-        var parse = Create().Parse(args);
+        var root = Create();
+        var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var problem in parse.Errors) error.WriteLine($"qnlc: error QN0001: {problem.Message}");
+            foreach (string problem in CommandLineErrors.Explain(root.Subcommands.Select(c => c.Name).ToList(), args, parse.Errors.Select(e => e.Message).ToList())) error.WriteLine($"qnlc: error {problem}");
             error.WriteLine("Run 'qnlc --help' for usage.");
             return ExitCodes.BadCommandLine;
         }
@@ -35,6 +36,7 @@ public static class CommandLineApp
         root.Subcommands.Add(BuildCommand());
         root.Subcommands.Add(LspCommand.Create());
         root.Subcommands.Add(VerifyQirCommand.Create());
+        root.Subcommands.Add(FormatCommand.Create());
         root.Subcommands.Add(RunCommand());
         return root;
     }

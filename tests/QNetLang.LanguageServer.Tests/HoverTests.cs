@@ -108,4 +108,18 @@ public class HoverTests : IAsyncLifetime, IDisposable
         var far = await _client.ResultAsync("textDocument/hover", LspTestClient.At(_uri, 5000, 5000));
         Assert.Null(far);
     }
+
+    [Fact]
+    public async Task QuantitiesReadAsTheyAreWritten()
+    {
+        string text = "network fast {\n    qpu alice { qubits = 2; t2 = 10 us; }\n    qpu bob { qubits = 2; }\n    link alice -- bob { length = 2500 m; }\n}\n";
+        string uri = _files.Uri("fast.qn");
+        await _client.OpenAsync(uri, text);
+        string node = (await _client.ResultAsync("textDocument/hover", TestDocuments.At(uri, text, "alice")))!["contents"]!["value"]!.GetValue<string>();
+        Assert.Contains("| `t2` | 10 us |", node);
+        Assert.Contains("(2.5 km)", node);
+        Assert.DoesNotContain("E-", node);
+        string network = (await _client.ResultAsync("textDocument/hover", TestDocuments.At(uri, text, "fast")))!["contents"]!["value"]!.GetValue<string>();
+        Assert.Contains("200000 km/s", network);
+    }
 }

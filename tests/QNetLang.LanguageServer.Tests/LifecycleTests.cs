@@ -6,13 +6,13 @@ namespace QNetLang.LanguageServer.Tests;
 public class LifecycleTests
 {
     [Fact]
-    public async Task InitializeAnnouncesFullSyncHoverDefinitionAndSymbols()
+    public async Task InitializeAnnouncesIncrementalSyncHoverDefinitionAndSymbols()
     {
         await using var client = new LspTestClient();
         var response = await client.InitializeAsync();
         var capabilities = response["result"]!["capabilities"]!;
         Assert.True(capabilities["textDocumentSync"]!["openClose"]!.GetValue<bool>());
-        Assert.Equal(1, capabilities["textDocumentSync"]!["change"]!.GetValue<int>());
+        Assert.Equal(2, capabilities["textDocumentSync"]!["change"]!.GetValue<int>());
         Assert.True(capabilities["hoverProvider"]!.GetValue<bool>());
         Assert.True(capabilities["definitionProvider"]!.GetValue<bool>());
         Assert.True(capabilities["documentSymbolProvider"]!.GetValue<bool>());

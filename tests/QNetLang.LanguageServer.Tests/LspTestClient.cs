@@ -29,14 +29,19 @@ public sealed class LspTestClient : IAsyncDisposable
     public Task<int>? Server { get; }
 
     /// <summary>Starts the server in-process on two in-memory pipes.</summary>
-    public LspTestClient()
+    public LspTestClient() : this(analyze: null)
+    {
+    }
+
+    /// <summary>Starts the server in-process with another way of analysing documents.</summary>
+    public LspTestClient(Workspace.DocumentAnalyzerFunction? analyze)
     {
         var clientToServer = new Pipe();
         var serverToClient = new Pipe();
         _toServer = clientToServer.Writer.AsStream();
         _fromServer = serverToClient.Reader.AsStream();
         Log = new StringWriter();
-        Server = Task.Run(() => LspServer.RunAsync(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream(), TextWriter.Synchronized(Log)));
+        Server = Task.Run(() => LspServer.RunAsync(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream(), TextWriter.Synchronized(Log), analyze));
         _reading = Task.Run(ReadLoopAsync);
     }
 

@@ -202,6 +202,35 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public void TheVersionNamesTheCommit()
+    {
+        // What `qnlc --version` prints (in-process, System.CommandLine would print the test host's).
+        string? version = typeof(Qnlc.CommandLineApp).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().SingleOrDefault()?.InformationalVersion;
+        Assert.Matches(@"^\d+\.\d+\.\d+\+[0-9a-f]{40}$", version);
+    }
+
+    [Fact]
+    public void AnUnknownCommandIsOneMessageThatNamesTheCommands()
+    {
+        var run = CliRunner.Invoke("chek", "x.qn");
+        Assert.Equal(2, run.ExitCode);
+        var errors = run.Stderr.Split('\n').Where(l => l.Contains("error QN")).ToList();
+        string error = Assert.Single(errors);
+        Assert.Contains("error QN0003: unknown command 'chek' (did you mean 'check'?); the commands are check, build,", error);
+    }
+
+    [Fact]
+    public void AValueOfTheWrongKindSaysWhatKindIsNeeded()
+    {
+        var run = CliRunner.Invoke("run", Path.Combine(_work, "x.qn"), "--shots", "1e3");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error QN0004: '1e3' is not a valid value for --shots: it must be a whole number, such as 1000", run.Stderr);
+        Assert.DoesNotContain("System.", run.Stderr);
+    }
+
+    [Fact]
     public void StopAfterDumpsEachStage()
     {
         string input = Write("stages.qn", Valid);

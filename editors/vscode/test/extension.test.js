@@ -31,6 +31,7 @@ function loadExtension(t, { settings = {}, startFails = false } = {}) {
             workspaceFolders: undefined,
             getConfiguration: () => ({ get: (key, fallback) => (key in settings ? settings[key] : fallback) }),
             onDidChangeConfiguration: () => ({ dispose() {} }),
+            createFileSystemWatcher: pattern => ({ pattern, dispose() {} }),
         },
     };
     class LanguageClient {
@@ -75,6 +76,7 @@ test('with qnlc configured, activation starts `qnlc lsp` for qnetlang documents'
     assert.equal(client.id, 'qnetlang');
     assert.deepEqual(client.serverOptions.run, { command: qnlc, args: ['lsp'], transport: 0 });
     assert.deepEqual(client.clientOptions.documentSelector, [{ language: 'qnetlang' }]);
+    assert.equal(client.clientOptions.synchronize.fileEvents.pattern, '**/*.qn');
     assert.ok(log.commands.includes('qnetlang.restartServer'));
     await extension.deactivate();
     assert.ok(client.stopped);

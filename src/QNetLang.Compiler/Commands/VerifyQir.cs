@@ -15,6 +15,15 @@ public static class VerifyQir
         string text;
         try
         {
+            // The same guards as source files: a pipe or device would block or never end.
+            string? refusal = FileKind.NotRegular(path) is { } kind ? $"it is {kind}, not a regular file"
+                : new FileInfo(path) is { Exists: true, Length: > QNetLang.Syntax.SyntaxLimits.MaxFileBytes } large ? $"it is {large.Length} bytes; the limit is {QNetLang.Syntax.SyntaxLimits.MaxFileBytes} bytes"
+                : null;
+            if (refusal is not null)
+            {
+                stderr.WriteLine($"{path}: error {Diagnostics.CannotReadFile.Code}: {Diagnostics.CannotReadFile.Format(path, refusal)}");
+                return ExitCodes.InputErrors;
+            }
             text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

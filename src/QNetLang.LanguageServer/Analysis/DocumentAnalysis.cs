@@ -17,6 +17,9 @@ public sealed record DocumentAnalysis(
     IReadOnlySet<string> LoadedPaths,
     string? InternalError)
 {
+    /// <summary>The names of each included file, indexed on its own (references and rename look there too).</summary>
+    public IReadOnlyList<SymbolIndex> IncludedIndexes { get; init; } = [];
+
     /// <summary>Diagnostics, or none when the compiler itself failed (<see cref="InternalError"/>).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => Compilation?.Diagnostics.Items ?? [];
 }

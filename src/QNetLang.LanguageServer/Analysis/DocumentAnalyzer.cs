@@ -17,15 +17,16 @@ public static class DocumentAnalyzer
     /// <param name="path">The file path the document stands for; includes resolve relative to it.</param>
     /// <param name="text">The buffer's text.</param>
     /// <param name="openFiles">Other open buffers by full path.</param>
-    public static DocumentAnalysis Analyze(string uri, string path, string text, IReadOnlyDictionary<string, string> openFiles)
+    /// <param name="cancellation">Cancelled when the text has changed since; the compiler stops between stages.</param>
+    public static DocumentAnalysis Analyze(string uri, string path, string text, IReadOnlyDictionary<string, string> openFiles, CancellationToken cancellation = default)
     {
-        var options = new CompilationOptions { RequireProgram = false, SourceOverrides = openFiles };
+        var options = new CompilationOptions { RequireProgram = false, SourceOverrides = openFiles, Cancellation = cancellation };
         CompilationResult compilation;
         try
         {
             compilation = QnCompiler.CompileText(path, text, options);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A compiler bug must not take the editor session down; the server reports it instead.
             return new DocumentAnalysis(uri, new SourceText(path, text), null, SymbolIndex.Empty(new SourceText(path, text)),
@@ -43,7 +44,10 @@ public static class DocumentAnalyzer
                 compilation.MainUnit is { } main ? SymbolIndexBuilder.Build(main, compilation.Units) : SymbolIndex.Empty(source),
                 BindNetworks(compilation.Units),
                 loaded,
-                null));
+                null)
+            {
+                IncludedIndexes = compilation.Units.Where(u => u != compilation.MainUnit).Select(u => SymbolIndexBuilder.Build(u, compilation.Units)).ToList(),
+            });
         }
         catch (Exception ex)
         {

@@ -8,8 +8,9 @@ namespace QNetLang.LanguageServer.Features;
 
 /// <summary>
 /// Turns the compiler's diagnostics for a document into LSP diagnostics. A diagnostic in an
-/// included file is shown on the <c>include</c> line that brought the file in (with its own
-/// file and position in the message), because a document only owns its own squiggles.
+/// included file is shown on the <c>include</c> line that brought the file in, because a
+/// document only owns its own squiggles; its <c>relatedInformation</c> points at the place in
+/// that file, so the editor can jump there. Every code links to its entry in diagnostics.md.
 /// </summary>
 public static class DiagnosticConverter
 {
@@ -24,12 +25,42 @@ public static class DiagnosticConverter
         foreach (var diagnostic in analysis.Diagnostics)
         {
             int severity = diagnostic.Severity == DiagnosticSeverity.Error ? LspSeverity.Error : LspSeverity.Warning;
+            var documentation = DocumentationLink(diagnostic.Code);
             if (diagnostic.Location.Source is { } file && file.Path == source.Path)
-                list.Add(new LspDiagnostic(PositionMapper.ToRange(source, diagnostic.Location.Span), severity, diagnostic.Code, Source, diagnostic.Message));
+            {
+                list.Add(new LspDiagnostic(PositionMapper.ToRange(source, diagnostic.Location.Span), severity, diagnostic.Code, Source, diagnostic.Message) { CodeDescription = documentation });
+            }
             else
-                list.Add(new LspDiagnostic(IncludeRange(analysis, diagnostic.Location), severity, diagnostic.Code, Source, $"{diagnostic.Location}: {diagnostic.Message}"));
+            {
+                var related = diagnostic.Location.Source is { } included
+                    ? new[] { new DiagnosticRelatedInformation(new Protocol.Location(DocumentUri.FromPath(included.Path), PositionMapper.ToRange(included, diagnostic.Location.Span)), diagnostic.Message) }
+                    : null;
+                list.Add(new LspDiagnostic(IncludeRange(analysis, diagnostic.Location), severity, diagnostic.Code, Source, $"{diagnostic.Location}: {diagnostic.Message}")
+                {
+                    CodeDescription = documentation,
+                    RelatedInformation = related,
+                });
+            }
         }
         return list;
+    }
+
+    /// <summary>The docs/diagnostics.md shipped beside the server, if it is there.</summary>
+    private static readonly string? DocumentationFile = FindDocumentation();
+
+    private static string? FindDocumentation()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "docs", "diagnostics.md");
+        return File.Exists(path) ? new Uri(path).AbsoluteUri : null;
+    }
+
+    /// <summary>The code's heading in diagnostics.md (<c>### QN1003 — Syntax error</c>, anchored as Markdown renderers do).</summary>
+    public static CodeDescription? DocumentationLink(string code)
+    {
+        if (DocumentationFile is null || Diagnostics.All.FirstOrDefault(d => d.Code == code) is not { } descriptor) return null;
+        string heading = $"{descriptor.Code} — {descriptor.Title}".ToLowerInvariant();
+        string anchor = new string(heading.Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_').ToArray()).Replace(' ', '-');
+        return new CodeDescription($"{DocumentationFile}#{anchor}");
     }
 
     private static Range Start => new(new Position(0, 0), new Position(0, 0));

@@ -81,10 +81,10 @@ public static class HoverProvider
             var explicitNames = syntax.Properties.Select(p => p.Name.Text).ToHashSet(StringComparer.Ordinal);
             sb.Append("| property | value |\n|---|---|\n");
             foreach (var (name, value) in node.Properties)
-                sb.Append($"| `{name}` | {value}{(explicitNames.Contains(name) ? "" : " *(default)*")} |\n");
+                sb.Append($"| `{name}` | {ReadableQuantity.Format(value)}{(explicitNames.Contains(name) ? "" : " *(default)*")} |\n");
             var links = network.LinksOf(node.Name).ToList();
             if (links.Count > 0)
-                sb.Append("\nLinks to ").Append(string.Join(", ", links.Select(l => $"`{l.Other(node.Name)}` ({Units.FormatNumber(l.Length / 1000)} km)"))).Append(".\n");
+                sb.Append("\nLinks to ").Append(string.Join(", ", links.Select(l => $"`{l.Other(node.Name)}` ({ReadableQuantity.Format(new Quantity(l.Length, Dimension.Length))})"))).Append(".\n");
         }
         return sb.ToString();
     }
@@ -95,7 +95,7 @@ public static class HoverProvider
         if (analysis.Networks.TryGetValue(declaration.Name, out var network))
         {
             sb.Append($"{Plural(network.Nodes.Length, "node")} ({string.Join(", ", network.Nodes.Select(n => $"`{n.Name}`"))}), {Plural(network.Links.Length, "link")}");
-            sb.Append($"; light in fibre travels at {network.FiberSpeed.ToString("G4", CultureInfo.InvariantCulture)} m/s.\n");
+            sb.Append($"; light in fibre travels at {ReadableQuantity.Format(new Quantity(network.FiberSpeed, Dimension.Speed))}.\n");
         }
         if (declaration.Source.Path != analysis.Source.Path) sb.Append($"\nDeclared in `{declaration.Source.Path}`.\n");
         return sb.ToString();
@@ -107,7 +107,7 @@ public static class HoverProvider
         sb.Append($"**{spec.Name}** ({owner} property): {spec.Doc}\n\n");
         sb.Append($"Dimension: {Units.Describe(spec.Dimension)}; must be {PropertySchema.DescribeRange(spec)}; ");
         if (spec.Required) sb.Append("required.\n");
-        else if (spec.Default is { } d) sb.Append($"default {new Quantity(d, spec.Dimension)}.\n");
+        else if (spec.Default is { } d) sb.Append($"default {ReadableQuantity.Format(new Quantity(d, spec.Dimension))}.\n");
         else if (spec.DefaultSymbol is { } symbol) sb.Append($"default `{symbol}`.\n");
         else sb.Append("absent unless set.\n");
         return sb.ToString();

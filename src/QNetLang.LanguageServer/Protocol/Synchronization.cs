@@ -18,9 +18,11 @@ public sealed class VersionedTextDocumentIdentifier
     public int Version { get; init; }
 }
 
-/// <summary>With full sync a change carries the whole new text (no range).</summary>
+/// <summary>A change: the text that replaces <see cref="Range"/>, or the whole text when there is no range.</summary>
 public sealed class TextDocumentContentChangeEvent
 {
+    public Range? Range { get; init; }
+
     public string? Text { get; init; }
 }
 
@@ -39,4 +41,17 @@ public sealed class DidChangeTextDocumentParams
 public sealed class DidCloseTextDocumentParams
 {
     public TextDocumentIdentifier? TextDocument { get; init; }
+}
+
+/// <summary><c>workspace/didChangeWatchedFiles</c>: files changed on disk (type 1 created, 2 changed, 3 deleted).</summary>
+public sealed class DidChangeWatchedFilesParams
+{
+    public List<FileEvent>? Changes { get; init; }
+}
+
+public sealed class FileEvent
+{
+    public string? Uri { get; init; }
+
+    public int Type { get; init; }
 }

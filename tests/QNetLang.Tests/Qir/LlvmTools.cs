@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace QNetLang.Tests.Qir;
 
 /// <summary>
-/// Runs Debian's LLVM 19 tools on a module. Their absence fails the test (it does not skip it):
-/// "valid QIR" means LLVM accepts it, and CI installs llvm-19 (.ci/run).
+/// Runs LLVM 19's tools on a module (found on the PATH or in the usual install folders). Their
+/// absence fails the test (it does not skip it): "valid QIR" means LLVM accepts it, and CI
+/// installs llvm-19 (.ci/run). The README lists LLVM 19 among the prerequisites.
 /// </summary>
 public static class LlvmTools
 {
@@ -25,9 +26,21 @@ public static class LlvmTools
         }
     }
 
+    /// <summary>The tool on the PATH, else where Debian's and apt.llvm.org's packages put it (not always on the PATH).</summary>
+    private static string Locate(string tool)
+    {
+        string unversioned = tool.Replace("-19", "", StringComparison.Ordinal);
+        foreach (string candidate in new[] { "/usr/lib/llvm-19/bin/" + unversioned, "/usr/local/opt/llvm@19/bin/" + unversioned, "/opt/homebrew/opt/llvm@19/bin/" + unversioned })
+            if (File.Exists(candidate) && !OnPath(tool)) return candidate;
+        return tool;
+    }
+
+    private static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, tool)));
+
     private static string Run(string tool, params string[] args)
     {
-        var info = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(Locate(tool)) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in args) info.ArgumentList.Add(arg);
         Process process;
         try
@@ -36,7 +49,7 @@ public static class LlvmTools
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            Assert.Fail($"{tool} is not installed ({e.Message}): install LLVM 19 with `apt-get install -y llvm-19` (CI does this in .ci/run).");
+            Assert.Fail($"{tool} is not installed ({e.Message}): install LLVM 19 (`apt-get install -y llvm-19` on Debian/Ubuntu, `brew install llvm@19` on macOS); see the README's prerequisites.");
             throw;
         }
         using (process)
