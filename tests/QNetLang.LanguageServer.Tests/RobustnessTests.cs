@@ -125,14 +125,31 @@ public class RobustnessTests : IAsyncLifetime
     [Fact]
     public async Task PositionsOutsideTheDocumentAreClamped()
     {
+        // Line 0 ends with the node name `alice`, so a position past the end of line 0 must act
+        // exactly like the end of that line: a hover and a definition for alice, not an error
+        // and not nothing.
         string uri = "untitled:Untitled-1";
-        await _client.OpenAsync(uri, "network n { qpu a { qubits = 1; } }");
+        string line0 = "network n { qpu alice { qubits = 2; } } program p on n { qubit x @ alice";
+        string line1 = "; h x; }";
+        await _client.OpenAsync(uri, line0 + "\n" + line1);
         Assert.Empty(await _client.DiagnosticsAsync(uri, 1));
-        foreach (var (line, character) in new[] { (-1, -1), (0, 10_000), (10_000, 0), (int.MaxValue, int.MaxValue) })
+        var cases = new (int Line, int Character, int ClampedLine, int ClampedCharacter)[]
         {
-            await _client.ResultAsync("textDocument/hover", LspTestClient.At(uri, line, character));
-            await _client.ResultAsync("textDocument/definition", LspTestClient.At(uri, line, character));
-        }
+            (0, 10_000, 0, line0.Length),
+            (-1, -1, 0, 0),
+            (10_000, 0, 1, 0),
+            (int.MaxValue, int.MaxValue, 1, line1.Length),
+        };
+        foreach (var (line, character, clampedLine, clampedCharacter) in cases)
+            foreach (string method in new[] { "textDocument/hover", "textDocument/definition" })
+            {
+                var outside = await _client.ResultAsync(method, LspTestClient.At(uri, line, character));
+                var clamped = await _client.ResultAsync(method, LspTestClient.At(uri, clampedLine, clampedCharacter));
+                Assert.Equal(clamped?.ToJsonString(), outside?.ToJsonString());
+            }
+        var pastTheEnd = await _client.ResultAsync("textDocument/hover", LspTestClient.At(uri, 0, 10_000));
+        Assert.Contains("alice", pastTheEnd!.ToJsonString(), StringComparison.Ordinal);
+        Assert.NotNull(await _client.ResultAsync("textDocument/definition", LspTestClient.At(uri, 0, 10_000)));
         Assert.Equal(0, await _client.ShutdownAndExitAsync());
     }
 
