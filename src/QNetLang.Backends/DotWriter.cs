@@ -1,3 +1,4 @@
+using QNetLang.Core;
 using System.Globalization;
 using System.Text;
 using QNetLang.Ir;

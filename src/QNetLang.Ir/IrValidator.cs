@@ -1,3 +1,4 @@
+using QNetLang.Core;
 using System.Collections.Immutable;
 
 namespace QNetLang.Ir;

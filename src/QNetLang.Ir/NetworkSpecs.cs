@@ -1,3 +1,4 @@
+using QNetLang.Core;
 namespace QNetLang.Ir;
 
 /// <summary>

@@ -2,8 +2,6 @@ using System.Collections.Immutable;
 using QNetLang.Core;
 using QNetLang.Ir;
 using QNetLang.Syntax.Ast;
-using AstNodeKind = QNetLang.Syntax.Ast.NodeKind;
-using IrNodeKind = QNetLang.Ir.NodeKind;
 
 namespace QNetLang.Semantics;
 
@@ -42,7 +40,7 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics)
                     bool misspelt = written.Any(name => PropertySchema.Find(owner, name) is null);
                     foreach (var spec in PropertySchema.ByOwner[owner].Where(s => s.Required && !properties.ContainsKey(s.Name) && !written.Contains(s.Name) && !misspelt))
                         diagnostics.Report(Diagnostics.MissingProperty, At(node.Name.Span), owner, node.Name.Text, spec.Name);
-                    nodes.Add(new NetworkNode(node.Name.Text, ToIr(node.Kind), properties));
+                    nodes.Add(new NetworkNode(node.Name.Text, node.Kind, properties));
                     break;
                 case PropertyAssignment property:
                     networkProperties.Add(property);
@@ -79,18 +77,11 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics)
 
     private Location At(TextSpan span) => new(source, span);
 
-    private static string OwnerOf(AstNodeKind kind) => kind switch
+    private static string OwnerOf(NodeKind kind) => kind switch
     {
-        AstNodeKind.Qpu => PropertySchema.QpuOwner,
-        AstNodeKind.Repeater => PropertySchema.RepeaterOwner,
+        NodeKind.Qpu => PropertySchema.QpuOwner,
+        NodeKind.Repeater => PropertySchema.RepeaterOwner,
         _ => PropertySchema.EndNodeOwner,
-    };
-
-    private static IrNodeKind ToIr(AstNodeKind kind) => kind switch
-    {
-        AstNodeKind.Qpu => IrNodeKind.Qpu,
-        AstNodeKind.Repeater => IrNodeKind.Repeater,
-        _ => IrNodeKind.EndNode,
     };
 
     private ImmutableSortedDictionary<string, PropertyValue> BindProperties(string owner, IEnumerable<PropertyAssignment> assignments)

@@ -143,7 +143,7 @@ public sealed class ProgramBinder
         {
             var node = _network.FindNode(pin.Text);
             if (node is null) _diagnostics.Report(Diagnostics.UnknownNode, At(pin.Span), _network.Name, pin.Text);
-            else if (node.Kind == Ir.NodeKind.Repeater) _diagnostics.Report(Diagnostics.QubitsOnRepeater, At(pin.Span), pin.Text);
+            else if (node.Kind == NodeKind.Repeater) _diagnostics.Report(Diagnostics.QubitsOnRepeater, At(pin.Span), pin.Text);
             else pinned = node.Name;
         }
         if (size is null)
@@ -344,7 +344,7 @@ public sealed class ProgramBinder
             _diagnostics.Report(Diagnostics.UnknownNode, At(name.Span), _network.Name, name.Text);
             return null;
         }
-        if (node.Kind == Ir.NodeKind.Repeater)
+        if (node.Kind == NodeKind.Repeater)
         {
             _diagnostics.Report(Diagnostics.NodeIsNotAProcessor, At(name.Span), "repeater", name.Text, $"{usage} needs a qpu or endnode");
             return null;

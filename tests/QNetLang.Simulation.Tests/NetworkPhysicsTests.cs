@@ -1,3 +1,4 @@
+using QNetLang.Core;
 using QNetLang.Ir;
 using QNetLang.Simulation.Engines;
 using QNetLang.Simulation.Network;

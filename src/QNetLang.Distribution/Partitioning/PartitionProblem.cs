@@ -1,3 +1,4 @@
+using QNetLang.Core;
 using QNetLang.Distribution.Telegates;
 using QNetLang.Ir;
 

@@ -56,8 +56,8 @@ public sealed class SymbolIndexBuilder
                 case NodeDeclaration node:
                     Properties(node.Properties, node.Kind switch
                     {
-                        Syntax.Ast.NodeKind.Repeater => PropertySchema.RepeaterOwner,
-                        Syntax.Ast.NodeKind.EndNode => PropertySchema.EndNodeOwner,
+                        NodeKind.Repeater => PropertySchema.RepeaterOwner,
+                        NodeKind.EndNode => PropertySchema.EndNodeOwner,
                         _ => PropertySchema.QpuOwner,
                     });
                     break;

@@ -82,8 +82,8 @@ public static class CompletionProvider
     {
         string kind = node.Syntax is NodeDeclaration declaration ? declaration.Kind switch
         {
-            Syntax.Ast.NodeKind.Repeater => "repeater",
-            Syntax.Ast.NodeKind.EndNode => "endnode",
+            NodeKind.Repeater => "repeater",
+            NodeKind.EndNode => "endnode",
             _ => "qpu",
         } : "node";
         return node.Container is { } network ? $"{kind} of {network.Name}" : kind;

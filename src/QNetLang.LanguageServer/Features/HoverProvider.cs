@@ -69,8 +69,8 @@ public static class HoverProvider
     {
         string kind = syntax.Kind switch
         {
-            Syntax.Ast.NodeKind.Repeater => "repeater",
-            Syntax.Ast.NodeKind.EndNode => "endnode",
+            NodeKind.Repeater => "repeater",
+            NodeKind.EndNode => "endnode",
             _ => "qpu",
         };
         var sb = new StringBuilder(Code($"{kind} {declaration.Name}"));

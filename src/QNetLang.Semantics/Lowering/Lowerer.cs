@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using QNetLang.Core;
 using QNetLang.Ir;
 using QNetLang.Syntax.Ast;
-using NodeKind = QNetLang.Ir.NodeKind;
 
 namespace QNetLang.Semantics.Lowering;
 

@@ -3,13 +3,6 @@ using QNetLang.Core;
 
 namespace QNetLang.Syntax.Ast;
 
-public enum NodeKind
-{
-    Qpu,
-    Repeater,
-    EndNode,
-}
-
 public sealed record NetworkDeclaration(Name Name, ImmutableArray<NetworkMember> Members, TextSpan Span) : TopLevelItem(Span);
 
 public abstract record NetworkMember(TextSpan Span) : SyntaxNode(Span);
