@@ -155,7 +155,8 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
                 var peer = _plan.Steps[step.Partner];
                 if (_met[peer.Index] >= 0)
                 {
-                    // Both ends asked: the request starts when the later one did, along the route of the end that asked first.
+                    // Both ends asked: the request starts when the later one did. The two ends record
+                    // the same route from either side; the plan's first step gives the direction.
                     var first = peer.Index < step.Index ? peer : step;
                     _network.Submit(first.Route, time, this, first.Index, Location.None);
                 }
@@ -180,7 +181,6 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
             case StepKind.ReceiveBit:
             case StepKind.ReceiveQubit:
                 // Its dependencies at this node are done; the message may still be on its way.
-                _ready[step.Index] = time;
                 if (_met[step.Index] >= 0) Receive(step, Math.Max(time, _met[step.Index]));
                 else _met[step.Index] = -2; // waiting
                 break;
