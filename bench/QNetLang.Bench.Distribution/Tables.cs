@@ -11,7 +11,8 @@ public static class Tables
     /// <summary>A row of the literature comparison: how to make each instance, and the best published mean.</summary>
     private sealed record Row(string Family, int Qubits, int Qpus, double Published, string Source, Func<int, string> Make, int Instances);
 
-    public static string Literature(int instances)
+    /// <param name="filter">Only the rows whose circuit name contains this text (all when null).</param>
+    public static string Literature(int instances, string? filter = null)
     {
         var rows = new List<Row>
         {
@@ -24,7 +25,10 @@ public static class Tables
             new("QFT without swaps", 32, 4, 42, "DISQCO MLFM-R", _ => CircuitFamilies.QftWithoutSwaps(32), 1),
             new("quantum volume", 32, 2, 206.8, "DISQCO MLFM-R", s => CircuitFamilies.QuantumVolume(32, s), instances),
             new("quantum volume", 32, 4, 380.4, "DISQCO MLFM-R", s => CircuitFamilies.QuantumVolume(32, s), instances),
+            new("Bernstein–Vazirani", 140, 4, 3, "optimum: one copy of the target per remote QPU", _ => CircuitFamilies.BernsteinVazirani(140), 1),
+            new("Bernstein–Vazirani", 280, 4, 3, "optimum: one copy of the target per remote QPU", _ => CircuitFamilies.BernsteinVazirani(280), 1),
         };
+        if (filter is not null) rows.RemoveAll(r => !r.Family.Contains(filter, StringComparison.OrdinalIgnoreCase));
         var sb = new StringBuilder();
         sb.Append("| circuit | qubits | QPUs | instances | best published mean ebits | ours (mean) | ours / published | mean compile ms | source of the published number |\n");
         sb.Append("|---|---|---|---|---|---|---|---|---|\n");
@@ -44,6 +48,7 @@ public static class Tables
             ("Cuccaro adder (15-bit operands)", 32, 4, _ => CircuitFamilies.CuccaroAdder(15)),
         })
         {
+            if (filter is not null && !name.Contains(filter, StringComparison.OrdinalIgnoreCase)) continue;
             var results = Enumerable.Range(0, instances).Select(s => DistributionRun.Run(make(s), qpus, seed: 0)).ToList();
             others.Append(CultureInfo.InvariantCulture, $"| {name} | {qubits} | {qpus} | {instances} | {results.Average(r => r.Ebits):0.0} | {results.Average(r => r.CompileMs):0} |\n");
         }
