@@ -58,6 +58,27 @@ public class EquivalenceTests : IDisposable
         }, iter: 60);
     }
 
+    /// <summary>
+    /// Runs in the X basis (CX targets) and runs merged across H·H or X-type rotations, on
+    /// networks with one or two communication qubits per QPU, so copies are also closed early in
+    /// the middle of such a stretch (where the correction is conjugated by the gates so far).
+    /// </summary>
+    [Fact]
+    public void PackedRunsInBothBasesEndInTheSameState()
+    {
+        int copies = 0;
+        Gen.Select(Gen.Int[3, 6], Gen.Int[2, 4], Gen.Int[2, 12], Gen.Int).Sample((qubits, qpus, layers, seed) =>
+        {
+            var random = new Random(seed);
+            string qasm = Write("c.qasm", RandomPrograms.PackingLayers(random, qubits, layers));
+            string network = Write("net.qn", RandomPrograms.Network(random, qpus, qubits));
+            var result = QnCompiler.Compile(qasm, new CompilationOptions { NetworkFile = network, Seed = seed, ValidateAfterEachPass = true });
+            AssertEquivalent(result, seed);
+            Interlocked.Add(ref copies, result.Distributed[0].Context.Statistics.CatEntanglements);
+        }, iter: 80);
+        Assert.True(copies > 0, "no sample made a cat-entangled copy, so this test checked nothing about packing");
+    }
+
     /// <summary>CsCheck runs samples in parallel, so every file gets a unique name.</summary>
     private string Write(string name, string text)
     {
