@@ -26,6 +26,7 @@ public sealed class Lowerer
     private readonly IReadOnlyDictionary<string, int> _components;
     private int _conditionalDepth;
     private int _inlineDepth;
+    private int _loopDepth;
 
     public Lowerer(BoundProgram program, DiagnosticBag diagnostics, long maxOperations = SemanticLimits.DefaultMaxOperations)
     {
@@ -130,6 +131,7 @@ public sealed class Lowerer
 
     private void LowerStatement(BoundStatement statement, ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
+        if (_loopDepth == 0) _budget.Credit();
         switch (statement)
         {
             case BoundGateCall call: LowerGateCall(call, output, frame); break;
@@ -266,12 +268,14 @@ public sealed class Lowerer
     private void LowerFor(BoundFor loop, ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
         if (EvaluateInteger(loop.Start, frame) is not { } start || EvaluateInteger(loop.End, frame) is not { } end) return;
+        _loopDepth++;
         for (long i = start; i < end; i++)
         {
             _budget.Charge();
             _loopValues[loop.Variable.Name] = i;
             LowerStatements(loop.Body, output, frame);
         }
+        _loopDepth--;
         _loopValues.Remove(loop.Variable.Name);
     }
 
