@@ -38,6 +38,9 @@ public static class Partitioner
                 bestCost = cost;
             }
         }
+        // A budget that cannot try every qubit once buys a few random probes, each an exact
+        // cost over the whole circuit (seconds on million-gate circuits), for next to nothing.
+        if (evaluations < variables) return best!;
         return LocalSearch(problem, best!, bestCost, evaluations, new Random(SeedMix.Combine(seed, 0x10CA1)));
     }
 
