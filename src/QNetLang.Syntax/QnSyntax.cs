@@ -36,7 +36,7 @@ internal static class FrontEndDriver
     {
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(new SilentLexerErrorListener());
-        var screened = TokenScreen.Screen(source, lexer.GetAllTokens(), diagnostics, kinds);
+        var screened = TokenScreen.Screen(source, Tokens(lexer), diagnostics, kinds);
         if (screened.Tokens.All(t => t.Channel != TokenConstants.DefaultChannel || t.Type == TokenConstants.EOF))
         {
             if (!diagnostics.HasErrors) diagnostics.Report(Diagnostics.EmptyFile, new Location(source, new TextSpan(0, 0)));
@@ -72,6 +72,13 @@ internal static class FrontEndDriver
             return null;
         }
     }
+
+    /// <summary>The lexer's tokens up to (not including) EOF, one at a time, so those the screen drops are never all held at once.</summary>
+    private static IEnumerable<IToken> Tokens(Lexer lexer)
+    {
+        for (var token = lexer.NextToken(); token.Type != TokenConstants.EOF; token = lexer.NextToken())
+            yield return token;
+    }
 }
 
 /// <summary>
@@ -83,9 +90,9 @@ internal static class TokenScreen
 {
     public sealed record Result(List<IToken> Tokens, HashSet<int> QuietTokens);
 
-    public static Result Screen(SourceText source, IList<IToken> all, DiagnosticBag diagnostics, LexicalErrorTokens kinds)
+    public static Result Screen(SourceText source, IEnumerable<IToken> all, DiagnosticBag diagnostics, LexicalErrorTokens kinds)
     {
-        var kept = new List<IToken>(all.Count);
+        var kept = new List<IToken>();
         var quietAfter = new List<int>();
         int lastBadLine = -1;
         foreach (var token in all)
@@ -109,6 +116,9 @@ internal static class TokenScreen
             }
             if (token.Type == kinds.BlockComment && (token.Text.Length < 4 || !token.Text.EndsWith("*/", StringComparison.Ordinal)))
                 diagnostics.Report(Diagnostics.UnterminatedComment, new Location(source, new TextSpan(token.StartIndex, 2)));
+            // Whitespace and comments never reach the parser (it reads the default channel
+            // only); dropping them here halves the tokens a large file keeps in memory.
+            if (token.Channel != TokenConstants.DefaultChannel) continue;
             kept.Add(token);
         }
         if (kept.Count == 0 || kept[^1].Type != TokenConstants.EOF)
