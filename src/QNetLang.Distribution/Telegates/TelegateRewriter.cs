@@ -65,12 +65,12 @@ internal sealed class TelegateRewriter
         _bits = circuit.Bits.ToList();
         _location = new LocationTracker(circuit);
         for (int i = 0; i < cover.Assignment.Length; i++)
-        {
-            long key = cover.Assignment[i];
-            if (key < 0) continue;
-            if (!_usesOf.TryGetValue(key, out var uses)) _usesOf[key] = uses = new List<int>();
-            uses.Add(i);
-        }
+            foreach (long key in (ReadOnlySpan<long>)[cover.Assignment[i], cover.Detached[i]])
+            {
+                if (key < 0) continue;
+                if (!_usesOf.TryGetValue(key, out var uses)) _usesOf[key] = uses = new List<int>();
+                uses.Add(i);
+            }
         foreach (var key in _usesOf.Keys) _nextUse[key] = 0;
     }
 
@@ -167,37 +167,47 @@ internal sealed class TelegateRewriter
     {
         int index = _interaction++;
         long key = _cover.Assignment[index];
+        long second = _cover.Detached[index];
         if (key < 0)
         {
             output.Add(gate);
             return;
         }
         _context.Statistics.NonLocalGates++;
-        if (!_open.TryGetValue(key, out var copy))
+        // A detached gate needs two copies open at once: neither may evict the other.
+        var copy = Use(key, protect: second, gate.Location, output);
+        var other = second >= 0 ? Use(second, protect: key, gate.Location, output) : null;
+        if (copy is null || second >= 0 && other is null)
         {
-            copy = Open(key, gate.Location, output);
-            if (copy is null)
-            {
-                output.Add(gate);
-                return;
-            }
+            output.Add(gate);
+            return;
         }
-        output.Add(gate with { Qubits = [.. gate.Qubits.Select(q => q == copy.Qubit ? copy.Copy : q)] });
-        var uses = _usesOf[key];
-        int next = ++_nextUse[key];
-        if (next >= uses.Count) Close(copy, gate.Location, output);
+        output.Add(gate with { Qubits = [.. gate.Qubits.Select(q => q == copy.Qubit ? copy.Copy : q == other?.Qubit ? other.Copy : q)] });
+        Advance(copy, gate.Location, output);
+        if (other is not null) Advance(other, gate.Location, output);
     }
 
-    private OpenCopy? Open(long key, Location at, ImmutableArray<Operation>.Builder output)
+    /// <summary>The open copy for a cover key, opened now if needed (null when no communication qubit could be had).</summary>
+    private OpenCopy? Use(long key, long protect, Location at, ImmutableArray<Operation>.Builder output) =>
+        _open.TryGetValue(key, out var copy) ? copy : Open(key, protect, at, output);
+
+    /// <summary>Counts one use of the copy and closes it after its last.</summary>
+    private void Advance(OpenCopy copy, Location at, ImmutableArray<Operation>.Builder output)
+    {
+        int next = ++_nextUse[copy.Key];
+        if (next >= _usesOf[copy.Key].Count) Close(copy, at, output);
+    }
+
+    private OpenCopy? Open(long key, long protect, Location at, ImmutableArray<Operation>.Builder output)
     {
         int run = (int)(key / _cover.NodeCount);
         int target = (int)(key % _cover.NodeCount);
         int logical = _model.RunQubit[run];
         int qubit = Current(logical);
         int home = _distances.IndexOf(_location.NodeOf(logical)!);
-        int? copyQubit = TakeComm(target, at, output, keep: key);
+        int? copyQubit = TakeComm(target, at, output, keep: key, protect);
         if (copyQubit is null) return null;
-        int? homeComm = TakeComm(home, at, output, keep: key);
+        int? homeComm = TakeComm(home, at, output, keep: key, protect);
         if (homeComm is null) return null;
 
         int link = _links++;
@@ -252,7 +262,7 @@ internal sealed class TelegateRewriter
     }
 
     /// <summary>A free communication qubit at a node: from the pool, newly created within `comm`, or freed by closing the copy used furthest in the future.</summary>
-    private int? TakeComm(int node, Location at, ImmutableArray<Operation>.Builder output, long keep)
+    private int? TakeComm(int node, Location at, ImmutableArray<Operation>.Builder output, long keep, long protect = -1)
     {
         if (!_freeComm.TryGetValue(node, out var free)) _freeComm[node] = free = new Stack<int>();
         if (free.Count > 0) return free.Pop();
@@ -265,7 +275,7 @@ internal sealed class TelegateRewriter
             _qubits.Add(new QubitInfo(index, $"{info.Name}.comm[{created.ToString(CultureInfo.InvariantCulture)}]", info.Name, QubitRole.Communication));
             return index;
         }
-        var victim = _open.Values.Where(c => c.Node == node && c.Key != keep)
+        var victim = _open.Values.Where(c => c.Node == node && c.Key != keep && c.Key != protect)
             .OrderByDescending(c => NextUseIndex(c.Key)).ThenBy(c => c.Key).FirstOrDefault();
         if (victim is null)
         {
