@@ -31,6 +31,7 @@ internal static class DetachedGates
         int count = cover.Interactions.Count;
         var detachedAt = new int[count];
         Array.Fill(detachedAt, -1);
+        if (cover.NodeCount < 3) return (0, detachedAt);
 
         // The interactions each vertex may serve, as one flat array with offsets.
         var start = new int[n + 1];
