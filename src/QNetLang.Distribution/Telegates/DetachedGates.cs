@@ -5,7 +5,8 @@ namespace QNetLang.Distribution.Telegates;
 /// on a third node C where copies of both a's and b's runs are open anyway, since it acts
 /// diagonally on both in their runs' bases. After the exact cover, a copy whose every gate can
 /// be served that way (or by the copy on the other side, when that one is chosen too) is
-/// dropped, heaviest first. The copies a dropped one relies on are locked, so a later drop never
+/// dropped, heaviest first and, among equals, those serving fewest gates first (they are the
+/// easiest to do without, and dropping them locks fewer others). The copies a dropped one relies on are locked, so a later drop never
 /// takes away what an earlier one counted on. A heuristic on top of the exact bipartite cover:
 /// with detached gates the problem is no longer a vertex cover.
 /// </summary>
@@ -53,7 +54,7 @@ internal static class DetachedGates
         var plan = new List<(int Gate, int Other, int Node, int ViaA, int ViaB)>();
         long saved = 0;
         var order = Enumerable.Range(0, n).Where(v => cover.Chosen[v] && cover.Weights[v] > 0)
-            .OrderByDescending(v => cover.Weights[v]).ThenBy(v => v).ToArray();
+            .OrderByDescending(v => cover.Weights[v]).ThenBy(v => start[v + 1] - start[v]).ThenBy(v => v).ToArray();
         foreach (int v in order)
         {
             if (locked[v]) continue;
