@@ -48,7 +48,7 @@ public readonly record struct Matrix2(Complex M00, Complex M01, Complex M10, Com
         if (M00.Magnitude > Epsilon)
         {
             double alpha = M00.Phase;
-            if (M10.Magnitude <= Epsilon) return (theta, 0, (M11.Phase - alpha));
+            if (M10.Magnitude <= Epsilon) return (theta, 0, M11.Phase - alpha);
             return (theta, M10.Phase - alpha, (-M01).Phase - alpha);
         }
         // θ = π: only the off-diagonal entries carry phases; put the global phase on m10 (φ = 0).
