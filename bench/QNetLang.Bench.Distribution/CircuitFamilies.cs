@@ -112,6 +112,23 @@ public static class CircuitFamilies
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Bernstein–Vazirani with the all-ones secret, as QASMBench's bv_n* circuits: X and H on the
+    /// ancilla (the last qubit), H on the data qubits, one CX from every data qubit into the
+    /// ancilla, H on the data qubits. Every CX targets one qubit, so the optimum is one copy of the
+    /// ancilla per remote QPU (K − 1 ebits).
+    /// </summary>
+    public static string BernsteinVazirani(int qubits)
+    {
+        var sb = Header(qubits);
+        int ancilla = qubits - 1;
+        sb.Append($"x q[{ancilla}];\nh q[{ancilla}];\n");
+        for (int q = 0; q < ancilla; q++) sb.Append($"h q[{q}];\n");
+        for (int q = 0; q < ancilla; q++) sb.Append($"cx q[{q}], q[{ancilla}];\n");
+        for (int q = 0; q < ancilla; q++) sb.Append($"h q[{q}];\n");
+        return sb.ToString();
+    }
+
     private static StringBuilder Header(int qubits) =>
         new StringBuilder("OPENQASM 3.0;\ninclude \"stdgates.inc\";\n").Append("qubit[").Append(qubits).Append("] q;\n");
 }

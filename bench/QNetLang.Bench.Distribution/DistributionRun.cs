@@ -8,7 +8,8 @@ namespace QNetLang.Bench.Distribution;
 /// <summary>Compiles one generated circuit on K all-to-all QPUs and measures ebits and time.</summary>
 public static class DistributionRun
 {
-    public sealed record Result(int Ebits, int Gates, double CompileMs, double PartitionMs, double DistributeMs);
+    /// <param name="CpuMs">Processor time of the whole process during the compile (all threads, GC included): on a shared machine a steadier figure than wall time.</param>
+    public sealed record Result(int Ebits, int Gates, int TwoQubitGates, double CompileMs, double CpuMs, double PartitionMs, double DistributeMs);
 
     private static readonly string Work = Path.Combine(Path.GetTempPath(), "qnlc-bench-" + Environment.ProcessId);
 
@@ -17,13 +18,17 @@ public static class DistributionRun
         Directory.CreateDirectory(Work);
         string path = Path.Combine(Work, $"circuit{Environment.CurrentManagedThreadId}.qasm");
         File.WriteAllText(path, qasm);
-        var options = new CompilationOptions { QpuCount = qpus, QubitsPerQpu = qubitsPerQpu, Seed = seed, StopAfter = CompilerStage.Distribute, MaxOperations = 50_000_000 };
+        // Default options otherwise: a flat file is never refused by the unroll budget.
+        var options = new CompilationOptions { QpuCount = qpus, QubitsPerQpu = qubitsPerQpu, Seed = seed, StopAfter = CompilerStage.Distribute };
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var result = QnCompiler.Compile(path, options);
         double total = clock.Elapsed.TotalMilliseconds;
+        double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         if (!result.Success) throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Items));
         var program = result.Distributed.Single();
         double Pass(string name) => program.Context.Statistics.PassTimes.Where(p => p.Name == name).Sum(p => p.Milliseconds);
-        return new Result(DistributionReport.Ebits(program.Circuit), program.Original.Operations.Length, total, Pass("partition"), Pass("distribute"));
+        int twoQubit = program.Original.Operations.Count(op => op is GateOperation { Qubits.Length: 2 });
+        return new Result(DistributionReport.Ebits(program.Circuit), program.Original.Operations.Length, twoQubit, total, cpuMs, Pass("partition"), Pass("distribute"));
     }
 }

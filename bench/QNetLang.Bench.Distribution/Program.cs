@@ -10,7 +10,8 @@ string mode = args.FirstOrDefault() ?? "table";
 switch (mode)
 {
     case "table":
-        Console.Write(Tables.Literature(args.Contains("--quick") ? 2 : 10));
+        int filterAt = Array.IndexOf(args, "--filter");
+        Console.Write(Tables.Literature(args.Contains("--quick") ? 2 : 10, filterAt >= 0 && filterAt + 1 < args.Length ? args[filterAt + 1] : null));
         break;
     case "scaling":
         Console.Write(Tables.Scaling());
@@ -19,7 +20,7 @@ switch (mode)
         BenchmarkRunner.Run<CompileBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine("usage: [table [--quick] | scaling | bdn]");
+        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | bdn]");
         return 2;
 }
 if (mode == "table" && args.Contains("--write")) Tables.WriteToDocs();

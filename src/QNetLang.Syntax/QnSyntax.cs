@@ -36,7 +36,7 @@ internal static class FrontEndDriver
     {
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(new SilentLexerErrorListener());
-        var screened = TokenScreen.Screen(source, lexer.GetAllTokens(), diagnostics, kinds);
+        var screened = TokenScreen.Screen(source, Tokens(lexer), diagnostics, kinds);
         if (screened.Tokens.All(t => t.Channel != TokenConstants.DefaultChannel || t.Type == TokenConstants.EOF))
         {
             if (!diagnostics.HasErrors) diagnostics.Report(Diagnostics.EmptyFile, new Location(source, new TextSpan(0, 0)));
@@ -72,6 +72,13 @@ internal static class FrontEndDriver
             return null;
         }
     }
+
+    /// <summary>The lexer's tokens up to (not including) EOF, one at a time, so those the screen drops are never all held at once.</summary>
+    private static IEnumerable<IToken> Tokens(Lexer lexer)
+    {
+        for (var token = lexer.NextToken(); token.Type != TokenConstants.EOF; token = lexer.NextToken())
+            yield return token;
+    }
 }
 
 /// <summary>
@@ -83,26 +90,43 @@ internal static class TokenScreen
 {
     public sealed record Result(List<IToken> Tokens, HashSet<int> QuietTokens);
 
-    public static Result Screen(SourceText source, IList<IToken> all, DiagnosticBag diagnostics, LexicalErrorTokens kinds)
+    public static Result Screen(SourceText source, IEnumerable<IToken> all, DiagnosticBag diagnostics, LexicalErrorTokens kinds)
     {
-        var kept = new List<IToken>(all.Count);
+        var kept = new List<IToken>();
         var quietAfter = new List<int>();
         int lastBadLine = -1;
-        for (int index = 0; index < all.Count; index++)
+        // Tokens arrive one at a time (a large file's hidden tokens are never all held); one
+        // token of lookahead joins the halves of a surrogate pair.
+        using var stream = all.GetEnumerator();
+        IToken? pushedBack = null;
+        bool Next(out IToken next)
         {
-            var token = all[index];
+            if (pushedBack is not null)
+            {
+                next = pushedBack;
+                pushedBack = null;
+                return true;
+            }
+            bool more = stream.MoveNext();
+            next = more ? stream.Current : null!;
+            return more;
+        }
+        while (Next(out var token))
+        {
             if (token.Type == kinds.BadCharacter)
             {
                 // The lexer reads UTF-16 code units, so a character outside the BMP (an emoji)
                 // arrives as two bad tokens: it is one character, in the span and the message.
                 var span = SyntaxErrorListener.TokenSpan(source, token);
                 string text = token.Text;
-                if (text.Length == 1 && char.IsHighSurrogate(text[0]) && index + 1 < all.Count && all[index + 1] is { } low
-                    && low.Type == kinds.BadCharacter && low.Text.Length == 1 && char.IsLowSurrogate(low.Text[0]))
+                if (text.Length == 1 && char.IsHighSurrogate(text[0]) && Next(out var low))
                 {
-                    span = TextSpan.FromBounds(span.Start, SyntaxErrorListener.TokenSpan(source, low).End);
-                    text += low.Text;
-                    index++;
+                    if (low.Type == kinds.BadCharacter && low.Text.Length == 1 && char.IsLowSurrogate(low.Text[0]))
+                    {
+                        span = TextSpan.FromBounds(span.Start, SyntaxErrorListener.TokenSpan(source, low).End);
+                        text += low.Text;
+                    }
+                    else pushedBack = low;
                 }
                 // Binary garbage would give one message per byte; one per line is plenty.
                 if (token.Line != lastBadLine)
@@ -121,6 +145,9 @@ internal static class TokenScreen
             }
             if (token.Type == kinds.BlockComment && (token.Text.Length < 4 || !token.Text.EndsWith("*/", StringComparison.Ordinal)))
                 diagnostics.Report(Diagnostics.UnterminatedComment, new Location(source, new TextSpan(token.StartIndex, 2)));
+            // Whitespace and comments never reach the parser (it reads the default channel
+            // only); dropping them here halves the tokens a large file keeps in memory.
+            if (token.Channel != TokenConstants.DefaultChannel) continue;
             kept.Add(token);
         }
         if (kept.Count == 0 || kept[^1].Type != TokenConstants.EOF)

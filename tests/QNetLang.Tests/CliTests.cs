@@ -185,6 +185,19 @@ public class CliTests : IDisposable
         Assert.Equal(0, CliRunner.Invoke("check", small, "--max-ops", "200").ExitCode);
     }
 
+    /// <summary>The limit is on what loops and gates expand to: a flat file longer than the limit still compiles.</summary>
+    [Fact]
+    public void SpelledOutStatementsDoNotCountAgainstTheLimit()
+    {
+        var flat = new System.Text.StringBuilder("OPENQASM 3;\ninclude \"stdgates.inc\";\nqubit[2] q;\n");
+        for (int i = 0; i < 100; i++) flat.Append("cx q[0], q[1];\n");
+        string input = Write("flat.qasm", flat.ToString());
+        Assert.Equal(0, CliRunner.Invoke("check", input, "--qpus", "2", "--max-ops", "20").ExitCode);
+
+        string looped = Write("looped.qasm", "OPENQASM 3;\ninclude \"stdgates.inc\";\nqubit[2] q;\nfor int i in [0:99] { cx q[0], q[1]; }\n");
+        Assert.Equal(1, CliRunner.Invoke("check", looped, "--qpus", "2", "--max-ops", "20").ExitCode);
+    }
+
     [Theory]
     [InlineData("build", "x.qn", "--qpus", "3")]
     [InlineData("build", "x.qasm")]

@@ -6,8 +6,8 @@ namespace QNetLang.Distribution.Partitioning;
 /// at most once, always the best move available (even if it makes things worse for a while),
 /// then keeps the best prefix of the moves: that is what lets FM climb out of local minima that
 /// greedy improvement gets stuck in. Vertex weights respect node capacities. Gains come from
-/// per-edge pin counts (how many members of each edge sit on each node), so a gain costs one
-/// look at each incident edge.
+/// per-edge pin counts (how many members of each edge sit on each node) and are kept in a table
+/// that each move updates only for the members of the moved vertex's edges.
 /// </summary>
 internal sealed class FmRefiner
 {
@@ -61,7 +61,13 @@ internal sealed class FmRefiner
         long cost = startCost, best = startCost;
         int bestPrefix = 0;
         int movable = _movable.Count(m => m);
-        var gains = new long[_nodes];
+        // The gain of every vertex for every node, kept up to date move by move: a move changes
+        // only the gains of the vertices sharing an edge with the moved one, so a step costs the
+        // pins of its edges instead of a recomputation over the whole hypergraph.
+        var gains = new long[placement.Length * _nodes];
+        for (int v = 0; v < placement.Length; v++)
+            if (_movable[v])
+                foreach (int e in _graph.Incident[v]) AddEdgeGains(placement, pins, e, v, gains.AsSpan(v * _nodes, _nodes), +1);
         // Stop a pass once it has gone this many moves without a new best (standard FM practice:
         // the rest of the pass is rolled back anyway).
         int patience = Math.Max(20, movable / 8);
@@ -72,14 +78,14 @@ internal sealed class FmRefiner
             for (int v = 0; v < placement.Length; v++)
             {
                 if (!_movable[v] || locked[v]) continue;
-                Gains(placement, pins, v, gains);
                 int from = placement[v];
                 for (int to = 0; to < _nodes; to++)
                 {
                     if (to == from || load[to] + _weight[v] > _capacity[to]) continue;
-                    if (gains[to] > bestGain)
+                    long gain = gains[v * _nodes + to];
+                    if (gain > bestGain)
                     {
-                        bestGain = gains[to];
+                        bestGain = gain;
                         bestVertex = v;
                         bestTarget = to;
                     }
@@ -87,8 +93,10 @@ internal sealed class FmRefiner
             }
             if (bestVertex < 0) break;
             int origin = placement[bestVertex];
-            Move(placement, load, pins, bestVertex, bestTarget);
             locked[bestVertex] = true;
+            UpdateNeighbourGains(placement, pins, locked, gains, bestVertex, -1);
+            Move(placement, load, pins, bestVertex, bestTarget);
+            UpdateNeighbourGains(placement, pins, locked, gains, bestVertex, +1);
             moves.Add((bestVertex, origin));
             cost -= bestGain;
             if (cost < best)
@@ -99,6 +107,15 @@ internal sealed class FmRefiner
         }
         for (int i = moves.Count - 1; i >= bestPrefix; i--) Move(placement, load, pins, moves[i].Vertex, moves[i].From);
         return best;
+    }
+
+    /// <summary>Removes (sign −1, before a move of <paramref name="moved"/>) or adds back (+1, after it) what its edges contribute to the gains of the other unlocked members.</summary>
+    private void UpdateNeighbourGains(int[] placement, int[] pins, bool[] locked, long[] gains, int moved, int sign)
+    {
+        foreach (int e in _graph.Incident[moved])
+            foreach (int u in _graph.Edges[e])
+                if (u != moved && _movable[u] && !locked[u])
+                    AddEdgeGains(placement, pins, e, u, gains.AsSpan(u * _nodes, _nodes), sign);
     }
 
     private void Move(int[] placement, int[] load, int[] pins, int v, int to)
@@ -114,38 +131,34 @@ internal sealed class FmRefiner
         placement[v] = to;
     }
 
-    /// <summary>Cost decrease for moving <paramref name="v"/> to every node.</summary>
-    private void Gains(int[] placement, int[] pins, int v, long[] gains)
+    /// <summary>Adds <paramref name="sign"/> × the cost decrease edge <paramref name="e"/> sees when <paramref name="v"/> moves to each node.</summary>
+    private void AddEdgeGains(int[] placement, int[] pins, int e, int v, Span<long> gains, int sign)
     {
-        Array.Clear(gains);
         int from = placement[v];
-        foreach (int e in _graph.Incident[v])
+        long w = sign * (long)_graph.EdgeWeight[e];
+        int offset = e * _nodes;
+        if (_uniform)
         {
-            long w = _graph.EdgeWeight[e];
-            int offset = e * _nodes;
-            if (_uniform)
-            {
-                long leaveGain = pins[offset + from] == 1 ? w : 0;
-                for (int to = 0; to < _nodes; to++)
-                    if (to != from) gains[to] += leaveGain - (pins[offset + to] == 0 ? w : 0);
-                continue;
-            }
-            if (_graph.EdgeOwner[e] == v)
-            {
-                // The edge's home moves with its owner: compare the whole edge cost.
-                long before = Spread(pins, offset, from, from, -1);
-                for (int to = 0; to < _nodes; to++)
-                    if (to != from) gains[to] += w * (before - Spread(pins, offset, to, from, to));
-                continue;
-            }
-            int home = placement[_graph.EdgeOwner[e]];
-            long leave = pins[offset + from] == 1 && from != home ? _distances.Hops(home, from) : 0;
+            long leaveGain = pins[offset + from] == 1 ? w : 0;
             for (int to = 0; to < _nodes; to++)
-            {
-                if (to == from) continue;
-                long join = pins[offset + to] == 0 && to != home ? _distances.Hops(home, to) : 0;
-                gains[to] += w * (leave - join);
-            }
+                if (to != from) gains[to] += leaveGain - (pins[offset + to] == 0 ? w : 0);
+            return;
+        }
+        if (_graph.EdgeOwner[e] == v)
+        {
+            // The edge's home moves with its owner: compare the whole edge cost.
+            long before = Spread(pins, offset, from, from, -1);
+            for (int to = 0; to < _nodes; to++)
+                if (to != from) gains[to] += w * (before - Spread(pins, offset, to, from, to));
+            return;
+        }
+        int home = placement[_graph.EdgeOwner[e]];
+        long leave = pins[offset + from] == 1 && from != home ? _distances.Hops(home, from) : 0;
+        for (int to = 0; to < _nodes; to++)
+        {
+            if (to == from) continue;
+            long join = pins[offset + to] == 0 && to != home ? _distances.Hops(home, to) : 0;
+            gains[to] += w * (leave - join);
         }
     }
 

@@ -19,10 +19,11 @@ public static class Partitioner
         int interactions = Math.Max(1, problem.Model.Interactions.Count);
         long evaluations = Math.Clamp(EvaluationWork / interactions, 20, 200_000);
         // A multilevel run costs about qubits × hyperedge pins × nodes; small problems get
-        // several seeds, large ones one or two.
+        // up to 32 seeds (cheap since FM updates its gains incrementally; 8 left some small
+        // circuits, such as QASMBench's dnn_n33, at a worse local optimum), large ones one or two.
         long pins = problem.Hypergraph.Edges.Sum(e => (long)e.Length);
         long work = Math.Max(1, problem.Variable.Length * pins * problem.Distances.Count);
-        int restarts = (int)Math.Clamp(40_000_000 / work, 1, 8);
+        int restarts = (int)Math.Clamp(40_000_000 / work, 1, 32);
 
         int[]? best = null;
         long bestCost = long.MaxValue;
@@ -38,6 +39,9 @@ public static class Partitioner
                 bestCost = cost;
             }
         }
+        // A budget that cannot try every qubit once buys a few random probes, each an exact
+        // cost over the whole circuit (seconds on million-gate circuits), for next to nothing.
+        if (evaluations < variables) return best!;
         return LocalSearch(problem, best!, bestCost, evaluations, new Random(SeedMix.Combine(seed, 0x10CA1)));
     }
 

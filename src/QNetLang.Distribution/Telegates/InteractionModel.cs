@@ -7,11 +7,14 @@ namespace QNetLang.Distribution.Telegates;
 /// (after the decompositions a remote gate would need), with, for each operand, the "run" it
 /// belongs to and whether its node is fixed or left to the partitioner.
 /// <para>
-/// A run is a maximal stretch of a qubit's life in which every operation acts diagonally on it
-/// (as a control: Z, S, T, RZ, the control of CX, either side of CZ/CP/RZZ). A cat-entangled copy
-/// of the qubit on another node stays valid for a whole run, so all gates of one run that need
-/// the same other node share one ebit: that is packing. A non-diagonal gate, a measurement,
-/// a reset, a move or a conditional ends the run.
+/// A run is a maximal stretch of a qubit's life in which every two-qubit gate acts diagonally on
+/// it in one basis: Z (as a control: the control of CX, either side of CZ/CP/RZZ) or X (as a
+/// target: the target of CX, either side of RXX). A cat-entangled copy of the qubit on another
+/// node, made in that basis, stays valid for a whole run, so all gates of one run that need the
+/// same other node share one ebit: that is packing. Single-qubit gates in between do not end the
+/// run as long as their product up to the next two-qubit gate is diagonal in the run's basis
+/// (H·H, X·RZ·X, RX between CX targets), so runs merge across gates that cancel. A gate diagonal
+/// in neither basis, a measurement, a reset, a move or a conditional ends the run.
 /// </para>
 /// </summary>
 public sealed class InteractionModel
@@ -19,11 +22,12 @@ public sealed class InteractionModel
     /// <summary>One two-qubit gate: qubits, their runs (−1 when the gate is not diagonal on that qubit) and fixed nodes (−1 when the partitioner decides).</summary>
     public readonly record struct Interaction(int QubitA, int QubitB, int RunA, int RunB, int FixedNodeA, int FixedNodeB);
 
-    private InteractionModel(int qubitCount, Interaction[] interactions, int[] runQubit, int fixedCost)
+    private InteractionModel(int qubitCount, Interaction[] interactions, int[] runQubit, RunBasis[] runBasis, int fixedCost)
     {
         QubitCount = qubitCount;
         Interactions = interactions;
         RunQubit = runQubit;
+        RunBasis = runBasis;
         FixedCost = fixedCost;
     }
 
@@ -33,6 +37,9 @@ public sealed class InteractionModel
 
     /// <summary>The qubit of each run.</summary>
     public IReadOnlyList<int> RunQubit { get; }
+
+    /// <summary>The basis of each run (and of its copies).</summary>
+    public IReadOnlyList<RunBasis> RunBasis { get; }
 
     public int RunCount => RunQubit.Count;
 
@@ -51,7 +58,7 @@ public sealed class InteractionModel
     {
         var builder = new Builder(circuit, distances, variable, decompose);
         builder.Walk(circuit.Operations, conditional: false);
-        return new InteractionModel(circuit.Qubits.Length, builder.Interactions.ToArray(), builder.RunQubit.ToArray(), builder.FixedCost);
+        return new InteractionModel(circuit.Qubits.Length, builder.Interactions.ToArray(), builder.RunQubit.ToArray(), builder.RunBases.ToArray(), builder.FixedCost);
     }
 
     private sealed class Builder
@@ -62,6 +69,9 @@ public sealed class InteractionModel
         private readonly LocationTracker _location;
         private readonly int[] _currentRun;
 
+        // Product of the single-qubit gates on each qubit since its run's last two-qubit gate.
+        private readonly Matrix2[] _pending;
+
         public Builder(Circuit circuit, NetworkDistances distances, Func<int, bool> variable, Func<GateOperation, bool> decompose)
         {
             _distances = distances;
@@ -69,11 +79,14 @@ public sealed class InteractionModel
             _decompose = decompose;
             _location = new LocationTracker(circuit);
             _currentRun = Enumerable.Repeat(-1, circuit.Qubits.Length).ToArray();
+            _pending = new Matrix2[circuit.Qubits.Length];
         }
 
         public List<Interaction> Interactions { get; } = new();
 
         public List<int> RunQubit { get; } = new();
+
+        public List<RunBasis> RunBases { get; } = new();
 
         public int FixedCost { get; private set; }
 
@@ -89,10 +102,15 @@ public sealed class InteractionModel
                     case GateOperation g when g.Qubits.Length == 2 && !GateDecomposition.NeedsDecomposition(g.Gate):
                         AddInteraction(g, conditional);
                         break;
+                    case GateOperation g when g.Qubits.Length == 1:
+                        // Judged at the run's next two-qubit gate, by the product of all of them.
+                        int single = g.Qubits[0];
+                        if (_currentRun[single] >= 0) _pending[single] = GateBasis.SingleQubit(g) * _pending[single];
+                        break;
                     case GateOperation g:
-                        // Single-qubit and local multi-qubit gates: a run survives where the gate is diagonal.
+                        // Local multi-qubit gates: a run survives where the gate is diagonal in its basis.
                         for (int k = 0; k < g.Qubits.Length; k++)
-                            if (!g.Gate.DiagonalOn[k]) _currentRun[g.Qubits[k]] = -1;
+                            if (!Continues(g.Qubits[k], g.Gate, k)) _currentRun[g.Qubits[k]] = -1;
                         break;
                     case IfOperation branch:
                         // Inside a conditional every remote gate is paid for on its own: its ebit
@@ -128,31 +146,41 @@ public sealed class InteractionModel
         private void AddInteraction(GateOperation g, bool conditional)
         {
             int a = g.Qubits[0], b = g.Qubits[1];
-            int runA = RunFor(a, g.Gate.DiagonalOn[0], conditional);
-            int runB = RunFor(b, g.Gate.DiagonalOn[1], conditional);
+            int runA = RunFor(a, g.Gate, 0, conditional);
+            int runB = RunFor(b, g.Gate, 1, conditional);
             Interactions.Add(new Interaction(a, b, runA, runB, FixedNode(a), FixedNode(b)));
         }
 
-        /// <summary>The run the gate joins on this qubit, or −1 (and the run ends) when it is not diagonal there.</summary>
-        private int RunFor(int qubit, bool diagonal, bool conditional)
+        /// <summary>The run the gate joins on this qubit, or −1 (and the run ends) when it is diagonal there in no basis.</summary>
+        private int RunFor(int qubit, GateInfo gate, int operand, bool conditional)
         {
-            if (!diagonal)
+            if (Continues(qubit, gate, operand)) return _currentRun[qubit];
+            if (GateBasis.BasisOf(gate, operand) is not { } basis)
             {
                 _currentRun[qubit] = -1;
                 return -1;
             }
-            if (conditional)
-            {
-                // A fresh single-gate run, so no ebit is shared across the branch boundary.
-                RunQubit.Add(qubit);
-                return RunQubit.Count - 1;
-            }
-            if (_currentRun[qubit] < 0)
-            {
-                RunQubit.Add(qubit);
-                _currentRun[qubit] = RunQubit.Count - 1;
-            }
-            return _currentRun[qubit];
+            RunQubit.Add(qubit);
+            RunBases.Add(basis);
+            int run = RunQubit.Count - 1;
+            // Inside a conditional the run is a fresh single gate, so no ebit is shared across the branch boundary.
+            _currentRun[qubit] = conditional ? -1 : run;
+            _pending[qubit] = Matrix2.Identity;
+            return run;
+        }
+
+        /// <summary>
+        /// True when the qubit's run goes on through this gate: the gate is diagonal on it in the
+        /// run's basis and so is everything since the run's last gate. The product starts over.
+        /// </summary>
+        private bool Continues(int qubit, GateInfo gate, int operand)
+        {
+            int run = _currentRun[qubit];
+            if (run < 0) return false;
+            var basis = RunBases[run];
+            if (!GateBasis.IsDiagonalIn(gate, operand, basis) || !_pending[qubit].IsDiagonalIn(basis)) return false;
+            _pending[qubit] = Matrix2.Identity;
+            return true;
         }
 
         private int FixedNode(int qubit) =>

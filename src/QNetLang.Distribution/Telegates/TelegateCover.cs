@@ -14,8 +14,13 @@ namespace QNetLang.Distribution.Telegates;
 /// </summary>
 public static class TelegateCover
 {
-    /// <summary>Which copy serves each interaction: a vertex key (run × nodes + node), or −1 for a local gate.</summary>
-    public sealed record Result(long Cost, long[] Assignment, int NodeCount);
+    /// <summary>
+    /// Which copy serves each interaction: a vertex key (run × nodes + node), or −1 for a local
+    /// gate. A detached gate (see <see cref="DetachedGates"/>) runs on a third node with two
+    /// copies: the first operand's in <see cref="Assignment"/>, the second's in <see cref="Detached"/>
+    /// (−1 everywhere else).
+    /// </summary>
+    public sealed record Result(long Cost, long[] Assignment, long[] Detached, int NodeCount);
 
     public static long VertexKey(int run, int node, int nodeCount) => (long)run * nodeCount + node;
 
@@ -32,6 +37,8 @@ public static class TelegateCover
         var assignment = new long[interactions.Count];
         var sideA = new int[interactions.Count];
         var sideB = new int[interactions.Count];
+        var nodesA = new int[interactions.Count];
+        var nodesB = new int[interactions.Count];
 
         int Vertex(int run, int home, int target)
         {
@@ -51,6 +58,8 @@ public static class TelegateCover
             int nodeA = g.FixedNodeA >= 0 ? g.FixedNodeA : placement[g.QubitA];
             int nodeB = g.FixedNodeB >= 0 ? g.FixedNodeB : placement[g.QubitB];
             sideA[i] = sideB[i] = -1;
+            nodesA[i] = nodeA;
+            nodesB[i] = nodeB;
             assignment[i] = -1;
             if (nodeA == nodeB) continue;
             int va = g.RunA >= 0 ? Vertex(g.RunA, nodeA, nodeB) : -1;
@@ -98,14 +107,25 @@ public static class TelegateCover
                 if (used[v] && (isLeft[v] ? !reachable[v] : reachable[v])) chosen[v] = true;
         }
 
+        var (saved, detachedAt) = DetachedGates.Reduce(new DetachedGates.Cover(interactions, nodesA, nodesB, sideA, sideB, vertexOf, weights, chosen, k, [.. distances.Processors.Select(p => p.CommQubits)]));
+        cost -= saved;
+
         var keyOf = new long[n];
         foreach (var (key, v) in vertexOf) keyOf[v] = key;
+        var detached = new long[interactions.Count];
+        Array.Fill(detached, -1L);
         for (int i = 0; i < interactions.Count; i++)
         {
             if (sideA[i] < 0 && sideB[i] < 0) continue;
+            if (detachedAt[i] >= 0)
+            {
+                assignment[i] = VertexKey(interactions[i].RunA, detachedAt[i], k);
+                detached[i] = VertexKey(interactions[i].RunB, detachedAt[i], k);
+                continue;
+            }
             // Prefer a's copy when both were chosen; the order is fixed, so the result is deterministic.
             assignment[i] = sideA[i] >= 0 && chosen[sideA[i]] ? keyOf[sideA[i]] : keyOf[sideB[i]];
         }
-        return new Result(cost, assignment, k);
+        return new Result(cost, assignment, detached, k);
     }
 }

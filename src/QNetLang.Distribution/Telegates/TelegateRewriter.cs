@@ -15,6 +15,13 @@ namespace QNetLang.Distribution.Telegates;
 /// X on cX if 1, reset cA) and closed right after the last (cat-disentangler: H on cX, measure,
 /// Z on q if 1, reset cX). In between, gates run on X with cX standing in for q: they act
 /// diagonally on q, so the copy stays exact. Each copy costs one ebit and two classical bits.
+/// A copy of a run in the X basis (q a CX target) is the same with H on q around the CX into cA
+/// and H on cX after the correction; it is closed by measuring cX and X on q if 1.
+/// </para>
+/// <para>
+/// Between two gates of a run, q may go through single-qubit gates whose product is diagonal
+/// only as a whole (H·H). A copy closed in such a stretch needs its correction conjugated by the
+/// product of those gates so far, so the rewriter tracks that product for qubits with open copies.
 /// </para>
 /// <para>
 /// Communication qubits come from each node's `comm` pool. When a node's pool is empty, the
@@ -39,11 +46,13 @@ internal sealed class TelegateRewriter
     private readonly Dictionary<int, int> _commCreated = new();
     private readonly Dictionary<int, int> _alias = new();
     private readonly Dictionary<string, Stack<int>> _freeDataSlots = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _openCopiesOf = new();
+    private readonly Dictionary<int, Matrix2> _pending = new();
     private int _interaction;
     private int _links;
     private int _teleports;
 
-    private sealed record OpenCopy(long Key, int Qubit, int Copy, int Node, int Link);
+    private sealed record OpenCopy(long Key, int Qubit, int Copy, int Node, int Link, RunBasis Basis);
 
     public TelegateRewriter(Circuit circuit, InteractionModel model, TelegateCover.Result cover, NetworkDistances distances, PassContext context)
     {
@@ -56,12 +65,12 @@ internal sealed class TelegateRewriter
         _bits = circuit.Bits.ToList();
         _location = new LocationTracker(circuit);
         for (int i = 0; i < cover.Assignment.Length; i++)
-        {
-            long key = cover.Assignment[i];
-            if (key < 0) continue;
-            if (!_usesOf.TryGetValue(key, out var uses)) _usesOf[key] = uses = new List<int>();
-            uses.Add(i);
-        }
+            foreach (long key in (ReadOnlySpan<long>)[cover.Assignment[i], cover.Detached[i]])
+            {
+                if (key < 0) continue;
+                if (!_usesOf.TryGetValue(key, out var uses)) _usesOf[key] = uses = new List<int>();
+                uses.Add(i);
+            }
         foreach (var key in _usesOf.Keys) _nextUse[key] = 0;
     }
 
@@ -84,7 +93,19 @@ internal sealed class TelegateRewriter
             switch (op)
             {
                 case GateOperation g when g.Qubits.Length == 2 && !GateDecomposition.NeedsDecomposition(g.Gate):
-                    RemoteGate((GateOperation)QubitMapping.Map(g, Current), output);
+                    var mapped = (GateOperation)QubitMapping.Map(g, Current);
+                    foreach (int q in mapped.Qubits) _pending.Remove(q);
+                    RemoteGate(mapped, output);
+                    break;
+                case GateOperation g when g.Qubits.Length == 1 && _openCopiesOf.ContainsKey(Current(g.Qubits[0])):
+                    int qubit = Current(g.Qubits[0]);
+                    _pending[qubit] = GateBasis.SingleQubit(g) * _pending.GetValueOrDefault(qubit, Matrix2.Identity);
+                    output.Add(QubitMapping.Map(op, Current));
+                    break;
+                case GateOperation g:
+                    // A multi-qubit gate on a qubit with open copies is diagonal in their basis (else the run would have ended).
+                    foreach (int q in g.Qubits) _pending.Remove(Current(q));
+                    output.Add(QubitMapping.Map(op, Current));
                     break;
                 case TeleportOperation t:
                     Teleport(t, output);
@@ -146,49 +167,64 @@ internal sealed class TelegateRewriter
     {
         int index = _interaction++;
         long key = _cover.Assignment[index];
+        long second = _cover.Detached[index];
         if (key < 0)
         {
             output.Add(gate);
             return;
         }
-        if (!_open.TryGetValue(key, out var copy))
+        // A detached gate needs two copies open at once: neither may evict the other.
+        var copy = Use(key, protect: second, gate.Location, output);
+        var other = second >= 0 ? Use(second, protect: key, gate.Location, output) : null;
+        if (copy is null || second >= 0 && other is null)
         {
-            copy = Open(key, gate.Location, output);
-            if (copy is null)
-            {
-                output.Add(gate);
-                return;
-            }
+            output.Add(gate);
+            return;
         }
-        output.Add(gate with { Qubits = [.. gate.Qubits.Select(q => q == copy.Qubit ? copy.Copy : q)] });
-        var uses = _usesOf[key];
-        int next = ++_nextUse[key];
-        if (next >= uses.Count) Close(copy, gate.Location, output);
+        output.Add(gate with { Qubits = [.. gate.Qubits.Select(q => q == copy.Qubit ? copy.Copy : q == other?.Qubit ? other.Copy : q)] });
+        Advance(copy, gate.Location, output);
+        if (other is not null) Advance(other, gate.Location, output);
     }
 
-    private OpenCopy? Open(long key, Location at, ImmutableArray<Operation>.Builder output)
+    /// <summary>The open copy for a cover key, opened now if needed (null when no communication qubit could be had).</summary>
+    private OpenCopy? Use(long key, long protect, Location at, ImmutableArray<Operation>.Builder output) =>
+        _open.TryGetValue(key, out var copy) ? copy : Open(key, protect, at, output);
+
+    /// <summary>Counts one use of the copy and closes it after its last.</summary>
+    private void Advance(OpenCopy copy, Location at, ImmutableArray<Operation>.Builder output)
+    {
+        int next = ++_nextUse[copy.Key];
+        if (next >= _usesOf[copy.Key].Count) Close(copy, at, output);
+    }
+
+    private OpenCopy? Open(long key, long protect, Location at, ImmutableArray<Operation>.Builder output)
     {
         int run = (int)(key / _cover.NodeCount);
         int target = (int)(key % _cover.NodeCount);
         int logical = _model.RunQubit[run];
         int qubit = Current(logical);
         int home = _distances.IndexOf(_location.NodeOf(logical)!);
-        int? copyQubit = TakeComm(target, at, output, keep: key);
+        int? copyQubit = TakeComm(target, at, output, keep: key, protect);
         if (copyQubit is null) return null;
-        int? homeComm = TakeComm(home, at, output, keep: key);
+        int? homeComm = TakeComm(home, at, output, keep: key, protect);
         if (homeComm is null) return null;
 
         int link = _links++;
+        var basis = _model.RunBasis[run];
         int catBit = NewBit($"cat{link.ToString(CultureInfo.InvariantCulture)}");
         output.Add(new EprOperation(homeComm.Value, copyQubit.Value, at));
+        if (basis == RunBasis.X) output.Add(Gate("h", at, qubit));
         output.Add(Gate("cx", at, qubit, homeComm.Value));
+        if (basis == RunBasis.X) output.Add(Gate("h", at, qubit));
         output.Add(new MeasureOperation(homeComm.Value, catBit, at));
         output.Add(new IfOperation(new BitCondition(catBit, true), [Gate("x", at, copyQubit.Value)], ImmutableArray<Operation>.Empty, at));
         output.Add(new ResetOperation(homeComm.Value, at));
+        if (basis == RunBasis.X) output.Add(Gate("h", at, copyQubit.Value));
         _freeComm[home].Push(homeComm.Value);
 
-        var copy = new OpenCopy(key, qubit, copyQubit.Value, target, link);
+        var copy = new OpenCopy(key, qubit, copyQubit.Value, target, link, basis);
         _open[key] = copy;
+        _openCopiesOf[qubit] = _openCopiesOf.GetValueOrDefault(qubit) + 1;
         _context.Statistics.CatEntanglements++;
         return copy;
     }
@@ -196,16 +232,36 @@ internal sealed class TelegateRewriter
     private void Close(OpenCopy copy, Location at, ImmutableArray<Operation>.Builder output)
     {
         int uncatBit = NewBit($"uncat{copy.Link.ToString(CultureInfo.InvariantCulture)}");
-        output.Add(Gate("h", at, copy.Copy));
+        // An X-basis copy is measured as it is: the H that would undo its frame and the H of the disentangler cancel.
+        if (copy.Basis == RunBasis.Z) output.Add(Gate("h", at, copy.Copy));
         output.Add(new MeasureOperation(copy.Copy, uncatBit, at));
-        output.Add(new IfOperation(new BitCondition(uncatBit, true), [Gate("z", at, copy.Qubit)], ImmutableArray<Operation>.Empty, at));
+        output.Add(new IfOperation(new BitCondition(uncatBit, true), [Correction(copy, at)], ImmutableArray<Operation>.Empty, at));
         output.Add(new ResetOperation(copy.Copy, at));
         _freeComm[copy.Node].Push(copy.Copy);
         _open.Remove(copy.Key);
+        if (--_openCopiesOf[copy.Qubit] == 0)
+        {
+            _openCopiesOf.Remove(copy.Qubit);
+            _pending.Remove(copy.Qubit);
+        }
+    }
+
+    /// <summary>
+    /// The basis' Pauli on the qubit, conjugated by the single-qubit gates it went through since
+    /// the run's last gate (U·P·U†): a plain Z or X unless the copy is closed early in the middle
+    /// of an H·…·H stretch.
+    /// </summary>
+    private GateOperation Correction(OpenCopy copy, Location at)
+    {
+        var pauli = Matrix2.PauliOf(copy.Basis);
+        var pending = _pending.GetValueOrDefault(copy.Qubit, Matrix2.Identity);
+        if (pending.IsDiagonalIn(copy.Basis)) return Gate(copy.Basis == RunBasis.Z ? "z" : "x", at, copy.Qubit);
+        var (theta, phi, lambda) = (pending * pauli * pending.Adjoint()).ToU();
+        return new GateOperation(GateCatalog.Get("u"), [theta, phi, lambda], [copy.Qubit], at);
     }
 
     /// <summary>A free communication qubit at a node: from the pool, newly created within `comm`, or freed by closing the copy used furthest in the future.</summary>
-    private int? TakeComm(int node, Location at, ImmutableArray<Operation>.Builder output, long keep)
+    private int? TakeComm(int node, Location at, ImmutableArray<Operation>.Builder output, long keep, long protect = -1)
     {
         if (!_freeComm.TryGetValue(node, out var free)) _freeComm[node] = free = new Stack<int>();
         if (free.Count > 0) return free.Pop();
@@ -218,7 +274,7 @@ internal sealed class TelegateRewriter
             _qubits.Add(new QubitInfo(index, $"{info.Name}.comm[{created.ToString(CultureInfo.InvariantCulture)}]", info.Name, QubitRole.Communication));
             return index;
         }
-        var victim = _open.Values.Where(c => c.Node == node && c.Key != keep)
+        var victim = _open.Values.Where(c => c.Node == node && c.Key != keep && c.Key != protect)
             .OrderByDescending(c => NextUseIndex(c.Key)).ThenBy(c => c.Key).FirstOrDefault();
         if (victim is null)
         {

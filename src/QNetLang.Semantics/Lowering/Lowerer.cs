@@ -25,6 +25,7 @@ public sealed class Lowerer
     private readonly IReadOnlyDictionary<string, int> _components;
     private int _conditionalDepth;
     private int _inlineDepth;
+    private int _loopDepth;
 
     public Lowerer(BoundProgram program, DiagnosticBag diagnostics, long maxOperations = SemanticLimits.DefaultMaxOperations)
     {
@@ -122,6 +123,7 @@ public sealed class Lowerer
 
     private void LowerStatement(BoundStatement statement, ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
+        if (_loopDepth == 0) _budget.Credit();
         switch (statement)
         {
             case BoundGateCall call: LowerGateCall(call, output, frame); break;
@@ -258,12 +260,14 @@ public sealed class Lowerer
     private void LowerFor(BoundFor loop, ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
         if (EvaluateInteger(loop.Start, frame) is not { } start || EvaluateInteger(loop.End, frame) is not { } end) return;
+        _loopDepth++;
         for (long i = start; i < end; i++)
         {
             _budget.Charge();
             _loopValues[loop.Variable.Name] = i;
             LowerStatements(loop.Body, output, frame);
         }
+        _loopDepth--;
         _loopValues.Remove(loop.Variable.Name);
     }
 

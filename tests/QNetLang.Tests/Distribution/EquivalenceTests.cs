@@ -58,6 +58,48 @@ public class EquivalenceTests : IDisposable
         }, iter: 60);
     }
 
+    /// <summary>
+    /// Runs in the X basis (CX targets) and runs merged across H·H or X-type rotations, on
+    /// networks with one or two communication qubits per QPU, so copies are also closed early in
+    /// the middle of such a stretch (where the correction is conjugated by the gates so far).
+    /// </summary>
+    [Fact]
+    public void PackedRunsInBothBasesEndInTheSameState()
+    {
+        int copies = 0;
+        Gen.Select(Gen.Int[3, 6], Gen.Int[2, 4], Gen.Int[2, 12], Gen.Int).Sample((qubits, qpus, layers, seed) =>
+        {
+            var random = new Random(seed);
+            string qasm = Write("c.qasm", RandomPrograms.PackingLayers(random, qubits, layers));
+            string network = Write("net.qn", RandomPrograms.Network(random, qpus, qubits));
+            var result = QnCompiler.Compile(qasm, new CompilationOptions { NetworkFile = network, Seed = seed, ValidateAfterEachPass = true });
+            AssertEquivalent(result, seed);
+            Interlocked.Add(ref copies, result.Distributed[0].Context.Statistics.CatEntanglements);
+        }, iter: 80);
+        Assert.True(copies > 0, "no sample made a cat-entangled copy, so this test checked nothing about packing");
+    }
+
+    /// <summary>
+    /// Three or more QPUs: some remote gates run detached, on a third node between two copies
+    /// (both operands communication qubits there).
+    /// </summary>
+    [Fact]
+    public void DetachedGatesEndInTheSameState()
+    {
+        int detached = 0;
+        Gen.Select(Gen.Int[4, 7], Gen.Int[3, 4], Gen.Int[4, 14], Gen.Int).Sample((qubits, qpus, layers, seed) =>
+        {
+            var random = new Random(seed);
+            string qasm = Write("c.qasm", RandomPrograms.PackingLayers(random, qubits, layers));
+            var result = QnCompiler.Compile(qasm, new CompilationOptions { QpuCount = qpus, QubitsPerQpu = (qubits + qpus - 1) / qpus, Seed = seed, ValidateAfterEachPass = true });
+            AssertEquivalent(result, seed);
+            var circuit = result.Distributed[0].Circuit;
+            Interlocked.Add(ref detached, circuit.AllOperations().OfType<GateOperation>()
+                .Count(g => g.Qubits.Length == 2 && g.Qubits.All(q => circuit.Qubits[q].Role == QubitRole.Communication)));
+        }, iter: 80);
+        Assert.True(detached > 0, "no sample ran a gate detached, so this test checked nothing about detached gates");
+    }
+
     /// <summary>CsCheck runs samples in parallel, so every file gets a unique name.</summary>
     private string Write(string name, string text)
     {

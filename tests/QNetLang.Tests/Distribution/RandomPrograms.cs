@@ -50,6 +50,38 @@ public static class RandomPrograms
     }
 
     /// <summary>
+    /// Layers in which each qubit either meets a random partner (CZ, CX either way, CP) or gets
+    /// one of H, X, SX, RX, RZ, T: long runs in the Z and the X basis that merge across H·H and
+    /// X-type rotations, the circuits basis-aware packing rewrites.
+    /// </summary>
+    public static string PackingLayers(Random random, int qubits, int layers)
+    {
+        var sb = new StringBuilder("OPENQASM 3;\ninclude \"stdgates.inc\";\n");
+        sb.Append("qubit[").Append(qubits).Append("] q;\n");
+        string Angle() => (random.NextDouble() * 6 - 3).ToString("R", CultureInfo.InvariantCulture);
+        string[] single = ["h", "h", "h", "x", "sx", "rx", "rz", "t"];
+        string[] pair = ["cz", "cx", "cx", "cp"];
+        for (int layer = 0; layer < layers; layer++)
+        {
+            var order = Enumerable.Range(0, qubits).OrderBy(_ => random.Next()).ToArray();
+            int paired = random.Next(0, qubits / 2 + 1) * 2;
+            for (int i = 0; i + 1 < paired; i += 2)
+            {
+                string name = pair[random.Next(pair.Length)];
+                string parameters = name == "cp" ? $"({Angle()})" : "";
+                sb.Append($"{name}{parameters} q[{order[i]}], q[{order[i + 1]}];\n");
+            }
+            for (int i = paired; i < qubits; i++)
+            {
+                string name = single[random.Next(single.Length)];
+                string parameters = name is "rx" or "rz" ? $"({Angle()})" : "";
+                sb.Append($"{name}{parameters} q[{order[i]}];\n");
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// A connected network of <paramref name="qpus"/> QPUs with random extra repeaters and links,
     /// enough data capacity for <paramref name="qubits"/>, and small communication pools (so that
     /// copies are closed early and reopened).
