@@ -13,8 +13,6 @@ internal sealed class PauliFrame
 
     public void Clear() => X = Z = 0;
 
-    public bool IsIdentity => (X | Z) == 0;
-
     /// <summary>Multiplies in the Pauli 0–3 (I, X, Y, Z) on <paramref name="slot"/>.</summary>
     public void Apply(int slot, int pauli)
     {

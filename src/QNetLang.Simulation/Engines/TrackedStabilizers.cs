@@ -17,12 +17,6 @@ internal sealed class TrackedStabilizers
 
     public void Clear() => _operators.Clear();
 
-    public void CopyFrom(TrackedStabilizers other)
-    {
-        _operators.Clear();
-        _operators.AddRange(other._operators);
-    }
-
     /// <summary>A fresh qubit in |0>: Z on it.</summary>
     public void AddFresh(int slot) => _operators.Add((0, 1UL << slot));
 
