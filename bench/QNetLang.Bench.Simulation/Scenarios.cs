@@ -33,6 +33,7 @@ public static class Scenarios
         if (only is null or "statevector") StateVector(maxQubits);
         if (only is null or "chain") Chain();
         if (only is null or "teleportation") Teleportation();
+        if (only is null or "telegates") Telegates();
         if (only is null or "quisp") Quisp();
         if (only is null or "sequence") Sequence();
         return 0;
@@ -156,6 +157,42 @@ public static class Scenarios
                 Console.WriteLine(string.Format(Inv, "| teleportation.qn | {0} | {1} | {2:N0} | {3:0.00} s | {4:N0} |", EngineSelector.Name(run.Engine), threads, shots, wall, shots / wall));
             }
         Console.WriteLine();
+    }
+
+    /// <summary>
+    /// A distributed circuit with telegates: QASMBench's 15-qubit multiplier on three QPUs
+    /// (`qnlc run multiplier_n15.qasm --qpus 3`), run by the per-shot engine and with shared
+    /// branches. The per-shot engine runs 200 shots (about a minute); its time for 4 000 is
+    /// scaled from them, since its shots all cost the same.
+    /// </summary>
+    private static void Telegates()
+    {
+        Console.WriteLine("## Distributed circuit with telegates: multiplier_n15 on 3 QPUs\n");
+        Console.WriteLine("| engine path | threads | shots run | wall time | ms per shot | time for 4,000 shots | speed-up |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        string path = Path.Combine(RepoRoot(), "bench", "QNetLang.Bench.Simulation", "circuits", "multiplier_n15.qasm");
+        var result = QnCompiler.Compile(path, new CompilationOptions { QpuCount = 3 });
+        var circuit = result.Distributed.Single().Program!;
+        int threads = Environment.ProcessorCount;
+        Simulator.RunOrThrow(circuit, new RunOptions { Shots = 2, ShareBranches = false }); // JIT warm-up
+        Simulator.RunOrThrow(circuit, new RunOptions { Shots = 2 });
+        double perShotAlone = Time(circuit, 200, share: false, threads);
+        Row("per shot (today's path)", 200, perShotAlone, 1);
+        double perShotShared = Time(circuit, 4000, share: true, threads);
+        Row("shared branches", 4000, perShotShared, perShotAlone / perShotShared);
+        Console.WriteLine();
+
+        void Row(string name, int shots, double perShot, double speedUp) =>
+            Console.WriteLine(string.Format(Inv, "| {0} | {1} | {2:N0} | {3:0.00} s | {4:0.000} | {5:0.0} s | {6:0.#}× |",
+                name, threads, shots, perShot * shots, perShot * 1e3, perShot * 4000, speedUp));
+    }
+
+    /// <summary>Wall seconds per shot of one run.</summary>
+    private static double Time(DistributedProgram circuit, int shots, bool share, int threads)
+    {
+        var clock = Stopwatch.StartNew();
+        Simulator.RunOrThrow(circuit, new RunOptions { Shots = shots, Seed = 1, Threads = threads, ShareBranches = share });
+        return clock.Elapsed.TotalSeconds / shots;
     }
 
     /// <summary>The QuISP cross-validation scenario: 1000 pairs over 10 km + 10 km with a midpoint BSA.</summary>

@@ -26,6 +26,13 @@ public sealed record RunOptions
     /// <summary>Distil every end-to-end pair to a target fidelity (none by default).</summary>
     public Network.DistillationPolicy Distillation { get; init; } = Network.DistillationPolicy.None;
 
+    /// <summary>
+    /// Let the shots of the state-vector engines share the states of the operations they have in
+    /// common (docs/simulator.md, "Shared branches"). The counts are distributed exactly as
+    /// without; false gives the plain per-shot engine (tests and benchmarks compare the two).
+    /// </summary>
+    public bool ShareBranches { get; init; } = true;
+
     /// <summary>Keep the events of the first shot (for the timeline plot).</summary>
     public bool RecordTimeline { get; init; }
 }

@@ -20,6 +20,13 @@ public static class Simulator
     /// <summary>Shots are aggregated in fixed blocks, whatever the thread count (determinism).</summary>
     private const int BlockSize = 64;
 
+    /// <summary>
+    /// Blocks that share one branch cache (2 048 shots). A cache's first shots pay for its states
+    /// (a full simulation each), the others mostly walk the tree, so few large caches beat many
+    /// small ones; 2 048 still spreads the usual thousands of shots over a few cores.
+    /// </summary>
+    private const int BlocksPerCache = 32;
+
     /// <summary>Runs a distributed circuit; on a user-fixable problem returns diagnostics instead of a result.</summary>
     public static (RunResult? Result, IReadOnlyList<Diagnostic> Diagnostics) Run(DistributedProgram distributed, RunOptions options)
     {
@@ -51,20 +58,30 @@ public static class Simulator
         int blocks = (options.Shots + BlockSize - 1) / BlockSize;
         var partials = new BlockAggregate[blocks];
         IReadOnlyList<TimelineEntry>? timeline = null;
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, block =>
+        // Shots that share a branch cache run in order on one thread, in groups fixed by the shot
+        // numbers alone: what a shot finds in the cache never depends on the thread count.
+        bool share = options.ShareBranches && engine is EngineKind.StateVector or EngineKind.Trajectories;
+        int groupBlocks = share ? BlocksPerCache : 1;
+        int groups = (blocks + groupBlocks - 1) / groupBlocks;
+        Parallel.For(0, groups, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, group =>
         {
-            var aggregate = new BlockAggregate();
-            int first = block * BlockSize, last = Math.Min(options.Shots, first + BlockSize);
-            for (int shot = first; shot < last; shot++)
+            var cache = share ? new BranchCache(limit, engine) : null;
+            for (int block = group * groupBlocks; block < Math.Min(blocks, (group + 1) * groupBlocks); block++)
             {
-                var random = new ShotRandom(options.Seed, shot);
-                var executor = new ShotExecutor(plan, EngineSelector.Create(engine, limit), random, maxTime, options.RecordTimeline && shot == 0, options.Distillation);
-                var outcome = executor.Run();
-                if (shot == 0) timeline = outcome.Timeline;
-                aggregate.Add(key.Format(outcome.Bits), outcome, network);
+                var aggregate = new BlockAggregate();
+                int first = block * BlockSize, last = Math.Min(options.Shots, first + BlockSize);
+                for (int shot = first; shot < last; shot++)
+                {
+                    var random = new ShotRandom(options.Seed, shot);
+                    IStateEngine state = cache is null ? EngineSelector.Create(engine, limit) : new BranchingStateEngine(cache);
+                    var executor = new ShotExecutor(plan, state, random, maxTime, options.RecordTimeline && shot == 0, options.Distillation);
+                    var outcome = executor.Run();
+                    if (shot == 0) timeline = outcome.Timeline;
+                    aggregate.Add(key.Format(outcome.Bits), outcome, network);
+                }
+                partials[block] = aggregate;
+                options.Progress?.Add(last - first);
             }
-            partials[block] = aggregate;
-            options.Progress?.Add(last - first);
         });
 
         var total = new BlockAggregate();

@@ -88,6 +88,15 @@ public static class Statistics
             $"{what}: observed {observed:G6} ({hits}/{n}), expected {expected:G6} ± {Sigmas * sigma:G3} ({Sigmas}σ)");
     }
 
+    /// <summary>Two runs of <paramref name="n"/> samples each estimate the same proportion (pooled two-sample test).</summary>
+    public static void AssertSameProportion(long hitsA, long hitsB, long n, string what)
+    {
+        double a = hitsA / (double)n, b = hitsB / (double)n, pooled = (a + b) / 2;
+        double sigma = Math.Sqrt(Math.Max(pooled * (1 - pooled), 1e-12) * 2 / n);
+        Assert.True(Math.Abs(a - b) <= Sigmas * sigma + 1.0 / n,
+            $"{what}: {a:G6} ({hitsA}/{n}) against {b:G6} ({hitsB}/{n}), allowed difference {Sigmas * sigma:G3} ({Sigmas}σ)");
+    }
+
     public static void AssertMean(IReadOnlyCollection<double> samples, double expected, string what)
     {
         double mean = samples.Average();

@@ -11,6 +11,14 @@ internal sealed class HandleMap
 
     public int Count => _handleAt.Count;
 
+    public HandleMap Clone()
+    {
+        var copy = new HandleMap();
+        copy._positionOf.AddRange(_positionOf);
+        copy._handleAt.AddRange(_handleAt);
+        return copy;
+    }
+
     public int Position(int handle) => _positionOf[handle];
 
     /// <summary>Registers a new qubit at the top position and returns its handle.</summary>

@@ -12,16 +12,25 @@ namespace QNetLang.Simulation.Engines;
 /// </summary>
 public sealed class StateVectorEngine : IStateEngine
 {
-    private readonly HandleMap _handles = new();
+    private readonly HandleMap _handles;
     private readonly int _maxQubits;
     private Complex[] _amp = [Complex.One];
     private int _length = 1;
 
     public StateVectorEngine(int maxQubits, EngineKind kind = EngineKind.StateVector)
+        : this(maxQubits, kind, new HandleMap())
+    {
+    }
+
+    private StateVectorEngine(int maxQubits, EngineKind kind, HandleMap handles)
     {
         _maxQubits = maxQubits;
         Kind = kind;
+        _handles = handles;
     }
+
+    /// <summary>The most qubits this engine holds at once.</summary>
+    internal int Limit => Math.Min(_maxQubits, HardLimit);
 
     public EngineKind Kind { get; }
 
@@ -39,9 +48,7 @@ public sealed class StateVectorEngine : IStateEngine
 
     public int Allocate()
     {
-        int limit = Math.Min(_maxQubits, HardLimit);
-        if (Count + 1 > limit)
-            throw new SimulationLimitException(Diagnostics.TooManyQubitsForEngine, Location.None, "state-vector", Count + 1, limit);
+        if (Count + 1 > Limit) throw TooMany(Count + 1, Limit);
         int newLength = _length * 2;
         if (_amp.Length < newLength)
         {
@@ -61,6 +68,9 @@ public sealed class StateVectorEngine : IStateEngine
         _length = newLength;
         return _handles.Add();
     }
+
+    internal static SimulationLimitException TooMany(int wanted, int limit) =>
+        new(Diagnostics.TooManyQubitsForEngine, Location.None, "state-vector", wanted, limit);
 
     public void Release(int slot, int value)
     {
@@ -149,6 +159,27 @@ public sealed class StateVectorEngine : IStateEngine
     }
 
     public double ProbabilityOfOne(int slot) => VectorKernels.ProbabilityOfOne(_amp, _length, _handles.Position(slot));
+
+    /// <summary>Projects <paramref name="slot"/> onto |<paramref name="value"/>> and renormalises: a measurement whose outcome the caller chose (<see cref="BranchingStateEngine"/>).</summary>
+    internal void Collapse(int slot, int value)
+    {
+        int position = _handles.Position(slot);
+        double p1 = VectorKernels.ProbabilityOfOne(_amp, _length, position);
+        double p = value == 1 ? p1 : 1 - p1;
+        if (p <= 0) throw new InvalidOperationException("collapse onto an outcome of probability 0");
+        double norm = 1 / Math.Sqrt(p);
+        VectorKernels.Apply1(_amp, _length, position, 0, value == 0 ? norm : 0, 0, 0, value == 1 ? norm : 0);
+    }
+
+    /// <summary>An independent copy (same handles, same amplitudes).</summary>
+    internal StateVectorEngine Clone()
+    {
+        var copy = new StateVectorEngine(_maxQubits, Kind, _handles.Clone()) { _amp = _amp.AsSpan(0, _length).ToArray(), _length = _length };
+        return copy;
+    }
+
+    /// <summary>Bytes held by the amplitudes (what a cache of states has to budget).</summary>
+    internal long Bytes => 16L * _amp.Length;
 
     /// <summary>Removes the rounding drift that repeated collapses and Kraus jumps accumulate.</summary>
     private void Normalize()
