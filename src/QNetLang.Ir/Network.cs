@@ -106,36 +106,4 @@ public sealed record Network(string Name, ImmutableArray<NetworkNode> Nodes, Imm
     /// <summary>True when a chain of links joins the two nodes (both must exist).</summary>
     public static bool Connected(IReadOnlyDictionary<string, int> components, string a, string b) =>
         components.TryGetValue(a, out int x) && components.TryGetValue(b, out int y) && x == y;
-
-    /// <summary>Fewest-hop path from <paramref name="from"/> to <paramref name="to"/> (both included), or null when unreachable. Ties break by node order, so the result is deterministic.</summary>
-    public ImmutableArray<string>? ShortestPath(string from, string to)
-    {
-        if (FindNode(from) is null || FindNode(to) is null) return null;
-        var previous = new Dictionary<string, string?> { [from] = null };
-        var queue = new Queue<string>();
-        queue.Enqueue(from);
-        while (queue.Count > 0)
-        {
-            string current = queue.Dequeue();
-            if (current == to) break;
-            foreach (var next in LinksOf(current).Select(l => l.Other(current)).Distinct().OrderBy(n => NodeOrder(n)))
-            {
-                if (previous.ContainsKey(next)) continue;
-                previous[next] = current;
-                queue.Enqueue(next);
-            }
-        }
-        if (!previous.ContainsKey(to)) return null;
-        var path = new List<string>();
-        for (string? at = to; at is not null; at = previous[at]) path.Add(at);
-        path.Reverse();
-        return path.ToImmutableArray();
-    }
-
-    private int NodeOrder(string name)
-    {
-        for (int i = 0; i < Nodes.Length; i++)
-            if (Nodes[i].Name == name) return i;
-        return int.MaxValue;
-    }
 }

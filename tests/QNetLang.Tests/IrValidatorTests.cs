@@ -40,11 +40,11 @@ public class IrValidatorTests
     }
 
     [Fact]
-    public void ShortestPathIsDeterministicAndHandlesUnreachable()
+    public void RoutesAreDirectOnAllToAllNetworksAndNullWhenUnreachable()
     {
         var network = NetworkFactory.AllToAll(4, 1);
-        Assert.Equal(["qpu0", "qpu3"], network.ShortestPath("qpu0", "qpu3")!.Value.ToArray());
+        Assert.Equal(["qpu0", "qpu3"], new Router(network).Route("qpu0", "qpu3")!.Value.ToArray());
         var cut = network with { Links = [.. network.Links.Where(l => l.From != "qpu3" && l.To != "qpu3")] };
-        Assert.Null(cut.ShortestPath("qpu0", "qpu3"));
+        Assert.Null(new Router(cut).Route("qpu0", "qpu3"));
     }
 }
