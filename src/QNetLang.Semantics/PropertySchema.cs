@@ -36,12 +36,14 @@ public static class PropertySchema
     public const string LinkOwner = "link";
 
     private static readonly string[] LinkKinds = ["fiber", "free_space", "satellite"];
+    private static readonly string[] RoutingMetrics = ["fidelity", "time"];
 
     public static FrozenDictionary<string, IReadOnlyList<PropertySpec>> ByOwner { get; } = new Dictionary<string, IReadOnlyList<PropertySpec>>
     {
         [NetworkOwner] =
         [
             new("fiber_speed", Dimension.Speed, PropertyRange.Positive, 2.0e8, "Speed of light in fibre; classical messages and heralding signals travel at it."),
+            new("routing", Dimension.None, PropertyRange.Symbol, null, "How routes are chosen: fidelity (the highest end-to-end pair fidelity, then the fastest) or time (the fastest expected generation, then the fewest hops).", RoutingMetrics, "fidelity"),
         ],
         [QpuOwner] =
         [

@@ -45,6 +45,9 @@ public static class RunReport
             json.WriteNumber("meanFidelity", pair.MeanFidelity);
             json.WriteNumber("meanWaitPs", pair.MeanWaitPs);
             json.WriteNumber("meanAttempts", pair.MeanAttempts);
+            json.WriteStartArray("route");
+            foreach (string hop in pair.Route) json.WriteStringValue(hop);
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -88,7 +91,7 @@ public static class RunReport
         {
             sb.Append("pairs:\n");
             foreach (var p in result.Pairs)
-                sb.Append(inv, $"  {p.NodeA}–{p.NodeB}: {p.Count} pair(s), mean fidelity {p.MeanFidelity:0.0000}, mean wait {FormatTime(p.MeanWaitPs)}, mean attempts {p.MeanAttempts:0.##}\n");
+                sb.Append(inv, $"  {p.NodeA}–{p.NodeB}: {p.Count} pair(s), mean fidelity {p.MeanFidelity:0.0000}, mean wait {FormatTime(p.MeanWaitPs)}, mean attempts {p.MeanAttempts:0.##}{(p.Route.Count > 2 ? ", via " + string.Join(" -- ", p.Route) : "")}\n");
         }
         foreach (var note in result.Notes) sb.Append(inv, $"note: {note}\n");
         return sb.ToString();

@@ -4,7 +4,11 @@ using QNetLang.Simulation.Execution;
 namespace QNetLang.Simulation;
 
 /// <summary>Statistics of the end-to-end pairs shared by one pair of nodes, over all shots (docs/simulator.md §14).</summary>
-public sealed record PairStatistics(string NodeA, string NodeB, long Count, double MeanFidelity, double MeanWaitPs, double MeanAttempts);
+public sealed record PairStatistics(string NodeA, string NodeB, long Count, double MeanFidelity, double MeanWaitPs, double MeanAttempts)
+{
+    /// <summary>The route the compiler gave these pairs, from <see cref="NodeA"/> to <see cref="NodeB"/>.</summary>
+    public IReadOnlyList<string> Route { get; init; } = [];
+}
 
 /// <summary>
 /// What `qnlc run` reports: the counts histogram (bit strings with c[0] rightmost), ebits and

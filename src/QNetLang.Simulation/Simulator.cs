@@ -97,11 +97,25 @@ public static class Simulator
             Counts = total.Counts,
             Ebits = total.PairsDelivered / (double)options.Shots,
             MeanTimePs = total.TimeSum / options.Shots,
-            Pairs = total.PairStatistics(),
+            Pairs = WithRoutes(total.PairStatistics(), distributed),
             Notes = Notes(engine, plan.Traits),
             Timeline = timeline,
             WallSeconds = clock.Elapsed.TotalSeconds,
         };
+    }
+
+    /// <summary>Each pair of nodes with the route its pairs took (the compiler's, read off the node programs).</summary>
+    private static IReadOnlyList<PairStatistics> WithRoutes(IReadOnlyList<PairStatistics> pairs, DistributedProgram program)
+    {
+        var routes = new Dictionary<(string, string), IReadOnlyList<string>>();
+        foreach (var node in program.Nodes)
+            foreach (var entangle in NodeInstructions.Flatten(node.Instructions).OfType<EntangleInstruction>())
+            {
+                var path = entangle.Path;
+                var ends = string.CompareOrdinal(path[0], path[^1]) <= 0 ? (path[0], path[^1]) : (path[^1], path[0]);
+                routes.TryAdd(ends, path[0] == ends.Item1 ? [.. path] : [.. path.Reverse()]);
+            }
+        return pairs.Select(p => p with { Route = routes.GetValueOrDefault((p.NodeA, p.NodeB)) ?? [] }).ToList();
     }
 
     private static IReadOnlyList<string> Notes(EngineKind engine, ProgramTraits traits)

@@ -278,4 +278,31 @@ public class NetworkPhysicsTests
                 Assert.Equal(expected.ToArray(), entangle.Path.ToArray());
             }
     }
+
+    [Fact]
+    public void RoutesPreferFidelityUnlessTheNetworkAsksForTime()
+    {
+        // metro.qn: alice–hub–bob has one swap of F = 0.97 pairs (w² → F ≈ 0.941 fresh) behind
+        // a 50 % swap; alice–hub–carol–bob is faster in expectation but swaps three pairs
+        // (F ≈ 0.912 fresh). Fidelity routing (the default) takes the first; `routing = time`
+        // the second; the simulated pairs confirm which is better.
+        string metro = File.ReadAllText(Path.Combine(TestSupport.Examples, "networks", "metro.qn"));
+        var byFidelity = TestSupport.CompileNetwork(metro);
+        var byTime = TestSupport.CompileNetwork(metro.Replace("fiber_speed = 2e5 km/s;", "fiber_speed = 2e5 km/s; routing = time;", StringComparison.Ordinal));
+        Assert.Equal(RoutingMetric.Fidelity, new Router(byFidelity).Metric);
+        Assert.Equal(["alice", "hub", "bob"], new Router(byFidelity).Route("alice", "bob")!.Value.ToArray());
+        Assert.Equal(["alice", "hub", "carol", "bob"], new Router(byTime).Route("alice", "bob")!.Value.ToArray());
+
+        var fast = new Router(byTime).Estimate(["alice", "hub", "carol", "bob"]);
+        var faithful = new Router(byFidelity).Estimate(["alice", "hub", "bob"]);
+        Assert.True(fast.ExpectedSeconds < faithful.ExpectedSeconds && faithful.Fidelity > fast.Fidelity);
+        double w = (4 * 0.97 - 1) / 3.0;
+        Assert.Equal((1 + 3 * w * w) / 4, faithful.Fidelity, 12);
+
+        var options = new PairStream.Options { From = "alice", To = "bob", Pairs = 20, Runs = 100, Seed = 4 };
+        var good = PairStream.Execute(byFidelity, options);
+        var quick = PairStream.Execute(byTime, options);
+        Assert.True(good.MeanFidelity > quick.MeanFidelity, $"{good.MeanFidelity} vs {quick.MeanFidelity}");
+        Assert.True(good.MeanFidelity <= faithful.Fidelity + 1e-12, "memories only lower the fresh-pair fidelity");
+    }
 }

@@ -63,6 +63,7 @@ public static class ReportWriter
         json.WriteNumber("eprStatements", ebits.EprStatements);
         json.WriteNumber("evictions", statistics.Evictions);
         json.WriteNumber("classicalBits", schedule?.BitMessages ?? 0);
+        WriteRoutes(json, distributed);
 
         json.WriteStartObject("partition");
         foreach (var q in input.Original.Qubits)
@@ -100,6 +101,36 @@ public static class ReportWriter
         json.WriteEndArray();
         json.WriteNumber("compileMs", Math.Round(input.CompileMilliseconds, 3));
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Every route the program's pairs take, with how many pairs take it and what the router
+    /// expected of it (generation time, fresh-pair fidelity), and the metric it ranked by.
+    /// </summary>
+    private static void WriteRoutes(Utf8JsonWriter json, Circuit distributed)
+    {
+        var router = new Router(distributed.Network);
+        json.WriteString("routing", router.Metric == RoutingMetric.Fidelity ? "fidelity" : "time");
+        var routes = new SortedDictionary<string, (System.Collections.Immutable.ImmutableArray<string> Path, int Pairs)>(StringComparer.Ordinal);
+        foreach (var epr in distributed.AllOperations().OfType<EprOperation>().Where(e => e.Path.Length >= 2))
+        {
+            string key = string.Join(" -- ", epr.Path);
+            routes[key] = (epr.Path, routes.GetValueOrDefault(key).Pairs + 1);
+        }
+        json.WriteStartArray("routes");
+        foreach (var (_, (path, pairs)) in routes)
+        {
+            var (seconds, fidelity) = router.Estimate(path);
+            json.WriteStartObject();
+            json.WriteStartArray("path");
+            foreach (string hop in path) json.WriteStringValue(hop);
+            json.WriteEndArray();
+            json.WriteNumber("pairs", pairs);
+            json.WriteNumber("expectedPairSeconds", seconds);
+            json.WriteNumber("freshPairFidelity", fidelity);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void CountGates(IEnumerable<Operation> operations, LocationTracker location, Dictionary<string, int> gates)

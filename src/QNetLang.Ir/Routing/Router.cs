@@ -1,14 +1,31 @@
 using System.Collections.Immutable;
+using QNetLang.Core;
 
 namespace QNetLang.Ir;
 
+/// <summary>How the router ranks routes (the network property `routing`).</summary>
+public enum RoutingMetric
+{
+    /// <summary>The highest end-to-end fidelity of fresh pairs, then the least expected time.</summary>
+    Fidelity,
+    /// <summary>The least expected generation time, then the fewest hops.</summary>
+    Time,
+}
+
 /// <summary>
-/// The one router: routes by expected pair-generation time (Dijkstra over
-/// <see cref="LinkPhysics.ExpectedSeconds"/>), where a repeater with swap success s makes
-/// everything behind it cost 1/s times more (a failed swap regenerates both sides). The
-/// compiler routes every Bell pair with it and the simulator's pair streams use it too, so a
-/// pair between two nodes takes the same path whoever asks. Ties break by fewer hops, then by
-/// node order, so routes are deterministic. Routes are cached per node pair.
+/// The one router: the compiler routes every Bell pair with it and the simulator's pair streams
+/// use it too, so a pair between two nodes takes the same path whoever asks.
+/// <para>
+/// Two costs are tracked along a path. The <b>time</b> cost is the expected generation time
+/// (<see cref="LinkPhysics.ExpectedSeconds"/> summed over links), where a repeater with swap
+/// success s makes everything behind it cost 1/s times more (a failed swap regenerates both
+/// sides). The <b>fidelity</b> cost is −ln of the end-to-end Werner parameter of fresh pairs:
+/// a swap multiplies the parameters w = (4F − 1)/3 of its halves, and a repeater whose Bell
+/// measurement flips each outcome with probability e multiplies it by (1 − 2e)² (the flips'
+/// depolarising equivalent); memory decay while pairs wait is not counted, since it depends on
+/// the timing of other requests. The network's `routing` property says which cost comes first;
+/// the other breaks ties, then fewer hops, then node order, so routes are deterministic.
+/// </para>
 /// </summary>
 public sealed class Router
 {
@@ -17,67 +34,108 @@ public sealed class Router
 
     private readonly Network _network;
     private readonly Dictionary<string, int> _order;
-    private readonly List<(int Neighbour, double Seconds)>[] _adjacent;
+    private readonly List<(int Neighbour, double Seconds, double Infidelity)>[] _adjacent;
     private readonly double[] _swapFactor;
+    private readonly double[] _swapInfidelity;
     private readonly Dictionary<(int, int), ImmutableArray<string>?> _cache = new();
 
     public Router(Network network)
     {
         _network = network;
+        Metric = MetricOf(network);
         _order = network.Nodes.Select((n, i) => (n.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
-        _adjacent = network.Nodes.Select(_ => new List<(int, double)>()).ToArray();
-        _swapFactor = network.Nodes.Select(n => 1 / Math.Max(n.Spec.SwapSuccess, 1e-12)).ToArray();
+        _adjacent = network.Nodes.Select(_ => new List<(int, double, double)>()).ToArray();
+        _swapFactor = new double[network.Nodes.Length];
+        _swapInfidelity = new double[network.Nodes.Length];
+        for (int i = 0; i < network.Nodes.Length; i++)
+        {
+            var spec = network.Nodes[i].Spec;
+            _swapFactor[i] = 1 / Math.Max(spec.SwapSuccess, 1e-12);
+            double flips = 1 - 2 * spec.MeasureError;
+            _swapInfidelity[i] = network.Nodes[i].Kind == NodeKind.Repeater ? WernerCost(flips * flips) : 0;
+        }
         foreach (var link in network.Links)
         {
             if (!_order.TryGetValue(link.From, out int a) || !_order.TryGetValue(link.To, out int b)) continue;
-            double seconds = LinkPhysics.Of(link, network).ExpectedSeconds + HopFloorSeconds;
+            var physics = LinkPhysics.Of(link, network);
+            double seconds = physics.ExpectedSeconds + HopFloorSeconds;
             if (double.IsInfinity(seconds)) continue; // a link that never succeeds carries no pairs
-            _adjacent[a].Add((b, seconds));
-            _adjacent[b].Add((a, seconds));
+            double infidelity = WernerCost((4 * physics.Fidelity - 1) / 3);
+            _adjacent[a].Add((b, seconds, infidelity));
+            _adjacent[b].Add((a, seconds, infidelity));
         }
         foreach (var list in _adjacent) list.Sort((x, y) => x.Neighbour.CompareTo(y.Neighbour));
     }
+
+    public RoutingMetric Metric { get; }
+
+    /// <summary>The metric a network asks for; fidelity unless it says `routing = time`.</summary>
+    public static RoutingMetric MetricOf(Network network) =>
+        network.Properties.TryGetValue("routing", out var value) && value.Symbol == "time" ? RoutingMetric.Time : RoutingMetric.Fidelity;
+
+    /// <summary>−ln w, the additive form of a Werner parameter; a pair no better than noise (w ≤ 0) costs as much as a double can say.</summary>
+    private static double WernerCost(double w) => w > 0 ? -Math.Log(w) : double.MaxValue / 4;
 
     /// <summary>The route from <paramref name="from"/> to <paramref name="to"/> (both included), or null when no usable path exists.</summary>
     public ImmutableArray<string>? Route(string from, string to)
     {
         if (!_order.TryGetValue(from, out int a) || !_order.TryGetValue(to, out int b)) return null;
         if (_cache.TryGetValue((a, b), out var cached)) return cached;
-        var route = Dijkstra(a, b);
+        var route = Search(a, b);
         _cache[(a, b)] = route;
         return route;
     }
 
-    private ImmutableArray<string>? Dijkstra(int from, int to)
+    /// <summary>The expected generation time and the fresh-pair fidelity of a route, as the router ranked it.</summary>
+    public (double ExpectedSeconds, double Fidelity) Estimate(ImmutableArray<string> route)
+    {
+        double seconds = 0, infidelity = 0;
+        for (int i = 0; i + 1 < route.Length; i++)
+        {
+            int a = _order[route[i]], b = _order[route[i + 1]];
+            var edge = _adjacent[a].First(e => e.Neighbour == b);
+            // As in the search: the time behind a repeater is scaled by its swap factor.
+            seconds = (seconds + edge.Seconds - HopFloorSeconds) * (i > 0 ? _swapFactor[a] : 1);
+            infidelity += (i > 0 ? _swapInfidelity[a] : 0) + edge.Infidelity;
+        }
+        return (seconds, (1 + 3 * Math.Exp(-infidelity)) / 4);
+    }
+
+    /// <summary>Dijkstra on the pair (primary, secondary) of costs; both only grow along a path, so the lexicographic order is kept by extension.</summary>
+    private ImmutableArray<string>? Search(int from, int to)
     {
         int n = _network.Nodes.Length;
-        var cost = new double[n];
+        var time = new double[n];
+        var infidelity = new double[n];
         var hops = new int[n];
         var previous = new int[n];
         var done = new bool[n];
-        Array.Fill(cost, double.PositiveInfinity);
+        Array.Fill(time, double.PositiveInfinity);
+        Array.Fill(infidelity, double.PositiveInfinity);
         Array.Fill(previous, -1);
-        cost[from] = 0;
-        var queue = new PriorityQueue<int, (double, int, int)>();
-        queue.Enqueue(from, (0, 0, from));
+        time[from] = infidelity[from] = 0;
+        var queue = new PriorityQueue<int, (double, double, int, int)>();
+        queue.Enqueue(from, Key(0, 0, 0, from));
         while (queue.TryDequeue(out int node, out _))
         {
             if (done[node]) continue;
             done[node] = true;
             if (node == to) break;
-            // Passing through a node (a repeater) divides the success of everything so far by its swap success.
+            // Passing through a node (a repeater) scales the time behind it and adds its swap noise.
             double factor = node == from ? 1 : _swapFactor[node];
-            foreach (var (next, seconds) in _adjacent[node])
+            double noise = node == from ? 0 : _swapInfidelity[node];
+            foreach (var (next, seconds, linkInfidelity) in _adjacent[node])
             {
                 if (done[next]) continue;
-                double candidate = (cost[node] + seconds) * factor;
-                int candidateHops = hops[node] + 1;
-                if (candidate > cost[next]) continue;
-                if (candidate == cost[next] && (candidateHops > hops[next] || candidateHops == hops[next] && previous[next] <= node)) continue;
-                cost[next] = candidate;
-                hops[next] = candidateHops;
+                double t = (time[node] + seconds) * factor, f = infidelity[node] + noise + linkInfidelity;
+                var candidate = Key(t, f, hops[node] + 1, node);
+                var known = Key(time[next], infidelity[next], hops[next], previous[next]);
+                if (previous[next] >= 0 && candidate.CompareTo(known) >= 0) continue;
+                time[next] = t;
+                infidelity[next] = f;
+                hops[next] = hops[node] + 1;
                 previous[next] = node;
-                queue.Enqueue(next, (candidate, candidateHops, next));
+                queue.Enqueue(next, Key(t, f, hops[next], next));
             }
         }
         if (!done[to]) return null;
@@ -86,4 +144,7 @@ public sealed class Router
         path.Reverse();
         return [.. path];
     }
+
+    private (double, double, int, int) Key(double time, double infidelity, int hops, int tieBreak) =>
+        Metric == RoutingMetric.Fidelity ? (infidelity, time, hops, tieBreak) : (time, infidelity, hops, tieBreak);
 }

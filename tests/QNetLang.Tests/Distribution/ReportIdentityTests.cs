@@ -82,6 +82,29 @@ public class ReportIdentityTests
         AssertTimesAddUp(report);
     }
 
+    [Fact]
+    public void TheReportSaysWhichRouteEachPairTookAndWhy()
+    {
+        string metro = Path.Combine(RepoPaths.Examples, "networks", "metro.qn").Replace('\\', '/');
+        var result = QnCompiler.CompileText(Path.Combine(RepoPaths.Examples, "routes.qn"), $$"""
+            include "{{metro}}";
+            program routes on metro {
+                qubit x @ alice; qubit y @ bob; qubit z @ carol;
+                epr x, y;
+                epr x, z;
+            }
+            """, new CompilationOptions());
+        var report = Report(result);
+        Assert.Equal("fidelity", report.GetProperty("routing").GetString());
+        var routes = report.GetProperty("routes").EnumerateArray()
+            .ToDictionary(r => string.Join(" -- ", r.GetProperty("path").EnumerateArray().Select(h => h.GetString())), r => r);
+        Assert.Equal(["alice -- hub -- bob", "alice -- hub -- carol"], routes.Keys.Order(StringComparer.Ordinal));
+        double w = (4 * 0.97 - 1) / 3.0;
+        Assert.Equal((1 + 3 * w * w) / 4, routes["alice -- hub -- bob"].GetProperty("freshPairFidelity").GetDouble(), 12);
+        Assert.Equal(1, routes["alice -- hub -- carol"].GetProperty("pairs").GetInt32());
+        Assert.True(routes["alice -- hub -- bob"].GetProperty("expectedPairSeconds").GetDouble() > 0);
+    }
+
     private static JsonElement Report(CompilationResult result)
     {
         Assert.True(result.Success, TestCompiler.Diagnostics(result));
