@@ -75,6 +75,8 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor ConflictingProperties = new("QN2042", "Conflicting properties", "'{0}' and '{1}' cannot both be given: {2}");
     public static readonly DiagnosticDescriptor ImpossibleProperty = new("QN2043", "Physically impossible property", "{0}");
     public static readonly DiagnosticDescriptor IgnoredProperty = new("QN2044", "Property has no effect", "'{0}' has no effect: {1}", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor InvalidFigure = new("QN2045", "Invalid figure of merit", "{0}");
+    public static readonly DiagnosticDescriptor EmptyReduction = new("QN2046", "Reduction over no rounds", "{0}(... over {1} in {2} .. {3}) has no rounds: the range is empty, so the figure would have no value");
 
     // ---- QN3xxx: network and distribution ------------------------------------------------
     public static readonly DiagnosticDescriptor NoRoute = new("QN3001", "No route", "no route between '{0}' and '{1}' in network '{2}'");

@@ -31,6 +31,15 @@ public static class RunReport
         json.WriteStartObject("counts");
         foreach (var (key, count) in result.Counts) json.WriteNumber(key, count);
         json.WriteEndObject();
+        json.WriteStartObject("figures");
+        foreach (var figure in result.Figures)
+        {
+            json.WriteStartObject(figure.Name);
+            WriteNumberOrNull(json, "value", figure.Value);
+            WriteNumberOrNull(json, "stderr", figure.StdErr);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
         json.WriteNumber("ebits", result.Ebits);
         json.WriteNumber("meanTimePs", result.MeanTimePs);
         json.WriteStartArray("pairs");
@@ -54,6 +63,13 @@ public static class RunReport
         json.WriteEndObject();
     }
 
+    /// <summary>JSON has no NaN: a figure whose selection was empty in every shot (or in every group) is null.</summary>
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value)) json.WriteNumber(name, value);
+        else json.WriteNull(name);
+    }
+
     public static string ToJson(IReadOnlyList<RunResult> results)
     {
         using var stream = new MemoryStream();
@@ -75,6 +91,13 @@ public static class RunReport
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         sb.Append(inv, $"program {result.Program} on {result.Network}: {result.Shots} shot(s), seed {result.Seed}, engine {EngineSelector.Name(result.Engine)}\n");
+        if (result.Figures.Count > 0)
+        {
+            sb.Append("figures:\n");
+            int nameWidth = result.Figures.Max(f => f.Name.Length);
+            foreach (var figure in result.Figures)
+                sb.Append(inv, $"  {figure.Name.PadRight(nameWidth)}  {FormatFigure(figure.Value),12} ± {FormatFigure(figure.StdErr)}\n");
+        }
         string registers = string.Join(" ", result.Registers.Select(r => r.Size == 1 ? r.Name : $"{r.Name}[{r.Size - 1}..0]"));
         sb.Append(inv, $"counts ({result.Counts.Count} distinct; columns: {(registers.Length == 0 ? "no bits" : registers)}):\n");
         var top = result.Counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(TextCountLimit).ToList();
@@ -93,6 +116,10 @@ public static class RunReport
         foreach (var note in result.Notes) sb.Append(inv, $"note: {note}\n");
         return sb.ToString();
     }
+
+    /// <summary>Five significant digits: figures range from a QBER of 0.01 to key rates of 1e6 bits/s.</summary>
+    private static string FormatFigure(double value) =>
+        double.IsFinite(value) ? value.ToString("G5", CultureInfo.InvariantCulture) : "undefined (no round selected)";
 
     /// <summary>A time in picoseconds in the largest unit that keeps it ≥ 1.</summary>
     public static string FormatTime(double ps)
