@@ -2,9 +2,6 @@ using QNetLang.Ir;
 
 namespace QNetLang.Simulation.Figures;
 
-/// <summary>One figure of merit of a run: its value and standard error (NaN when a selection was empty).</summary>
-public sealed record FigureValue(string Name, double Value, double StdErr);
-
 /// <summary>
 /// Turns the pooled sums into figures. A mean is the ratio estimator Σ values / Σ selected
 /// over all shots; a sum is Σ values / shots; shot_time is Σ times / shots. A figure is then

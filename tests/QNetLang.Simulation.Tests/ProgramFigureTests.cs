@@ -1,0 +1,152 @@
+using System.Text.Json;
+using QNetLang.Simulation.Figures;
+
+namespace QNetLang.Simulation.Tests;
+
+/// <summary>
+/// The figures of merit the examples declare, each against the closed form its header states,
+/// as written and with other network parameters, within 4 of the run's own standard errors;
+/// and the standard error itself against the binomial one, and its independence of threads.
+/// </summary>
+public class ProgramFigureTests
+{
+    private const double Sigmas = 4;
+
+    private static Dictionary<string, FigureValue> Figures(string example, Func<string, string> edit, int shots, long seed)
+    {
+        string source = File.ReadAllText(Path.Combine(TestSupport.Examples, example + ".qn"));
+        string edited = edit(source);
+        var circuit = TestSupport.Compile(edited);
+        return TestSupport.Run(circuit, shots, seed).Figures.ToDictionary(f => f.Name);
+    }
+
+    private static string Replace(string source, string from, string to)
+    {
+        Assert.Contains(from, source);
+        return source.Replace(from, to, StringComparison.Ordinal);
+    }
+
+    private static void AssertClose(FigureValue figure, double expected)
+    {
+        Assert.True(figure.StdErr > 0, $"{figure.Name}: standard error {figure.StdErr}");
+        Assert.True(Math.Abs(figure.Value - expected) <= Sigmas * figure.StdErr,
+            $"{figure.Name} = {figure.Value:G6} ± {figure.StdErr:G3}, closed form {expected:G6} ({Math.Abs(figure.Value - expected) / figure.StdErr:F1} standard errors away)");
+    }
+
+    [Theory]
+    [InlineData(25.0, 0.01, 0.8)]     // as written
+    [InlineData(10.0, 0.04, 0.8)]
+    [InlineData(60.0, 0.02, 0.5)]
+    public void Bb84(double km, double error, double efficiency)
+    {
+        var figures = Figures("bb84", s => Replace(Replace(Replace(s,
+            "length = 25 km", $"length = {km} km"),
+            "measure_error = 0.01", $"measure_error = {error}"),
+            "detector_efficiency = 0.8", $"detector_efficiency = {efficiency}"), shots: 20000, seed: 11);
+        double sifted = Math.Pow(10, -0.2 * km / 10) * efficiency / 2;
+        AssertClose(figures["sifted_rate"], sifted);
+        AssertClose(figures["qber"], error);
+        AssertClose(figures["secret_key_rate"], sifted * (1 - 2 * Statistics.H2(error)));
+    }
+
+    [Theory]
+    [InlineData(0.97, 0.005)]     // as written
+    [InlineData(0.9, 0.02)]
+    public void E91(double fidelity, double error)
+    {
+        var figures = Figures("e91", s => Replace(Replace(s,
+            "fidelity = 0.97", $"fidelity = {fidelity}"),
+            "measure_error = 0.005", $"measure_error = {error}"), shots: 12000, seed: 12);
+        double visibility = (4 * fidelity - 1) / 3 * (1 - 2 * error) * (1 - 2 * error);
+        AssertClose(figures["chsh"], 2 * Math.Sqrt(2) * visibility);
+        AssertClose(figures["qber"], (1 - visibility) / 2);
+        foreach (var (name, sign) in new[] { ("e_0_1", 1), ("e_0_3", -1), ("e_2_1", 1), ("e_2_3", 1) })
+            AssertClose(figures[name], sign * Math.Sqrt(0.5) * visibility);
+    }
+
+    [Theory]
+    [InlineData(0.98)]     // the example's link
+    [InlineData(0.8)]
+    public void TeleportationWithoutGateErrors(double fidelity)
+    {
+        var figures = Figures("teleportation", s => Replace(Replace(s,
+            "gate_error = 1e-4; two_qubit_error = 1e-3;", ""),
+            "fidelity = 0.98", $"fidelity = {fidelity}"), shots: 20000, seed: 13);
+        AssertClose(figures["fidelity"], (2 * fidelity + 1) / 3);
+    }
+
+    [Fact]
+    public void TeleportationAsWrittenLosesLessThanItsGateErrors()
+    {
+        var figure = Figures("teleportation", s => s, shots: 40000, seed: 14)["fidelity"];
+        double ideal = (2 * 0.98 + 1) / 3;
+        Assert.InRange(figure.Value, ideal - 1.5e-3 - Sigmas * figure.StdErr, ideal + Sigmas * figure.StdErr);
+    }
+
+    [Fact]
+    public void StandardErrorOfAMeanIsTheBinomialOne()
+    {
+        // Four independent fair coins per shot: the pooled mean has standard error sqrt(1/4 / 4N).
+        var circuit = TestSupport.Compile("""
+            network n { qpu a { qubits = 4; } }
+            program p on n {
+                qubit[4] q @ a;
+                bit[4] c;
+                h q;
+                c = measure q;
+                figure ones = mean(c[i] over i in 0 .. 4);
+                figure twice = 2 * ones;
+            }
+            """);
+        const int shots = 20000;
+        var figures = TestSupport.Run(circuit, shots, seed: 15).Figures.ToDictionary(f => f.Name);
+        double binomial = Math.Sqrt(0.25 / (4 * shots));
+        // The jackknife over 64 groups estimates it with a relative error of about 1/sqrt(2 * 63) = 9%.
+        Assert.InRange(figures["ones"].StdErr, 0.7 * binomial, 1.3 * binomial);
+        Assert.Equal(2 * figures["ones"].StdErr, figures["twice"].StdErr, 12);
+        AssertClose(figures["ones"], 0.5);
+    }
+
+    [Fact]
+    public void FiguresAreTheSameOnAnyNumberOfThreads()
+    {
+        var circuit = TestSupport.CompileFile(Path.Combine(TestSupport.Examples, "bb84.qn"));
+        var one = Simulator.RunOrThrow(circuit, new RunOptions { Shots = 3000, Seed = 5, Threads = 1 });
+        var four = Simulator.RunOrThrow(circuit, new RunOptions { Shots = 3000, Seed = 5, Threads = 4 });
+        Assert.Equal(one.Figures, four.Figures);
+    }
+
+    [Fact]
+    public void RunJsonReportsTheFigures()
+    {
+        var run = CliRunner.Invoke("run", Path.Combine(TestSupport.Examples, "bb84.qn"), "--shots", "500", "--seed", "2", "--json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var figures = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("figures");
+        Assert.Equal(["sifted_rate", "qber", "secret_key_rate"], figures.EnumerateObject().Select(f => f.Name));
+        foreach (var figure in figures.EnumerateObject())
+        {
+            Assert.True(figure.Value.GetProperty("value").GetDouble() >= 0);
+            Assert.True(figure.Value.GetProperty("stderr").GetDouble() > 0);
+        }
+        var text = CliRunner.Invoke("run", Path.Combine(TestSupport.Examples, "bb84.qn"), "--shots", "500", "--seed", "2");
+        Assert.Contains("figures:", text.Stdout);
+        Assert.Matches(@"\n  qber +0\.\d+ ± 0\.\d+", text.Stdout);
+    }
+
+    [Fact]
+    public void AFigureWithNoSelectedRoundIsNullNotACrash()
+    {
+        var circuit = TestSupport.Compile("""
+            network n { qpu a { qubits = 1; } }
+            program p on n {
+                qubit q @ a;
+                bit c;
+                c = measure q;
+                figure never = mean(c over i in 0 .. 1 where c == 1);
+            }
+            """);
+        var result = TestSupport.Run(circuit, 100);
+        Assert.True(double.IsNaN(Assert.Single(result.Figures).Value));
+        Assert.Contains("\"never\": {\n      \"value\": null,", RunReport.ToJson([result]));
+    }
+}
