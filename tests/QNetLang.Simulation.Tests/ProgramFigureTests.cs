@@ -50,6 +50,29 @@ public class ProgramFigureTests
     }
 
     [Theory]
+    [InlineData(40.0, 30.0, 0.01)]     // as written
+    [InlineData(20.0, 50.0, 0.03)]
+    public void TrustedNodeQkd(double km1, double km2, double error)
+    {
+        var figures = Figures("trusted_node_qkd", s => Replace(Replace(Replace(s,
+            "length = 40 km", $"length = {km1} km"),
+            "length = 30 km", $"length = {km2} km"),
+            "measure_error = 0.01", $"measure_error = {error}"), shots: 40000, seed: 16);
+        double sifted1 = Math.Pow(10, -0.2 * km1 / 10) * 0.8 / 2, sifted2 = Math.Pow(10, -0.2 * km2 / 10) * 0.8 / 2;
+        double endToEnd = (1 - Math.Pow(1 - 2 * error, 3)) / 2;
+        AssertClose(figures["sifted_rate_1"], sifted1);
+        AssertClose(figures["qber_1"], error);
+        AssertClose(figures["secret_key_rate_1"], sifted1 * (1 - 2 * Statistics.H2(error)));
+        AssertClose(figures["sifted_rate_2"], sifted2);
+        AssertClose(figures["qber_2"], error);
+        AssertClose(figures["secret_key_rate_2"], sifted2 * (1 - 2 * Statistics.H2(error)));
+        AssertClose(figures["sifted_rate"], sifted1 * sifted2);
+        AssertClose(figures["qber"], endToEnd);
+        AssertClose(figures["secret_key_rate"], sifted1 * sifted2 * Math.Max(0, 1 - 2 * Statistics.H2(endToEnd)));
+        AssertClose(figures["relay_agreement"], 1 - error);
+    }
+
+    [Theory]
     [InlineData(0.97, 0.005)]     // as written
     [InlineData(0.9, 0.02)]
     public void E91(double fidelity, double error)
@@ -81,6 +104,46 @@ public class ProgramFigureTests
         var figure = Figures("teleportation", s => s, shots: 40000, seed: 14)["fidelity"];
         double ideal = (2 * 0.98 + 1) / 3;
         Assert.InRange(figure.Value, ideal - 1.5e-3 - Sigmas * figure.StdErr, ideal + Sigmas * figure.StdErr);
+    }
+
+    [Fact]
+    public void GhzSensing()
+    {
+        // ghz_sensing includes networks/metro.qn: run it beside a copy of that network without
+        // gate, readout and memory errors, so that only the links' Werner noise remains.
+        string dir = Path.Combine(Path.GetTempPath(), "qnl-ghz-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(dir, "networks"));
+        try
+        {
+            string network = File.ReadAllText(Path.Combine(TestSupport.Examples, "networks", "metro.qn"));
+            foreach (string noise in new[] { "t1 = 10 s; t2 = 500 ms;", "gate_error = 1e-4; two_qubit_error = 2e-3;", "measure_error = 1e-2;", "t2 = 100 ms;" })
+                network = Replace(network, noise, "");
+            File.WriteAllText(Path.Combine(dir, "networks", "metro.qn"), network);
+            File.Copy(Path.Combine(TestSupport.Examples, "ghz_sensing.qn"), Path.Combine(dir, "ghz_sensing.qn"));
+            var ideal = TestSupport.Run(TestSupport.CompileFile(Path.Combine(dir, "ghz_sensing.qn")), 20000, seed: 17).Figures.ToDictionary(f => f.Name);
+            double w = (4 * 0.97 - 1) / 3, visibility = Math.Pow(w, 4), signal = visibility * Math.Cos(3 * Math.PI / 9);
+            AssertClose(ideal["parity_even"], (1 + signal) / 2);
+            AssertClose(ideal["phase"], Math.Acos(signal) / 3);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        var written = TestSupport.Run(TestSupport.CompileFile(Path.Combine(TestSupport.Examples, "ghz_sensing.qn")), 5000, seed: 18).Figures.Single(f => f.Name == "parity_even");
+        double closedForm = (1 + Math.Pow((4 * 0.97 - 1) / 3, 4) * Math.Cos(3 * Math.PI / 9)) / 2;
+        Assert.InRange(written.Value, 0.5, closedForm + Sigmas * written.StdErr);
+    }
+
+    [Fact]
+    public void BlindComputation()
+    {
+        double eta = Math.Pow(10, -0.2 * 5 / 10);
+        var ideal = Figures("blind_computation", s => Replace(s, " two_qubit_error = 1e-3; measure_error = 1e-3;", ""), shots: 10000, seed: 19);
+        AssertClose(ideal["photon_arrival"], eta);
+        AssertClose(ideal["all_arrived"], eta * eta * eta);
+        Assert.Equal(1.0, ideal["correct_rate"].Value);
+        var written = Figures("blind_computation", s => s, shots: 10000, seed: 20)["correct_rate"];
+        Assert.InRange(written.Value, 1 - 5e-3 - Sigmas * written.StdErr, 1);
     }
 
     [Fact]
