@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using QNetLang.Simulation.Figures;
 
 namespace QNetLang.Simulation.Tests;
@@ -144,6 +145,21 @@ public class ProgramFigureTests
         Assert.Equal(1.0, ideal["correct_rate"].Value);
         var written = Figures("blind_computation", s => s, shots: 10000, seed: 20)["correct_rate"];
         Assert.InRange(written.Value, 1 - 5e-3 - Sigmas * written.StdErr, 1);
+    }
+
+    [Theory]
+    [InlineData("repeater_chain", 0.98, 4, 0.005)]
+    [InlineData("satellite_link", 0.95, 2, 0.01)]
+    public void PairsThroughRepeaters(string example, double linkFidelity, int links, double readoutError)
+    {
+        double w = Math.Pow((4 * linkFidelity - 1) / 3, links) * (1 - 2 * readoutError) * (1 - 2 * readoutError);
+        var ideal = Figures(example, s => Regex.Replace(s, @"\bt[12] = \d+ m?s;", ""), shots: 20000, seed: 21);
+        AssertClose(ideal["agree_z"], (1 + w) / 2);
+        AssertClose(ideal["agree_x"], (1 + w) / 2);
+        AssertClose(ideal["fidelity"], (1 + 3 * w) / 4);
+        var written = Figures(example, s => s, shots: 4000, seed: 22);
+        foreach (string name in new[] { "agree_z", "agree_x" })
+            Assert.InRange(written[name].Value, 0.5, (1 + w) / 2 + Sigmas * written[name].StdErr);
     }
 
     [Fact]
