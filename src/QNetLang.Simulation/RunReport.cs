@@ -11,7 +11,14 @@ public static class RunReport
     /// <summary>Counts listed in the text summary (all of them are in the JSON).</summary>
     public const int TextCountLimit = 16;
 
-    public static void WriteJson(Utf8JsonWriter json, RunResult result)
+    /// <summary>
+    /// Outcomes listed in the JSON unless `--counts all`: a protocol with random settings has
+    /// as many distinct outcomes as shots, and listing them all made a million-shot report 65 MB.
+    /// </summary>
+    public const int DefaultJsonCountLimit = 64;
+
+    /// <summary>Writes the report; <paramref name="countLimit"/> keeps the most frequent outcomes (null: all).</summary>
+    public static void WriteJson(Utf8JsonWriter json, RunResult result, int? countLimit = DefaultJsonCountLimit)
     {
         json.WriteStartObject();
         json.WriteString("program", result.Program);
@@ -28,8 +35,16 @@ public static class RunReport
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        // The most frequent outcomes (ties by key), written in key order as before.
+        var kept = countLimit is { } limit && result.Counts.Count > limit
+            ? result.Counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(limit).OrderBy(c => c.Key, StringComparer.Ordinal).ToList()
+            : result.Counts.ToList();
         json.WriteStartObject("counts");
-        foreach (var (key, count) in result.Counts) json.WriteNumber(key, count);
+        foreach (var (key, count) in kept) json.WriteNumber(key, count);
+        json.WriteEndObject();
+        json.WriteStartObject("countsOmitted");
+        json.WriteNumber("outcomes", result.Counts.Count - kept.Count);
+        json.WriteNumber("shots", result.Shots - kept.Sum(c => c.Value));
         json.WriteEndObject();
         json.WriteStartObject("figures");
         foreach (var figure in result.Figures)
@@ -70,16 +85,16 @@ public static class RunReport
         else json.WriteNull(name);
     }
 
-    public static string ToJson(IReadOnlyList<RunResult> results)
+    public static string ToJson(IReadOnlyList<RunResult> results, int? countLimit = DefaultJsonCountLimit)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            if (results.Count == 1) WriteJson(json, results[0]);
+            if (results.Count == 1) WriteJson(json, results[0], countLimit);
             else
             {
                 json.WriteStartArray();
-                foreach (var r in results) WriteJson(json, r);
+                foreach (var r in results) WriteJson(json, r, countLimit);
                 json.WriteEndArray();
             }
         }
@@ -104,7 +119,7 @@ public static class RunReport
         int width = top.Count == 0 ? 0 : top.Max(c => c.Key.Length);
         foreach (var (key, count) in top)
             sb.Append(inv, $"  {(key.Length == 0 ? "(none)" : key).PadRight(width)}  {count,8}  {count / (double)result.Shots,7:P2}\n");
-        if (result.Counts.Count > top.Count) sb.Append(inv, $"  ... {result.Counts.Count - top.Count} more (all in --json)\n");
+        if (result.Counts.Count > top.Count) sb.Append(inv, $"  ... {result.Counts.Count - top.Count} more (--json --counts all lists every outcome)\n");
         sb.Append(inv, $"ebits per shot: {result.Ebits:0.###}\n");
         sb.Append(inv, $"simulated time per shot: {FormatTime(result.MeanTimePs)}\n");
         if (result.Pairs.Count > 0)

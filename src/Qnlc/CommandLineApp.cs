@@ -126,7 +126,7 @@ public static class CommandLineApp
         var input = new InputOptions();
         var shots = new Option<int>("--shots") { Description = "Shots to run (with --stream: independent repetitions).", DefaultValueFactory = _ => 1000 };
         var seed = new Option<long>("--seed") { Description = "Seed: the same seed gives the same results on any number of cores." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object (counts, ebits, meanTimePs, pairs) instead of the summary." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (figures, counts, ebits, meanTimePs, pairs) instead of the summary." };
         var engine = new Option<string>("--engine")
         {
             Description = "State engine: auto, statevector, density, stabilizer, trajectories.",
@@ -141,9 +141,10 @@ public static class CommandLineApp
         var duration = new Option<double?>("--duration") { Description = "With --stream: stop after this many simulated seconds." };
         var distill = new Option<string?>("--distill") { Description = "Distil every end-to-end pair with bbpssw or dejmps until it reaches --target-fidelity." };
         var target = new Option<double?>("--target-fidelity") { Description = "With --distill: the fidelity each delivered pair must reach." };
+        var counts = new Option<string?>("--counts") { Description = "With --json: 'all' lists every outcome; N the N most frequent (default 64; countsOmitted says how many are left out)." };
         var command = new Command("run", "Compile a program and run it on the network simulator; prints counts, ebits, simulated time and pair statistics.")
         {
-            file, shots, seed, json, engine, maxQubits, maxTime, threads, plot, stream, pairs, duration, distill, target,
+            file, shots, seed, json, engine, maxQubits, maxTime, threads, plot, stream, pairs, duration, distill, target, counts,
         };
         input.AddTo(command);
         command.SetAction(parse =>
@@ -152,7 +153,7 @@ public static class CommandLineApp
                 parse.GetValue(file)!, parse.GetValue(input.Network), parse.GetValue(input.Qpus), parse.GetValue(input.QubitsPerQpu), parse.GetValue(input.MaxOps),
                 parse.GetValue(shots), parse.GetValue(seed), parse.GetValue(json), parse.GetValue(engine)!, parse.GetValue(maxQubits), parse.GetValue(maxTime),
                 parse.GetValue(threads), parse.GetValue(plot), parse.GetValue(stream), parse.GetValue(pairs), parse.GetValue(duration),
-                parse.GetValue(distill), parse.GetValue(target));
+                parse.GetValue(distill), parse.GetValue(target), parse.GetValue(counts));
             return RunDriver.Run(request, Console.Out, Console.Error);
         });
         return command;

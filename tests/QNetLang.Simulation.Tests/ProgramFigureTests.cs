@@ -213,6 +213,25 @@ public class ProgramFigureTests
     }
 
     [Fact]
+    public void JsonListsTheTopOutcomesUnlessAskedForAll()
+    {
+        string bb84 = Path.Combine(TestSupport.Examples, "bb84.qn");
+        var top = JsonDocument.Parse(CliRunner.Invoke("run", bb84, "--shots", "300", "--seed", "2", "--json").Stdout).RootElement;
+        var all = JsonDocument.Parse(CliRunner.Invoke("run", bb84, "--shots", "300", "--seed", "2", "--json", "--counts", "all").Stdout).RootElement;
+        var allCounts = all.GetProperty("counts").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt64());
+        Assert.Equal(300, allCounts.Values.Sum());
+        Assert.Equal(0, all.GetProperty("countsOmitted").GetProperty("outcomes").GetInt32());
+        var topCounts = top.GetProperty("counts").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt64());
+        Assert.Equal(RunReport.DefaultJsonCountLimit, topCounts.Count);
+        Assert.Equal(allCounts.Count - topCounts.Count, top.GetProperty("countsOmitted").GetProperty("outcomes").GetInt32());
+        Assert.Equal(300 - topCounts.Values.Sum(), top.GetProperty("countsOmitted").GetProperty("shots").GetInt64());
+        Assert.All(topCounts, c => Assert.Equal(allCounts[c.Key], c.Value));
+        Assert.True(topCounts.Values.Min() >= allCounts.Where(c => !topCounts.ContainsKey(c.Key)).Select(c => c.Value).DefaultIfEmpty(0).Max());
+        Assert.Equal(top.GetProperty("figures").GetRawText(), all.GetProperty("figures").GetRawText());
+        Assert.Equal(2, CliRunner.Invoke("run", bb84, "--shots", "10", "--json", "--counts", "some").ExitCode);
+    }
+
+    [Fact]
     public void AFigureWithNoSelectedRoundIsNullNotACrash()
     {
         var circuit = TestSupport.Compile("""

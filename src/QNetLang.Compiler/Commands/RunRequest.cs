@@ -19,4 +19,5 @@ public sealed record RunRequest(
     long? StreamPairs,
     double? StreamSeconds,
     string? Distill = null,
-    double? TargetFidelity = null);
+    double? TargetFidelity = null,
+    string? Counts = null);
