@@ -42,4 +42,7 @@ public sealed record CompilationOptions
     /// an editor's unsaved buffers. Files not listed are read from disk as usual.
     /// </summary>
     public IReadOnlyDictionary<string, string>? SourceOverrides { get; init; }
+
+    /// <summary>Values that replace properties and constants of the source (`qnlc sweep --set`; <see cref="ParameterOverrides"/>).</summary>
+    public IReadOnlyList<ParameterOverride> ParameterOverrides { get; init; } = [];
 }

@@ -36,6 +36,7 @@ public static class CommandLineApp
         root.Subcommands.Add(LspCommand.Create());
         root.Subcommands.Add(VerifyQirCommand.Create());
         root.Subcommands.Add(RunCommand());
+        root.Subcommands.Add(SweepCommand());
         return root;
     }
 
@@ -117,6 +118,25 @@ public static class CommandLineApp
                 emitKinds.Count == 0 ? ["ir"] : emitKinds, RequireProgram: true);
             return Driver.Run(request, Console.Out, Console.Error);
         });
+        return command;
+    }
+
+    private static Command SweepCommand()
+    {
+        var file = InputArgument();
+        var set = new Option<string[]>("--set") { Description = "TARGET=VALUES: a link (a--b.length), node (alice.t2) or network property or a program constant; VALUES A..B:K, A..B:K:log or a,b,c, with units.", Required = true, AllowMultipleArgumentsPerToken = false };
+        var shots = new Option<int>("--shots") { Description = "Shots per point.", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<long>("--seed") { Description = "Seed of every point: the same seed gives the same output on any number of cores." };
+        var output = new Option<string>("--output", "-o") { Description = "Directory for sweep.csv, sweep.json and a plot per figure.", Required = true };
+        var json = new Option<bool>("--json") { Description = "Also print the records as JSON." };
+        var threads = new Option<int?>("--threads") { Description = "Points run in parallel on this many threads (default: all cores); results do not depend on it." };
+        var command = new Command("sweep", "Run a program over a grid of parameter values; writes every figure with its standard error and a plot per figure.")
+        {
+            file, set, shots, seed, output, json, threads,
+        };
+        command.SetAction(parse => SweepDriver.Run(
+            new SweepRequest(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(shots), parse.GetValue(seed), parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(threads)),
+            Console.Out, Console.Error));
         return command;
     }
 
