@@ -31,5 +31,7 @@ public sealed record RunResult
     public required IReadOnlyList<string> Notes { get; init; }
     /// <summary>Events of the first shot, when asked for.</summary>
     public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
+    /// <summary>Every shot in order, when asked for (<see cref="RunOptions.RecordShots"/>).</summary>
+    public IReadOnlyList<ShotRecord>? Records { get; init; }
     public double WallSeconds { get; init; }
 }

@@ -63,7 +63,9 @@ public static class Simulator
                 var executor = new ShotExecutor(plan, EngineSelector.Create(engine, limit), random, maxTime, options.RecordTimeline && shot == 0, options.Distillation);
                 var outcome = executor.Run();
                 if (shot == 0) timeline = outcome.Timeline;
-                aggregate.Add(shot, key.Format(outcome.Bits), outcome, network);
+                string formatted = key.Format(outcome.Bits);
+                aggregate.Add(shot, formatted, outcome, network);
+                if (options.RecordShots) aggregate.Records.Add(new ShotRecord(shot, outcome.TimePs, formatted));
             }
             partials[block] = aggregate;
             options.Progress?.Add(last - first);
@@ -71,6 +73,8 @@ public static class Simulator
 
         var total = new BlockAggregate(distributed.Figures.IsEmpty ? null : new FigureSums(figures, options.Shots));
         foreach (var partial in partials) total.Merge(partial);
+        // Blocks in order, shots in order within a block: the records are in shot order.
+        var records = options.RecordShots ? partials.SelectMany(p => p.Records).ToList() : null;
         return new RunResult
         {
             Program = distributed.Name,
@@ -86,6 +90,7 @@ public static class Simulator
             Figures = total.Figures is null ? [] : FigureEstimator.Estimate(distributed.Figures, figures, total.Figures),
             Notes = Notes(engine, plan.Traits),
             Timeline = timeline,
+            Records = records,
             WallSeconds = clock.Elapsed.TotalSeconds,
         };
     }
@@ -102,6 +107,9 @@ public static class Simulator
     private sealed class BlockAggregate(FigureSums? figures)
     {
         public FigureSums? Figures { get; } = figures;
+
+        /// <summary>The block's shots, when they are recorded.</summary>
+        public List<ShotRecord> Records { get; } = [];
         public SortedDictionary<string, long> Counts { get; } = new(StringComparer.Ordinal);
         public double TimeSum;
         public long PairsDelivered;

@@ -161,10 +161,11 @@ public static class CommandLineApp
         var duration = new Option<double?>("--duration") { Description = "With --stream: stop after this many simulated seconds." };
         var distill = new Option<string?>("--distill") { Description = "Distil every end-to-end pair with bbpssw or dejmps until it reaches --target-fidelity." };
         var target = new Option<double?>("--target-fidelity") { Description = "With --distill: the fidelity each delivered pair must reach." };
+        var records = new Option<string?>("--records") { Description = "Write every shot (program, shot, time_ps, each register's bits) to this CSV file." };
         var counts = new Option<string?>("--counts") { Description = "With --json: 'all' lists every outcome; N the N most frequent (default 64; countsOmitted says how many are left out)." };
         var command = new Command("run", "Compile a program and run it on the network simulator; prints counts, ebits, simulated time and pair statistics.")
         {
-            file, shots, seed, json, engine, maxQubits, maxTime, threads, plot, stream, pairs, duration, distill, target, counts,
+            file, shots, seed, json, engine, maxQubits, maxTime, threads, plot, stream, pairs, duration, distill, target, counts, records,
         };
         input.AddTo(command);
         command.SetAction(parse =>
@@ -173,7 +174,7 @@ public static class CommandLineApp
                 parse.GetValue(file)!, parse.GetValue(input.Network), parse.GetValue(input.Qpus), parse.GetValue(input.QubitsPerQpu), parse.GetValue(input.MaxOps),
                 parse.GetValue(shots), parse.GetValue(seed), parse.GetValue(json), parse.GetValue(engine)!, parse.GetValue(maxQubits), parse.GetValue(maxTime),
                 parse.GetValue(threads), parse.GetValue(plot), parse.GetValue(stream), parse.GetValue(pairs), parse.GetValue(duration),
-                parse.GetValue(distill), parse.GetValue(target), parse.GetValue(counts));
+                parse.GetValue(distill), parse.GetValue(target), parse.GetValue(counts), parse.GetValue(records));
             return RunDriver.Run(request, Console.Out, Console.Error);
         });
         return command;

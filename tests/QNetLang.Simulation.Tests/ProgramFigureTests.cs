@@ -232,6 +232,34 @@ public class ProgramFigureTests
     }
 
     [Fact]
+    public void RecordsHaveEveryShotInOrderOnAnyNumberOfThreads()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "qnl-records-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string teleportation = Path.Combine(TestSupport.Examples, "teleportation.qn");
+            string one = Path.Combine(dir, "one.csv"), two = Path.Combine(dir, "two.csv");
+            var run = CliRunner.Invoke("run", teleportation, "--shots", "150", "--seed", "4", "--json", "--records", one, "--threads", "1");
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.Equal(0, CliRunner.Invoke("run", teleportation, "--shots", "150", "--seed", "4", "--records", two, "--threads", "3").ExitCode);
+            Assert.Equal(File.ReadAllText(one), File.ReadAllText(two));
+            string[] lines = File.ReadAllLines(one);
+            Assert.Equal("program,shot,time_ps,out,m", lines[0]);
+            Assert.Equal(151, lines.Length);
+            var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+            Assert.Equal(Enumerable.Range(0, 150).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Select(r => r[1]));
+            // The records add up to the counts.
+            var counts = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("counts").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt64());
+            Assert.Equal(counts, rows.GroupBy(r => r[3] + " " + r[4]).ToDictionary(g => g.Key, g => (long)g.Count()));
+            Assert.All(rows, r => Assert.True(long.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture) > 0));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void AFigureWithNoSelectedRoundIsNullNotACrash()
     {
         var circuit = TestSupport.Compile("""

@@ -68,6 +68,7 @@ public static class RunDriver
             MaxTimeSeconds = request.MaxTimeSeconds,
             Threads = request.Threads ?? Environment.ProcessorCount,
             RecordTimeline = request.PlotDirectory is not null,
+            RecordShots = request.RecordsPath is not null,
             Distillation = distillation,
         };
         var results = new List<RunResult>();
@@ -88,6 +89,12 @@ public static class RunDriver
                     stderr.WriteLine(new Diagnostic(Diagnostics.CannotWritePlots.Code, DiagnosticSeverity.Error, fileLocation, Diagnostics.CannotWritePlots.Format(plotDir, error)));
                     return ExitCodes.InputErrors;
                 }
+        }
+
+        if (request.RecordsPath is { } recordsPath && !ShotRecords.Write(recordsPath, results, out string? recordsError))
+        {
+            stderr.WriteLine(new Diagnostic(Diagnostics.CannotWriteOutput.Code, DiagnosticSeverity.Error, fileLocation, Diagnostics.CannotWriteOutput.Format(recordsPath, recordsError)));
+            return ExitCodes.InputErrors;
         }
 
         if (request.Json) stdout.Write(RunReport.ToJson(results, countLimit));

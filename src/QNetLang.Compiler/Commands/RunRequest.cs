@@ -20,4 +20,5 @@ public sealed record RunRequest(
     double? StreamSeconds,
     string? Distill = null,
     double? TargetFidelity = null,
-    string? Counts = null);
+    string? Counts = null,
+    string? RecordsPath = null);

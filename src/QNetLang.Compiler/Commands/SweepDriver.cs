@@ -65,7 +65,7 @@ public static class SweepDriver
         if (!SweepOutput.Write(request.OutputDirectory, parameters, done, out string? writeError)
             || !SweepPlots.Write(request.OutputDirectory, parameters, done, out writeError))
         {
-            stderr.WriteLine(new Diagnostic(Diagnostics.CannotWritePlots.Code, DiagnosticSeverity.Error, new Location(new SourceText(request.InputPath, ""), default), Diagnostics.CannotWritePlots.Format(request.OutputDirectory, writeError)));
+            stderr.WriteLine(new Diagnostic(Diagnostics.CannotWriteOutput.Code, DiagnosticSeverity.Error, new Location(new SourceText(request.InputPath, ""), default), Diagnostics.CannotWriteOutput.Format(request.OutputDirectory, writeError)));
             return ExitCodes.InputErrors;
         }
         if (request.Json) stdout.Write(SweepOutput.Json(parameters, done));
