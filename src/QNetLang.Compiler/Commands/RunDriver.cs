@@ -83,8 +83,8 @@ public static class RunDriver
 
         if (request.PlotDirectory is { } plotDir)
         {
-            foreach (var run in results)
-                if (!Plots.Write(plotDir, run, out string? error))
+            foreach (var (run, program) in results.Zip(programs))
+                if (!Plots.Write(plotDir, run, [.. program.Network.Nodes.Select(n => n.Name)], out string? error))
                 {
                     stderr.WriteLine(new Diagnostic(Diagnostics.CannotWritePlots.Code, DiagnosticSeverity.Error, fileLocation, Diagnostics.CannotWritePlots.Format(plotDir, error)));
                     return ExitCodes.InputErrors;

@@ -68,8 +68,8 @@ public static class SweepPlots
         var unit = parameters[0].Values[0].Unit is { } u && QNetLang.Core.Units.TryConvert(u, 1, out var dimension, out _) ? QNetLang.Core.Units.CanonicalUnitName(dimension) : null;
         plot.XLabel(unit is null ? first : $"{first} ({unit})");
         plot.YLabel(figure + " ± 1 standard error");
-        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
-        plot.Legend.Orientation = ScottPlot.Orientation.Vertical;
+        // Below the data area, so that it never covers a point.
+        plot.ShowLegend(ScottPlot.Edge.Bottom);
         return plot;
     }
 
