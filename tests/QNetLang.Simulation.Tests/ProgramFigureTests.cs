@@ -260,6 +260,28 @@ public class ProgramFigureTests
     }
 
     [Fact]
+    public void ShotTimeIsTheMeanSimulatedTimeInSeconds()
+    {
+        var circuit = TestSupport.Compile("""
+            network n { qpu a { qubits = 1; } qpu b { qubits = 1; } link a -- b { length = 20 km; rate = 1 MHz; } }
+            program p on n {
+                qubit x @ a;
+                qubit y @ b;
+                bit[2] c;
+                epr x, y;
+                c[0] = measure x;
+                c[1] = measure y;
+                figure t = shot_time;
+                figure pairs_per_second = sum(1 over i in 0 .. 1) / shot_time;
+            }
+            """);
+        var result = TestSupport.Run(circuit, 500, seed: 23);
+        var figures = result.Figures.ToDictionary(f => f.Name);
+        Assert.Equal(result.MeanTimePs * 1e-12, figures["t"].Value, 12);
+        Assert.Equal(1 / (result.MeanTimePs * 1e-12), figures["pairs_per_second"].Value, 6);
+    }
+
+    [Fact]
     public void AFigureWithNoSelectedRoundIsNullNotACrash()
     {
         var circuit = TestSupport.Compile("""
