@@ -36,6 +36,10 @@ AT:        'at';
 EPR:       'epr';
 TELEPORT:  'teleport';
 SEND:      'send';
+// ---- keywords: figures of merit --------------------------------------------
+FIGURE:    'figure';
+OVER:      'over';
+WHERE:     'where';
 
 // ---- punctuation and operators --------------------------------------------
 LBRACE:    '{';

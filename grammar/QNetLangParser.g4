@@ -57,6 +57,7 @@ statement
     | eprStatement
     | teleportStatement
     | sendStatement
+    | figureDeclaration
     | gateCallStatement
     | block
     ;
@@ -95,6 +96,10 @@ teleportStatement: TELEPORT operand ARROW Identifier SEMICOLON;
 // also gives bob a bit that is 1 when the qubit arrived (a heralded detection).
 sendStatement: (flag=operand EQUALS)? SEND operand ARROW Identifier SEMICOLON;
 
+// `figure qber = mean(key_a[i] != key_b[i] over i in 0 .. n where basis_a[i] == basis_b[i]);` names a
+// quantity computed after the run from every shot's bits (docs/language.md, Figures of merit).
+figureDeclaration: FIGURE Identifier EQUALS expression SEMICOLON;
+
 operandList: operand (COMMA operand)*;
 operand: Identifier (LBRACKET expression RBRACKET)?;
 
@@ -104,6 +109,7 @@ expressionList: expression (COMMA expression)*;
 expression
     : LPAREN expression RPAREN                                        # parenthesisExpression
     | Identifier LBRACKET expression RBRACKET                         # indexExpression
+    | Identifier LPAREN expression OVER Identifier IN range (WHERE expression)? RPAREN  # reductionExpression
     | Identifier LPAREN expressionList? RPAREN                        # callExpression
     | <assoc = right> expression op = POWER expression                # powerExpression
     | op = (MINUS | PLUS | BANG) expression                           # unaryExpression

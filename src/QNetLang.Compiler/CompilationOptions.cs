@@ -48,4 +48,7 @@ public sealed record CompilationOptions
     /// since, so stale work stops instead of delaying the next version.
     /// </summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Values that replace properties and constants of the source (`qnlc sweep --set`; <see cref="ParameterOverrides"/>).</summary>
+    public IReadOnlyList<ParameterOverride> ParameterOverrides { get; init; } = [];
 }

@@ -70,6 +70,14 @@ public static class QnCompiler
         result.MainUnit = isQasm ? loader.LoadQasm(inputPath) : loader.LoadQn(inputPath);
         CompilationUnit? networkUnit = options.NetworkFile is { } networkFile ? loader.LoadQn(networkFile) : null;
         result.Units.AddRange(loader.Units);
+        if (options.ParameterOverrides.Count > 0)
+        {
+            var rewritten = result.Units.ToDictionary<CompilationUnit, CompilationUnit, CompilationUnit>(u => u, u => ParameterOverrides.Apply(u, options.ParameterOverrides), ReferenceEqualityComparer.Instance);
+            result.Units.Clear();
+            result.Units.AddRange(rewritten.Values);
+            if (result.MainUnit is not null) result.MainUnit = rewritten[result.MainUnit];
+            if (networkUnit is not null) networkUnit = rewritten[networkUnit];
+        }
         Record(result, CompilerStage.Parse, clock, options.Cancellation);
         if (diagnostics.HasErrors || result.MainUnit is null || options.StopAfter == CompilerStage.Parse) return;
 

@@ -46,6 +46,9 @@ public sealed record Circuit(
     ImmutableArray<BitInfo> Bits,
     ImmutableArray<Operation> Operations)
 {
+    /// <summary>The program's figures of merit (post-processing over <see cref="Bits"/>; no operation reads them).</summary>
+    public ImmutableArray<FigureDefinition> Figures { get; init; } = [];
+
     /// <summary>All operations, including those nested in conditionals, in program order.</summary>
     public IEnumerable<Operation> AllOperations() => Flatten(Operations);
 

@@ -5,7 +5,8 @@ namespace QNetLang.Semantics;
 
 /// <summary>
 /// The dump after the bind stage: the network with defaults filled in, then the program's
-/// symbols (registers with their logical-qubit ranges and pins, constants, gate signatures).
+/// symbols (registers with their logical-qubit ranges and pins, constants, gate signatures) and
+/// the figures of merit as resolved trees.
 /// </summary>
 public static class BoundProgramPrinter
 {
@@ -30,6 +31,8 @@ public static class BoundProgramPrinter
             if (g.Parameters.Length > 0) sb.Append('(').Append(string.Join(", ", g.Parameters)).Append(')');
             sb.Append(' ').Append(string.Join(", ", g.Qubits)).Append(" : ").Append(g.Body.Length).Append(" call(s)\n");
         }
+        foreach (var f in program.Figures)
+            sb.Append("figure ").Append(f.Name).Append(" = ").Append(FigurePrinter.Print(f.Expression)).Append('\n');
         sb.Append("statements ").Append(program.Statements.Length).Append('\n');
         return sb.ToString();
     }

@@ -53,6 +53,9 @@ public sealed record BoundProgram(
     ImmutableArray<BoundStatement> Statements,
     TextSpan NameSpan)
 {
+    /// <summary>The figures of merit, in declaration order, already unrolled (<see cref="FigureBinder"/>).</summary>
+    public ImmutableArray<FigureDefinition> Figures { get; init; } = [];
+
     public int QubitCount => QubitRegisters.Sum(r => r.Size);
 
     public int BitCount => BitRegisters.Sum(r => r.Size);

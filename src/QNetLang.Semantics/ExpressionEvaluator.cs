@@ -65,10 +65,21 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         UnaryExpression unary => Unary(unary, lookup),
         BinaryExpression binary => Binary(binary, lookup),
         CallExpression call => Call(call, lookup),
+        ReductionExpression reduction => ReductionOutside(reduction),
         _ => throw new InvalidOperationException($"unknown expression {expression.GetType().Name}"),
     };
 
     private Location At(TextSpan span) => new(source, span);
+
+    /// <summary>A reduction pools rounds over all shots: it has a value only after the run, in a figure.</summary>
+    public static string ReductionOutsideFigure(ReductionExpression reduction) =>
+        $"{reduction.Function.Text}(... over {reduction.Variable.Text} in ...) is allowed only in a `figure` declaration: its value exists only after all shots have run";
+
+    private ConstValue? ReductionOutside(ReductionExpression reduction)
+    {
+        diagnostics.Report(Diagnostics.InvalidFigure, At(reduction.Span), ReductionOutsideFigure(reduction));
+        return null;
+    }
 
     private ConstValue? Literal(LiteralExpression literal)
     {

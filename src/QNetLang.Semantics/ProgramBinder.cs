@@ -18,6 +18,7 @@ public sealed class ProgramBinder
     private readonly DiagnosticBag _diagnostics;
     private readonly Network _network;
     private readonly ExpressionEvaluator _evaluator;
+    private readonly FigureBinder _figures;
     private readonly Scope _globals = new(null);
     private readonly Dictionary<string, UserGate> _gates = new(StringComparer.Ordinal);
     private readonly List<QubitRegisterSymbol> _qubits = new();
@@ -32,12 +33,16 @@ public sealed class ProgramBinder
         _network = network;
         _diagnostics = diagnostics;
         _evaluator = new ExpressionEvaluator(source, diagnostics);
+        _figures = new FigureBinder(source, diagnostics, _evaluator, SemanticLimits.MaxFigureRounds);
     }
 
     public BoundProgram Bind(ProgramDeclaration program)
     {
         var statements = BindStatements(program.Body, _globals, topLevel: true);
-        return new BoundProgram(program.Name.Text, _source, _network, [.. _qubits], [.. _bits], [.. _constants], [.. _gates.Values.OrderBy(g => g.DeclarationSpan.Start)], statements, program.Name.Span);
+        return new BoundProgram(program.Name.Text, _source, _network, [.. _qubits], [.. _bits], [.. _constants], [.. _gates.Values.OrderBy(g => g.DeclarationSpan.Start)], statements, program.Name.Span)
+        {
+            Figures = _figures.Figures,
+        };
     }
 
     private Location At(TextSpan span) => new(_source, span);
@@ -115,6 +120,11 @@ public sealed class ProgramBinder
                 var node = ResolveProcessor(s.Destination, "send");
                 return qubit is null || node is null || s.ArrivalFlag is not null && flag is null ? null : new BoundSend(qubit, node, flag, s.Span);
             }
+            case FigureDeclaration figure:
+                // Bound before it is declared: a figure cannot read itself.
+                if (RequireTopLevel(topLevel, figure.Span, "figures", figure.Name, scope) && _figures.Bind(figure, _globals))
+                    Declare(new FigureSymbol(figure.Name.Text, figure.Name.Span));
+                return null;
             case BlockStatement block:
                 return new BoundBlock(BindStatements(block.Body, new Scope(scope), topLevel: false), block.Span);
             default:
@@ -372,6 +382,9 @@ public sealed class ProgramBinder
             case BinaryExpression b:
                 CheckExpression(b.Left, scope, allowBits);
                 CheckExpression(b.Right, scope, allowBits);
+                break;
+            case ReductionExpression r:
+                _diagnostics.Report(Diagnostics.InvalidFigure, At(r.Span), ExpressionEvaluator.ReductionOutsideFigure(r));
                 break;
             case CallExpression c:
                 if (!ExpressionEvaluator.IsBuiltinFunction(c.Function.Text))

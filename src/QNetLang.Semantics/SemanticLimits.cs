@@ -11,4 +11,7 @@ public static class SemanticLimits
 
     /// <summary>Depth of nested user-gate calls being inlined (gates can only call earlier gates, so this is generous).</summary>
     public const int MaxGateInlineDepth = 200;
+
+    /// <summary>Rounds all reductions of a program's figures may unroll to together.</summary>
+    public const int MaxFigureRounds = 1_000_000;
 }

@@ -31,6 +31,12 @@ public sealed record ConstSymbol(string Name, ScalarType Type, ConstValue Value,
     public override string KindDescription => "a constant";
 }
 
+/// <summary>A figure of merit: a value over all shots, computed after the run (docs/language.md).</summary>
+public sealed record FigureSymbol(string Name, TextSpan DeclarationSpan) : Symbol(Name, DeclarationSpan)
+{
+    public override string KindDescription => "a figure of merit";
+}
+
 /// <summary>
 /// Stands in for a declaration that failed (or a name already reported as undefined), so that
 /// later uses of the name are silently accepted instead of each giving another message.

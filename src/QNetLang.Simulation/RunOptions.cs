@@ -35,6 +35,9 @@ public sealed record RunOptions
 
     /// <summary>Keep the events of the first shot (for the timeline plot).</summary>
     public bool RecordTimeline { get; init; }
+
+    /// <summary>Keep every shot's outcome and time (`qnlc run --records FILE.csv`).</summary>
+    public bool RecordShots { get; init; }
 }
 
 /// <summary>A thread-safe counter of finished shots.</summary>

@@ -1,5 +1,6 @@
 using QNetLang.Simulation.Engines;
 using QNetLang.Simulation.Execution;
+using QNetLang.Simulation.Figures;
 
 namespace QNetLang.Simulation;
 
@@ -28,9 +29,13 @@ public sealed record RunResult
     public required double Ebits { get; init; }
     public required double MeanTimePs { get; init; }
     public required IReadOnlyList<PairStatistics> Pairs { get; init; }
+    /// <summary>The program's figures of merit with their standard errors, in declaration order.</summary>
+    public IReadOnlyList<FigureValue> Figures { get; init; } = [];
     /// <summary>Things a reader should know about how this run was simulated (approximations in use).</summary>
     public required IReadOnlyList<string> Notes { get; init; }
     /// <summary>Events of the first shot, when asked for.</summary>
     public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
+    /// <summary>Every shot in order, when asked for (<see cref="RunOptions.RecordShots"/>).</summary>
+    public IReadOnlyList<ShotRecord>? Records { get; init; }
     public double WallSeconds { get; init; }
 }

@@ -3,6 +3,7 @@ using QNetLang.Core;
 using QNetLang.Ir;
 using QNetLang.Simulation.Engines;
 using QNetLang.Simulation.Execution;
+using QNetLang.Simulation.Figures;
 using QNetLang.Simulation.Network;
 
 namespace QNetLang.Simulation;
@@ -54,6 +55,7 @@ public static class Simulator
         int limit = options.MaxQubits ?? EngineSelector.DefaultLimit(engine);
         long maxTime = SimTime.FromSeconds(options.MaxTimeSeconds);
         var key = new CountKey(distributed.Bits);
+        var figures = new FigureLayout(distributed.Figures);
 
         int blocks = (options.Shots + BlockSize - 1) / BlockSize;
         var partials = new BlockAggregate[blocks];
@@ -68,7 +70,7 @@ public static class Simulator
             var cache = share ? new BranchCache(limit, engine) : null;
             for (int block = group * groupBlocks; block < Math.Min(blocks, (group + 1) * groupBlocks); block++)
             {
-                var aggregate = new BlockAggregate();
+                var aggregate = new BlockAggregate(distributed.Figures.IsEmpty ? null : new FigureSums(figures, options.Shots));
                 int first = block * BlockSize, last = Math.Min(options.Shots, first + BlockSize);
                 for (int shot = first; shot < last; shot++)
                 {
@@ -77,15 +79,19 @@ public static class Simulator
                     var executor = new ShotExecutor(plan, state, random, maxTime, options.RecordTimeline && shot == 0, options.Distillation);
                     var outcome = executor.Run();
                     if (shot == 0) timeline = outcome.Timeline;
-                    aggregate.Add(key.Format(outcome.Bits), outcome, network);
+                    string formatted = key.Format(outcome.Bits);
+                    aggregate.Add(shot, formatted, outcome, network);
+                    if (options.RecordShots) aggregate.Records.Add(new ShotRecord(shot, outcome.TimePs, formatted));
                 }
                 partials[block] = aggregate;
                 options.Progress?.Add(last - first);
             }
         });
 
-        var total = new BlockAggregate();
+        var total = new BlockAggregate(distributed.Figures.IsEmpty ? null : new FigureSums(figures, options.Shots));
         foreach (var partial in partials) total.Merge(partial);
+        // Blocks in order, shots in order within a block: the records are in shot order.
+        var records = options.RecordShots ? partials.SelectMany(p => p.Records).ToList() : null;
         return new RunResult
         {
             Program = distributed.Name,
@@ -98,8 +104,10 @@ public static class Simulator
             Ebits = total.PairsDelivered / (double)options.Shots,
             MeanTimePs = total.TimeSum / options.Shots,
             Pairs = WithRoutes(total.PairStatistics(), distributed),
+            Figures = total.Figures is null ? [] : FigureEstimator.Estimate(distributed.Figures, figures, total.Figures),
             Notes = Notes(engine, plan.Traits),
             Timeline = timeline,
+            Records = records,
             WallSeconds = clock.Elapsed.TotalSeconds,
         };
     }
@@ -127,15 +135,20 @@ public static class Simulator
     }
 
     /// <summary>Sums over a block of shots, merged in block order so floating-point sums are reproducible.</summary>
-    private sealed class BlockAggregate
+    private sealed class BlockAggregate(FigureSums? figures)
     {
+        public FigureSums? Figures { get; } = figures;
+
+        /// <summary>The block's shots, when they are recorded.</summary>
+        public List<ShotRecord> Records { get; } = [];
         public SortedDictionary<string, long> Counts { get; } = new(StringComparer.Ordinal);
         public double TimeSum;
         public long PairsDelivered;
         private readonly SortedDictionary<(string, string), (long Count, double Fidelity, double Wait, double Attempts)> _pairs = new();
 
-        public void Add(string key, ShotOutcome outcome, NetworkModel network)
+        public void Add(int shot, string key, ShotOutcome outcome, NetworkModel network)
         {
+            Figures?.Add(shot, outcome.Bits, outcome.TimePs);
             Counts[key] = Counts.GetValueOrDefault(key) + 1;
             TimeSum += outcome.TimePs;
             foreach (var pair in outcome.Pairs)
@@ -153,6 +166,7 @@ public static class Simulator
             foreach (var (k, v) in other.Counts) Counts[k] = Counts.GetValueOrDefault(k) + v;
             TimeSum += other.TimeSum;
             PairsDelivered += other.PairsDelivered;
+            if (other.Figures is not null) Figures?.Merge(other.Figures);
             foreach (var (k, v) in other._pairs)
             {
                 var s = _pairs.GetValueOrDefault(k);

@@ -64,6 +64,21 @@ internal sealed class ExpressionBuilder(SourceText source, DiagnosticBag diagnos
                 }
                 return new CallExpression(function, [.. args], span);
             }
+            case P.ReductionExpressionContext r:
+            {
+                var ids = r.Identifier();
+                var function = ids.Length > 0 ? SyntaxFacts.NameOf(source, ids[0]) : null;
+                var variable = ids.Length > 1 ? SyntaxFacts.NameOf(source, ids[1]) : null;
+                var parts = r.expression();
+                var bounds = r.range()?.expression();
+                if (function is null || variable is null || parts.Length == 0 || bounds is null || bounds.Length < 2) return null;
+                var body = Build(parts[0]);
+                var start = Build(bounds[0]);
+                var end = Build(bounds[1]);
+                var condition = parts.Length > 1 ? Build(parts[1]) : null;
+                if (body is null || start is null || end is null || parts.Length > 1 && condition is null) return null;
+                return new ReductionExpression(function, body, variable, start, end, condition, span);
+            }
             case P.IdentifierExpressionContext id:
                 return SyntaxFacts.NameOf(source, id.Identifier()) is { } n ? new NameExpression(n, span) : null;
             case P.LiteralExpressionContext lit:

@@ -220,6 +220,12 @@ internal sealed class QnAstBuilder(SourceText source, DiagnosticBag diagnostics)
                 var flag = s.flag is not null && ops.Length > 1 ? Operand(ops[0]) : null;
                 return qubit is null ? null : new SendStatement(qubit, destination, flag, span);
             }
+            case P.FigureDeclarationContext fig:
+            {
+                var name = NameOf(fig.Identifier());
+                var value = _expressions.Build(fig.expression());
+                return name is null || value is null ? null : new FigureDeclaration(name, value, span);
+            }
             case P.BlockContext block:
                 return new BlockStatement(Block(block), span);
             default:

@@ -38,6 +38,7 @@ public static class CommandLineApp
         root.Subcommands.Add(VerifyQirCommand.Create());
         root.Subcommands.Add(FormatCommand.Create());
         root.Subcommands.Add(RunCommand());
+        root.Subcommands.Add(SweepCommand());
         return root;
     }
 
@@ -122,13 +123,32 @@ public static class CommandLineApp
         return command;
     }
 
+    private static Command SweepCommand()
+    {
+        var file = InputArgument();
+        var set = new Option<string[]>("--set") { Description = "TARGET=VALUES: a link (a--b.length), node (alice.t2) or network property or a program constant; VALUES A..B:K, A..B:K:log or a,b,c, with units.", Required = true, AllowMultipleArgumentsPerToken = false };
+        var shots = new Option<int>("--shots") { Description = "Shots per point.", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<long>("--seed") { Description = "Seed of every point: the same seed gives the same output on any number of cores." };
+        var output = new Option<string>("--output", "-o") { Description = "Directory for sweep.csv, sweep.json and a plot per figure.", Required = true };
+        var json = new Option<bool>("--json") { Description = "Also print the records as JSON." };
+        var threads = new Option<int?>("--threads") { Description = "Points run in parallel on this many threads (default: all cores); results do not depend on it." };
+        var command = new Command("sweep", "Run a program over a grid of parameter values; writes every figure with its standard error and a plot per figure.")
+        {
+            file, set, shots, seed, output, json, threads,
+        };
+        command.SetAction(parse => SweepDriver.Run(
+            new SweepRequest(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(shots), parse.GetValue(seed), parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(threads)),
+            Console.Out, Console.Error));
+        return command;
+    }
+
     private static Command RunCommand()
     {
         var file = InputArgument();
         var input = new InputOptions();
         var shots = new Option<int>("--shots") { Description = "Shots to run (with --stream: independent repetitions).", DefaultValueFactory = _ => 1000 };
         var seed = new Option<long>("--seed") { Description = "Seed: the same seed gives the same results on any number of cores." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object (counts, ebits, meanTimePs, pairs) instead of the summary." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (figures, counts, ebits, meanTimePs, pairs) instead of the summary." };
         var engine = new Option<string>("--engine")
         {
             Description = "State engine: auto, statevector, density, stabilizer, trajectories.",
@@ -143,9 +163,11 @@ public static class CommandLineApp
         var duration = new Option<double?>("--duration") { Description = "With --stream: stop after this many simulated seconds." };
         var distill = new Option<string?>("--distill") { Description = "Distil every end-to-end pair with bbpssw or dejmps until it reaches --target-fidelity." };
         var target = new Option<double?>("--target-fidelity") { Description = "With --distill: the fidelity each delivered pair must reach." };
+        var records = new Option<string?>("--records") { Description = "Write every shot (program, shot, time_ps, each register's bits) to this CSV file." };
+        var counts = new Option<string?>("--counts") { Description = "With --json: 'all' lists every outcome; N the N most frequent (default 64; countsOmitted says how many are left out)." };
         var command = new Command("run", "Compile a program and run it on the network simulator; prints counts, ebits, simulated time and pair statistics.")
         {
-            file, shots, seed, json, engine, maxQubits, maxTime, threads, plot, stream, pairs, duration, distill, target,
+            file, shots, seed, json, engine, maxQubits, maxTime, threads, plot, stream, pairs, duration, distill, target, counts, records,
         };
         input.AddTo(command);
         command.SetAction(parse =>
@@ -154,7 +176,7 @@ public static class CommandLineApp
                 parse.GetValue(file)!, parse.GetValue(input.Network), parse.GetValue(input.Qpus), parse.GetValue(input.QubitsPerQpu), parse.GetValue(input.MaxOps),
                 parse.GetValue(shots), parse.GetValue(seed), parse.GetValue(json), parse.GetValue(engine)!, parse.GetValue(maxQubits), parse.GetValue(maxTime),
                 parse.GetValue(threads), parse.GetValue(plot), parse.GetValue(stream), parse.GetValue(pairs), parse.GetValue(duration),
-                parse.GetValue(distill), parse.GetValue(target));
+                parse.GetValue(distill), parse.GetValue(target), parse.GetValue(counts), parse.GetValue(records));
             return RunDriver.Run(request, Console.Out, Console.Error);
         });
         return command;

@@ -45,6 +45,30 @@ public class HoverTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task FiguresAndTheirRoundVariablesHaveHovers()
+    {
+        const string text = """
+            network duo { qpu a { qubits = 2; } }
+            program p on duo {
+                qubit[2] q @ a;
+                bit[2] c;
+                c = measure q;
+                figure ones = mean(c[k] over k in 0 .. 2);
+                figure twice = 2 * ones;
+            }
+            """;
+        string uri = _files.Uri("figures.qn");
+        await _client.OpenAsync(uri, text);
+        Assert.Empty(await _client.DiagnosticsAsync(uri, 1));
+        async Task<string> Hover(string word, int occurrence) =>
+            (await _client.ResultAsync("textDocument/hover", TestDocuments.At(uri, text, word, occurrence)))!["contents"]!["value"]!.GetValue<string>();
+        string figure = await Hover("ones", 1);
+        Assert.Contains("figure ones = mean(c[k] over k in 0 .. 2);", figure);
+        Assert.Contains("Figure of merit", figure);
+        Assert.Contains("Round variable", await Hover("k]", 0));
+    }
+
+    [Fact]
     public async Task AliasSaysWhatItStandsFor()
     {
         string hover = (await HoverAsync("CX a"))!;

@@ -34,6 +34,9 @@ const EXPECTED = {
     epr: 'keyword.other.epr.qnetlang',
     teleport: 'keyword.other.teleport.qnetlang',
     send: 'keyword.other.send.qnetlang',
+    figure: 'storage.type.figure.qnetlang',
+    over: 'keyword.control.over.qnetlang',
+    where: 'keyword.control.where.qnetlang',
 };
 
 /** A keyword on its own line inside a program body: only the grammar's keyword rules can scope it. */
@@ -82,6 +85,7 @@ test('keywords in their usual places', async () => {
         '    if (c[0] == 1) { x q[0]; } else { z q[0]; }',
         '    at a { measure q[0] -> c[0]; reset q[0]; barrier q; }',
         '    epr q[0], q[1]; teleport q[0] -> e; c[1] = send q[1] -> e;',
+        '    figure agree = mean(c[j] == 0 over j in 0 .. n where c[0] == 1);',
         '}',
     ].join('\n');
     // Each keyword with enough context to be unique in the text.
@@ -90,7 +94,7 @@ test('keywords in their usual places', async () => {
         link: 'link a', program: 'program p', on: 'on lab', const: 'const int', int: 'int n', float: 'float f',
         angle: 'angle t', qubit: 'qubit[', bit: 'bit[', gate: 'gate g', for: 'for i', in: 'in 0', if: 'if (',
         else: 'else {', at: 'at a {', measure: 'measure q', reset: 'reset q', barrier: 'barrier q', epr: 'epr q',
-        teleport: 'teleport q', send: 'send q',
+        teleport: 'teleport q', send: 'send q', figure: 'figure agree', over: 'over j', where: 'where c',
     };
     for (const keyword of lexerKeywords()) {
         assert.ok(keyword in places, `new lexer keyword '${keyword}': show it in context in this test`);

@@ -99,7 +99,22 @@ public static class ManifestReader
                 if (NodeQasmReader.Read(source, node, local, context, diagnostics) is not { } instructions) return null;
                 programs.Add(new NodeProgram(node, local, instructions));
             }
-            return new DistributedProgram(name, network, qubits, bits, programs.ToImmutable(), [.. finalAt]);
+            return new DistributedProgram(name, network, qubits, bits, programs.ToImmutable(), [.. finalAt]) { Figures = ReadFigures(root, bits.Length) };
+        }
+
+        private static ImmutableArray<FigureDefinition> ReadFigures(JsonElement root, int bitCount)
+        {
+            var figures = ImmutableArray.CreateBuilder<FigureDefinition>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in Array(root, "figures"))
+            {
+                string figure = Str(entry, "name");
+                if (FigureJson.Read(Get(entry, "expression"), bitCount, names, out string? error) is not { } expression)
+                    throw new ManifestException($"figure '{figure}': {error}");
+                if (!names.Add(figure)) throw new ManifestException($"figure '{figure}' is defined twice");
+                figures.Add(new FigureDefinition(figure, expression));
+            }
+            return figures.ToImmutable();
         }
 
         private static Network ReadNetwork(JsonElement element)

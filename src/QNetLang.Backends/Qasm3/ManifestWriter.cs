@@ -12,12 +12,13 @@ namespace QNetLang.Backends.Qasm3;
 /// every property in SI units, every qubit (node at the start, role), every classical bit
 /// (register, element, role, the node whose copy is final), which file each node runs with
 /// its local qubits, and which calls across files belong together: each Bell pair's two
-/// `entangle` calls with the route, and each message's send and receive.
+/// `entangle` calls with the route, each message's send and receive, and the program's figures
+/// of merit (<see cref="FigureJson"/>).
 /// </summary>
 public static class ManifestWriter
 {
     /// <summary>The manifest format; a reader refuses other versions.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     public static string Write(DistributedProgram circuit, Func<string, string> fileOfNode)
     {
@@ -129,6 +130,17 @@ public static class ManifestWriter
                 json.WriteString("from", send.From);
                 json.WriteString("to", send.To);
                 json.WriteString("qubit", circuit.Qubits[send.Qubit].Name);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("figures");
+            foreach (var figure in circuit.Figures)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", figure.Name);
+                json.WritePropertyName("expression");
+                FigureJson.Write(json, figure.Expression);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

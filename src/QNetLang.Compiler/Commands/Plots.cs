@@ -11,7 +11,8 @@ public static class Plots
 {
     private const int MaxBars = 32;
 
-    public static bool Write(string directory, RunResult result, out string? error)
+    /// <param name="nodes">Every node of the network, in declaration order: the timeline has a row for each, idle or not.</param>
+    public static bool Write(string directory, RunResult result, IReadOnlyList<string> nodes, out string? error)
     {
         error = null;
         try
@@ -23,7 +24,7 @@ public static class Plots
             counts.SaveSvg(stem + ".counts.svg", 1000, 600);
             if (result.Timeline is { Count: > 0 } timeline)
             {
-                var plot = Timeline(result, timeline);
+                var plot = Timeline(result, timeline, nodes);
                 plot.SavePng(stem + ".timeline.png", 1200, 500);
                 plot.SaveSvg(stem + ".timeline.svg", 1200, 500);
             }
@@ -50,13 +51,16 @@ public static class Plots
         plot.Axes.Margins(bottom: 0);
         plot.Title($"{result.Program}: {result.Shots} shots, engine {QNetLang.Simulation.Engines.EngineSelector.Name(result.Engine)}" + (result.Counts.Count > MaxBars ? $" (top {MaxBars} of {result.Counts.Count})" : ""));
         plot.YLabel("probability");
+        // Name the columns of a key, as the text report does: which register is where, and its bit order.
+        string registers = string.Join(" ", result.Registers.Select(r => r.Size == 1 ? r.Name : $"{r.Name}[{r.Size - 1}..0]"));
+        plot.XLabel(registers.Length == 0 ? "outcome (no bits)" : $"outcome: {registers} (element 0 rightmost)");
         return plot;
     }
 
-    private static ScottPlot.Plot Timeline(RunResult result, IReadOnlyList<QNetLang.Simulation.Execution.TimelineEntry> timeline)
+    private static ScottPlot.Plot Timeline(RunResult result, IReadOnlyList<QNetLang.Simulation.Execution.TimelineEntry> timeline, IReadOnlyList<string> networkNodes)
     {
         var plot = new ScottPlot.Plot();
-        var nodes = timeline.Select(e => e.Node).Distinct().Order(StringComparer.Ordinal).ToList();
+        var nodes = networkNodes.Concat(timeline.Select(e => e.Node).Where(n => !networkNodes.Contains(n)).Distinct().Order(StringComparer.Ordinal)).ToList();
         var kinds = timeline.Select(e => Kind(e.What)).Distinct().Order(StringComparer.Ordinal).ToList();
         double scale = (double)timeline.Max(e => e.EndPs) switch
         {
@@ -93,7 +97,9 @@ public static class Plots
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(nodes.Select((n, i) => new ScottPlot.Tick(i, n)).ToArray());
         plot.XLabel($"simulated time ({unit})");
         plot.Title($"{result.Program}: timeline of shot 0");
-        plot.ShowLegend();
+        plot.YLabel("node");
+        // Outside the data area, so that it never covers a node's row.
+        plot.ShowLegend(ScottPlot.Edge.Right);
         return plot;
     }
 

@@ -20,6 +20,7 @@ public static class RunDriver
     public static int Run(RunRequest request, TextWriter stdout, TextWriter stderr)
     {
         if (ValidateRun(request, out var engine, out var distillation) is { } message) return Driver.BadCommandLine(stderr, message);
+        if (ParseCounts(request.Counts, out int? countLimit) is { } countsProblem) return Driver.BadCommandLine(stderr, countsProblem);
         IReadOnlyList<DistributedProgram> programs;
         Location fileLocation;
         if (EmittedPrograms.IsManifest(request.InputPath))
@@ -67,6 +68,7 @@ public static class RunDriver
             MaxTimeSeconds = request.MaxTimeSeconds,
             Threads = request.Threads ?? Environment.ProcessorCount,
             RecordTimeline = request.PlotDirectory is not null,
+            RecordShots = request.RecordsPath is not null,
             Distillation = distillation,
         };
         var results = new List<RunResult>();
@@ -81,15 +83,21 @@ public static class RunDriver
 
         if (request.PlotDirectory is { } plotDir)
         {
-            foreach (var run in results)
-                if (!Plots.Write(plotDir, run, out string? error))
+            foreach (var (run, program) in results.Zip(programs))
+                if (!Plots.Write(plotDir, run, [.. program.Network.Nodes.Select(n => n.Name)], out string? error))
                 {
                     stderr.WriteLine(new Diagnostic(Diagnostics.CannotWritePlots.Code, DiagnosticSeverity.Error, fileLocation, Diagnostics.CannotWritePlots.Format(plotDir, error)));
                     return ExitCodes.InputErrors;
                 }
         }
 
-        if (request.Json) stdout.Write(RunReport.ToJson(results));
+        if (request.RecordsPath is { } recordsPath && !ShotRecords.Write(recordsPath, results, out string? recordsError))
+        {
+            stderr.WriteLine(new Diagnostic(Diagnostics.CannotWriteOutput.Code, DiagnosticSeverity.Error, fileLocation, Diagnostics.CannotWriteOutput.Format(recordsPath, recordsError)));
+            return ExitCodes.InputErrors;
+        }
+
+        if (request.Json) stdout.Write(RunReport.ToJson(results, countLimit));
         else foreach (var run in results) stdout.Write(RunReport.ToText(run));
         return ExitCodes.Ok;
     }
@@ -121,6 +129,24 @@ public static class RunDriver
             if (request.StreamSeconds is { } s && !(s > 0 && s <= 9e6)) return $"--duration must be between 0 and 9e6 seconds, not {s}";
         }
         return null;
+    }
+
+    /// <summary>`--counts all` or `--counts N`: how many of the most frequent outcomes the JSON lists.</summary>
+    private static string? ParseCounts(string? text, out int? limit)
+    {
+        limit = RunReport.DefaultJsonCountLimit;
+        if (text is null) return null;
+        if (text == "all")
+        {
+            limit = null;
+            return null;
+        }
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1)
+        {
+            limit = n;
+            return null;
+        }
+        return $"--counts must be 'all' or a positive number of outcomes, not '{text}'";
     }
 
     /// <summary>Runs the shots; when they take over a second and stdout is a terminal, shows a progress bar meanwhile.</summary>

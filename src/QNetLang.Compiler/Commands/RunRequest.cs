@@ -19,4 +19,6 @@ public sealed record RunRequest(
     long? StreamPairs,
     double? StreamSeconds,
     string? Distill = null,
-    double? TargetFidelity = null);
+    double? TargetFidelity = null,
+    string? Counts = null,
+    string? RecordsPath = null);

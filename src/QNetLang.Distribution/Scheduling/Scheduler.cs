@@ -40,7 +40,7 @@ internal sealed class Scheduler
             .OrderBy(s => order.IndexOf(s.Key))
             .Select(s => new NodeProgram(s.Key, [.. _qubitsOf.GetValueOrDefault(s.Key) ?? []], s.Value.ToImmutable()))
             .ToImmutableArray();
-        return new DistributedProgram(_circuit.Name, _circuit.Network, _circuit.Qubits, _circuit.Bits, programs, [.. _bitOwner]);
+        return new DistributedProgram(_circuit.Name, _circuit.Network, _circuit.Qubits, _circuit.Bits, programs, [.. _bitOwner]) { Figures = _circuit.Figures };
     }
 
     private ImmutableArray<NodeInstruction>.Builder Stream(SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams, string node)

@@ -45,6 +45,9 @@ public sealed record DistributedProgram(
     ImmutableArray<NodeProgram> Nodes,
     ImmutableArray<string?> FinalBitOwner)
 {
+    /// <summary>The program's figures of merit, in declaration order: computed from the bits after the run, never executed by a node.</summary>
+    public ImmutableArray<FigureDefinition> Figures { get; init; } = [];
+
     /// <summary>Bell pairs the programs request (each pair's two <see cref="EntangleInstruction"/>s count once).</summary>
     public int Pairs => CountDistinct<EntangleInstruction>(e => e.PairId);
 

@@ -15,6 +15,7 @@ public enum DeclarationKind
     LoopVariable,
     GateParameter,
     GateQubit,
+    Figure,
 }
 
 /// <summary>

@@ -175,6 +175,11 @@ public sealed class SymbolIndexBuilder
                 case BlockStatement block:
                     foreach (var inner in block.Body) Statement(inner, scope);
                     break;
+                case FigureDeclaration figure:
+                    index.Expression(figure.Value, scope);
+                    // Declared after its value, as the binder does: a figure cannot read itself.
+                    scope.Add(index.Declare(DeclarationKind.Figure, figure.Name, index._source, figure, program, isMain: true));
+                    break;
             }
         }
 
@@ -235,6 +240,14 @@ public sealed class SymbolIndexBuilder
                 break;
             case UnaryExpression unary:
                 Expression(unary.Operand, scope);
+                break;
+            case ReductionExpression reduction:
+                Expression(reduction.Start, scope);
+                Expression(reduction.End, scope);
+                var rounds = new Scope(scope, gateBoundary: false);
+                rounds.Add(Declare(DeclarationKind.LoopVariable, reduction.Variable, _source, reduction, container: null, isMain: true));
+                Expression(reduction.Body, rounds);
+                if (reduction.Condition is { } condition) Expression(condition, rounds);
                 break;
             case BinaryExpression binary:
                 Expression(binary.Left, scope);

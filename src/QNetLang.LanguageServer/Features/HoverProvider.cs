@@ -141,6 +141,8 @@ public static class HoverProvider
         GateDefinition gate when declaration.Kind == DeclarationKind.Gate => UserGate(gate),
         GateDefinition when declaration.Kind == DeclarationKind.GateParameter => Code($"{declaration.Name}") + $"Angle parameter of gate `{declaration.Container?.Name}`.\n",
         GateDefinition => Code($"{declaration.Name}") + $"Qubit argument of gate `{declaration.Container?.Name}`.\n",
+        ReductionExpression reduction => Code($"{reduction.Function.Text}(… over {declaration.Name} in …)") + "Round variable of a figure's reduction: an integer, constant in each unrolled round.\n",
+        FigureDeclaration figure => Code(Statement(declaration.Source, figure)) + "Figure of merit: computed after the run from every shot's bits and reported with its standard error by `qnlc run`.\n",
         ForStatement => Code($"for {declaration.Name} in …") + "Loop variable: an integer, constant in each unrolled iteration.\n",
         ConstDeclaration constant => Code(Statement(declaration.Source, constant)) + ConstantValue(analysis, declaration),
         QubitDeclaration qubit => Code(Statement(declaration.Source, qubit)) + (qubit.PinnedTo is { } pin ? $"Pinned to node `{pin.Text}`.\n" : "Placed by the partitioner.\n"),

@@ -71,7 +71,7 @@ public sealed class Lowerer
         var bits = _program.BitRegisters
             .SelectMany(r => Enumerable.Range(0, r.Size).Select(i => new BitInfo(r.FirstBit + i, r.Name, r.IsRegister ? i : null)))
             .ToImmutableArray();
-        return new Circuit(_program.Name, Network, qubits, bits, operations.ToImmutable());
+        return new Circuit(_program.Name, Network, qubits, bits, operations.ToImmutable()) { Figures = _program.Figures };
     }
 
     // ---- placement checks that need no unrolling -------------------------------------------

@@ -42,3 +42,9 @@ public enum BinaryOperator
 public sealed record UnaryExpression(UnaryOperator Operator, Expression Operand, TextSpan Span) : Expression(Span);
 
 public sealed record BinaryExpression(BinaryOperator Operator, Expression Left, Expression Right, TextSpan Span) : Expression(Span);
+
+/// <summary>
+/// <c>mean(body over i in a .. b where condition)</c> or <c>sum(...)</c>: a reduction over the
+/// unrolled values of a loop variable, allowed only in a figure of merit.
+/// </summary>
+public sealed record ReductionExpression(Name Function, Expression Body, Name Variable, Expression Start, Expression End, Expression? Condition, TextSpan Span) : Expression(Span);

@@ -57,3 +57,6 @@ public sealed record TeleportStatement(Operand Qubit, Name Destination, TextSpan
 public sealed record SendStatement(Operand Qubit, Name Destination, Operand? ArrivalFlag, TextSpan Span) : Statement(Span);
 
 public sealed record BlockStatement(ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);
+
+/// <summary><c>figure name = expression;</c>: a figure of merit computed from every shot's bits after the run.</summary>
+public sealed record FigureDeclaration(Name Name, Expression Value, TextSpan Span) : Statement(Span);

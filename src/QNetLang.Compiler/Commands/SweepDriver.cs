@@ -1,0 +1,106 @@
+using QNetLang.Core;
+using QNetLang.Ir;
+using QNetLang.Simulation;
+
+namespace QNetLang.Compiler.Commands;
+
+/// <summary>One point of a sweep: its parameter values, the program run there and its result.</summary>
+public sealed record SweepPoint(IReadOnlyList<ParameterOverride> Values, DistributedProgram Program, RunResult Result);
+
+/// <summary>
+/// `qnlc sweep FILE --set TARGET=VALUES ... -o DIR`: compiles and runs the program at every
+/// point of the grid the `--set`s span (the first parameter outermost), and writes
+/// DIR/sweep.csv, DIR/sweep.json and a plot per figure (<see cref="SweepOutput"/>,
+/// <see cref="SweepPlots"/>). Every point runs with the same seed on one thread, points run in
+/// parallel and are written in grid order, so the output is the same on any number of cores.
+/// </summary>
+public static class SweepDriver
+{
+    public static int Run(SweepRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        var parameters = new List<SweepParameter>();
+        foreach (string setting in request.Settings)
+        {
+            if (SweepParameter.Parse(setting, out string? error) is not { } parameter) return Driver.BadCommandLine(stderr, error!);
+            if (parameters.Any(p => p.Target == parameter.Target)) return Driver.BadCommandLine(stderr, $"--set {parameter.Target} is given twice");
+            parameters.Add(parameter);
+        }
+        if (parameters.Count == 0) return Driver.BadCommandLine(stderr, "sweep needs at least one --set TARGET=VALUES");
+        if (request.Shots < 1 || request.Shots > RunDriver.MaxShots) return Driver.BadCommandLine(stderr, $"--shots must be between 1 and {RunDriver.MaxShots}, not {request.Shots}");
+        if (request.Threads is { } t && (t < 1 || t > 1024)) return Driver.BadCommandLine(stderr, $"--threads must be between 1 and 1024, not {t}");
+        long size = parameters.Aggregate(1L, (n, p) => n * p.Values.Count);
+        if (size > SweepParameter.MaxPoints) return Driver.BadCommandLine(stderr, $"the grid has {size} points; at most {SweepParameter.MaxPoints}");
+
+        // The targets must name something: an override that matches nothing would sweep nothing.
+        var plain = Compile(request, []);
+        foreach (var diagnostic in DiagnosticCondenser.Condense(plain.Diagnostics.Items)) stderr.WriteLine(diagnostic.ToString());
+        if (!plain.Success) return ExitCodes.InputErrors;
+        if (plain.Distributed.Count != 1) return Driver.BadCommandLine(stderr, $"sweep runs one program; '{request.InputPath}' has {plain.Distributed.Count}");
+        var bound = plain.BoundPrograms[0];
+        foreach (var parameter in parameters)
+            if (Describe(parameter.Target, bound.Network, bound) is { } problem) return Driver.BadCommandLine(stderr, problem);
+
+        var grid = Grid(parameters);
+        var points = new SweepPoint?[grid.Count];
+        var diagnostics = new IReadOnlyList<Diagnostic>[grid.Count];
+        Parallel.For(0, grid.Count, new ParallelOptions { MaxDegreeOfParallelism = request.Threads ?? Environment.ProcessorCount }, i =>
+        {
+            var compiled = Compile(request, grid[i]);
+            diagnostics[i] = DiagnosticCondenser.Condense(compiled.Diagnostics.Items).ToList();
+            if (!compiled.Success) return;
+            var program = compiled.Distributed[0].Program!;
+            var (result, problems) = Simulator.Run(program, new RunOptions { Shots = request.Shots, Seed = request.Seed, Threads = 1 });
+            diagnostics[i] = [.. diagnostics[i], .. problems];
+            if (result is not null) points[i] = new SweepPoint(grid[i], program, result);
+        });
+        for (int i = 0; i < grid.Count; i++)
+        {
+            if (diagnostics[i].Count == 0 && points[i] is not null) continue;
+            string at = string.Join(", ", grid[i].Select(v => $"{v.Target}={v.Text}"));
+            foreach (var d in diagnostics[i]) stderr.WriteLine($"at {at}: {d}");
+            if (points[i] is null) return ExitCodes.InputErrors;
+        }
+
+        var done = points.Select(p => p!).ToList();
+        if (!SweepOutput.Write(request.OutputDirectory, parameters, done, out string? writeError)
+            || !SweepPlots.Write(request.OutputDirectory, parameters, done, out writeError))
+        {
+            stderr.WriteLine(new Diagnostic(Diagnostics.CannotWriteOutput.Code, DiagnosticSeverity.Error, new Location(new SourceText(request.InputPath, ""), default), Diagnostics.CannotWriteOutput.Format(request.OutputDirectory, writeError)));
+            return ExitCodes.InputErrors;
+        }
+        if (request.Json) stdout.Write(SweepOutput.Json(parameters, done));
+        else stdout.Write($"{done.Count} point(s) of {request.Shots} shot(s): {Path.Combine(request.OutputDirectory, "sweep.csv")}, sweep.json and {done[0].Result.Figures.Count} plot(s)\n");
+        return ExitCodes.Ok;
+    }
+
+    private static CompilationResult Compile(SweepRequest request, IReadOnlyList<ParameterOverride> overrides) =>
+        QnCompiler.Compile(request.InputPath, new CompilationOptions
+        {
+            StopAfter = CompilerStage.Schedule,
+            Seed = unchecked((int)request.Seed),
+            ParameterOverrides = overrides,
+        });
+
+    /// <summary>Every combination, the first parameter outermost.</summary>
+    private static List<IReadOnlyList<ParameterOverride>> Grid(IReadOnlyList<SweepParameter> parameters)
+    {
+        var grid = new List<IReadOnlyList<ParameterOverride>> { Array.Empty<ParameterOverride>() };
+        foreach (var parameter in parameters)
+            grid = [.. grid.SelectMany(prefix => parameter.Values.Select(v => (IReadOnlyList<ParameterOverride>)[.. prefix, v]))];
+        return grid;
+    }
+
+    /// <summary>Null when the target names a link, node or network property or a program constant; otherwise why not.</summary>
+    private static string? Describe(string target, Network network, Semantics.BoundProgram program)
+    {
+        if (ParameterOverrides.Split(target) is (string owner, _))
+        {
+            var ends = owner.Split("--");
+            if (ends.Length == 2) return network.FindLink(ends[0], ends[1]) is null ? $"--set {target}: network '{network.Name}' has no link {owner}" : null;
+            return network.FindNode(owner) is null ? $"--set {target}: network '{network.Name}' has no node '{owner}'" : null;
+        }
+        bool known = program.Constants.Any(c => c.Name == target)
+            || Semantics.PropertySchema.ByOwner[Semantics.PropertySchema.NetworkOwner].Any(s => s.Name == target);
+        return known ? null : $"--set {target}: '{target}' is neither a constant of program '{program.Name}' nor a network property (a link is a--b.property, a node node.property)";
+    }
+}

@@ -1,0 +1,300 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using QNetLang.Simulation.Figures;
+
+namespace QNetLang.Simulation.Tests;
+
+/// <summary>
+/// The figures of merit the examples declare, each against the closed form its header states,
+/// as written and with other network parameters, within 4 of the run's own standard errors;
+/// and the standard error itself against the binomial one, and its independence of threads.
+/// </summary>
+public class ProgramFigureTests
+{
+    private const double Sigmas = 4;
+
+    private static Dictionary<string, FigureValue> Figures(string example, Func<string, string> edit, int shots, long seed)
+    {
+        string source = File.ReadAllText(Path.Combine(TestSupport.Examples, example + ".qn"));
+        string edited = edit(source);
+        var circuit = TestSupport.Compile(edited);
+        return TestSupport.Run(circuit, shots, seed).Figures.ToDictionary(f => f.Name);
+    }
+
+    private static string Replace(string source, string from, string to)
+    {
+        Assert.Contains(from, source);
+        return source.Replace(from, to, StringComparison.Ordinal);
+    }
+
+    private static void AssertClose(FigureValue figure, double expected)
+    {
+        Assert.True(figure.StdErr > 0, $"{figure.Name}: standard error {figure.StdErr}");
+        Assert.True(Math.Abs(figure.Value - expected) <= Sigmas * figure.StdErr,
+            $"{figure.Name} = {figure.Value:G6} ± {figure.StdErr:G3}, closed form {expected:G6} ({Math.Abs(figure.Value - expected) / figure.StdErr:F1} standard errors away)");
+    }
+
+    [Theory]
+    [InlineData(25.0, 0.01, 0.8)]     // as written
+    [InlineData(10.0, 0.04, 0.8)]
+    [InlineData(60.0, 0.02, 0.5)]
+    public void Bb84(double km, double error, double efficiency)
+    {
+        var figures = Figures("bb84", s => Replace(Replace(Replace(s,
+            "length = 25 km", $"length = {km} km"),
+            "measure_error = 0.01", $"measure_error = {error}"),
+            "detector_efficiency = 0.8", $"detector_efficiency = {efficiency}"), shots: 20000, seed: 11);
+        double sifted = Math.Pow(10, -0.2 * km / 10) * efficiency / 2;
+        AssertClose(figures["sifted_rate"], sifted);
+        AssertClose(figures["qber"], error);
+        AssertClose(figures["secret_key_rate"], sifted * (1 - 2 * Statistics.H2(error)));
+    }
+
+    [Theory]
+    [InlineData(40.0, 30.0, 0.01)]     // as written
+    [InlineData(20.0, 50.0, 0.03)]
+    public void TrustedNodeQkd(double km1, double km2, double error)
+    {
+        var figures = Figures("trusted_node_qkd", s => Replace(Replace(Replace(s,
+            "length = 40 km", $"length = {km1} km"),
+            "length = 30 km", $"length = {km2} km"),
+            "measure_error = 0.01", $"measure_error = {error}"), shots: 40000, seed: 16);
+        double sifted1 = Math.Pow(10, -0.2 * km1 / 10) * 0.8 / 2, sifted2 = Math.Pow(10, -0.2 * km2 / 10) * 0.8 / 2;
+        double endToEnd = (1 - Math.Pow(1 - 2 * error, 3)) / 2;
+        AssertClose(figures["sifted_rate_1"], sifted1);
+        AssertClose(figures["qber_1"], error);
+        AssertClose(figures["secret_key_rate_1"], sifted1 * (1 - 2 * Statistics.H2(error)));
+        AssertClose(figures["sifted_rate_2"], sifted2);
+        AssertClose(figures["qber_2"], error);
+        AssertClose(figures["secret_key_rate_2"], sifted2 * (1 - 2 * Statistics.H2(error)));
+        AssertClose(figures["sifted_rate"], sifted1 * sifted2);
+        AssertClose(figures["qber"], endToEnd);
+        AssertClose(figures["secret_key_rate"], sifted1 * sifted2 * Math.Max(0, 1 - 2 * Statistics.H2(endToEnd)));
+        AssertClose(figures["relay_agreement"], 1 - error);
+    }
+
+    [Theory]
+    [InlineData(0.97, 0.005)]     // as written
+    [InlineData(0.9, 0.02)]
+    public void E91(double fidelity, double error)
+    {
+        var figures = Figures("e91", s => Replace(Replace(s,
+            "fidelity = 0.97", $"fidelity = {fidelity}"),
+            "measure_error = 0.005", $"measure_error = {error}"), shots: 12000, seed: 12);
+        double visibility = (4 * fidelity - 1) / 3 * (1 - 2 * error) * (1 - 2 * error);
+        AssertClose(figures["chsh"], 2 * Math.Sqrt(2) * visibility);
+        AssertClose(figures["qber"], (1 - visibility) / 2);
+        foreach (var (name, sign) in new[] { ("e_0_1", 1), ("e_0_3", -1), ("e_2_1", 1), ("e_2_3", 1) })
+            AssertClose(figures[name], sign * Math.Sqrt(0.5) * visibility);
+    }
+
+    [Theory]
+    [InlineData(0.98)]     // the example's link
+    [InlineData(0.8)]
+    public void TeleportationWithoutGateErrors(double fidelity)
+    {
+        var figures = Figures("teleportation", s => Replace(Replace(s,
+            "gate_error = 1e-4; two_qubit_error = 1e-3;", ""),
+            "fidelity = 0.98", $"fidelity = {fidelity}"), shots: 20000, seed: 13);
+        AssertClose(figures["fidelity"], (2 * fidelity + 1) / 3);
+    }
+
+    [Fact]
+    public void TeleportationAsWrittenLosesLessThanItsGateErrors()
+    {
+        var figure = Figures("teleportation", s => s, shots: 40000, seed: 14)["fidelity"];
+        double ideal = (2 * 0.98 + 1) / 3;
+        Assert.InRange(figure.Value, ideal - 1.5e-3 - Sigmas * figure.StdErr, ideal + Sigmas * figure.StdErr);
+    }
+
+    [Fact]
+    public void GhzSensing()
+    {
+        // ghz_sensing includes networks/metro.qn: run it beside a copy of that network without
+        // gate, readout and memory errors, so that only the links' Werner noise remains.
+        string dir = Path.Combine(Path.GetTempPath(), "qnl-ghz-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(dir, "networks"));
+        try
+        {
+            string network = File.ReadAllText(Path.Combine(TestSupport.Examples, "networks", "metro.qn"));
+            foreach (string noise in new[] { "t1 = 10 s; t2 = 500 ms;", "gate_error = 1e-4; two_qubit_error = 2e-3;", "measure_error = 1e-2;", "t2 = 100 ms;" })
+                network = Replace(network, noise, "");
+            File.WriteAllText(Path.Combine(dir, "networks", "metro.qn"), network);
+            File.Copy(Path.Combine(TestSupport.Examples, "ghz_sensing.qn"), Path.Combine(dir, "ghz_sensing.qn"));
+            var ideal = TestSupport.Run(TestSupport.CompileFile(Path.Combine(dir, "ghz_sensing.qn")), 20000, seed: 17).Figures.ToDictionary(f => f.Name);
+            double w = (4 * 0.97 - 1) / 3, visibility = Math.Pow(w, 4), signal = visibility * Math.Cos(3 * Math.PI / 9);
+            AssertClose(ideal["parity_even"], (1 + signal) / 2);
+            AssertClose(ideal["phase"], Math.Acos(signal) / 3);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        var written = TestSupport.Run(TestSupport.CompileFile(Path.Combine(TestSupport.Examples, "ghz_sensing.qn")), 5000, seed: 18).Figures.Single(f => f.Name == "parity_even");
+        double closedForm = (1 + Math.Pow((4 * 0.97 - 1) / 3, 4) * Math.Cos(3 * Math.PI / 9)) / 2;
+        Assert.InRange(written.Value, 0.5, closedForm + Sigmas * written.StdErr);
+    }
+
+    [Fact]
+    public void BlindComputation()
+    {
+        double eta = Math.Pow(10, -0.2 * 5 / 10);
+        var ideal = Figures("blind_computation", s => Replace(s, " two_qubit_error = 1e-3; measure_error = 1e-3;", ""), shots: 10000, seed: 19);
+        AssertClose(ideal["photon_arrival"], eta);
+        AssertClose(ideal["all_arrived"], eta * eta * eta);
+        Assert.Equal(1.0, ideal["correct_rate"].Value);
+        var written = Figures("blind_computation", s => s, shots: 10000, seed: 20)["correct_rate"];
+        Assert.InRange(written.Value, 1 - 5e-3 - Sigmas * written.StdErr, 1);
+    }
+
+    [Theory]
+    [InlineData("repeater_chain", 0.98, 4, 0.005)]
+    [InlineData("satellite_link", 0.95, 2, 0.01)]
+    public void PairsThroughRepeaters(string example, double linkFidelity, int links, double readoutError)
+    {
+        double w = Math.Pow((4 * linkFidelity - 1) / 3, links) * (1 - 2 * readoutError) * (1 - 2 * readoutError);
+        var ideal = Figures(example, s => Regex.Replace(s, @"\bt[12] = \d+ m?s;", ""), shots: 20000, seed: 21);
+        AssertClose(ideal["agree_z"], (1 + w) / 2);
+        AssertClose(ideal["agree_x"], (1 + w) / 2);
+        AssertClose(ideal["fidelity"], (1 + 3 * w) / 4);
+        var written = Figures(example, s => s, shots: 4000, seed: 22);
+        foreach (string name in new[] { "agree_z", "agree_x" })
+            Assert.InRange(written[name].Value, 0.5, (1 + w) / 2 + Sigmas * written[name].StdErr);
+    }
+
+    [Fact]
+    public void StandardErrorOfAMeanIsTheBinomialOne()
+    {
+        // Four independent fair coins per shot: the pooled mean has standard error sqrt(1/4 / 4N).
+        var circuit = TestSupport.Compile("""
+            network n { qpu a { qubits = 4; } }
+            program p on n {
+                qubit[4] q @ a;
+                bit[4] c;
+                h q;
+                c = measure q;
+                figure ones = mean(c[i] over i in 0 .. 4);
+                figure twice = 2 * ones;
+            }
+            """);
+        const int shots = 20000;
+        var figures = TestSupport.Run(circuit, shots, seed: 15).Figures.ToDictionary(f => f.Name);
+        double binomial = Math.Sqrt(0.25 / (4 * shots));
+        // The jackknife over 64 groups estimates it with a relative error of about 1/sqrt(2 * 63) = 9%.
+        Assert.InRange(figures["ones"].StdErr, 0.7 * binomial, 1.3 * binomial);
+        Assert.Equal(2 * figures["ones"].StdErr, figures["twice"].StdErr, 12);
+        AssertClose(figures["ones"], 0.5);
+    }
+
+    [Fact]
+    public void FiguresAreTheSameOnAnyNumberOfThreads()
+    {
+        var circuit = TestSupport.CompileFile(Path.Combine(TestSupport.Examples, "bb84.qn"));
+        var one = Simulator.RunOrThrow(circuit, new RunOptions { Shots = 3000, Seed = 5, Threads = 1 });
+        var four = Simulator.RunOrThrow(circuit, new RunOptions { Shots = 3000, Seed = 5, Threads = 4 });
+        Assert.Equal(one.Figures, four.Figures);
+    }
+
+    [Fact]
+    public void RunJsonReportsTheFigures()
+    {
+        var run = CliRunner.Invoke("run", Path.Combine(TestSupport.Examples, "bb84.qn"), "--shots", "500", "--seed", "2", "--json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var figures = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("figures");
+        Assert.Equal(["sifted_rate", "qber", "secret_key_rate"], figures.EnumerateObject().Select(f => f.Name));
+        foreach (var figure in figures.EnumerateObject())
+        {
+            Assert.True(figure.Value.GetProperty("value").GetDouble() >= 0);
+            Assert.True(figure.Value.GetProperty("stderr").GetDouble() > 0);
+        }
+        var text = CliRunner.Invoke("run", Path.Combine(TestSupport.Examples, "bb84.qn"), "--shots", "500", "--seed", "2");
+        Assert.Contains("figures:", text.Stdout);
+        Assert.Matches(@"\n  qber +0\.\d+ ± 0\.\d+", text.Stdout);
+    }
+
+    [Fact]
+    public void JsonListsTheTopOutcomesUnlessAskedForAll()
+    {
+        string bb84 = Path.Combine(TestSupport.Examples, "bb84.qn");
+        var top = JsonDocument.Parse(CliRunner.Invoke("run", bb84, "--shots", "300", "--seed", "2", "--json").Stdout).RootElement;
+        var all = JsonDocument.Parse(CliRunner.Invoke("run", bb84, "--shots", "300", "--seed", "2", "--json", "--counts", "all").Stdout).RootElement;
+        var allCounts = all.GetProperty("counts").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt64());
+        Assert.Equal(300, allCounts.Values.Sum());
+        Assert.Equal(0, all.GetProperty("countsOmitted").GetProperty("outcomes").GetInt32());
+        var topCounts = top.GetProperty("counts").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt64());
+        Assert.Equal(RunReport.DefaultJsonCountLimit, topCounts.Count);
+        Assert.Equal(allCounts.Count - topCounts.Count, top.GetProperty("countsOmitted").GetProperty("outcomes").GetInt32());
+        Assert.Equal(300 - topCounts.Values.Sum(), top.GetProperty("countsOmitted").GetProperty("shots").GetInt64());
+        Assert.All(topCounts, c => Assert.Equal(allCounts[c.Key], c.Value));
+        Assert.True(topCounts.Values.Min() >= allCounts.Where(c => !topCounts.ContainsKey(c.Key)).Select(c => c.Value).DefaultIfEmpty(0).Max());
+        Assert.Equal(top.GetProperty("figures").GetRawText(), all.GetProperty("figures").GetRawText());
+        Assert.Equal(2, CliRunner.Invoke("run", bb84, "--shots", "10", "--json", "--counts", "some").ExitCode);
+    }
+
+    [Fact]
+    public void RecordsHaveEveryShotInOrderOnAnyNumberOfThreads()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "qnl-records-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string teleportation = Path.Combine(TestSupport.Examples, "teleportation.qn");
+            string one = Path.Combine(dir, "one.csv"), two = Path.Combine(dir, "two.csv");
+            var run = CliRunner.Invoke("run", teleportation, "--shots", "150", "--seed", "4", "--json", "--records", one, "--threads", "1");
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.Equal(0, CliRunner.Invoke("run", teleportation, "--shots", "150", "--seed", "4", "--records", two, "--threads", "3").ExitCode);
+            Assert.Equal(File.ReadAllText(one), File.ReadAllText(two));
+            string[] lines = File.ReadAllLines(one);
+            Assert.Equal("program,shot,time_ps,out,m", lines[0]);
+            Assert.Equal(151, lines.Length);
+            var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+            Assert.Equal(Enumerable.Range(0, 150).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Select(r => r[1]));
+            // The records add up to the counts.
+            var counts = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("counts").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt64());
+            Assert.Equal(counts, rows.GroupBy(r => r[3] + " " + r[4]).ToDictionary(g => g.Key, g => (long)g.Count()));
+            Assert.All(rows, r => Assert.True(long.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture) > 0));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ShotTimeIsTheMeanSimulatedTimeInSeconds()
+    {
+        var circuit = TestSupport.Compile("""
+            network n { qpu a { qubits = 1; } qpu b { qubits = 1; } link a -- b { length = 20 km; rate = 1 MHz; } }
+            program p on n {
+                qubit x @ a;
+                qubit y @ b;
+                bit[2] c;
+                epr x, y;
+                c[0] = measure x;
+                c[1] = measure y;
+                figure t = shot_time;
+                figure pairs_per_second = sum(1 over i in 0 .. 1) / shot_time;
+            }
+            """);
+        var result = TestSupport.Run(circuit, 500, seed: 23);
+        var figures = result.Figures.ToDictionary(f => f.Name);
+        Assert.Equal(result.MeanTimePs * 1e-12, figures["t"].Value, 12);
+        Assert.Equal(1 / (result.MeanTimePs * 1e-12), figures["pairs_per_second"].Value, 6);
+    }
+
+    [Fact]
+    public void AFigureWithNoSelectedRoundIsNullNotACrash()
+    {
+        var circuit = TestSupport.Compile("""
+            network n { qpu a { qubits = 1; } }
+            program p on n {
+                qubit q @ a;
+                bit c;
+                c = measure q;
+                figure never = mean(c over i in 0 .. 1 where c == 1);
+            }
+            """);
+        var result = TestSupport.Run(circuit, 100);
+        Assert.True(double.IsNaN(Assert.Single(result.Figures).Value));
+        Assert.Contains("\"never\": {\n      \"value\": null,", RunReport.ToJson([result]));
+    }
+}
