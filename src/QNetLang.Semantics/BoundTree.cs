@@ -56,6 +56,9 @@ public sealed record BoundProgram(
     /// <summary>The figures of merit, in declaration order, already unrolled (<see cref="FigureBinder"/>).</summary>
     public ImmutableArray<FigureDefinition> Figures { get; init; } = [];
 
+    /// <summary>Every declaration the binder made and every name it resolved (<see cref="SymbolTable"/>).</summary>
+    public SymbolTable Symbols { get; init; } = new();
+
     public int QubitCount => QubitRegisters.Sum(r => r.Size);
 
     public int BitCount => BitRegisters.Sum(r => r.Size);

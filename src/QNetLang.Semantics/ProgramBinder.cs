@@ -24,6 +24,7 @@ public sealed class ProgramBinder
     private readonly List<QubitRegisterSymbol> _qubits = new();
     private readonly List<BitRegisterSymbol> _bits = new();
     private readonly List<ConstSymbol> _constants = new();
+    private readonly SymbolTable _symbols = new();
     private int _qubitCount;
     private int _bitCount;
 
@@ -42,6 +43,7 @@ public sealed class ProgramBinder
         return new BoundProgram(program.Name.Text, _source, _network, [.. _qubits], [.. _bits], [.. _constants], [.. _gates.Values.OrderBy(g => g.DeclarationSpan.Start)], statements, program.Name.Span)
         {
             Figures = _figures.Figures,
+            Symbols = _symbols,
         };
     }
 
@@ -183,7 +185,7 @@ public sealed class ProgramBinder
 
     private int? EvaluateSize(Expression expression)
     {
-        if (_evaluator.Evaluate(expression, name => Lookup(name, _globals)) is not { } value) return null;
+        if (_evaluator.Evaluate(expression, name => LookupAndRecord(name, _globals)) is not { } value) return null;
         if (value.Kind != ValueKind.Int || value.Number < 1 || value.Number > SemanticLimits.MaxRegisterSize)
         {
             _diagnostics.Report(Diagnostics.BadRegisterSize, At(expression.Span), SemanticLimits.MaxRegisterSize, value.ToString());
@@ -200,7 +202,7 @@ public sealed class ProgramBinder
 
     private void DeclareConst(ConstDeclaration declaration)
     {
-        if (_evaluator.Evaluate(declaration.Value, name => Lookup(name, _globals)) is not { } value)
+        if (_evaluator.Evaluate(declaration.Value, name => LookupAndRecord(name, _globals)) is not { } value)
         {
             DeclareFailed(declaration.Name);
             return;
@@ -242,11 +244,9 @@ public sealed class ProgramBinder
         foreach (var c in _constants) constants.TryDeclareLocal(c);
         var gateScope = new Scope(constants);
         for (int i = 0; i < definition.Parameters.Length; i++)
-            if (!gateScope.TryDeclareLocal(new GateParameterSymbol(definition.Parameters[i].Text, i, definition.Parameters[i].Span)))
-                _diagnostics.Report(Diagnostics.Redefinition, At(definition.Parameters[i].Span), definition.Parameters[i].Text);
+            DeclareLocal(gateScope, new GateParameterSymbol(definition.Parameters[i].Text, i, definition.Parameters[i].Span));
         for (int i = 0; i < definition.Qubits.Length; i++)
-            if (!gateScope.TryDeclareLocal(new GateQubitSymbol(definition.Qubits[i].Text, i, definition.Qubits[i].Span)))
-                _diagnostics.Report(Diagnostics.Redefinition, At(definition.Qubits[i].Span), definition.Qubits[i].Text);
+            DeclareLocal(gateScope, new GateQubitSymbol(definition.Qubits[i].Text, i, definition.Qubits[i].Span));
 
         var gate = new UserGate(name, [.. definition.Parameters.Select(p => p.Text)], [.. definition.Qubits.Select(q => q.Text)], definition.Name.Span);
         var body = ImmutableArray.CreateBuilder<BoundGateCall>();
@@ -262,6 +262,7 @@ public sealed class ProgramBinder
         gate.Body = body.ToImmutable();
         // Declared after its body is bound: a gate cannot call itself, so inlining terminates.
         _gates.Add(name, gate);
+        _symbols.Declare(new GateSymbol(gate));
     }
 
     private bool Declare(Symbol symbol)
@@ -271,7 +272,14 @@ public sealed class ProgramBinder
             _diagnostics.Report(Diagnostics.Redefinition, At(symbol.DeclarationSpan), symbol.Name);
             return false;
         }
+        _symbols.Declare(symbol);
         return true;
+    }
+
+    private void DeclareLocal(Scope scope, Symbol symbol)
+    {
+        if (scope.TryDeclareLocal(symbol)) _symbols.Declare(symbol);
+        else _diagnostics.Report(Diagnostics.Redefinition, At(symbol.DeclarationSpan), symbol.Name);
     }
 
     // ---- statements ----------------------------------------------------------------------------
@@ -282,6 +290,7 @@ public sealed class ProgramBinder
             : GateCatalog.TryGet(call.Gate.Text, out var info) ? new BuiltinGate(info) : null;
         foreach (var argument in call.Arguments) CheckExpression(argument, scope, allowBits: false);
         var operands = call.Operands.Select(o => BindOperand(o, scope, OperandKind.Qubit)).ToList();
+        if (user is not null) _symbols.Reference(call.Gate.Span, new GateSymbol(user));
         if (gate is null)
         {
             _diagnostics.Report(Diagnostics.UnknownGate, At(call.Gate.Span), call.Gate.Text);
@@ -308,7 +317,9 @@ public sealed class ProgramBinder
         CheckExpression(loop.End, scope, allowBits: false);
         var body = new Scope(scope);
         var variable = new LoopVariableSymbol(loop.Variable.Text, loop.Variable.Span);
-        if (!body.TryDeclare(variable) || _gates.ContainsKey(variable.Name))
+        bool declared = body.TryDeclare(variable);
+        if (declared) _symbols.Declare(variable);
+        if (!declared || _gates.ContainsKey(variable.Name))
             _diagnostics.Report(Diagnostics.Redefinition, At(loop.Variable.Span), variable.Name);
         var statements = BindStatements(loop.Body, body, topLevel: false);
         return new BoundFor(variable, loop.Start, loop.End, statements, loop.Span);
@@ -324,6 +335,7 @@ public sealed class ProgramBinder
     {
         if (operand.Index is not null) CheckExpression(operand.Index, scope, allowBits: false);
         var symbol = scope.Lookup(operand.Name.Text);
+        _symbols.Reference(operand.Name.Span, symbol);
         if (symbol is null)
         {
             ReportUndefined(operand.Name);
@@ -397,6 +409,7 @@ public sealed class ProgramBinder
     private void CheckName(Name name, Scope scope, bool allowBits, bool indexed)
     {
         var symbol = scope.Lookup(name.Text);
+        _symbols.Reference(name.Span, symbol);
         switch (symbol)
         {
             case null when !indexed && ExpressionEvaluator.IsBuiltinConstant(name.Text):
@@ -430,6 +443,13 @@ public sealed class ProgramBinder
     {
         _diagnostics.Report(Diagnostics.UndefinedName, At(name.Span), name.Text);
         DeclareFailed(name);
+    }
+
+    /// <summary>A declaration's lookup that also records what the name resolved to.</summary>
+    private NameLookup LookupAndRecord(Name name, Scope scope)
+    {
+        _symbols.Reference(name.Span, scope.Lookup(name.Text));
+        return Lookup(name, scope);
     }
 
     /// <summary>The lookup the evaluator uses for declarations: constants only.</summary>
