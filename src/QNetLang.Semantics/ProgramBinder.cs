@@ -290,7 +290,7 @@ public sealed class ProgramBinder
             : GateCatalog.TryGet(call.Gate.Text, out var info) ? new BuiltinGate(info) : null;
         foreach (var argument in call.Arguments) CheckExpression(argument, scope, allowBits: false);
         var operands = call.Operands.Select(o => BindOperand(o, scope, OperandKind.Qubit)).ToList();
-        if (user is not null) _symbols.Reference(call.Gate.Span, new GateSymbol(user));
+        if (user is not null) _symbols.Reference(call.Gate, new GateSymbol(user));
         if (gate is null)
         {
             _diagnostics.Report(Diagnostics.UnknownGate, At(call.Gate.Span), call.Gate.Text);
@@ -335,7 +335,7 @@ public sealed class ProgramBinder
     {
         if (operand.Index is not null) CheckExpression(operand.Index, scope, allowBits: false);
         var symbol = scope.Lookup(operand.Name.Text);
-        _symbols.Reference(operand.Name.Span, symbol);
+        _symbols.Reference(operand.Name, symbol);
         if (symbol is null)
         {
             ReportUndefined(operand.Name);
@@ -409,7 +409,7 @@ public sealed class ProgramBinder
     private void CheckName(Name name, Scope scope, bool allowBits, bool indexed)
     {
         var symbol = scope.Lookup(name.Text);
-        _symbols.Reference(name.Span, symbol);
+        _symbols.Reference(name, symbol);
         switch (symbol)
         {
             case null when !indexed && ExpressionEvaluator.IsBuiltinConstant(name.Text):
@@ -448,7 +448,7 @@ public sealed class ProgramBinder
     /// <summary>A declaration's lookup that also records what the name resolved to.</summary>
     private NameLookup LookupAndRecord(Name name, Scope scope)
     {
-        _symbols.Reference(name.Span, scope.Lookup(name.Text));
+        _symbols.Reference(name, scope.Lookup(name.Text));
         return Lookup(name, scope);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QNetLang.Core;
+using QNetLang.Syntax.Ast;
 
 namespace QNetLang.Semantics;
 
@@ -19,7 +20,9 @@ public sealed record SymbolReference(TextSpan Span, Symbol Symbol);
 public sealed class SymbolTable
 {
     private readonly List<Symbol> _declarations = new();
-    private readonly Dictionary<int, SymbolReference> _references = new();
+    // Keyed by the name's syntax node, not its span: prelude gates imported for OpenQASM share
+    // synthetic spans, and the lowerer evaluates exactly the nodes the binder resolved.
+    private readonly Dictionary<Name, SymbolReference> _references = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Declarations in the order they were bound (failed declarations are not here).</summary>
     public IReadOnlyList<Symbol> Declarations => _declarations;
@@ -27,14 +30,15 @@ public sealed class SymbolTable
     /// <summary>Resolved names in source order; names that resolved to nothing (or to an error stand-in) are not here.</summary>
     public ImmutableArray<SymbolReference> References => [.. _references.Values.OrderBy(r => r.Span.Start)];
 
-    /// <summary>The symbol the name starting at <paramref name="start"/> resolved to.</summary>
-    public Symbol? ReferenceAt(int start) => _references.TryGetValue(start, out var reference) ? reference.Symbol : null;
+    /// <summary>The symbol a name of the bound source resolved to, or null when it resolved to none (a built-in such as <c>pi</c>).</summary>
+    public Symbol? Resolve(Name name) =>
+        _references.TryGetValue(name, out var reference) ? reference.Symbol : null;
 
     internal void Declare(Symbol symbol) => _declarations.Add(symbol);
 
-    internal void Reference(TextSpan span, Symbol? symbol)
+    internal void Reference(Name name, Symbol? symbol)
     {
         if (symbol is null or ErrorSymbol) return;
-        _references[span.Start] = new SymbolReference(span, symbol);
+        _references[name] = new SymbolReference(name.Span, symbol);
     }
 }

@@ -56,10 +56,10 @@ internal sealed class ConditionLowering(Lowerer lowerer, Lowerer.GateFrame? fram
         bits = null;
         switch (expression)
         {
-            case NameExpression n when lowerer.FindRegister(n.Name.Text) is BitRegisterSymbol register:
+            case NameExpression n when lowerer.Resolve(n.Name) is BitRegisterSymbol register:
                 bits = Enumerable.Range(register.FirstBit, register.Size).ToArray();
                 return true;
-            case IndexExpression i when lowerer.FindRegister(i.Name.Text) is BitRegisterSymbol register:
+            case IndexExpression i when lowerer.Resolve(i.Name) is BitRegisterSymbol register:
                 if (lowerer.EvaluateIndex(i.Index, register.Name, register.Size, frame) is { } k) bits = [register.FirstBit + k];
                 return true;
             default:

@@ -18,9 +18,7 @@ public sealed class Lowerer
     private readonly ExpressionEvaluator _evaluator;
     private readonly WorkBudget _budget;
     private readonly PlacementTracker _placement;
-    private readonly Dictionary<string, ConstValue> _constants = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Symbol> _registers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _loopValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<LoopVariableSymbol, long> _loopValues = new();
     private readonly Stack<NetworkNode> _atNodes = new();
     private readonly IReadOnlyDictionary<string, int> _components;
     private int _conditionalDepth;
@@ -35,9 +33,6 @@ public sealed class Lowerer
         _budget = new WorkBudget(maxOperations);
         _placement = new PlacementTracker(program.QubitCount);
         _components = program.Network.Components();
-        foreach (var c in program.Constants) _constants[c.Name] = c.Value;
-        foreach (var r in program.QubitRegisters) _registers[r.Name] = r;
-        foreach (var r in program.BitRegisters) _registers[r.Name] = r;
     }
 
     private Network Network => _program.Network;
@@ -264,11 +259,11 @@ public sealed class Lowerer
         for (long i = start; i < end; i++)
         {
             _budget.Charge();
-            _loopValues[loop.Variable.Name] = i;
+            _loopValues[loop.Variable] = i;
             LowerStatements(loop.Body, output, frame);
         }
         _loopDepth--;
-        _loopValues.Remove(loop.Variable.Name);
+        _loopValues.Remove(loop.Variable);
     }
 
     private void LowerIf(BoundIf statement, ImmutableArray<Operation>.Builder output, GateFrame? frame)
@@ -478,24 +473,18 @@ public sealed class Lowerer
     internal ConstValue? Evaluate(Expression expression, GateFrame? frame) =>
         _evaluator.Evaluate(expression, name => Lookup(name, frame));
 
-    internal NameLookup Lookup(Name name, GateFrame? frame)
+    /// <summary>The value of a name in the current iteration and gate instance: the binder has resolved it already.</summary>
+    internal NameLookup Lookup(Name name, GateFrame? frame) => _program.Symbols.Resolve(name) switch
     {
-        if (frame is not null)
-        {
-            int p = frame.Gate.Parameters.IndexOf(name.Text);
-            if (p >= 0) return NameLookup.Constant(ConstValue.Float(frame.Parameters[p]));
-            if (frame.Gate.Qubits.Contains(name.Text)) return NameLookup.NotConstant("a gate qubit argument");
-        }
-        else if (_loopValues.TryGetValue(name.Text, out long loopValue))
-        {
-            return NameLookup.Constant(ConstValue.Int(loopValue));
-        }
-        if (_constants.TryGetValue(name.Text, out var constant)) return NameLookup.Constant(constant);
-        if (_registers.TryGetValue(name.Text, out var register)) return NameLookup.NotConstant(register.KindDescription);
-        return NameLookup.Undefined;
-    }
+        GateParameterSymbol p when frame is not null => NameLookup.Constant(ConstValue.Float(frame.Parameters[p.Position])),
+        LoopVariableSymbol v when _loopValues.TryGetValue(v, out long value) => NameLookup.Constant(ConstValue.Int(value)),
+        ConstSymbol c => NameLookup.Constant(c.Value),
+        null => NameLookup.Undefined,
+        var other => NameLookup.NotConstant(other.KindDescription),
+    };
 
-    internal Symbol? FindRegister(string name) => _registers.GetValueOrDefault(name);
+    /// <summary>The symbol the binder resolved a name to.</summary>
+    internal Symbol? Resolve(Name name) => _program.Symbols.Resolve(name);
 
     internal Location Locate(TextSpan span) => At(span);
 
