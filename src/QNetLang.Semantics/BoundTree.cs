@@ -7,7 +7,8 @@ namespace QNetLang.Semantics;
 
 /// <summary>
 /// A statement with its names resolved. Expressions stay as AST expressions: their values may
-/// depend on loop variables and gate parameters, so the lowerer evaluates them per iteration.
+/// depend on loop variables and gate parameters, so the lowerer evaluates them per iteration,
+/// taking what each name means from the binder's <see cref="SymbolTable"/> (it never looks a name up).
 /// </summary>
 public abstract record BoundStatement(TextSpan Span);
 
