@@ -34,7 +34,7 @@ public sealed class ProgramBinder
         _network = network;
         _diagnostics = diagnostics;
         _evaluator = new ExpressionEvaluator(source, diagnostics);
-        _figures = new FigureBinder(source, diagnostics, _evaluator, SemanticLimits.MaxFigureRounds);
+        _figures = new FigureBinder(source, diagnostics, _evaluator, SemanticLimits.MaxFigureRounds, _symbols);
     }
 
     public BoundProgram Bind(ProgramDeclaration program)
