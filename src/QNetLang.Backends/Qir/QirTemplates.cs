@@ -24,7 +24,12 @@ public static class QirTemplates
     /// <summary>The label of the attribute group that marks measurement and reset (the QDK's <c>"irreversible"</c>).</summary>
     public const int IrreversibleGroup = 1;
 
-    public static string GateFunction(string qirName) => $"__quantum__qis__{qirName}__body";
+    /// <summary>
+    /// The intrinsic's function name as the QDK and qir-runner define it: <c>__quantum__qis__NAME__body</c>,
+    /// but an adjoint specialisation (<c>s__adj</c>, <c>t__adj</c>) is its own name without <c>__body</c>.
+    /// </summary>
+    public static string GateFunction(string qirName) =>
+        qirName.EndsWith("__adj", StringComparison.Ordinal) ? $"__quantum__qis__{qirName}" : $"__quantum__qis__{qirName}__body";
 
     public static string Pointer(int index) =>
         index == 0 ? "ptr null" : "ptr inttoptr (i64 " + index.ToString(CultureInfo.InvariantCulture) + " to ptr)";
