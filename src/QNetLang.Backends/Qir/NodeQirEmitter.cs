@@ -7,7 +7,8 @@ namespace QNetLang.Backends.Qir;
 /// One QIR module per node (QIR 2.0 with opaque pointers, or QIR 1.0 with typed pointers), mirroring <see cref="Qasm3.NodeQasmEmitter"/>: local qubits are
 /// numbered within the node, the bits the node touches become its results (in bit order), network
 /// operations are calls to the <c>__quantum__net__*</c> functions documented in docs/qir.md, and
-/// the bits the node holds at the end are recorded as output, labelled with their names.
+/// the bits the node holds at the end are recorded as output, grouped by register (an array per
+/// register, a tuple around them when there are several) and labelled with their names.
 /// A node with no feed-forward and no reuse of a measured qubit is written in the Base Profile;
 /// any other in the Adaptive Profile, conditions becoming trees of forward branches on
 /// <c>read_result</c> so that no optional capability is needed.
@@ -40,14 +41,37 @@ public static class NodeQirEmitter
         module.Block("entry");
         module.Instruction(QirTemplates.InitializeCall(version), QirTemplates.Initialize);
         state.Write(program.Instructions);
-        foreach (var (bit, local) in results)
-        {
-            if (circuit.Bits[bit].Role != BitRole.Program || circuit.FinalBitOwner[bit] != program.Node) continue;
-            module.Instruction(QirTemplates.Record(local, module.AddLabel(circuit.Bits[bit].Name), version), QirTemplates.RecordResult);
-        }
+        RecordOutput(module, circuit, program, results);
         module.Instruction("ret i64 0");
         string entry = "ENTRYPOINT__" + QirTemplates.Identifier(circuit.Name) + "__" + QirTemplates.Identifier(program.Node);
         return module.Write(entry, profile, qubits.Count, resultCount);
+    }
+
+    /// <summary>
+    /// Records the program's bits the node holds at the end, grouped by register in the order
+    /// the registers first appear: a register with elements is an array
+    /// (<c>array_record_output</c> with its length, labelled with the register's name, then
+    /// each element's result labelled <c>r[i]</c>, in element order), a scalar bit one result;
+    /// when the node records more than one register they are the items of one tuple labelled
+    /// with the program's name. A node holding part of a register records only that part.
+    /// </summary>
+    private static void RecordOutput(QirModuleWriter module, DistributedProgram circuit, NodeProgram program, Dictionary<int, int> results)
+    {
+        var groups = results.Keys
+            .Where(bit => circuit.Bits[bit].Role == BitRole.Program && circuit.FinalBitOwner[bit] == program.Node)
+            .GroupBy(bit => circuit.Bits[bit].Register, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(bit => circuit.Bits[bit].Element ?? -1).ToList())
+            .ToList();
+        if (groups.Count > 1)
+            module.Instruction(QirTemplates.RecordGroup(QirTemplates.RecordTuple, groups.Count, module.AddLabel(circuit.Name)), QirTemplates.RecordTuple);
+        foreach (var group in groups)
+        {
+            var first = circuit.Bits[group[0]];
+            if (first.Element is not null)
+                module.Instruction(QirTemplates.RecordGroup(QirTemplates.RecordArray, group.Count, module.AddLabel(first.Register)), QirTemplates.RecordArray);
+            foreach (int bit in group)
+                module.Instruction(QirTemplates.Record(results[bit], module.AddLabel(circuit.Bits[bit].Name), module.Version), QirTemplates.RecordResult);
+        }
     }
 
     /// <summary>

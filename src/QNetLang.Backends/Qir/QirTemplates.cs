@@ -16,6 +16,8 @@ public static class QirTemplates
     public const string Reset = "__quantum__qis__reset__body";
     public const string ReadResult = "__quantum__rt__read_result";
     public const string RecordResult = "__quantum__rt__result_record_output";
+    public const string RecordTuple = "__quantum__rt__tuple_record_output";
+    public const string RecordArray = "__quantum__rt__array_record_output";
     public const string Entangle = "__quantum__net__entangle";
     public const string SendResult = "__quantum__net__send_result";
     public const string ReceiveResult = "__quantum__net__receive_result";
@@ -85,6 +87,9 @@ public static class QirTemplates
 
     public static string Record(int result, string label, QirVersion version) => Call(RecordResult, [Result(result, version), label]);
 
+    /// <summary>Opens a group of <paramref name="count"/> items in the output: <c>tuple_record_output</c> or <c>array_record_output</c>.</summary>
+    public static string RecordGroup(string function, int count, string label) => Call(function, [Int(count), label]);
+
     /// <summary>The declaration of a function the module calls; measurement and reset carry the irreversible group.</summary>
     public static string Declaration(string function, QirVersion version)
     {
@@ -97,6 +102,7 @@ public static class QirTemplates
             Reset => $"declare void @{function}({q}) #{IrreversibleGroup}",
             ReadResult => $"declare i1 @{function}({r} readonly)",
             RecordResult => $"declare void @{function}({r}, {b})",
+            RecordTuple or RecordArray => $"declare void @{function}(i64, {b})",
             Entangle or SendQubit => $"declare void @{function}(i64, {q})",
             SendResult => $"declare void @{function}(i64, {r})",
             ReceiveResult => $"declare void @{function}(i64, {r} writeonly)",

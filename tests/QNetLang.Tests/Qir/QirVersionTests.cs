@@ -71,3 +71,48 @@ public class QirVersionTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_work, "three")));
     }
 }
+
+/// <summary>
+/// Output grouping: the node's recorded bits form an array per register (labelled with the
+/// register's name, elements in order), a scalar bit is a single result, and several registers
+/// are the items of one tuple labelled with the program's name.
+/// </summary>
+public class QirOutputGroupingTests
+{
+    [Fact]
+    public void RegistersBecomeArraysInsideATuple()
+    {
+        var result = QnCompiler.Compile(Path.Combine(RepoPaths.Examples, "ghz_sensing.qn"), new CompilationOptions());
+        Assert.True(result.Success, TestCompiler.Diagnostics(result));
+        string alice = Emitters.Produce(result, ["qir"])["ghz_sensing/alice.ll"];
+        var records = alice.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("_record_output(", StringComparison.Ordinal) && l.StartsWith("call", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+        [
+            "call void @__quantum__rt__tuple_record_output(i64 2, ptr @0)",
+            "call void @__quantum__rt__array_record_output(i64 2, ptr @1)",
+            "call void @__quantum__rt__result_record_output(ptr null, ptr @2)",
+            "call void @__quantum__rt__result_record_output(ptr inttoptr (i64 1 to ptr), ptr @3)",
+            "call void @__quantum__rt__array_record_output(i64 1, ptr @4)",
+            "call void @__quantum__rt__result_record_output(ptr inttoptr (i64 2 to ptr), ptr @5)",
+        ], records);
+        Assert.Contains("@0 = internal constant [12 x i8] c\"ghz_sensing\\00\"", alice, StringComparison.Ordinal);
+        Assert.Contains("@1 = internal constant [2 x i8] c\"f\\00\"", alice, StringComparison.Ordinal);
+        Assert.Contains("@4 = internal constant [7 x i8] c\"parity\\00\"", alice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AScalarBitIsASingleResult()
+    {
+        var result = TestCompiler.Compile("lower/conditions.qn");
+        Assert.True(result.Success, TestCompiler.Diagnostics(result));
+        var (_, text) = Assert.Single(Emitters.Produce(result, ["qir"]));
+        // bit[3] c is an array of three; the scalar bit d is one result right after it, labelled "d".
+        Assert.Contains("""
+              call void @__quantum__rt__result_record_output(ptr inttoptr (i64 2 to ptr), ptr @4)
+              call void @__quantum__rt__result_record_output(ptr inttoptr (i64 3 to ptr), ptr @5)
+              ret i64 0
+            """, text, StringComparison.Ordinal);
+        Assert.Contains("@5 = internal constant [2 x i8] c\"d\\00\"", text, StringComparison.Ordinal);
+        Assert.Single(text.Split('\n'), l => l.Contains("call void @__quantum__rt__array_record_output", StringComparison.Ordinal));
+    }
+}
