@@ -14,7 +14,7 @@ namespace QNetLang.Compiler;
 /// <list type="bullet">
 /// <item><c>ir</c>: PROGRAM.ir (the lowered circuit) and PROGRAM.distributed.ir</item>
 /// <item><c>qasm3</c>: PROGRAM/NODE.qasm per node, PROGRAM/manifest.json, PROGRAM.flat.qasm</item>
-/// <item><c>qir</c>: PROGRAM/NODE.ll per node (QIR 2.0, docs/qir.md)</item>
+/// <item><c>qir</c>: PROGRAM/NODE.ll per node (QIR 2.0, or 1.0 with typed pointers; docs/qir.md)</item>
 /// <item><c>report</c>: report.json (written last: its timings include the other outputs)</item>
 /// <item><c>dot</c>: PROGRAM.dot (the network with the pairs each link carries)</item>
 /// </list>
@@ -26,7 +26,7 @@ public static class Emitters
     /// <summary>Emitters that arrive with later work.</summary>
     public static IReadOnlyList<string> Planned { get; } = [];
 
-    public static SortedDictionary<string, string> Produce(CompilationResult result, IEnumerable<string> kinds)
+    public static SortedDictionary<string, string> Produce(CompilationResult result, IEnumerable<string> kinds, QirVersion qirVersion = QirVersion.Two)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
@@ -55,7 +55,7 @@ public static class Emitters
                     {
                         if (program.Program is not { } distributed) continue;
                         foreach (var node in distributed.Nodes)
-                            files[$"{program.Circuit.Name}/{node.Node}.ll"] = NodeQirEmitter.Emit(distributed, node);
+                            files[$"{program.Circuit.Name}/{node.Node}.ll"] = NodeQirEmitter.Emit(distributed, node, qirVersion);
                     }
                     break;
                 case "report":

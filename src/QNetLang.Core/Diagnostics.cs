@@ -102,7 +102,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor QirUndeclaredCapability = new("QN4204", "Undeclared capability", "{0} needs the '{1}' module flag, which the module does not declare");
     public static readonly DiagnosticDescriptor QirIndexOutOfRange = new("QN4205", "Qubit or result index out of range", "{0} {1} is out of range: the entry point declares {2} = {3}");
     public static readonly DiagnosticDescriptor QirUseAfterMeasurement = new("QN4206", "Qubit used after measurement", "qubit {0} is used after it was measured or reset, which the base profile forbids");
-    public static readonly DiagnosticDescriptor QirUnusedCapability = new("QN4207", "Declared capability not used", "the module declares the '{0}' module flag but uses no {1}");
+    public static readonly DiagnosticDescriptor QirUnusedCapability = new("QN4207", "Declared capability not used", "the module declares the '{0}' module flag but uses no {1}", DiagnosticSeverity.Warning);
     // ---- QN41xx: the simulator (`qnlc run`) ------------------------------------------------
     public static readonly DiagnosticDescriptor TooManyQubitsForEngine = new("QN4102", "Too many qubits for the engine", "the {0} engine would hold {1} qubits at once, above its limit of {2} (raise it with --max-qubits, or choose another --engine)");
     public static readonly DiagnosticDescriptor EngineCannotRun = new("QN4103", "Engine cannot run the program", "the {0} engine cannot run this program: {1}");

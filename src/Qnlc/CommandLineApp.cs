@@ -104,8 +104,13 @@ public static class CommandLineApp
             Description = $"Stop after this stage: {string.Join(", ", Enum.GetValues<CompilerStage>().Select(CompilerStages.Name))}. Writes no files.",
         };
         var dump = new Option<bool>("--dump") { Description = "Print the result of the last stage that ran (AST, bound symbols or IR) to standard output." };
+        var qirVersion = new Option<int>("--qir-version")
+        {
+            Description = "With --emit qir: 2 (default) writes QIR 2.0 with opaque pointers; 1 writes QIR 1.0 with typed pointers (%Qubit*, %Result*) for toolchains on LLVM 14 or older.",
+            DefaultValueFactory = _ => 2,
+        };
 
-        var command = new Command("build", "Compile a program and write the requested outputs to the output directory.") { file, output, emit, seed, stopAfter, dump };
+        var command = new Command("build", "Compile a program and write the requested outputs to the output directory.") { file, output, emit, seed, stopAfter, dump, qirVersion };
         input.AddTo(command);
         command.SetAction(parse =>
         {
@@ -117,7 +122,7 @@ public static class CommandLineApp
             var request = new CompileRequest(
                 parse.GetValue(file)!, parse.GetValue(input.Network), parse.GetValue(input.Qpus), parse.GetValue(input.QubitsPerQpu), parse.GetValue(input.MaxOps),
                 parse.GetValue(seed), stage, parse.GetValue(dump), stopText is null ? parse.GetValue(output) : null,
-                emitKinds.Count == 0 ? ["ir"] : emitKinds, RequireProgram: true);
+                emitKinds.Count == 0 ? ["ir"] : emitKinds, RequireProgram: true, QirVersion: parse.GetValue(qirVersion));
             return Driver.Run(request, Console.Out, Console.Error);
         });
         return command;

@@ -4,18 +4,18 @@ using QNetLang.Ir;
 namespace QNetLang.Backends.Qir;
 
 /// <summary>
-/// One QIR 2.0 module per node, mirroring <see cref="Qasm3.NodeQasmEmitter"/>: local qubits are
+/// One QIR module per node (QIR 2.0 with opaque pointers, or QIR 1.0 with typed pointers), mirroring <see cref="Qasm3.NodeQasmEmitter"/>: local qubits are
 /// numbered within the node, the bits the node touches become its results (in bit order), network
 /// operations are calls to the <c>__quantum__net__*</c> functions documented in docs/qir.md, and
-/// the bits the node holds at the end are recorded as output, labelled with their names.
+/// the bits the node holds at the end are recorded as output, grouped by register (an array per
+/// register, a tuple around them when there are several) and labelled with their names.
 /// A node with no feed-forward and no reuse of a measured qubit is written in the Base Profile;
 /// any other in the Adaptive Profile, conditions becoming trees of forward branches on
 /// <c>read_result</c> so that no optional capability is needed.
 /// </summary>
 public static class NodeQirEmitter
 {
-    /// <param name="programBits">How many of the circuit's bits are the program's own (distribution adds bits after them); only those are output.</param>
-    public static string Emit(DistributedProgram circuit, NodeProgram program)
+    public static string Emit(DistributedProgram circuit, NodeProgram program, QirVersion version = QirVersion.Two)
     {
         var qubits = new Dictionary<int, int>();
         foreach (int q in program.Qubits) qubits[q] = qubits.Count;
@@ -28,9 +28,9 @@ public static class NodeQirEmitter
         int resultCount = results.Count + (scratch is null ? 0 : 1);
         var profile = ChooseProfile(program.Instructions);
 
-        var module = new QirModuleWriter();
+        var module = new QirModuleWriter(version);
         string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-        module.Comment($"Node {program.Node} of network {circuit.Network.Name}, program {circuit.Name}: QIR 2.0, {QirProfiles.AttributeValue(profile)}.");
+        module.Comment($"Node {program.Node} of network {circuit.Network.Name}, program {circuit.Name}: {QirVersions.Name(version)}, {QirProfiles.AttributeValue(profile)}.");
         module.Comment("Network operations are calls to __quantum__net__* (docs/qir.md); manifest.json of --emit qasm3 pairs them across nodes.");
         foreach (var (global, local) in qubits)
             module.Comment($"qubit {N(local)} = {circuit.Qubits[global].Name}{(circuit.Qubits[global].Role == QubitRole.Communication ? " (communication)" : "")}");
@@ -39,17 +39,39 @@ public static class NodeQirEmitter
 
         var state = new BodyWriter(module, circuit, qubits, results, scratch);
         module.Block("entry");
-        module.Instruction(QirTemplates.Call(QirTemplates.Initialize, ["ptr null"]), QirTemplates.Initialize);
+        module.Instruction(QirTemplates.InitializeCall(version), QirTemplates.Initialize);
         state.Write(program.Instructions);
-        foreach (var (bit, local) in results)
-        {
-            if (circuit.Bits[bit].Role != BitRole.Program || circuit.FinalBitOwner[bit] != program.Node) continue;
-            int label = module.AddLabel(circuit.Bits[bit].Name);
-            module.Instruction(QirTemplates.Record(local, label), QirTemplates.RecordResult);
-        }
+        RecordOutput(module, circuit, program, results);
         module.Instruction("ret i64 0");
         string entry = "ENTRYPOINT__" + QirTemplates.Identifier(circuit.Name) + "__" + QirTemplates.Identifier(program.Node);
         return module.Write(entry, profile, qubits.Count, resultCount);
+    }
+
+    /// <summary>
+    /// Records the program's bits the node holds at the end, grouped by register in the order
+    /// the registers first appear: a register with elements is an array
+    /// (<c>array_record_output</c> with its length, labelled with the register's name, then
+    /// each element's result labelled <c>r[i]</c>, in element order), a scalar bit one result;
+    /// when the node records more than one register they are the items of one tuple labelled
+    /// with the program's name. A node holding part of a register records only that part.
+    /// </summary>
+    private static void RecordOutput(QirModuleWriter module, DistributedProgram circuit, NodeProgram program, Dictionary<int, int> results)
+    {
+        var groups = results.Keys
+            .Where(bit => circuit.Bits[bit].Role == BitRole.Program && circuit.FinalBitOwner[bit] == program.Node)
+            .GroupBy(bit => circuit.Bits[bit].Register, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(bit => circuit.Bits[bit].Element ?? -1).ToList())
+            .ToList();
+        if (groups.Count > 1)
+            module.Instruction(QirTemplates.RecordGroup(QirTemplates.RecordTuple, groups.Count, module.AddLabel(circuit.Name)), QirTemplates.RecordTuple);
+        foreach (var group in groups)
+        {
+            var first = circuit.Bits[group[0]];
+            if (first.Element is not null)
+                module.Instruction(QirTemplates.RecordGroup(QirTemplates.RecordArray, group.Count, module.AddLabel(first.Register)), QirTemplates.RecordArray);
+            foreach (int bit in group)
+                module.Instruction(QirTemplates.Record(results[bit], module.AddLabel(circuit.Bits[bit].Name), module.Version), QirTemplates.RecordResult);
+        }
     }
 
     /// <summary>
@@ -93,23 +115,23 @@ public static class NodeQirEmitter
                         Local(l.Operation);
                         break;
                     case EntangleInstruction e:
-                        module.Instruction(QirTemplates.Call(QirTemplates.Entangle, [QirTemplates.Int(e.PairId), QirTemplates.Pointer(qubits[e.Qubit])]), QirTemplates.Entangle,
+                        module.Instruction(QirTemplates.Call(QirTemplates.Entangle, [QirTemplates.Int(e.PairId), QirTemplates.Qubit(qubits[e.Qubit], module.Version)]), QirTemplates.Entangle,
                             "with " + e.Peer + (e.Path.Length > 2 ? " via " + string.Join(" -- ", e.Path) : ""));
                         break;
                     case SendBitInstruction s:
-                        module.Instruction(QirTemplates.Call(QirTemplates.SendResult, [QirTemplates.Int(s.MessageId), QirTemplates.Pointer(results[s.Bit])]), QirTemplates.SendResult,
+                        module.Instruction(QirTemplates.Call(QirTemplates.SendResult, [QirTemplates.Int(s.MessageId), QirTemplates.Result(results[s.Bit], module.Version)]), QirTemplates.SendResult,
                             $"{circuit.Bits[s.Bit].Name} to {s.To}");
                         break;
                     case ReceiveBitInstruction r:
-                        module.Instruction(QirTemplates.Call(QirTemplates.ReceiveResult, [QirTemplates.Int(r.MessageId), QirTemplates.Pointer(results[r.Bit])]), QirTemplates.ReceiveResult,
+                        module.Instruction(QirTemplates.Call(QirTemplates.ReceiveResult, [QirTemplates.Int(r.MessageId), QirTemplates.Result(results[r.Bit], module.Version)]), QirTemplates.ReceiveResult,
                             $"{circuit.Bits[r.Bit].Name} from {r.From}");
                         break;
                     case SendQubitInstruction s:
-                        module.Instruction(QirTemplates.Call(QirTemplates.SendQubit, [QirTemplates.Int(s.MessageId), QirTemplates.Pointer(qubits[s.Qubit])]), QirTemplates.SendQubit, "to " + s.To);
+                        module.Instruction(QirTemplates.Call(QirTemplates.SendQubit, [QirTemplates.Int(s.MessageId), QirTemplates.Qubit(qubits[s.Qubit], module.Version)]), QirTemplates.SendQubit, "to " + s.To);
                         break;
                     case ReceiveQubitInstruction r:
                         int flag = r.ArrivalBit is { } a ? results[a] : scratch!.Value;
-                        module.Instruction(QirTemplates.Call(QirTemplates.ReceiveQubit, [QirTemplates.Int(r.MessageId), QirTemplates.Pointer(qubits[r.Qubit]), QirTemplates.Pointer(flag)]),
+                        module.Instruction(QirTemplates.Call(QirTemplates.ReceiveQubit, [QirTemplates.Int(r.MessageId), QirTemplates.Qubit(qubits[r.Qubit], module.Version), QirTemplates.Result(flag, module.Version)]),
                             QirTemplates.ReceiveQubit, "from " + r.From);
                         break;
                     case ConditionalInstruction c:
@@ -131,10 +153,10 @@ public static class NodeQirEmitter
                     break;
                 case MeasureOperation m:
                     int result = m.Bit is { } b ? results[b] : scratch!.Value;
-                    module.Instruction(QirTemplates.MeasureInto(qubits[m.Qubit], result), QirTemplates.Measure);
+                    module.Instruction(QirTemplates.MeasureInto(qubits[m.Qubit], result, module.Version), QirTemplates.Measure);
                     break;
                 case ResetOperation r:
-                    module.Instruction(QirTemplates.ResetQubit(qubits[r.Qubit]), QirTemplates.Reset);
+                    module.Instruction(QirTemplates.ResetQubit(qubits[r.Qubit], module.Version), QirTemplates.Reset);
                     break;
                 case BarrierOperation barrier:
                     // QIR has no barrier; nothing after this backend reorders, so a comment keeps the trace.
@@ -169,7 +191,7 @@ public static class NodeQirEmitter
             {
                 case BitCondition bit:
                     string value = "r" + N(_values++);
-                    module.Instruction(QirTemplates.Read(value, results[bit.Bit]), QirTemplates.ReadResult, circuit.Bits[bit.Bit].Name);
+                    module.Instruction(QirTemplates.Read(value, results[bit.Bit], module.Version), QirTemplates.ReadResult, circuit.Bits[bit.Bit].Name);
                     module.Instruction(bit.Value ? QirTemplates.Branch(value, then, otherwise) : QirTemplates.Branch(value, otherwise, then));
                     break;
                 case NotCondition not:

@@ -28,7 +28,8 @@ public sealed class QirModuleText
     private static readonly Regex FlagListPattern = new(@"^!llvm\.module\.flags\s*=\s*!\{(.*)\}$", RegexOptions.CultureInvariant);
     private static readonly Regex AttributesPattern = new(@"^attributes\s+#(\d+)\s*=\s*\{(.*)\}$", RegexOptions.CultureInvariant);
     private static readonly Regex AttributePattern = new(@"""([^""]+)""(?:\s*=\s*""([^""]*)"")?", RegexOptions.CultureInvariant);
-    private static readonly Regex DefinePattern = new(@"^define\b.*?@([-\w$.]+|""[^""]*"")\s*\(.*\)\s*(?:#(\d+))?\s*\{$", RegexOptions.CultureInvariant);
+    // Function attributes may stand between the parameters and the group (local_unnamed_addr, nounwind…).
+    private static readonly Regex DefinePattern = new(@"^define\b.*?@([-\w$.]+|""[^""]*"")\s*\(.*\)\s*(?:[a-z_]+\s+)*(?:#(\d+))?\s*\{$", RegexOptions.CultureInvariant);
     private static readonly Regex DeclarePattern = new(@"^declare\b.*?@([-\w$.]+)\s*\(", RegexOptions.CultureInvariant);
 
     public QirModuleText(SourceText source)

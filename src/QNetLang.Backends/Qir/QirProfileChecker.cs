@@ -36,7 +36,13 @@ public static class QirProfileChecker
         "fadd", "fsub", "fmul", "fdiv", "frem", "fneg", "fcmp", "fptosi", "fptoui", "sitofp", "uitofp", "fpext", "fptrunc",
     };
 
-    private static readonly Regex PointerPattern = new(@"^ptr\s+(?:nonnull\s+)?(?:(null)|inttoptr\s*\(\s*i64\s+(\d+)\s+to\s+ptr\s*\))$", RegexOptions.CultureInvariant);
+    /// <summary>
+    /// A constant qubit or result pointer as QIR writes it: opaque (<c>ptr</c>, QIR 2.0) or typed
+    /// (<c>%Qubit*</c>, <c>%Result*</c>, QIR 1.0), with any call-site parameter attributes
+    /// (<c>nonnull</c>, <c>writeonly</c>, <c>readonly</c>, <c>noundef</c>…), then <c>null</c> or
+    /// <c>inttoptr (i64 N to …)</c>.
+    /// </summary>
+    private static readonly Regex PointerPattern = new(@"^(?:ptr|%Qubit\*|%Result\*)(?:\s+(?:nonnull|noundef|writeonly|readonly|readnone|nocapture|noalias|align\s+\d+|dereferenceable\(\d+\)))*\s+(?:(null)|inttoptr\s*\(\s*i64\s+(\d+)\s+to\s+(?:ptr|%Qubit\*|%Result\*)\s*\))$", RegexOptions.CultureInvariant);
     private static readonly Regex CallPattern = new(@"\bcall\b[^@]*@([-\w$.]+)\s*\((.*)\)\s*(?:#\d+)?$", RegexOptions.CultureInvariant);
     private static readonly Regex LabelPattern = new(@"^([-\w$.]+):$", RegexOptions.CultureInvariant);
     private static readonly Regex TargetPattern = new(@"label\s+%([-\w$.]+)", RegexOptions.CultureInvariant);
@@ -67,13 +73,13 @@ public static class QirProfileChecker
             var entry = entries[0];
             if (!EntryAttributes(entry)) return _diagnostics;
             RequiredFlags(first);
-            if (_profile == QirProfile.Base)
-                foreach (var flag in module.Flags.Values.Where(f => Capabilities.ContainsKey(f.Name) && f.IsEnabled))
-                    Report(flag.Line, Diagnostics.QirInstructionNotAllowed, $"the '{flag.Name}' module flag", "base profile");
             Body(entry);
             foreach (var function in module.Functions.Where(f => f != entry))
                 if (!_used.Contains("ir_functions")) Need(function.Header, "ir_functions", $"the function '@{function.Name}'");
-            foreach (var flag in module.Flags.Values.Where(f => Capabilities.ContainsKey(f.Name) && f.IsEnabled && _profile == QirProfile.Adaptive))
+            // A capability declared but not used is a warning: the module is still valid (the QDK and
+            // the specification's own example declare capabilities they do not use), but a target
+            // without the capability may reject it needlessly. In the Base Profile using one is an error anyway.
+            foreach (var flag in module.Flags.Values.Where(f => Capabilities.ContainsKey(f.Name) && f.IsEnabled))
                 if (!_used.Contains(flag.Name)) Report(flag.Line, Diagnostics.QirUnusedCapability, flag.Name, Capabilities[flag.Name]);
             return [.. _diagnostics.OrderBy(d => d.Location.Span.Start)];
         }
@@ -216,14 +222,16 @@ public static class QirProfileChecker
         {
             QirTemplates.Initialize => "-",
             QirTemplates.RecordResult => "r-",
-            "__quantum__rt__bool_record_output" or "__quantum__rt__tuple_record_output" or "__quantum__rt__array_record_output" => "--",
+            // Tuple, array, bool, int and double output take a count or value and a label, nothing to check.
+            _ when callee.StartsWith("__quantum__rt__", StringComparison.Ordinal) && callee.EndsWith("_record_output", StringComparison.Ordinal) => new string('-', args.Count),
             _ when callee.StartsWith("__quantum__rt__read_result", StringComparison.Ordinal) || callee == "__quantum__qis__read_result__body" => "r",
             QirTemplates.Entangle or QirTemplates.SendQubit => "-q",
             QirTemplates.SendResult or QirTemplates.ReceiveResult => "-r",
             QirTemplates.ReceiveQubit => "-qr",
             "__quantum__qis__mz__body" or "__quantum__qis__m__body" or "__quantum__qis__mresetz__body" => "qr",
             _ when callee.StartsWith("__quantum__qis__", StringComparison.Ordinal) =>
-                new string(args.Select(a => a.StartsWith("ptr", StringComparison.Ordinal) ? 'q' : '-').ToArray()),
+                new string(args.Select(a => a.StartsWith("ptr", StringComparison.Ordinal) || a.StartsWith("%Qubit*", StringComparison.Ordinal) ? 'q'
+                    : a.StartsWith("%Result*", StringComparison.Ordinal) ? 'r' : '-').ToArray()),
             _ => "?",
         };
 

@@ -13,4 +13,5 @@ public sealed record CompileRequest(
     bool Dump,
     string? OutputDirectory,
     IReadOnlyList<string> Emit,
-    bool RequireProgram);
+    bool RequireProgram,
+    int QirVersion = 2);

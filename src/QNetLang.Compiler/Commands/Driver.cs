@@ -36,7 +36,7 @@ public static class Driver
         if (request.Dump) stdout.Write(Dump(result));
         if (request.OutputDirectory is { } outDir && request.StopAfter == CompilerStage.Emit)
         {
-            var files = Emitters.Produce(result, request.Emit);
+            var files = Emitters.Produce(result, request.Emit, (QNetLang.Backends.Qir.QirVersion)request.QirVersion);
             if (!OutputWriter.WriteAll(outDir, files, out string? error))
             {
                 stderr.WriteLine(new Diagnostic(Diagnostics.CannotWriteOutput.Code, DiagnosticSeverity.Error, new Location(new SourceText(outDir, ""), default), Diagnostics.CannotWriteOutput.Format(outDir, error)));
@@ -71,6 +71,7 @@ public static class Driver
         if (request.Qpus is { } k && (k < 1 || k > MaxQpus)) return $"--qpus must be between 1 and {MaxQpus}, not {k}";
         if (request.QubitsPerQpu is { } c && (c < 1 || c > SemanticLimits.MaxRegisterSize)) return $"--qubits-per-qpu must be between 1 and {SemanticLimits.MaxRegisterSize}, not {c}";
         if (request.QubitsPerQpu is not null && request.Qpus is null) return "--qubits-per-qpu needs --qpus";
+        if (request.QirVersion is not (1 or 2)) return $"--qir-version must be 1 (typed pointers, for toolchains before opaque pointers) or 2 (opaque pointers), not {request.QirVersion}";
         if (request.MaxOperations < 1) return $"--max-ops must be at least 1, not {request.MaxOperations}";
         if (request.Qpus is not null && request.NetworkFile is not null) return "give either --qpus or --network, not both";
         if (isQn && request.Qpus is not null) return "--qpus applies to OpenQASM input; a .qn program names its network (`program p on net`)";
