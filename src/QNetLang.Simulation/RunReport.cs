@@ -57,6 +57,7 @@ public static class RunReport
         json.WriteEndObject();
         json.WriteNumber("ebits", result.Ebits);
         json.WriteNumber("meanTimePs", result.MeanTimePs);
+        json.WriteNumber("meanPeriodPs", result.MeanPeriodPs);
         json.WriteStartArray("pairs");
         foreach (var pair in result.Pairs)
         {
@@ -125,6 +126,8 @@ public static class RunReport
         if (result.Counts.Count > top.Count) sb.Append(inv, $"  ... {result.Counts.Count - top.Count} more (--json --counts all lists every outcome)\n");
         sb.Append(inv, $"ebits per shot: {result.Ebits:0.###}\n");
         sb.Append(inv, $"simulated time per shot: {FormatTime(result.MeanTimePs)}\n");
+        if (result.MeanPeriodPs != result.MeanTimePs)
+            sb.Append(inv, $"shots pipelined behind the sources: one every {FormatTime(result.MeanPeriodPs)}\n");
         if (result.Pairs.Count > 0)
         {
             sb.Append("pairs:\n");

@@ -28,6 +28,11 @@ public sealed record RunResult
     /// <summary>End-to-end pairs consumed per shot (epr and teleport), averaged over shots.</summary>
     public required double Ebits { get; init; }
     public required double MeanTimePs { get; init; }
+    /// <summary>
+    /// Mean time from one shot's start to the next's: the shot's time, or shorter when sends over
+    /// links with a rate pipeline the shots behind their sources. <c>shot_time</c> in figures.
+    /// </summary>
+    public double MeanPeriodPs { get; init; }
     public required IReadOnlyList<PairStatistics> Pairs { get; init; }
     /// <summary>The program's figures of merit with their standard errors, in declaration order.</summary>
     public IReadOnlyList<FigureValue> Figures { get; init; } = [];

@@ -103,6 +103,7 @@ public static class Simulator
             Counts = total.Counts,
             Ebits = total.PairsDelivered / (double)options.Shots,
             MeanTimePs = total.TimeSum / options.Shots,
+            MeanPeriodPs = total.PeriodSum / options.Shots,
             Pairs = WithRoutes(total.PairStatistics(), distributed),
             Figures = total.Figures is null ? [] : FigureEstimator.Estimate(distributed.Figures, figures, total.Figures),
             Notes = Notes(engine, plan.Traits),
@@ -143,14 +144,16 @@ public static class Simulator
         public List<ShotRecord> Records { get; } = [];
         public SortedDictionary<string, long> Counts { get; } = new(StringComparer.Ordinal);
         public double TimeSum;
+        public double PeriodSum;
         public long PairsDelivered;
         private readonly SortedDictionary<(string, string), (long Count, double Fidelity, double Wait, double Attempts)> _pairs = new();
 
         public void Add(int shot, string key, ShotOutcome outcome, NetworkModel network)
         {
-            Figures?.Add(shot, outcome.Bits, outcome.TimePs);
+            Figures?.Add(shot, outcome.Bits, outcome.PeriodPs);
             Counts[key] = Counts.GetValueOrDefault(key) + 1;
             TimeSum += outcome.TimePs;
+            PeriodSum += outcome.PeriodPs;
             foreach (var pair in outcome.Pairs)
             {
                 string a = network.Nodes[pair.From].Name, b = network.Nodes[pair.To].Name;
@@ -165,6 +168,7 @@ public static class Simulator
         {
             foreach (var (k, v) in other.Counts) Counts[k] = Counts.GetValueOrDefault(k) + v;
             TimeSum += other.TimeSum;
+            PeriodSum += other.PeriodSum;
             PairsDelivered += other.PairsDelivered;
             if (other.Figures is not null) Figures?.Merge(other.Figures);
             foreach (var (k, v) in other._pairs)
