@@ -9,6 +9,7 @@ namespace QNetLang.Simulation.Network;
 /// Satellite-style links with pass_duration and pass_interval attempt only inside the windows
 /// [k·interval, k·interval + duration). <see cref="EmitPs"/> is the source's period (1/rate or
 /// attempt_time, 0 when the link gives neither): a `send` emits at most one photon per period.
+/// <see cref="Distillation"/> is the link's own `distill` and `target_fidelity`, null when it gives none.
 /// </summary>
 public sealed record LinkModel(
     int From,
@@ -22,7 +23,8 @@ public sealed record LinkModel(
     long? CutoffPs,
     long? WindowPs,
     long? IntervalPs,
-    long EmitPs)
+    long EmitPs,
+    DistillationPolicy? Distillation = null)
 {
     public static LinkModel Create(NetworkLink link, Ir.Network network, int from, int to)
     {
@@ -34,7 +36,8 @@ public sealed record LinkModel(
             physics.CutoffSeconds is { } c ? SimTime.FromSeconds(c) : null,
             physics.WindowSeconds is { } w ? SimTime.FromSeconds(w) : null,
             physics.IntervalSeconds is { } i ? SimTime.FromSeconds(i) : null,
-            SimTime.FromSeconds(physics.SetupSeconds));
+            SimTime.FromSeconds(physics.SetupSeconds),
+            link.Spec.Distill is { } d ? DistillationPolicy.Of(d) : null);
     }
 
     /// <summary>
