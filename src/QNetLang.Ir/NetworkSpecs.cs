@@ -71,7 +71,8 @@ public sealed record LinkSpec(
     double? Cutoff,
     double Availability,
     double? PassDuration,
-    double? PassInterval)
+    double? PassInterval,
+    DistillSpec? Distill = null)
 {
     public static LinkSpec Of(NetworkLink link)
     {
@@ -80,14 +81,24 @@ public sealed record LinkSpec(
             p.Required("length"), p.Required("loss"), p.Optional("total_loss"), p.Optional("success"),
             p.Required("fidelity"), p.Optional("rate"), p.Optional("attempt_time"), link.Kind,
             p.Required("detector_efficiency"), p.Optional("cutoff"), p.Required("availability"),
-            p.Optional("pass_duration"), p.Optional("pass_interval"));
+            p.Optional("pass_duration"), p.Optional("pass_interval"),
+            p.Symbol("distill") is { } protocol ? new DistillSpec(protocol, p.Required("target_fidelity")) : null);
     }
 }
+
+/// <summary>
+/// A link's `distill` and `target_fidelity`: end-to-end pairs routed over the link are distilled
+/// by <see cref="Protocol"/> ("bbpssw" or "dejmps", as the schema allows) until their fidelity
+/// reaches <see cref="TargetFidelity"/> (docs/simulator.md, "Distillation").
+/// </summary>
+public sealed record DistillSpec(string Protocol, double TargetFidelity);
 
 /// <summary>Reads bound property values; a value the schema guarantees but is missing is a broken invariant, not a user error.</summary>
 internal readonly struct PropertyReader(IReadOnlyDictionary<string, PropertyValue> properties, string owner)
 {
     public double? Optional(string name) => properties.TryGetValue(name, out var v) ? v.Number?.Value : null;
+
+    public string? Symbol(string name) => properties.TryGetValue(name, out var v) ? v.Symbol : null;
 
     public double Required(string name) =>
         Optional(name) ?? throw new InvalidOperationException($"{owner} has no value for '{name}': the network binder fills in every default");

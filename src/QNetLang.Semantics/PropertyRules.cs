@@ -12,6 +12,7 @@ namespace QNetLang.Semantics;
 /// <item>`loss` and `detector_efficiency` do nothing next to `success`, and `loss` nothing next to `total_loss` (warning).</item>
 /// <item>T2 ≤ 2·T1 for any physical qubit (error).</item>
 /// <item>`pass_duration` needs `pass_interval` and must be shorter than it (error).</item>
+/// <item>`distill` and `target_fidelity` go together, and the target lies in (0.5, 1) (error).</item>
 /// <item>A repeater swaps two pairs, so it needs at least 2 memories (error).</item>
 /// </list>
 /// </summary>
@@ -48,6 +49,15 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
             else if (Value("pass_duration") is { } d && Value("pass_interval") is { } i && d >= i)
                 diagnostics.Report(Diagnostics.ImpossibleProperty, new Location(source, given["pass_duration"]),
                     "'pass_duration' must be shorter than 'pass_interval' (a window of pass_duration every pass_interval); for a link that is always visible, give neither");
+            if (given.ContainsKey("distill") != given.ContainsKey("target_fidelity"))
+            {
+                string present = given.ContainsKey("distill") ? "distill" : "target_fidelity";
+                diagnostics.Report(Diagnostics.ImpossibleProperty, new Location(source, given[present]),
+                    "distillation needs both 'distill' (bbpssw or dejmps) and 'target_fidelity' (the fidelity its pairs must reach)");
+            }
+            else if (Value("target_fidelity") is { } target && !(target > 0.5 && target < 1))
+                diagnostics.Report(Diagnostics.ImpossibleProperty, new Location(source, given["target_fidelity"]),
+                    $"'target_fidelity' = {Units.FormatNumber(target)} cannot be reached by distillation: recurrence raises only pairs above 0.5, and never to 1");
         }
         if (Value("t1") is { } t1 && Value("t2") is { } t2 && t2 > 2 * t1)
             diagnostics.Report(Diagnostics.ImpossibleProperty, new Location(source, given.GetValueOrDefault("t2")),

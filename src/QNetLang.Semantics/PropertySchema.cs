@@ -37,6 +37,7 @@ public static class PropertySchema
 
     private static readonly string[] LinkKinds = ["fiber", "free_space", "satellite"];
     private static readonly string[] RoutingMetrics = ["fidelity", "time"];
+    private static readonly string[] DistillationProtocols = ["bbpssw", "dejmps"];
 
     public static FrozenDictionary<string, IReadOnlyList<PropertySpec>> ByOwner { get; } = new Dictionary<string, IReadOnlyList<PropertySpec>>
     {
@@ -82,9 +83,11 @@ public static class PropertySchema
             new("total_loss", Dimension.Decibel, PropertyRange.NonNegative, null, "Whole-channel loss in dB; overrides loss*length (free-space and satellite links)."),
             new("success", Dimension.None, PropertyRange.Probability, null, "Per-attempt heralding success probability; overrides the loss model."),
             new("fidelity", Dimension.None, PropertyRange.Probability, 1, "Fidelity of freshly generated pairs (Werner state)."),
-            new("rate", Dimension.Frequency, PropertyRange.Positive, null, "Attempt rate; one attempt takes 1/rate plus the heralding round trip."),
-            new("attempt_time", Dimension.Time, PropertyRange.NonNegative, null, "Duration of one attempt besides the heralding round trip (alternative to rate)."),
+            new("rate", Dimension.Frequency, PropertyRange.Positive, null, "Source rate: one epr attempt takes 1/rate plus the heralding round trip, and send emits at most one photon per 1/rate; no limit on sends when absent (with attempt_time neither)."),
+            new("attempt_time", Dimension.Time, PropertyRange.NonNegative, null, "Duration of one attempt besides the heralding round trip, and the source's period for send (alternative to rate)."),
             new("kind", Dimension.None, PropertyRange.Symbol, null, "Channel kind.", LinkKinds, "fiber"),
+            new("distill", Dimension.None, PropertyRange.Symbol, null, "Recurrence protocol that distils end-to-end pairs routed over this link to target_fidelity; none when absent (then qnlc run --distill applies).", DistillationProtocols),
+            new("target_fidelity", Dimension.None, PropertyRange.Probability, null, "Fidelity that distill raises end-to-end pairs to (above 0.5, below 1); given with distill."),
             new("detector_efficiency", Dimension.None, PropertyRange.Probability, 1, "Detector efficiency at the heralding station."),
             new("cutoff", Dimension.Time, PropertyRange.Positive, null, "Pairs older than this are discarded; no cutoff when absent."),
             new("availability", Dimension.None, PropertyRange.Probability, 1, "Fraction of time the link is usable (weather, pointing)."),

@@ -57,6 +57,7 @@ public static class RunReport
         json.WriteEndObject();
         json.WriteNumber("ebits", result.Ebits);
         json.WriteNumber("meanTimePs", result.MeanTimePs);
+        json.WriteNumber("meanPeriodPs", result.MeanPeriodPs);
         json.WriteStartArray("pairs");
         foreach (var pair in result.Pairs)
         {
@@ -72,6 +73,16 @@ public static class RunReport
             json.WriteStartArray("route");
             foreach (string hop in pair.Route) json.WriteStringValue(hop);
             json.WriteEndArray();
+            if (pair.Distillation is { } d)
+            {
+                json.WriteStartObject("distillation");
+                json.WriteString("protocol", d.Protocol);
+                json.WriteNumber("targetFidelity", d.TargetFidelity);
+                json.WriteNumber("rounds", d.Rounds);
+                json.WriteNumber("rawPairsPerPair", d.RawPairsPerPair);
+                WriteNumberOrNull(json, "successProbability", d.SuccessProbability);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -80,6 +91,10 @@ public static class RunReport
         json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    private static string Distilled(DistillationStatistics? d) => d is null ? "" : string.Format(System.Globalization.CultureInfo.InvariantCulture,
+        "; distilled by {0} to {1:0.####}: {2:0.##} round(s), {3:0.###} raw pairs per pair, success probability {4}",
+        d.Protocol.ToUpperInvariant(), d.TargetFidelity, d.Rounds, d.RawPairsPerPair, double.IsNaN(d.SuccessProbability) ? "— (none needed)" : d.SuccessProbability.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>JSON has no NaN: a figure whose selection was empty in every shot (or in every group) is null.</summary>
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double value)
@@ -125,11 +140,13 @@ public static class RunReport
         if (result.Counts.Count > top.Count) sb.Append(inv, $"  ... {result.Counts.Count - top.Count} more (--json --counts all lists every outcome)\n");
         sb.Append(inv, $"ebits per shot: {result.Ebits:0.###}\n");
         sb.Append(inv, $"simulated time per shot: {FormatTime(result.MeanTimePs)}\n");
+        if (result.MeanPeriodPs != result.MeanTimePs)
+            sb.Append(inv, $"shots pipelined behind the sources: one every {FormatTime(result.MeanPeriodPs)}\n");
         if (result.Pairs.Count > 0)
         {
             sb.Append("pairs:\n");
             foreach (var p in result.Pairs)
-                sb.Append(inv, $"  {p.NodeA}–{p.NodeB}: {p.Count} pair(s), mean fidelity {p.MeanFidelity:0.0000}, mean wait {FormatTime(p.MeanWaitPs)}, mean attempts {p.MeanAttempts:0.##}{(p.Route.Count > 2 ? ", via " + string.Join(" -- ", p.Route) : "")}\n");
+                sb.Append(inv, $"  {p.NodeA}–{p.NodeB}: {p.Count} pair(s), mean fidelity {p.MeanFidelity:0.0000}, mean wait {FormatTime(p.MeanWaitPs)}, mean attempts {p.MeanAttempts:0.##}{(p.Route.Count > 2 ? ", via " + string.Join(" -- ", p.Route) : "")}{Distilled(p.Distillation)}\n");
         }
         foreach (var note in result.Notes) sb.Append(inv, $"note: {note}\n");
         return sb.ToString();

@@ -9,7 +9,18 @@ public sealed record PairStatistics(string NodeA, string NodeB, long Count, doub
 {
     /// <summary>The route the compiler gave these pairs, from <see cref="NodeA"/> to <see cref="NodeB"/>.</summary>
     public IReadOnlyList<string> Route { get; init; } = [];
+
+    /// <summary>How the pairs were distilled; null when they were not.</summary>
+    public DistillationStatistics? Distillation { get; init; }
 }
+
+/// <summary>
+/// Distillation of the pairs between two nodes: the protocol and target, the mean recurrence
+/// rounds (levels) of a delivered pair, the raw end-to-end pairs made per delivered pair, and the
+/// fraction of distillation rounds that passed (NaN when no round was needed) out of all
+/// <see cref="RoundsTried"/>.
+/// </summary>
+public sealed record DistillationStatistics(string Protocol, double TargetFidelity, double Rounds, double RawPairsPerPair, double SuccessProbability, long RoundsTried);
 
 /// <summary>
 /// What `qnlc run` reports: the counts histogram (bit strings with c[0] rightmost), ebits and
@@ -28,6 +39,11 @@ public sealed record RunResult
     /// <summary>End-to-end pairs consumed per shot (epr and teleport), averaged over shots.</summary>
     public required double Ebits { get; init; }
     public required double MeanTimePs { get; init; }
+    /// <summary>
+    /// Mean time from one shot's start to the next's: the shot's time, or shorter when sends over
+    /// links with a rate pipeline the shots behind their sources. <c>shot_time</c> in figures.
+    /// </summary>
+    public double MeanPeriodPs { get; init; }
     public required IReadOnlyList<PairStatistics> Pairs { get; init; }
     /// <summary>The program's figures of merit with their standard errors, in declaration order.</summary>
     public IReadOnlyList<FigureValue> Figures { get; init; } = [];

@@ -103,6 +103,7 @@ public static class Simulator
             Counts = total.Counts,
             Ebits = total.PairsDelivered / (double)options.Shots,
             MeanTimePs = total.TimeSum / options.Shots,
+            MeanPeriodPs = total.PeriodSum / options.Shots,
             Pairs = WithRoutes(total.PairStatistics(), distributed),
             Figures = total.Figures is null ? [] : FigureEstimator.Estimate(distributed.Figures, figures, total.Figures),
             Notes = Notes(engine, plan.Traits),
@@ -143,20 +144,24 @@ public static class Simulator
         public List<ShotRecord> Records { get; } = [];
         public SortedDictionary<string, long> Counts { get; } = new(StringComparer.Ordinal);
         public double TimeSum;
+        public double PeriodSum;
         public long PairsDelivered;
-        private readonly SortedDictionary<(string, string), (long Count, double Fidelity, double Wait, double Attempts)> _pairs = new();
+        private readonly SortedDictionary<(string, string), PairSums> _pairs = new();
 
         public void Add(int shot, string key, ShotOutcome outcome, NetworkModel network)
         {
-            Figures?.Add(shot, outcome.Bits, outcome.TimePs);
+            Figures?.Add(shot, outcome.Bits, outcome.PeriodPs);
             Counts[key] = Counts.GetValueOrDefault(key) + 1;
             TimeSum += outcome.TimePs;
+            PeriodSum += outcome.PeriodPs;
             foreach (var pair in outcome.Pairs)
             {
                 string a = network.Nodes[pair.From].Name, b = network.Nodes[pair.To].Name;
                 var k = string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
                 var s = _pairs.GetValueOrDefault(k);
-                _pairs[k] = (s.Count + 1, s.Fidelity + pair.State.Fidelity, s.Wait + (pair.DeliveredAt - pair.RequestedAt), s.Attempts + pair.Attempts);
+                var policy = pair.Policy is { Active: true } p ? p : null;
+                _pairs[k] = new PairSums(s.Count + 1, s.Fidelity + pair.State.Fidelity, s.Wait + (pair.DeliveredAt - pair.RequestedAt), s.Attempts + pair.Attempts,
+                    s.Rounds + pair.Rounds, s.RawPairs + pair.RawPairs, s.Tried + pair.RoundsTried, s.Passed + pair.RoundsPassed, s.Policy ?? policy);
                 PairsDelivered++;
             }
         }
@@ -165,16 +170,27 @@ public static class Simulator
         {
             foreach (var (k, v) in other.Counts) Counts[k] = Counts.GetValueOrDefault(k) + v;
             TimeSum += other.TimeSum;
+            PeriodSum += other.PeriodSum;
             PairsDelivered += other.PairsDelivered;
             if (other.Figures is not null) Figures?.Merge(other.Figures);
             foreach (var (k, v) in other._pairs)
             {
                 var s = _pairs.GetValueOrDefault(k);
-                _pairs[k] = (s.Count + v.Count, s.Fidelity + v.Fidelity, s.Wait + v.Wait, s.Attempts + v.Attempts);
+                _pairs[k] = new PairSums(s.Count + v.Count, s.Fidelity + v.Fidelity, s.Wait + v.Wait, s.Attempts + v.Attempts,
+                    s.Rounds + v.Rounds, s.RawPairs + v.RawPairs, s.Tried + v.Tried, s.Passed + v.Passed, s.Policy ?? v.Policy);
             }
         }
 
         public IReadOnlyList<PairStatistics> PairStatistics() =>
-            _pairs.Select(p => new PairStatistics(p.Key.Item1, p.Key.Item2, p.Value.Count, p.Value.Fidelity / p.Value.Count, p.Value.Wait / p.Value.Count, p.Value.Attempts / p.Value.Count)).ToList();
+            _pairs.Select(p => new PairStatistics(p.Key.Item1, p.Key.Item2, p.Value.Count, p.Value.Fidelity / p.Value.Count, p.Value.Wait / p.Value.Count, p.Value.Attempts / p.Value.Count)
+            {
+                Distillation = p.Value.Policy is { } policy
+                    ? new DistillationStatistics(policy.Name, policy.TargetFidelity, p.Value.Rounds / (double)p.Value.Count, p.Value.RawPairs / (double)p.Value.Count,
+                        p.Value.Tried == 0 ? double.NaN : p.Value.Passed / (double)p.Value.Tried, p.Value.Tried)
+                    : null,
+            }).ToList();
     }
+
+    /// <summary>Sums over the pairs between two nodes; the policy is the one their route used (null: not distilled).</summary>
+    private readonly record struct PairSums(long Count, double Fidelity, double Wait, double Attempts, long Rounds, long RawPairs, long Tried, long Passed, DistillationPolicy? Policy);
 }

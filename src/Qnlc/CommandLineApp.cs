@@ -166,7 +166,7 @@ public static class CommandLineApp
         var stream = new Option<string?>("--stream") { Description = "Instead of the program: request pairs continuously between nodes A,B of the network." };
         var pairs = new Option<long?>("--pairs") { Description = "With --stream: stop after this many pairs." };
         var duration = new Option<double?>("--duration") { Description = "With --stream: stop after this many simulated seconds." };
-        var distill = new Option<string?>("--distill") { Description = "Distil every end-to-end pair with bbpssw or dejmps until it reaches --target-fidelity." };
+        var distill = new Option<string?>("--distill") { Description = "Distil the end-to-end pairs of routes whose links give no `distill` with bbpssw or dejmps until they reach --target-fidelity." };
         var target = new Option<double?>("--target-fidelity") { Description = "With --distill: the fidelity each delivered pair must reach." };
         var records = new Option<string?>("--records") { Description = "Write every shot (program, shot, time_ps, each register's bits) to this CSV file." };
         var counts = new Option<string?>("--counts") { Description = "With --json: 'all' lists every outcome; N the N most frequent (default 64; countsOmitted says how many are left out)." };

@@ -47,7 +47,30 @@ public class ProgramFigureTests
         double sifted = Math.Pow(10, -0.2 * km / 10) * efficiency / 2;
         AssertClose(figures["sifted_rate"], sifted);
         AssertClose(figures["qber"], error);
-        AssertClose(figures["secret_key_rate"], sifted * (1 - 2 * Statistics.H2(error)));
+        AssertClose(figures["secret_bits_per_photon"], sifted * (1 - 2 * Statistics.H2(error)));
+    }
+
+    /// <summary>
+    /// BB84's key rate in bits per second: the source emits one photon per 1/rate and the shots
+    /// are pipelined behind it, so a shot of 8 photons takes exactly 8/rate and the rate is the
+    /// per-photon key times the source rate; it stays below the PLOB bound times the source rate.
+    /// </summary>
+    [Theory]
+    [InlineData(25.0, 100e6)]     // as written
+    [InlineData(80.0, 40e6)]
+    public void Bb84SecretKeyRateInBitsPerSecond(double km, double rate)
+    {
+        var figures = Figures("bb84", s => Replace(Replace(Replace(s,
+            "length = 25 km", $"length = {km} km"),
+            "rate = 100 MHz", $"rate = {rate / 1e6} MHz"),
+            "    figure secret_key_rate", "    figure shot_seconds = shot_time;\n    figure secret_key_rate"), shots: 20000, seed: 17);
+        double eta = Math.Pow(10, -0.2 * km / 10);
+        double perPhoton = eta * 0.8 / 2 * (1 - 2 * Statistics.H2(0.01));
+        Assert.Equal(8 / rate, figures["shot_seconds"].Value, 15);
+        AssertClose(figures["secret_key_rate"], perPhoton * rate);
+        double plob = -Math.Log2(1 - eta) * rate;
+        Assert.True(figures["secret_key_rate"].Value + Sigmas * figures["secret_key_rate"].StdErr < plob,
+            $"{km} km: {figures["secret_key_rate"].Value:G4} bits/s against the PLOB bound {plob:G4} bits/s");
     }
 
     [Theory]
@@ -201,7 +224,7 @@ public class ProgramFigureTests
         var run = CliRunner.Invoke("run", Path.Combine(TestSupport.Examples, "bb84.qn"), "--shots", "500", "--seed", "2", "--json");
         Assert.True(run.ExitCode == 0, run.Stderr);
         var figures = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("figures");
-        Assert.Equal(["sifted_rate", "qber", "secret_key_rate"], figures.EnumerateObject().Select(f => f.Name));
+        Assert.Equal(["sifted_rate", "qber", "secret_bits_per_photon", "secret_key_rate"], figures.EnumerateObject().Select(f => f.Name));
         foreach (var figure in figures.EnumerateObject())
         {
             Assert.True(figure.Value.GetProperty("value").GetDouble() >= 0);

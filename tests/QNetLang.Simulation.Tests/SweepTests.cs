@@ -31,11 +31,13 @@ public class SweepTests : IDisposable
             var sifted = record.GetProperty("figures").GetProperty("sifted_rate");
             double value = sifted.GetProperty("value").GetDouble(), stderr = sifted.GetProperty("stderr").GetDouble();
             Assert.True(Math.Abs(value - eta * 0.8 / 2) <= 4 * stderr, $"{metres} m: sifted_rate {value} ± {stderr}, closed form {eta * 0.8 / 2}");
+            double perPhoton = record.GetProperty("figures").GetProperty("secret_bits_per_photon").GetProperty("value").GetDouble();
+            Assert.True(perPhoton < -Math.Log2(1 - eta), $"{metres} m: key {perPhoton} per photon above the PLOB bound");
             double key = record.GetProperty("figures").GetProperty("secret_key_rate").GetProperty("value").GetDouble();
-            Assert.True(key < -Math.Log2(1 - eta), $"{metres} m: key rate {key} above the PLOB bound");
+            Assert.True(key < -Math.Log2(1 - eta) * 100e6, $"{metres} m: key rate {key} bits/s above the PLOB bound times the source rate");
         }
         string[] csv = File.ReadAllLines(Path.Combine(dir, "sweep.csv"));
-        Assert.Equal("alice--bob.length,sifted_rate,sifted_rate_stderr,qber,qber_stderr,secret_key_rate,secret_key_rate_stderr", csv[0]);
+        Assert.Equal("alice--bob.length,sifted_rate,sifted_rate_stderr,qber,qber_stderr,secret_bits_per_photon,secret_bits_per_photon_stderr,secret_key_rate,secret_key_rate_stderr", csv[0]);
         Assert.Equal(6, csv.Length);
     }
 

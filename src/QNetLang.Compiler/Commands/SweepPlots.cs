@@ -7,7 +7,9 @@ namespace QNetLang.Compiler.Commands;
 /// bars of one standard error, one series per combination of the other parameters. When the
 /// figure is a rate (its name contains "rate") and the first parameter is a link's length,
 /// the repeaterless (PLOB) bound −log2(1 − η) per channel use is drawn beside it, η the
-/// link's transmissivity at each point: no protocol over that link can beat it.
+/// link's transmissivity at each point: no protocol over that link can beat it. A rate per
+/// second (a figure that divides by shot_time, directly or through earlier figures) gets the
+/// bound times the link's source rate instead, and none when the link has no rate.
 /// </summary>
 public static class SweepPlots
 {
@@ -57,12 +59,16 @@ public static class SweepPlots
         {
             var (a, b) = LinkEnds(first);
             var bound = points.Where(p => p.Values.Skip(1).SequenceEqual(points[0].Values.Skip(1))).ToList();
+            bool perSecond = PerSecond(points[0].Program.Figures, figure);
             double[] xs = [.. bound.Select(p => SweepParameter.SiValue(p.Values[0]))];
-            double[] ys = [.. bound.Select(p => Plob(p.Program.Network, a, b))];
-            var line = plot.Add.Scatter(xs, ys, ScottPlot.Colors.Black);
-            line.LinePattern = ScottPlot.LinePattern.Dashed;
-            line.MarkerSize = 0;
-            line.LegendText = "PLOB bound -log2(1 - η) per channel use";
+            double[] ys = [.. bound.Select(p => Plob(p.Program.Network, a, b) * (perSecond ? SourceRate(p.Program.Network, a, b) : 1))];
+            if (ys.All(double.IsFinite))
+            {
+                var line = plot.Add.Scatter(xs, ys, ScottPlot.Colors.Black);
+                line.LinePattern = ScottPlot.LinePattern.Dashed;
+                line.MarkerSize = 0;
+                line.LegendText = perSecond ? "PLOB bound -log2(1 - η) × source rate, bits/s" : "PLOB bound -log2(1 - η) per channel use";
+            }
         }
         plot.Title(figure);
         var unit = parameters[0].Values[0].Unit is { } u && QNetLang.Core.Units.TryConvert(u, 1, out var dimension, out _) ? QNetLang.Core.Units.CanonicalUnitName(dimension) : null;
@@ -80,6 +86,25 @@ public static class SweepPlots
         var ends = ParameterOverrides.Split(target)!.Value.Owner.Split("--");
         return (ends[0], ends[1]);
     }
+
+    /// <summary>Whether the figure is per second: it divides by shot_time, directly or through an earlier figure.</summary>
+    public static bool PerSecond(IReadOnlyList<FigureDefinition> figures, string name)
+    {
+        bool Uses(FigureExpression e) => e switch
+        {
+            FigureShotTime => true,
+            FigureReference r => PerSecond(figures, r.Name),
+            FigureUnary u => Uses(u.Operand),
+            FigureBinary b => Uses(b.Left) || Uses(b.Right),
+            FigureCall c => c.Arguments.Any(Uses),
+            _ => false,
+        };
+        return figures.FirstOrDefault(f => f.Name == name) is { } figure && Uses(figure.Expression);
+    }
+
+    /// <summary>The link's source rate (1/rate or 1/attempt_time) in Hz; NaN when it has neither.</summary>
+    public static double SourceRate(Network network, string a, string b) =>
+        network.FindLink(a, b) is { } link && LinkPhysics.Of(link, network).SetupSeconds is > 0 and var setup ? 1 / setup : double.NaN;
 
     /// <summary>The repeaterless bound of a pure-loss channel of transmissivity η, in bits per channel use.</summary>
     public static double Plob(Network network, string a, string b) =>

@@ -48,7 +48,10 @@ public sealed record FigureBit(int Bit) : FigureExpression;
 /// <summary>The value of a figure declared earlier.</summary>
 public sealed record FigureReference(string Name) : FigureExpression;
 
-/// <summary>The mean simulated time of a shot, in seconds.</summary>
+/// <summary>
+/// The mean time from the start of one shot to the next, in seconds: a shot's simulated time, or
+/// less when sends over links with a rate pipeline the shots behind their sources.
+/// </summary>
 public sealed record FigureShotTime : FigureExpression;
 
 public sealed record FigureUnary(FigureOperator Operator, FigureExpression Operand) : FigureExpression;

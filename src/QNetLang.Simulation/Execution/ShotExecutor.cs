@@ -53,6 +53,10 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     private readonly List<PairDelivery> _pairs = new();
     private readonly List<TimelineEntry>? _timeline;
     private long _end;
+    /// <summary>Per sending direction (from, to): when its source can emit the next photon.</summary>
+    private readonly Dictionary<(int From, int To), long> _nextEmission = new();
+    /// <summary>When every source this shot used can emit again; −1 while no send used a link with a rate.</summary>
+    private long _sourcesFree = -1;
 
     public ShotExecutor(ExecutionPlan plan, IStateEngine engine, ShotRandom random, long maxTimePs, bool recordTimeline, DistillationPolicy distillation)
     {
@@ -96,7 +100,11 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
             throw new InvalidOperationException($"the shot ended with {_plan.Steps[stuck].Kind} at {_nodes[_plan.Steps[stuck].Node].Name} never run (the schedule's deadlock check should have refused it)");
         var bits = new int[_plan.FinalSlots.Length];
         for (int b = 0; b < bits.Length; b++) bits[b] = _plan.FinalSlots[b] < 0 ? 0 : _slotValue[_plan.FinalSlots[b]];
-        return new ShotOutcome(bits, _end, _pairs, _timeline);
+        // With a paced source the shots are pipelined: the next shot's photons follow this one's
+        // as soon as the sources are free, while this shot's receivers are still at work
+        // (docs/simulator.md, "Sources and pipelined shots").
+        long period = _sourcesFree >= 0 ? _sourcesFree : _end;
+        return new ShotOutcome(bits, _end, period, _pairs, _timeline);
     }
 
     public void Handle(int kind, int arg, long data, long time)
@@ -173,9 +181,9 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
             case StepKind.SendQubit:
             {
                 var receiver = _plan.Steps[step.Partner];
-                long arrive = SendQubit(step, receiver, time);
+                var (emit, arrive) = SendQubit(step, receiver, time);
                 ScheduleArrival(receiver, arrive);
-                Complete(step, time);
+                Complete(step, emit);
                 break;
             }
             case StepKind.ReceiveBit:
@@ -325,16 +333,30 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         return false;
     }
 
-    /// <summary>The physical qubit crosses the link; it may be lost (then the receiver holds the vacuum, read as |0⟩). Returns the arrival time.</summary>
-    private long SendQubit(Step step, Step receiver, long start)
+    /// <summary>
+    /// The physical qubit crosses the link; it may be lost (then the receiver holds the vacuum,
+    /// read as |0⟩). It leaves once the link's source can emit (one photon per period, so the
+    /// k-th send on a link leaves at least k periods after the first). Returns when it left and
+    /// when it arrives.
+    /// </summary>
+    private (long Emit, long Arrive) SendQubit(Step step, Step receiver, long start)
     {
         int q = step.Qubits[0];
         int from = step.Node, to = receiver.Node;
         var link = _plan.Network.Link(from, to) ?? throw new InvalidOperationException($"a qubit is sent from {_nodes[from].Name} to {_nodes[to].Name}, which share no link");
         var sender = _nodes[from];
         var target = _nodes[to];
-        DecayUntil(q, start);
-        long arrive = SimTime.After(start, link.OneWayPs);
+        long emit = start;
+        if (link.EmitPs > 0)
+        {
+            if (_nextEmission.TryGetValue((from, to), out long free) && free > emit) emit = free;
+            long next = SimTime.After(emit, link.EmitPs);
+            _nextEmission[(from, to)] = next;
+            if (next > _sourcesFree) _sourcesFree = next;
+        }
+        if (emit > _maxTimePs) TimeLimit(step, "a photon was emitted after it");
+        DecayUntil(q, emit);
+        long arrive = SimTime.After(emit, link.OneWayPs);
         // In flight the qubit keeps decaying as it did at the sender (docs/simulator.md, "send").
         DecayUntil(q, arrive);
         double arrival = link.Transmissivity * link.DetectorEfficiency * (target.Kind == NodeKind.EndNode ? target.DetectorEfficiency : 1);
@@ -342,8 +364,8 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         if (!arrived) _register.Reset(_phys[q]);
         _nodeOf[q] = to;
         _messageValue[receiver.Index] = arrived ? 1 : 0;
-        Record(sender.Name, arrived ? "send" : "send (lost)", start, arrive);
-        return arrive;
+        Record(sender.Name, arrived ? "send" : "send (lost)", emit, arrive);
+        return (emit, arrive);
     }
 
     public void PairDelivered(int token, PairDelivery delivery)

@@ -59,6 +59,10 @@ public sealed class EntanglementService : IEventHandler
         public bool Done;
         /// <summary>Distillation: the pair waiting at each recurrence level, and when it was last aged.</summary>
         public readonly List<(BellDiagonal State, long Since)?> Stash = new();
+        /// <summary>How this request's pairs are distilled (<see cref="DistillationPolicy.ForRoute"/>).</summary>
+        public required DistillationPolicy Policy;
+        /// <summary>Raw end-to-end pairs made, distillation rounds tried and passed.</summary>
+        public long RawPairs, RoundsTried, RoundsPassed;
     }
 
     private sealed class Segment
@@ -89,7 +93,7 @@ public sealed class EntanglementService : IEventHandler
             if (_network.Nodes[path[i]].Memories < 2)
                 throw new SimulationLimitException(Diagnostics.PairNeverDelivered, location, $"{Name(path[i])} has {_network.Nodes[path[i]].Memories} memory, but a swap there needs 2");
         int id = _requests.Count;
-        var request = new Request { Path = path, Links = links, Consumer = consumer, Token = token, RequestedAt = time, Id = id };
+        var request = new Request { Path = path, Links = links, Consumer = consumer, Token = token, RequestedAt = time, Id = id, Policy = DistillationPolicy.ForRoute(links, _distillation) };
         _requests.Add(request);
         request.Root = Build(id, 0, links.Length - 1, -1);
         _queue.Schedule(time, this, StartEvent, id);
@@ -339,22 +343,24 @@ public sealed class EntanglementService : IEventHandler
         var request = _requests[root.Request]!;
         Age(root, time);
         root.Consumed = true;
-        if (_distillation.Active && root.State.Fidelity < _distillation.TargetFidelity)
+        request.RawPairs++;
+        if (request.Policy.Active && root.State.Fidelity < request.Policy.TargetFidelity)
         {
             Store(request, root.Request, 0, root.State, time);
             StartSubtree(request, root.Id, time, -1); // the links are free again: make the next raw pair
             return;
         }
-        Finish(request, root.State, time);
+        Finish(request, root.State, time, rounds: 0);
     }
 
-    private void Finish(Request request, BellDiagonal state, long time)
+    private void Finish(Request request, BellDiagonal state, long time, int rounds)
     {
         request.Done = true;
         SettleAll(request, request.Root, time);
         _requests[request.Id] = null; // its pending events are void now
         Free(request, time);
-        request.Consumer.PairDelivered(request.Token, new PairDelivery(request.Path[0], request.Path[^1], state, request.RequestedAt, time, request.Attempts));
+        request.Consumer.PairDelivered(request.Token, new PairDelivery(request.Path[0], request.Path[^1], state, request.RequestedAt, time, request.Attempts,
+            request.Policy, rounds, request.RawPairs, request.RoundsTried, request.RoundsPassed));
     }
 
     private void SettleAll(Request request, int id, long time)
@@ -396,19 +402,22 @@ public sealed class EntanglementService : IEventHandler
     {
         var (id, level, first, second) = _rounds[round];
         if (_requests[id] is not { } request) return;
-        var (state, success) = Distillation.Round(_distillation.Protocol, first, second);
+        var policy = request.Policy;
+        var (state, success) = Distillation.Round(policy.Protocol, first, second);
         // Past the protocol's fixed point no number of rounds reaches the target.
         var better = first.Fidelity >= second.Fidelity ? first : second;
-        if (Distillation.Round(_distillation.Protocol, better, better).State.Fidelity <= better.Fidelity + 1e-12)
+        if (Distillation.Round(policy.Protocol, better, better).State.Fidelity <= better.Fidelity + 1e-12)
             throw new SimulationLimitException(Diagnostics.PairNeverDelivered, Location.None,
-                $"{_distillation.Protocol} cannot raise pairs of fidelity {Math.Max(first.Fidelity, second.Fidelity):0.####} to the target {_distillation.TargetFidelity:0.####}");
+                $"{policy.Protocol} cannot raise pairs of fidelity {Math.Max(first.Fidelity, second.Fidelity):0.####} to the target {policy.TargetFidelity:0.####}");
+        request.RoundsTried++;
         if (!_random.Chance(success)) return; // both pairs are lost; raw generation goes on
+        request.RoundsPassed++;
         // The kept pair also decayed while the outcomes travelled.
         var a = _network.Nodes[request.Path[0]];
         var b = _network.Nodes[request.Path[^1]];
         long local = Math.Max(a.TwoQubitGateTimePs + a.MeasureTimePs, b.TwoQubitGateTimePs + b.MeasureTimePs);
         state = AgePair(request, state, local + _network.Delay(request.Path[0], request.Path[^1]));
-        if (state.Fidelity >= _distillation.TargetFidelity) Finish(request, state, time);
+        if (state.Fidelity >= policy.TargetFidelity) Finish(request, state, time, rounds: level + 1);
         else Store(request, id, level + 1, state, time);
     }
 

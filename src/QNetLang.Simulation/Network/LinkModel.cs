@@ -7,7 +7,9 @@ namespace QNetLang.Simulation.Network;
 /// One link's physics in simulator units (integer picoseconds), converted once per run from
 /// <see cref="LinkPhysics"/>, the model the router uses too (docs/simulator.md, "Links").
 /// Satellite-style links with pass_duration and pass_interval attempt only inside the windows
-/// [k·interval, k·interval + duration).
+/// [k·interval, k·interval + duration). <see cref="EmitPs"/> is the source's period (1/rate or
+/// attempt_time, 0 when the link gives neither): a `send` emits at most one photon per period.
+/// <see cref="Distillation"/> is the link's own `distill` and `target_fidelity`, null when it gives none.
 /// </summary>
 public sealed record LinkModel(
     int From,
@@ -20,7 +22,9 @@ public sealed record LinkModel(
     BellDiagonal Generated,
     long? CutoffPs,
     long? WindowPs,
-    long? IntervalPs)
+    long? IntervalPs,
+    long EmitPs,
+    DistillationPolicy? Distillation = null)
 {
     public static LinkModel Create(NetworkLink link, Ir.Network network, int from, int to)
     {
@@ -31,7 +35,9 @@ public sealed record LinkModel(
             BellDiagonal.Werner(physics.Fidelity),
             physics.CutoffSeconds is { } c ? SimTime.FromSeconds(c) : null,
             physics.WindowSeconds is { } w ? SimTime.FromSeconds(w) : null,
-            physics.IntervalSeconds is { } i ? SimTime.FromSeconds(i) : null);
+            physics.IntervalSeconds is { } i ? SimTime.FromSeconds(i) : null,
+            SimTime.FromSeconds(physics.SetupSeconds),
+            link.Spec.Distill is { } d ? DistillationPolicy.Of(d) : null);
     }
 
     /// <summary>
