@@ -1,3 +1,4 @@
+using Spectre.Console;
 using QNetLang.Core;
 using QNetLang.Ir;
 using QNetLang.Simulation;
@@ -43,16 +44,23 @@ public static class SweepDriver
         var grid = Grid(parameters);
         var points = new SweepPoint?[grid.Count];
         var diagnostics = new IReadOnlyList<Diagnostic>[grid.Count];
-        Parallel.For(0, grid.Count, new ParallelOptions { MaxDegreeOfParallelism = request.Threads ?? Environment.ProcessorCount }, i =>
+        var shots = new RunProgress();
+        int pointsDone = 0;
+        var work = Task.Run(() => Parallel.For(0, grid.Count, new ParallelOptions { MaxDegreeOfParallelism = request.Threads ?? Environment.ProcessorCount }, i =>
         {
             var compiled = Compile(request, grid[i]);
             diagnostics[i] = DiagnosticCondenser.Condense(compiled.Diagnostics.Items).ToList();
-            if (!compiled.Success) return;
-            var program = compiled.Distributed[0].Program!;
-            var (result, problems) = Simulator.Run(program, new RunOptions { Shots = request.Shots, Seed = request.Seed, Threads = 1 });
-            diagnostics[i] = [.. diagnostics[i], .. problems];
-            if (result is not null) points[i] = new SweepPoint(grid[i], program, result);
-        });
+            if (compiled.Success)
+            {
+                var program = compiled.Distributed[0].Program!;
+                var (result, problems) = Simulator.Run(program, new RunOptions { Shots = request.Shots, Seed = request.Seed, Threads = 1, Progress = shots });
+                diagnostics[i] = [.. diagnostics[i], .. problems];
+                if (result is not null) points[i] = new SweepPoint(grid[i], program, result);
+            }
+            Interlocked.Increment(ref pointsDone);
+        }));
+        ShowProgress(work, grid.Count, () => Volatile.Read(ref pointsDone), (long)grid.Count * request.Shots, () => shots.Done, show: !request.Json && !Console.IsOutputRedirected);
+        work.GetAwaiter().GetResult();
         for (int i = 0; i < grid.Count; i++)
         {
             if (diagnostics[i].Count == 0 && points[i] is not null) continue;
@@ -102,5 +110,29 @@ public static class SweepDriver
         bool known = program.Constants.Any(c => c.Name == target)
             || Semantics.PropertySchema.ByOwner[Semantics.PropertySchema.NetworkOwner].Any(s => s.Name == target);
         return known ? null : $"--set {target}: '{target}' is neither a constant of program '{program.Name}' nor a network property (a link is a--b.property, a node node.property)";
+    }
+
+    /// <summary>
+    /// While the sweep runs longer than a second on a terminal, a progress bar counts the points
+    /// finished and the shots run across all points (the output does not depend on it).
+    /// </summary>
+    private static void ShowProgress(Task work, int points, Func<int> pointsDone, long shots, Func<long> shotsDone, bool show)
+    {
+        if (!show || work.Wait(TimeSpan.FromSeconds(1))) return;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var pointTask = context.AddTask($"{points} point(s)", maxValue: points);
+                var shotTask = context.AddTask($"{shots} shot(s)", maxValue: shots);
+                while (!work.Wait(TimeSpan.FromMilliseconds(100)))
+                {
+                    pointTask.Value = pointsDone();
+                    shotTask.Value = shotsDone();
+                }
+                pointTask.Value = points;
+                shotTask.Value = shots;
+            });
     }
 }
