@@ -116,6 +116,29 @@ public class LinkModelTests
         Assert.Equal(singlePhysics.AttemptSeconds / single.Success, singlePhysics.ExpectedSeconds, 15);
     }
 
+    [Fact]
+    public void TheRouterWeighsLinksByTheirScheme()
+    {
+        // alice – bob directly by single click (F = 1 − 0.2), or through r by slower double clicks (F = 1).
+        const string Links = """
+            qpu alice { qubits = 2; } qpu bob { qubits = 2; } repeater r { memories = 2; }
+            link alice -- bob { length = 20 km; rate = 1 MHz; scheme = single_click; bright_state = 0.2; }
+            link alice -- r { length = 40 km; rate = 1 MHz; scheme = double_click; }
+            link r -- bob { length = 40 km; rate = 1 MHz; scheme = double_click; }
+            """;
+        var byFidelity = new Router(TestSupport.CompileNetwork($"network n {{ {Links} }}"));
+        var route = byFidelity.Route("alice", "bob")!.Value;
+        Assert.Equal(["alice", "r", "bob"], route.ToArray());
+        Assert.Equal(1, byFidelity.Estimate(route).Fidelity, 12);
+        var byTime = new Router(TestSupport.CompileNetwork($"network n {{ routing = time; {Links} }}"));
+        var fast = byTime.Route("alice", "bob")!.Value;
+        Assert.Equal(["alice", "bob"], fast.ToArray());
+        // Single click over 20 km: p = 2·0.2·10^(−0.2); one attempt 1 µs + 20 km / v.
+        double p = 2 * 0.2 * Math.Pow(10, -0.2);
+        Assert.Equal((1e-6 + 20e3 / 2e8) / p, byTime.Estimate(fast).ExpectedSeconds, 12);
+        Assert.Equal(0.8, byTime.Estimate(fast).Fidelity, 12);
+    }
+
     [Theory]
     [InlineData("scheme = single_click; bright_state = 0.2;", 2 * 0.2 * 0.5, 0.8)]
     [InlineData("scheme = double_click;", 0.5 * 0.5 / 2, 1.0)]
