@@ -71,6 +71,7 @@ public sealed record LinkSpec(
     double? AttemptTime,
     LinkKind Kind,
     double DetectorEfficiency,
+    double DarkCount,
     double? Cutoff,
     double Availability,
     double? PassDuration,
@@ -85,7 +86,7 @@ public sealed record LinkSpec(
         return new LinkSpec(
             p.Required("length"), link.Kind == LinkKind.Fiber ? p.Required("loss") : null, p.Optional("total_loss"), p.Optional("success"),
             p.Required("fidelity"), p.Optional("rate"), p.Optional("attempt_time"), link.Kind,
-            p.Required("detector_efficiency"), p.Optional("cutoff"), p.Required("availability"),
+            p.Required("detector_efficiency"), p.Required("dark_count"), p.Optional("cutoff"), p.Required("availability"),
             p.Optional("pass_duration"), p.Optional("pass_interval"),
             link.Scheme, p.Optional("bright_state"),
             link.Kind == LinkKind.Fiber ? null : new FreeSpaceOptics(

@@ -48,6 +48,7 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
             Conflict("success", "total_loss", "both set the attempt success probability");
             Ignored("loss", "success", "'success' gives the attempt success directly, replacing the loss model");
             Ignored("detector_efficiency", "success", "'success' gives the attempt success directly, detectors included");
+            Ignored("dark_count", "success", "'success' gives the attempt success directly, detectors included");
             Ignored("loss", "total_loss", "'total_loss' gives the whole channel's loss, replacing loss × length");
             foreach (string name in FreeSpaceLoss)
             {

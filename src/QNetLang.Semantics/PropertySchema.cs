@@ -112,6 +112,7 @@ public static class PropertySchema
             new("scheme", Dimension.None, PropertyRange.Symbol, null, "How a pair is heralded: direct (a photon crosses the whole link), single_click or double_click (both nodes send photons to a midpoint station), source (a midpoint pair source sends a photon to each node).", HeraldingSchemes, "direct"),
             new("bright_state", Dimension.None, PropertyRange.Probability, 0.05, "Single-click links: the population alpha of the emitted bright state; success 2*alpha*eta_arm, fidelity 1 - alpha.", AppliesWhen: SingleClick),
             new("detector_efficiency", Dimension.None, PropertyRange.Probability, 1, "Detector efficiency at the heralding station."),
+            new("dark_count", Dimension.None, PropertyRange.Probability, 0, "Probability of a dark count in one detection window of each heralding detection; a false herald gives a maximally mixed pair."),
             new("cutoff", Dimension.Time, PropertyRange.Positive, null, "Pairs older than this are discarded; no cutoff when absent."),
             new("availability", Dimension.None, PropertyRange.Probability, 1, "Fraction of time the link is usable (weather, pointing)."),
             new("pass_duration", Dimension.Time, PropertyRange.Positive, null, "Satellite links: how long each visibility window lasts."),

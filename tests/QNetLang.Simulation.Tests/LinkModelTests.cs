@@ -140,9 +140,34 @@ public class LinkModelTests
     }
 
     [Theory]
+    [InlineData("", 0.1, 1.0, 1.0)]
+    [InlineData("scheme = double_click;", 0.5, 0.5, 0.5)]
+    [InlineData("scheme = source;", 0.5, 0.5, 1.0)]
+    public void DarkCountsAddFalseHeraldsThatDiluteThePairs(string scheme, double a, double b, double k)
+    {
+        // Direct: total_loss 10 dB, η = 0.1. Midpoint schemes: 6.0206 dB in all, each arm 1/2.
+        double total = scheme == "" ? 10 : -20 * Math.Log10(0.5);
+        const double Dark = 0.01, Fidelity = 0.95;
+        var (link, _, _) = LinkOf(Pair($"length = 2 km; total_loss = {total} dB; fidelity = {Fidelity}; dark_count = {Dark}; {scheme}"));
+        // One click: p = p_t + (1 − p_t)p_d; two detections: k(a + (1−a)p_d)(b + (1−b)p_d).
+        double trueHerald = k * a * b;
+        double heralded = scheme == "" ? a + (1 - a) * Dark : k * (a + (1 - a) * Dark) * (b + (1 - b) * Dark);
+        Assert.Equal(heralded, link.Success, 12);
+        // False heralds are maximally mixed: the Werner parameter shrinks by the true fraction.
+        double w = (4 * Fidelity - 1) / 3 * (trueHerald / heralded);
+        Assert.Equal((1 + 3 * w) / 4, link.Generated.Fidelity, 12);
+        Assert.True(link.Generated.Fidelity < Fidelity);
+        // Without dark counts nothing changes.
+        var (clean, _, _) = LinkOf(Pair($"length = 2 km; total_loss = {total} dB; fidelity = {Fidelity}; {scheme}"));
+        Assert.Equal(trueHerald, clean.Success, 12);
+        Assert.Equal(Fidelity, clean.Generated.Fidelity, 12);
+    }
+
+    [Theory]
     [InlineData("scheme = single_click; bright_state = 0.2;", 2 * 0.2 * 0.5, 0.8)]
     [InlineData("scheme = double_click;", 0.5 * 0.5 / 2, 1.0)]
     [InlineData("scheme = source;", 0.5 * 0.5, 1.0)]
+    [InlineData("scheme = source; dark_count = 0.1;", 0.55 * 0.55, (1 + 3 * (0.25 / (0.55 * 0.55))) / 4)]
     public void SimulatedPairsFollowTheScheme(string scheme, double success, double fidelity)
     {
         // Each arm transmits exactly 1/2 (total_loss 6.0206 dB split equally), detectors perfect.

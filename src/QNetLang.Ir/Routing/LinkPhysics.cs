@@ -17,7 +17,10 @@ namespace QNetLang.Ir;
 /// <item>One attempt takes 1/rate (or attempt_time, or nothing) plus the heralding: 2·L/v for
 /// direct, L/v through a midpoint station, 1.5·L/v from a midpoint source (photons out, then
 /// the two detections compared).</item>
-/// <item>`success` replaces the computed success; either is multiplied by `availability`. A
+/// <item>Dark counts (probability p_d per detection window) add false heralds, each a maximally
+/// mixed pair: one click p = p_t + (1 − p_t)·p_d, two detections k·(a + (1−a)p_d)(b + (1−b)p_d);
+/// the Werner parameter is multiplied by the true fraction p_t/p.</item>
+/// <item>`success` replaces the computed success (dark counts included); either is multiplied by `availability`. A
 /// link with visibility windows (pass_duration, pass_interval) attempts only inside them.</item>
 /// </list>
 /// </summary>
@@ -45,32 +48,34 @@ public sealed record LinkPhysics(
         double eta = spec.TotalLossDb is { } total ? Math.Pow(10, -total / 10) : Channel(spec, spec.Length);
         double arm = spec.TotalLossDb is { } t ? Math.Pow(10, -t / 20) : Channel(spec, spec.Length / 2);
         double endA = EndDetector(network.FindNode(link.From)), endB = EndDetector(network.FindNode(link.To));
-        double d = spec.DetectorEfficiency;
+        double d = spec.DetectorEfficiency, dark = spec.DarkCount;
         double fidelity = spec.Fidelity;
-        double computed;
+        (double True, double Heralded) herald;
         double trips;
         switch (spec.Scheme)
         {
             case HeraldingScheme.SingleClick:
                 double alpha = spec.BrightState ?? throw new InvalidOperationException($"link {link.From} -- {link.To} has no bright_state: the network binder fills in every default");
-                computed = alpha * (arm * d + arm * d);
+                herald = OneClick(alpha * (arm * d + arm * d), dark);
                 fidelity = SingleClickFidelity(spec.Fidelity, alpha);
                 trips = 1;
                 break;
             case HeraldingScheme.DoubleClick:
-                computed = arm * d * arm * d / 2;
+                herald = TwoClicks(arm * d, arm * d, 0.5, dark);
                 trips = 1;
                 break;
             case HeraldingScheme.Source:
-                computed = arm * d * endA * arm * d * endB;
+                herald = TwoClicks(arm * d * endA, arm * d * endB, 1, dark);
                 trips = 1.5;
                 break;
             default:
-                computed = eta * d * endA * endB;
+                herald = OneClick(eta * d * endA * endB, dark);
                 trips = 2;
                 break;
         }
-        double success = (spec.Success ?? computed) * spec.Availability;
+        if (spec.Success is null && herald.Heralded > 0)
+            fidelity = DiluteWerner(fidelity, herald.True / herald.Heralded);
+        double success = (spec.Success ?? herald.Heralded) * spec.Availability;
         bool windowed = spec.PassDuration is { } pd && spec.PassInterval is { } pi && pd < pi;
         return new LinkPhysics(setup, oneWay, trips, eta, arm, d, success, fidelity, spec.Cutoff,
             windowed ? spec.PassDuration : null, windowed ? spec.PassInterval : null);
@@ -109,6 +114,21 @@ public sealed record LinkPhysics(
         double w = (4 * linkFidelity - 1) / 3 * ((4 * (1 - alpha) - 1) / 3);
         return (1 + 3 * w) / 4;
     }
+
+    /// <summary>A herald by one click: a photon's (probability p) or, when none came, a dark count's.</summary>
+    public static (double True, double Heralded) OneClick(double p, double dark) => (p, p + (1 - p) * dark);
+
+    /// <summary>
+    /// A herald by two detections (one per photon, probabilities a and b, accepted with factor k:
+    /// 1/2 for a linear-optics Bell-state analyser, 1 for a pair source's two nodes); each
+    /// detection also fires on a dark count when its photon is lost: k·(a + (1−a)·p_d)(b + (1−b)·p_d).
+    /// </summary>
+    public static (double True, double Heralded) TwoClicks(double a, double b, double k, double dark) =>
+        (k * a * b, k * (a + (1 - a) * dark) * (b + (1 - b) * dark));
+
+    /// <summary>A Werner pair of fidelity F of which only a fraction of heralds are true, the rest maximally mixed: w' = w·fraction.</summary>
+    public static double DiluteWerner(double fidelity, double trueFraction) =>
+        (1 + 3 * ((4 * fidelity - 1) / 3 * trueFraction)) / 4;
 
     /// <summary>The heralding: 2·L/v direct, L/v through a midpoint station, 1.5·L/v from a midpoint source.</summary>
     public double HeraldSeconds => HeraldTrips * OneWaySeconds;
