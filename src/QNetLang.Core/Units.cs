@@ -40,6 +40,7 @@ public static class Units
         ["ps"] = (Dimension.Time, -1e12),
         ["km"] = (Dimension.Length, 1e3),
         ["m"] = (Dimension.Length, 1),
+        ["nm"] = (Dimension.Length, -1e9),
         ["Hz"] = (Dimension.Frequency, 1),
         ["kHz"] = (Dimension.Frequency, 1e3),
         ["MHz"] = (Dimension.Frequency, 1e6),
@@ -87,7 +88,7 @@ public static class Units
     {
         Dimension.None => "a plain number",
         Dimension.Time => "a time (s, ms, us, ns, ps)",
-        Dimension.Length => "a length (km, m)",
+        Dimension.Length => "a length (km, m, nm)",
         Dimension.Frequency => "a frequency (Hz, kHz, MHz, GHz)",
         Dimension.Attenuation => "an attenuation (dB/km)",
         Dimension.Decibel => "a loss in decibels (dB)",

@@ -10,6 +10,19 @@ public enum LinkKind
     Satellite,
 }
 
+/// <summary>How a link heralds a pair (the link's `scheme`; docs/simulator.md §8).</summary>
+public enum HeraldingScheme
+{
+    /// <summary>A photon crosses the whole link and is detected at the far end.</summary>
+    Direct,
+    /// <summary>Both nodes emit a weak bright state towards a midpoint station; one click heralds.</summary>
+    SingleClick,
+    /// <summary>Both nodes emit a photon towards a midpoint Bell-state analyser; two clicks herald (Barrett–Kok).</summary>
+    DoubleClick,
+    /// <summary>A midpoint source sends one photon of a pair to each node; both detections herald.</summary>
+    Source,
+}
+
 /// <summary>
 /// A property value: a number with a dimension, in canonical units (see <see cref="Quantity"/>),
 /// or a symbol such as a link kind.
@@ -48,6 +61,14 @@ public sealed record NetworkLink(string From, string To, ImmutableSortedDictiona
         "satellite" => LinkKind.Satellite,
         _ => LinkKind.Fiber,
     } : LinkKind.Fiber;
+
+    public HeraldingScheme Scheme => Properties.TryGetValue("scheme", out var v) ? v.Symbol switch
+    {
+        "single_click" => HeraldingScheme.SingleClick,
+        "double_click" => HeraldingScheme.DoubleClick,
+        "source" => HeraldingScheme.Source,
+        _ => HeraldingScheme.Direct,
+    } : HeraldingScheme.Direct;
 
     /// <summary>Length in metres.</summary>
     public double Length => Properties.TryGetValue("length", out var v) && v.Number is { } q

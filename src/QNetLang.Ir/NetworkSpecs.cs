@@ -57,10 +57,13 @@ public sealed record NodeSpec(
 /// <summary>
 /// A link's parameters, typed, in SI units (metres, seconds, dB). As for <see cref="NodeSpec"/>,
 /// defaults were filled in by the schema at bind time; optional parameters are null when absent.
+/// Parameters of another kind of link or scheme are null too: `loss` on free-space links, the
+/// free-space ones (apertures, wavelength, elevation in degrees, atmospheric and pointing loss)
+/// on fibre, `bright_state` unless the scheme is single-click.
 /// </summary>
 public sealed record LinkSpec(
     double Length,
-    double LossDbPerKm,
+    double? LossDbPerKm,
     double? TotalLossDb,
     double? Success,
     double Fidelity,
@@ -68,23 +71,40 @@ public sealed record LinkSpec(
     double? AttemptTime,
     LinkKind Kind,
     double DetectorEfficiency,
+    double DarkCount,
     double? Cutoff,
     double Availability,
     double? PassDuration,
     double? PassInterval,
+    HeraldingScheme Scheme,
+    double? BrightState,
+    FreeSpaceOptics? Optics,
     DistillSpec? Distill = null)
 {
     public static LinkSpec Of(NetworkLink link)
     {
         var p = new PropertyReader(link.Properties, $"link {link.From} -- {link.To}");
         return new LinkSpec(
-            p.Required("length"), p.Required("loss"), p.Optional("total_loss"), p.Optional("success"),
+            p.Required("length"), link.Kind == LinkKind.Fiber ? p.Required("loss") : null, p.Optional("total_loss"), p.Optional("success"),
             p.Required("fidelity"), p.Optional("rate"), p.Optional("attempt_time"), link.Kind,
-            p.Required("detector_efficiency"), p.Optional("cutoff"), p.Required("availability"),
+            p.Required("detector_efficiency"), p.Required("dark_count"), p.Optional("cutoff"), p.Required("availability"),
             p.Optional("pass_duration"), p.Optional("pass_interval"),
+            link.Scheme, p.Optional("bright_state"),
+            link.Kind == LinkKind.Fiber ? null : new FreeSpaceOptics(
+                p.Required("tx_aperture"), p.Required("rx_aperture"), p.Required("wavelength"),
+                p.Required("elevation"), p.Required("atmospheric_loss"), p.Required("pointing_loss")),
             p.Symbol("distill") is { } protocol ? new DistillSpec(protocol, p.Required("target_fidelity")) : null);
     }
 }
+
+/// <summary>A free-space channel's optics: aperture diameters and wavelength in metres, elevation in degrees, losses in dB.</summary>
+public sealed record FreeSpaceOptics(
+    double TxAperture,
+    double RxAperture,
+    double Wavelength,
+    double ElevationDegrees,
+    double AtmosphericLossDb,
+    double PointingLossDb);
 
 /// <summary>
 /// A link's `distill` and `target_fidelity`: end-to-end pairs routed over the link are distilled

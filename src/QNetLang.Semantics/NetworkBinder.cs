@@ -105,7 +105,7 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics)
             }
             if (BindValue(spec, assignment.Value) is { } value) values[name] = value;
         }
-        foreach (var (name, value) in PropertySchema.Defaults(owner))
+        foreach (var (name, value) in PropertySchema.Defaults(owner, values.ToImmutable()))
             values.TryAdd(name, value);
         var bound = values.ToImmutable();
         new PropertyRules(source, diagnostics).Check(owner, bound, given);

@@ -9,7 +9,11 @@ namespace QNetLang.Semantics;
 /// <list type="bullet">
 /// <item>`rate` and `attempt_time` both set the attempt time: give one (error).</item>
 /// <item>`success` and `total_loss` both set the attempt success: give one (error).</item>
-/// <item>`loss` and `detector_efficiency` do nothing next to `success`, and `loss` nothing next to `total_loss` (warning).</item>
+/// <item>`loss` and `detector_efficiency` do nothing next to `success`, and `loss` nothing next to `total_loss` (warning);
+/// nor do the free-space loss properties (apertures, wavelength, elevation, atmospheric and pointing loss).</item>
+/// <item>A property that applies only to some link kinds or schemes does nothing elsewhere: `loss` on a free-space link,
+/// an aperture on a fibre, `bright_state` without `scheme = single_click` (warning).</item>
+/// <item>An elevation is above the horizon and at most 90° (error).</item>
 /// <item>T2 ≤ 2·T1 for any physical qubit (error).</item>
 /// <item>`pass_duration` needs `pass_interval` and must be shorter than it (error).</item>
 /// <item>`distill` and `target_fidelity` go together, and the target lies in (0.5, 1) (error).</item>
@@ -21,6 +25,7 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
     /// <summary>Checks one owner's properties; <paramref name="given"/> are the assignments as written (name → span of the name).</summary>
     public void Check(string owner, IReadOnlyDictionary<string, PropertyValue> values, IReadOnlyDictionary<string, TextSpan> given)
     {
+        bool Applies(string name) => PropertySchema.Find(owner, name) is not { } spec || PropertySchema.Applies(owner, spec, values);
         double? Value(string name) => values.TryGetValue(name, out var v) ? v.Number?.Value : null;
         void Conflict(string first, string second, string why)
         {
@@ -29,17 +34,31 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
         }
         void Ignored(string name, string because, string why)
         {
-            if (given.TryGetValue(name, out var at) && given.ContainsKey(because))
+            if (given.TryGetValue(name, out var at) && given.ContainsKey(because) && Applies(name))
                 diagnostics.Report(Diagnostics.IgnoredProperty, new Location(source, at), name, why);
         }
 
+        foreach (var (name, at) in given)
+        {
+            if (PropertySchema.Find(owner, name) is { AppliesWhen: { } condition } spec && !PropertySchema.Applies(owner, spec, values))
+                diagnostics.Report(Diagnostics.IgnoredProperty, new Location(source, at), name, $"it applies only to links with {condition.Describe()}");
+        }
         if (owner == PropertySchema.LinkOwner)
         {
             Conflict("rate", "attempt_time", "both set how long one attempt takes (1/rate or attempt_time)");
             Conflict("success", "total_loss", "both set the attempt success probability");
             Ignored("loss", "success", "'success' gives the attempt success directly, replacing the loss model");
             Ignored("detector_efficiency", "success", "'success' gives the attempt success directly, detectors included");
+            Ignored("dark_count", "success", "'success' gives the attempt success directly, detectors included");
             Ignored("loss", "total_loss", "'total_loss' gives the whole channel's loss, replacing loss × length");
+            foreach (string name in FreeSpaceLoss)
+            {
+                Ignored(name, "success", "'success' gives the attempt success directly, replacing the loss model");
+                Ignored(name, "total_loss", "'total_loss' gives the whole channel's loss, replacing the free-space loss model");
+            }
+            if (Value("elevation") is { } elevation && elevation > 90)
+                diagnostics.Report(Diagnostics.ImpossibleProperty, new Location(source, given.GetValueOrDefault("elevation")),
+                    $"an elevation of {Units.FormatNumber(elevation)}° is past the zenith; give the angle above the horizon, at most 90");
             if (given.ContainsKey("pass_duration") != given.ContainsKey("pass_interval"))
             {
                 string present = given.ContainsKey("pass_duration") ? "pass_duration" : "pass_interval";
@@ -66,6 +85,8 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
             diagnostics.Report(Diagnostics.ImpossibleProperty, new Location(source, given.GetValueOrDefault("memories")),
                 $"a repeater swaps two pairs, so it needs at least 2 memories, not {Units.FormatNumber(memories)}");
     }
+
+    private static readonly string[] FreeSpaceLoss = ["tx_aperture", "rx_aperture", "wavelength", "elevation", "atmospheric_loss", "pointing_loss"];
 
     private static TextSpan Later(IReadOnlyDictionary<string, TextSpan> given, string a, string b) =>
         given[a].Start > given[b].Start ? given[a] : given[b];

@@ -21,7 +21,21 @@ public enum PropertyRange
 }
 
 /// <summary>One property: its dimension, the values it accepts, its default and what it means.</summary>
-public sealed record PropertySpec(string Name, Dimension Dimension, PropertyRange Range, double? Default, string Doc, IReadOnlyList<string>? Symbols = null, string? DefaultSymbol = null, bool Required = false);
+/// <remarks>
+/// <paramref name="AppliesWhen"/> limits a property to owners whose symbol property has one of
+/// some values (fibre loss to `kind = fiber`, apertures to free-space kinds, `bright_state` to
+/// `scheme = single_click`): its default is filled in only there, and giving it elsewhere is
+/// warned about (QN2044).
+/// </remarks>
+public sealed record PropertySpec(string Name, Dimension Dimension, PropertyRange Range, double? Default, string Doc, IReadOnlyList<string>? Symbols = null, string? DefaultSymbol = null, bool Required = false, PropertyCondition? AppliesWhen = null);
+
+/// <summary>A property applies only when the symbol property <paramref name="Property"/> is one of <paramref name="Symbols"/>.</summary>
+public sealed record PropertyCondition(string Property, IReadOnlyList<string> Symbols)
+{
+    public bool Holds(string? symbol) => symbol is not null && Symbols.Contains(symbol);
+
+    public string Describe() => $"'{Property} = {string.Join(" | ", Symbols)}'";
+}
 
 /// <summary>
 /// The properties of networks, nodes and links, as a table: the binder checks against it, the
@@ -38,6 +52,10 @@ public static class PropertySchema
     private static readonly string[] LinkKinds = ["fiber", "free_space", "satellite"];
     private static readonly string[] RoutingMetrics = ["fidelity", "time"];
     private static readonly string[] DistillationProtocols = ["bbpssw", "dejmps"];
+    private static readonly string[] HeraldingSchemes = ["direct", "single_click", "double_click", "source"];
+    private static readonly PropertyCondition Fiber = new("kind", ["fiber"]);
+    private static readonly PropertyCondition FreeSpace = new("kind", ["free_space", "satellite"]);
+    private static readonly PropertyCondition SingleClick = new("scheme", ["single_click"]);
 
     public static FrozenDictionary<string, IReadOnlyList<PropertySpec>> ByOwner { get; } = new Dictionary<string, IReadOnlyList<PropertySpec>>
     {
@@ -79,16 +97,25 @@ public static class PropertySchema
         [LinkOwner] =
         [
             new("length", Dimension.Length, PropertyRange.NonNegative, 0, "Length of the channel; 0 means co-located, lossless and instantaneous."),
-            new("loss", Dimension.Attenuation, PropertyRange.NonNegative, 0.2, "Fibre attenuation; transmissivity is 10^(-loss*length/10)."),
-            new("total_loss", Dimension.Decibel, PropertyRange.NonNegative, null, "Whole-channel loss in dB; overrides loss*length (free-space and satellite links)."),
+            new("loss", Dimension.Attenuation, PropertyRange.NonNegative, 0.2, "Fibre attenuation; transmissivity is 10^(-loss*length/10).", AppliesWhen: Fiber),
+            new("total_loss", Dimension.Decibel, PropertyRange.NonNegative, null, "Whole-channel loss in dB; overrides the loss model (loss*length for fibre, diffraction, atmosphere and pointing for free space)."),
+            new("tx_aperture", Dimension.Length, PropertyRange.Positive, 0.3, "Free-space links: diameter of the transmitting telescope.", AppliesWhen: FreeSpace),
+            new("rx_aperture", Dimension.Length, PropertyRange.Positive, 1.0, "Free-space links: diameter of the receiving telescope.", AppliesWhen: FreeSpace),
+            new("wavelength", Dimension.Length, PropertyRange.Positive, 810e-9, "Free-space links: wavelength of the photons; diffraction loss grows with it.", AppliesWhen: FreeSpace),
+            new("elevation", Dimension.None, PropertyRange.Positive, 90, "Free-space links: elevation of the beam above the horizon in degrees (0 < elevation <= 90); the atmosphere is crossed 1/sin(elevation) times.", AppliesWhen: FreeSpace),
+            new("atmospheric_loss", Dimension.Decibel, PropertyRange.NonNegative, 0, "Free-space links: atmospheric extinction at the zenith, in dB.", AppliesWhen: FreeSpace),
+            new("pointing_loss", Dimension.Decibel, PropertyRange.NonNegative, 0, "Free-space links: loss from pointing error and jitter, in dB.", AppliesWhen: FreeSpace),
             new("success", Dimension.None, PropertyRange.Probability, null, "Per-attempt heralding success probability; overrides the loss model."),
             new("fidelity", Dimension.None, PropertyRange.Probability, 1, "Fidelity of freshly generated pairs (Werner state)."),
             new("rate", Dimension.Frequency, PropertyRange.Positive, null, "Source rate: one epr attempt takes 1/rate plus the heralding round trip, and send emits at most one photon per 1/rate; no limit on sends when absent (with attempt_time neither)."),
             new("attempt_time", Dimension.Time, PropertyRange.NonNegative, null, "Duration of one attempt besides the heralding round trip, and the source's period for send (alternative to rate)."),
-            new("kind", Dimension.None, PropertyRange.Symbol, null, "Channel kind.", LinkKinds, "fiber"),
+            new("kind", Dimension.None, PropertyRange.Symbol, null, "Channel kind: fibre (loss per km, light at fiber_speed) or free space and satellite (diffraction, atmosphere and pointing losses, light at c in vacuum).", LinkKinds, "fiber"),
+            new("scheme", Dimension.None, PropertyRange.Symbol, null, "How a pair is heralded: direct (a photon crosses the whole link), single_click or double_click (both nodes send photons to a midpoint station), source (a midpoint pair source sends a photon to each node).", HeraldingSchemes, "direct"),
+            new("bright_state", Dimension.None, PropertyRange.Probability, 0.05, "Single-click links: the population alpha of the emitted bright state; success 2*alpha*eta_arm, fidelity 1 - alpha.", AppliesWhen: SingleClick),
             new("distill", Dimension.None, PropertyRange.Symbol, null, "Recurrence protocol that distils end-to-end pairs routed over this link to target_fidelity; none when absent (then qnlc run --distill applies).", DistillationProtocols),
             new("target_fidelity", Dimension.None, PropertyRange.Probability, null, "Fidelity that distill raises end-to-end pairs to (above 0.5, below 1); given with distill."),
             new("detector_efficiency", Dimension.None, PropertyRange.Probability, 1, "Detector efficiency at the heralding station."),
+            new("dark_count", Dimension.None, PropertyRange.Probability, 0, "Probability of a dark count in one detection window of each heralding detection; a false herald gives a maximally mixed pair."),
             new("cutoff", Dimension.Time, PropertyRange.Positive, null, "Pairs older than this are discarded; no cutoff when absent."),
             new("availability", Dimension.None, PropertyRange.Probability, 1, "Fraction of time the link is usable (weather, pointing)."),
             new("pass_duration", Dimension.Time, PropertyRange.Positive, null, "Satellite links: how long each visibility window lasts."),
@@ -96,14 +123,28 @@ public static class PropertySchema
         ],
     }.ToFrozenDictionary();
 
-    /// <summary>The default values of an owner's properties (those that have one), in canonical units.</summary>
-    public static IEnumerable<KeyValuePair<string, Ir.PropertyValue>> Defaults(string owner)
+    /// <summary>
+    /// The default values of an owner's properties (those that have one), in canonical units,
+    /// for properties not in <paramref name="given"/>; a conditional property's default only
+    /// where its condition holds (on the given or default symbol).
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, Ir.PropertyValue>> Defaults(string owner, IReadOnlyDictionary<string, Ir.PropertyValue>? given = null)
     {
+        given ??= new Dictionary<string, Ir.PropertyValue>();
         foreach (var spec in ByOwner[owner])
         {
+            if (given.ContainsKey(spec.Name) || !Applies(owner, spec, given)) continue;
             if (spec.Default is { } d) yield return new(spec.Name, Ir.PropertyValue.Of(new Quantity(d, spec.Dimension)));
             else if (spec.DefaultSymbol is { } symbol) yield return new(spec.Name, Ir.PropertyValue.OfSymbol(symbol));
         }
+    }
+
+    /// <summary>Whether <paramref name="spec"/> applies to an owner with these values (its condition's symbol as given, else its default).</summary>
+    public static bool Applies(string owner, PropertySpec spec, IReadOnlyDictionary<string, Ir.PropertyValue> values)
+    {
+        if (spec.AppliesWhen is not { } condition) return true;
+        string? symbol = values.TryGetValue(condition.Property, out var v) ? v.Symbol : Find(owner, condition.Property)?.DefaultSymbol;
+        return condition.Holds(symbol);
     }
 
     public static PropertySpec? Find(string owner, string property) =>

@@ -30,7 +30,7 @@ public sealed record LinkModel(
     {
         var physics = LinkPhysics.Of(link, network);
         long oneWay = SimTime.FromSeconds(physics.OneWaySeconds);
-        long attempt = SimTime.FromSeconds(physics.SetupSeconds) + 2 * oneWay;
+        long attempt = SimTime.FromSeconds(physics.SetupSeconds) + (long)Math.Round(physics.HeraldTrips * oneWay);
         return new LinkModel(from, to, oneWay, attempt, physics.SuccessProbability, physics.Transmissivity, physics.DetectorEfficiency,
             BellDiagonal.Werner(physics.Fidelity),
             physics.CutoffSeconds is { } c ? SimTime.FromSeconds(c) : null,

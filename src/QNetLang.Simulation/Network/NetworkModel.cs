@@ -6,7 +6,8 @@ namespace QNetLang.Simulation.Network;
 /// <summary>
 /// The network as the simulator sees it: nodes by index with their device models, links with
 /// their physics (<see cref="LinkModel"/>, from the shared <see cref="LinkPhysics"/>), and
-/// classical delays (the fastest path, summed lengths / fiber_speed), cached per source. Built
+/// classical delays (the fastest path, each link's length over its propagation speed from
+/// <see cref="LinkPhysics"/>: fiber_speed in fibre, c in free space), cached per source. Built
 /// once per run and shared read-only by all shots. Entanglement routes are not chosen here:
 /// they come with the program (or from the shared <see cref="Router"/> for pair streams).
 /// </summary>
