@@ -4,7 +4,6 @@ using QNetLang.Simulation;
 using QNetLang.Simulation.Engines;
 using QNetLang.Simulation.Network;
 using QNetLang.Simulation.Noise;
-using Spectre.Console;
 
 namespace QNetLang.Compiler.Commands;
 
@@ -155,16 +154,7 @@ public static class RunDriver
         if (!showProgress) return Simulator.Run(circuit, options);
         var progress = new RunProgress();
         var run = Task.Run(() => Simulator.Run(circuit, options with { Progress = progress }));
-        if (run.Wait(TimeSpan.FromSeconds(1))) return run.Result;
-        AnsiConsole.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask($"{circuit.Name}: {options.Shots} shots", maxValue: options.Shots);
-                while (!run.Wait(TimeSpan.FromMilliseconds(100))) task.Value = progress.Done;
-                task.Value = options.Shots;
-            });
+        ProgressDisplay.WaitFor(run, show: true, new ProgressDisplay.Bar($"{circuit.Name}: {options.Shots} shots", options.Shots, () => progress.Done));
         return run.Result;
     }
 }

@@ -1,4 +1,3 @@
-using Spectre.Console;
 using QNetLang.Core;
 using QNetLang.Ir;
 using QNetLang.Simulation;
@@ -59,7 +58,9 @@ public static class SweepDriver
             }
             Interlocked.Increment(ref pointsDone);
         }));
-        ShowProgress(work, grid.Count, () => Volatile.Read(ref pointsDone), (long)grid.Count * request.Shots, () => shots.Done, show: !request.Json && !Console.IsOutputRedirected);
+        ProgressDisplay.WaitFor(work, show: !request.Json && !Console.IsOutputRedirected,
+            new ProgressDisplay.Bar($"{grid.Count} point(s)", grid.Count, () => Volatile.Read(ref pointsDone)),
+            new ProgressDisplay.Bar($"{(long)grid.Count * request.Shots} shot(s)", (double)grid.Count * request.Shots, () => shots.Done));
         work.GetAwaiter().GetResult();
         for (int i = 0; i < grid.Count; i++)
         {
@@ -110,29 +111,5 @@ public static class SweepDriver
         bool known = program.Constants.Any(c => c.Name == target)
             || Semantics.PropertySchema.ByOwner[Semantics.PropertySchema.NetworkOwner].Any(s => s.Name == target);
         return known ? null : $"--set {target}: '{target}' is neither a constant of program '{program.Name}' nor a network property (a link is a--b.property, a node node.property)";
-    }
-
-    /// <summary>
-    /// While the sweep runs longer than a second on a terminal, a progress bar counts the points
-    /// finished and the shots run across all points (the output does not depend on it).
-    /// </summary>
-    private static void ShowProgress(Task work, int points, Func<int> pointsDone, long shots, Func<long> shotsDone, bool show)
-    {
-        if (!show || work.Wait(TimeSpan.FromSeconds(1))) return;
-        AnsiConsole.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                var pointTask = context.AddTask($"{points} point(s)", maxValue: points);
-                var shotTask = context.AddTask($"{shots} shot(s)", maxValue: shots);
-                while (!work.Wait(TimeSpan.FromMilliseconds(100)))
-                {
-                    pointTask.Value = pointsDone();
-                    shotTask.Value = shotsDone();
-                }
-                pointTask.Value = points;
-                shotTask.Value = shots;
-            });
     }
 }
