@@ -77,14 +77,7 @@ public class EmittedProgramTests : IDisposable
             Assert.True(direct.ExitCode == 0, direct.Stderr);
             Assert.Equal(direct.Stdout, fromFiles);
 
-            var exact = DenseReference.Run(qubits, steps).Select(a => a.Magnitude * a.Magnitude).ToArray();
-            var counts = JsonDocument.Parse(direct.Stdout).RootElement.GetProperty("counts");
-            for (int outcome = 0; outcome < 1 << qubits; outcome++)
-            {
-                string key = Convert.ToString(outcome, 2).PadLeft(qubits, '0');
-                long hits = counts.TryGetProperty(key, out var n) ? n.GetInt64() : 0;
-                Statistics.AssertProportion(hits, shots, exact[outcome], $"outcome {key}");
-            }
+            AssertExactDistribution(steps, qubits, shots, direct.Stdout);
         }, iter: 12, threads: 1);
     }
 
@@ -124,14 +117,7 @@ public class EmittedProgramTests : IDisposable
             Assert.True(direct.ExitCode == 0, direct.Stderr);
             Assert.Equal(direct.Stdout, BuildThenRun(file, [], shots, s));
 
-            var exact = DenseReference.Run(qubits, steps).Select(a => a.Magnitude * a.Magnitude).ToArray();
-            var counts = JsonDocument.Parse(direct.Stdout).RootElement.GetProperty("counts");
-            for (int outcome = 0; outcome < 1 << qubits; outcome++)
-            {
-                string key = Convert.ToString(outcome, 2).PadLeft(qubits, '0');
-                long hits = counts.TryGetProperty(key, out var n) ? n.GetInt64() : 0;
-                Statistics.AssertProportion(hits, shots, exact[outcome], $"outcome {key}");
-            }
+            AssertExactDistribution(steps, qubits, shots, direct.Stdout);
         }, iter: 8, threads: 1);
     }
 
@@ -156,6 +142,19 @@ public class EmittedProgramTests : IDisposable
         run = CliRunner.Invoke("run", manifest);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("error QN4301", run.Stderr);
+    }
+
+    /// <summary>The counts of a `--json` run lie within 5σ of the exact distribution of the undistributed circuit.</summary>
+    private static void AssertExactDistribution(EngineTests.Step[] steps, int qubits, int shots, string json)
+    {
+        var exact = DenseReference.Run(qubits, steps).Select(a => a.Magnitude * a.Magnitude).ToArray();
+        var counts = JsonDocument.Parse(json).RootElement.GetProperty("counts");
+        for (int outcome = 0; outcome < 1 << qubits; outcome++)
+        {
+            string key = Convert.ToString(outcome, 2).PadLeft(qubits, '0');
+            long hits = counts.TryGetProperty(key, out var n) ? n.GetInt64() : 0;
+            Statistics.AssertProportion(hits, shots, exact[outcome], $"outcome {key}");
+        }
     }
 
     /// <summary>`qnlc build --emit qasm3` then `qnlc run manifest.json`, with the same seed; returns what run printed.</summary>
