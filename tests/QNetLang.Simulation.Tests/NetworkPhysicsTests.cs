@@ -305,4 +305,20 @@ public class NetworkPhysicsTests
         Assert.True(good.MeanFidelity > quick.MeanFidelity, $"{good.MeanFidelity} vs {quick.MeanFidelity}");
         Assert.True(good.MeanFidelity <= faithful.Fidelity + 1e-12, "memories only lower the fresh-pair fidelity");
     }
+
+    [Fact]
+    public void TheTimelineShowsRepeatersAtWork()
+    {
+        // Shot 0's timeline has a row for the repeaters too: the link pairs heralded at each end
+        // (with their attempts) and every swap, failed ones included.
+        var program = TestSupport.CompileFile(Path.Combine(TestSupport.Examples, "repeater_chain.qn"));
+        var run = Simulator.RunOrThrow(program, new RunOptions { Shots = 1, Seed = 2, RecordTimeline = true });
+        var timeline = run.Timeline!;
+        foreach (string repeater in program.Network.Nodes.Where(n => n.Kind == NodeKind.Repeater).Select(n => n.Name))
+        {
+            Assert.Contains(timeline, e => e.Node == repeater && e.What.StartsWith("link pair", StringComparison.Ordinal));
+            Assert.Contains(timeline, e => e.Node == repeater && e.What.StartsWith("swap", StringComparison.Ordinal));
+        }
+        Assert.All(timeline, e => Assert.True(e.StartPs <= e.EndPs && e.EndPs <= run.MeanTimePs, $"{e.Node} {e.What} {e.StartPs}..{e.EndPs}"));
+    }
 }

@@ -103,12 +103,15 @@ public static class Plots
         return plot;
     }
 
+    /// <summary>The legend group of a timeline entry (the labels the executor and the entanglement service record).</summary>
     private static string Kind(string what) => what switch
     {
-        "epr" => "entanglement",
+        "epr" => "entanglement (end to end)",
         "measure" => "measurement",
-        "bell measurement" or "corrections" => "teleportation",
-        "send" or "send (lost)" => "send",
+        "send bit" or "receive bit" => "classical message",
+        "send" or "send (lost)" or "receive qubit" => "photon sent",
+        "swap" or "swap (failed)" => "swap",
+        _ when what.StartsWith("link pair", StringComparison.Ordinal) => "link attempts",
         _ => "gate",
     };
 }

@@ -64,7 +64,8 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         _random = random;
         _maxTimePs = maxTimePs;
         _nodes = plan.Network.Nodes;
-        _network = new EntanglementService(plan.Network, _queue, random, maxTimePs, distillation);
+        _timeline = recordTimeline ? new List<TimelineEntry>() : null;
+        _network = new EntanglementService(plan.Network, _queue, random, maxTimePs, distillation) { Record = recordTimeline ? Record : null };
         _register = new QuantumRegister(engine, random, twirlMemory: engine.Kind == EngineKind.Trajectories);
         int qubits = plan.Program.Qubits.Length;
         _phys = new int[qubits];
@@ -82,7 +83,6 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         _messageValue = new int[steps];
         _slotValue = new int[plan.Slots];
         _readyNow = new int[steps];
-        _timeline = recordTimeline ? new List<TimelineEntry>() : null;
     }
 
     public long EventsProcessed => _queue.Processed;

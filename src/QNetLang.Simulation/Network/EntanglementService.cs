@@ -42,6 +42,12 @@ public sealed class EntanglementService : IEventHandler
         _freeMemories = network.Nodes.Select(n => n.Memories).ToArray();
     }
 
+    /// <summary>
+    /// Receives what the network does, for a shot's timeline: (node, what, start, end) for each
+    /// heralded link pair (at both ends) and each swap at the swapping node. Null: nothing is recorded.
+    /// </summary>
+    public Action<string, string, long, long>? Record { get; init; }
+
     /// <summary>Elementary-link attempts started so far in this shot.</summary>
     public long Attempts { get; private set; }
 
@@ -250,8 +256,14 @@ public sealed class EntanglementService : IEventHandler
     private void OnHerald(Segment segment, int generation, long time)
     {
         if (generation != segment.Generation) return;
+        long attemptStart = segment.AttemptStart;
         Settle(segment, time);
         var link = _requests[segment.Request]!.Links[segment.Lo];
+        if (Record is not null)
+        {
+            Record(Name(link.From), $"link pair ({segment.AttemptsPlanned} attempt(s))", attemptStart, time);
+            Record(Name(link.To), $"link pair ({segment.AttemptsPlanned} attempt(s))", attemptStart, time);
+        }
         segment.Ready = true;
         segment.State = link.Generated;
         segment.LastUpdate = segment.Oldest = segment.FormedAt = time;
@@ -313,7 +325,9 @@ public sealed class EntanglementService : IEventHandler
         Age(right, parent.SwapStart);
         var node = _network.Nodes[request.Path[parent.SwapAt]];
         double success = node.Kind == NodeKind.Repeater ? node.SwapSuccess : 1;
-        if (!_random.Chance(success))
+        bool swapped = _random.Chance(success);
+        Record?.Invoke(node.Name, swapped ? "swap" : "swap (failed)", parent.SwapStart, time);
+        if (!swapped)
         {
             StartSubtree(request, parent.Id, time, parent.SwapAt);
             return;
