@@ -124,7 +124,7 @@ public class CrossCheckTests
         foreach (var step in steps)
         {
             string name = Gates.First(g => g.Ours == step.Gate.Name).Qasm;
-            string parameters = step.Parameters.Length == 0 ? "" : "(" + string.Join(", ", step.Parameters.Select(p => p.ToString("R", CultureInfo.InvariantCulture))) + ")";
+            string parameters = step.ParameterList;
             sb.Append(CultureInfo.InvariantCulture, $"{name}{parameters} {string.Join(", ", step.Qubits.Select(q => $"q[{q}]"))};\n");
         }
         return sb.ToString();

@@ -65,7 +65,7 @@ public class EmittedProgramTests : IDisposable
             sb.Append(CultureInfo.InvariantCulture, $"qubit[{qubits}] q;\nbit[{qubits}] c;\n");
             foreach (var step in steps)
             {
-                string parameters = step.Parameters.Length == 0 ? "" : "(" + string.Join(", ", step.Parameters.Select(p => p.ToString("R", CultureInfo.InvariantCulture))) + ")";
+                string parameters = step.ParameterList;
                 sb.Append(CultureInfo.InvariantCulture, $"{step.Gate.Name}{parameters} {string.Join(", ", step.Qubits.Select(q => $"q[{q}]"))};\n");
             }
             sb.Append("c = measure q;\n");
@@ -106,7 +106,7 @@ public class EmittedProgramTests : IDisposable
             sb.Append("}\nprogram rnd on ring {\n").Append(CultureInfo.InvariantCulture, $"  qubit[{qubits}] q;\n  bit[{qubits}] c;\n");
             foreach (var step in steps)
             {
-                string parameters = step.Parameters.Length == 0 ? "" : "(" + string.Join(", ", step.Parameters.Select(p => p.ToString("R", CultureInfo.InvariantCulture))) + ")";
+                string parameters = step.ParameterList;
                 sb.Append(CultureInfo.InvariantCulture, $"  {step.Gate.Name}{parameters} {string.Join(", ", step.Qubits.Select(q => $"q[{q}]"))};\n");
             }
             sb.Append("  c = measure q;\n}\n");

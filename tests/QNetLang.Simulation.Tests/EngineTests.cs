@@ -12,7 +12,11 @@ public class EngineTests
     private static readonly string[] CliffordNames = ["h", "s", "sdg", "x", "y", "z", "sx", "sxdg", "cx", "cy", "cz", "swap", "id"];
     private static readonly string[] AnyNames = ["h", "t", "tdg", "rx", "ry", "rz", "p", "u", "u2", "cx", "cz", "cp", "crx", "cry", "crz", "ch", "cu", "swap", "rxx", "ryy", "rzz", "ccx", "cswap", "sx", "y"];
 
-    internal sealed record Step(GateInfo Gate, double[] Parameters, int[] Qubits);
+    internal sealed record Step(GateInfo Gate, double[] Parameters, int[] Qubits)
+    {
+        /// <summary>The parameters as source text, <c>(0.5, -1.2)</c> in round-trip form, or nothing.</summary>
+        public string ParameterList => Parameters.Length == 0 ? "" : "(" + string.Join(", ", Parameters.Select(p => p.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + ")";
+    }
 
     internal static Gen<Step> StepGen(string[] names, int qubits) =>
         from index in Gen.Int[0, names.Length - 1]

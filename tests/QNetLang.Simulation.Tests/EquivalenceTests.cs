@@ -73,7 +73,7 @@ public class EquivalenceTests
                     at[q] = home;
                     teleports++;
                 }
-            string parameters = step.Parameters.Length == 0 ? "" : "(" + string.Join(", ", step.Parameters.Select(p => p.ToString("R", CultureInfo.InvariantCulture))) + ")";
+            string parameters = step.ParameterList;
             sb.Append(CultureInfo.InvariantCulture, $"  {step.Gate.Name}{parameters} {string.Join(", ", step.Qubits.Select(q => $"q{q}"))};\n");
         }
         for (int q = 0; q < Qubits; q++) sb.Append(CultureInfo.InvariantCulture, $"  c[{q}] = measure q{q};\n");

@@ -141,16 +141,6 @@ internal sealed class BranchingStateEngine : IStateEngine
         else _frame.Apply(slot, pauli);
     }
 
-    public void ApplyPauliChannel(int slot, double px, double py, double pz, ShotRandom random) =>
-        ApplyPauli(slot, PauliSampling.Single(px, py, pz, random));
-
-    public void ApplyDepolarizing2(int a, int b, double p, ShotRandom random)
-    {
-        var (pa, pb) = PauliSampling.Two(p, random);
-        ApplyPauli(a, pa);
-        ApplyPauli(b, pb);
-    }
-
     public void ApplyAmplitudeDamping(int slot, double gamma, ShotRandom random)
     {
         if (gamma <= 0) return;

@@ -47,11 +47,20 @@ public interface IStateEngine
     /// <summary>Applies the Pauli X (1), Y (2) or Z (3); 0 is the identity.</summary>
     void ApplyPauli(int slot, int pauli);
 
-    /// <summary>Pauli channel: X, Y, Z with the given probabilities.</summary>
-    void ApplyPauliChannel(int slot, double px, double py, double pz, ShotRandom random);
+    /// <summary>
+    /// Pauli channel: X, Y, Z with the given probabilities. Pure-state engines sample one Pauli
+    /// per shot (this default); the density matrix applies the mixture exactly.
+    /// </summary>
+    void ApplyPauliChannel(int slot, double px, double py, double pz, ShotRandom random) =>
+        ApplyPauli(slot, PauliSampling.Single(px, py, pz, random));
 
-    /// <summary>Two-qubit depolarising channel: each of the 15 non-identity Paulis with probability p/15.</summary>
-    void ApplyDepolarizing2(int a, int b, double p, ShotRandom random);
+    /// <summary>Two-qubit depolarising channel: each of the 15 non-identity Paulis with probability p/15 (sampled by default, as above).</summary>
+    void ApplyDepolarizing2(int a, int b, double p, ShotRandom random)
+    {
+        var (pa, pb) = PauliSampling.Two(p, random);
+        ApplyPauli(a, pa);
+        ApplyPauli(b, pb);
+    }
 
     /// <summary>Amplitude damping with decay probability γ (|1> → |0>).</summary>
     void ApplyAmplitudeDamping(int slot, double gamma, ShotRandom random);

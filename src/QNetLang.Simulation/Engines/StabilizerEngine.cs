@@ -153,16 +153,6 @@ public sealed class StabilizerEngine : IStateEngine
         }
     }
 
-    public void ApplyPauliChannel(int slot, double px, double py, double pz, ShotRandom random) =>
-        ApplyPauli(slot, PauliSampling.Single(px, py, pz, random));
-
-    public void ApplyDepolarizing2(int a, int b, double p, ShotRandom random)
-    {
-        var (pa, pb) = PauliSampling.Two(p, random);
-        ApplyPauli(a, pa);
-        ApplyPauli(b, pb);
-    }
-
     public void ApplyAmplitudeDamping(int slot, double gamma, ShotRandom random) =>
         throw new InvalidOperationException("the stabilizer engine needs amplitude damping twirled into a Pauli channel");
 

@@ -121,16 +121,6 @@ public sealed class StateVectorEngine : IStateEngine
         VectorKernels.Apply1(_amp, _length, _handles.Position(slot), 0, m[0, 0], m[0, 1], m[1, 0], m[1, 1]);
     }
 
-    public void ApplyPauliChannel(int slot, double px, double py, double pz, ShotRandom random) =>
-        ApplyPauli(slot, PauliSampling.Single(px, py, pz, random));
-
-    public void ApplyDepolarizing2(int a, int b, double p, ShotRandom random)
-    {
-        var (pa, pb) = PauliSampling.Two(p, random);
-        ApplyPauli(a, pa);
-        ApplyPauli(b, pb);
-    }
-
     public void ApplyAmplitudeDamping(int slot, double gamma, ShotRandom random)
     {
         if (gamma <= 0) return;
