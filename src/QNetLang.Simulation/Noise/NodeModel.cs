@@ -42,7 +42,4 @@ public sealed record NodeModel(
             spec.DetectorEfficiency,
             spec.CommQubits);
     }
-
-    /// <summary>True when nothing at this node is noisy (so ideal programs can skip noise entirely).</summary>
-    public bool IsIdeal => T1 is null && T2 is null && GateError == 0 && TwoQubitError == 0 && MeasureError == 0;
 }
