@@ -23,6 +23,9 @@ public sealed class CompilationResult
 
     public List<BoundProgram> BoundPrograms { get; } = new();
 
+    /// <summary>Every declaration and resolved name of the networks and programs bound (each bound program's <see cref="BoundProgram.Symbols"/> is this table).</summary>
+    public SymbolTable Symbols { get; } = new();
+
     /// <summary>The lowered circuits (one per program), before distribution.</summary>
     public List<Circuit> Circuits { get; } = new();
 

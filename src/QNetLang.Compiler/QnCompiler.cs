@@ -82,7 +82,7 @@ public static class QnCompiler
         if (diagnostics.HasErrors || result.MainUnit is null || options.StopAfter == CompilerStage.Parse) return;
 
         // ---- bind ----
-        var networks = BindNetworks(result.Units, diagnostics);
+        var networks = BindNetworks(result.Units, diagnostics, result.Symbols);
         result.Networks.AddRange(networks.Values.Select(n => n.Network));
         var programs = result.MainUnit.Items.OfType<ProgramDeclaration>().ToList();
         if (programs.Count == 0 && options.RequireProgram)
@@ -97,7 +97,7 @@ public static class QnCompiler
                 continue;
             }
             if (ResolveNetwork(program, source, networks, networkUnit, options, diagnostics) is not { } network) continue;
-            var bound = new ProgramBinder(source, network, diagnostics).Bind(program);
+            var bound = new ProgramBinder(source, network, diagnostics, result.Symbols).Bind(program);
             if (program.Network is null && options.QpuCount is { } k)
             {
                 // `--qpus K`: the capacity default ⌊n/K⌋+1 depends on the qubit count just bound.
@@ -156,13 +156,13 @@ public static class QnCompiler
     }
 
     /// <summary>Binds every network of every loaded file; names must be unique across files.</summary>
-    private static Dictionary<string, (Network Network, CompilationUnit Unit)> BindNetworks(IEnumerable<CompilationUnit> units, DiagnosticBag diagnostics)
+    private static Dictionary<string, (Network Network, CompilationUnit Unit)> BindNetworks(IEnumerable<CompilationUnit> units, DiagnosticBag diagnostics, SymbolTable symbols)
     {
         var networks = new Dictionary<string, (Network, CompilationUnit)>(StringComparer.Ordinal);
         foreach (var unit in units)
             foreach (var declaration in unit.Items.OfType<NetworkDeclaration>())
             {
-                var network = new NetworkBinder(unit.Source, diagnostics).Bind(declaration);
+                var network = new NetworkBinder(unit.Source, diagnostics, symbols).Bind(declaration);
                 if (!networks.TryAdd(declaration.Name.Text, (network, unit)))
                     diagnostics.Report(Diagnostics.Redefinition, new Location(unit.Source, declaration.Name.Span), declaration.Name.Text);
             }

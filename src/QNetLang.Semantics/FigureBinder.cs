@@ -12,7 +12,7 @@ namespace QNetLang.Semantics;
 /// manifest can carry it without the source. Bits may be read only inside a reduction, figures
 /// declared earlier only outside one: a figure's value is a function of pooled sums over shots.
 /// </summary>
-internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics, ExpressionEvaluator evaluator, int maxTerms, SymbolTable symbols)
+internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics, ExpressionEvaluator evaluator, int maxTerms)
 {
     /// <summary>The name that stands for the mean simulated time of a shot, in seconds.</summary>
     public const string ShotTimeName = "shot_time";
@@ -43,7 +43,7 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
     private FigureExpression? Outer(Expression expression, Scope globals) => expression switch
     {
         ReductionExpression r => Reduction(r, globals),
-        NameExpression n when _figures.ContainsKey(n.Name.Text) => Referenced(n.Name, globals, new FigureReference(n.Name.Text)),
+        NameExpression n when _figures.ContainsKey(n.Name.Text) => new FigureReference(n.Name.Text),
         NameExpression n when n.Name.Text == ShotTimeName && globals.Lookup(n.Name.Text) is null => new FigureShotTime(),
         NameExpression or IndexExpression when IsBit(expression, globals) =>
             Invalid(expression.Span, "a bit can be read only inside mean(... over i in a .. b) or sum(...): a figure pools every shot's rounds"),
@@ -60,10 +60,9 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
             case NameExpression n when _figures.ContainsKey(n.Name.Text) && !loops.ContainsKey(n.Name.Text):
                 return Invalid(n.Span, $"the figure '{n.Name.Text}' is a value over all shots and cannot be read per round");
             case NameExpression n when globals.Lookup(n.Name.Text) is BitRegisterSymbol { IsRegister: false } bit && !loops.ContainsKey(n.Name.Text):
-                return Referenced(n.Name, globals, new FigureBit(bit.FirstBit));
+                return new FigureBit(bit.FirstBit);
             case IndexExpression i when globals.Lookup(i.Name.Text) is BitRegisterSymbol bits && !loops.ContainsKey(i.Name.Text):
             {
-                symbols.Reference(i.Name, bits);
                 if (!bits.IsRegister) return Invalid(i.Name.Span, $"'{bits.Name}' is a single bit and cannot be indexed");
                 if (Constant(i.Index, globals, loops) is not { } index) return null;
                 if (index.Kind != ValueKind.Int || index.Number < 0 || index.Number >= bits.Size)
@@ -147,20 +146,7 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
     private ConstValue? Constant(Expression expression, Scope globals, Dictionary<string, long> loops) =>
         evaluator.Evaluate(expression, name => loops.TryGetValue(name.Text, out long value)
             ? NameLookup.Constant(ConstValue.Int(value))
-            : Record(name, globals));
-
-    private NameLookup Record(Name name, Scope globals)
-    {
-        symbols.Reference(name, globals.Lookup(name.Text));
-        return ProgramBinder.Lookup(name, globals);
-    }
-
-    /// <summary>Records what a figure's name resolved to and passes its bound form on.</summary>
-    private FigureExpression Referenced(Name name, Scope globals, FigureExpression result)
-    {
-        symbols.Reference(name, globals.Lookup(name.Text));
-        return result;
-    }
+            : ProgramBinder.Lookup(name, globals));
 
     private static bool IsBit(Expression expression, Scope globals) => expression switch
     {

@@ -8,14 +8,20 @@ namespace QNetLang.Semantics;
 /// <summary>
 /// Binds a <c>network</c> declaration to the hardware model: checks every property against
 /// <see cref="PropertySchema"/> (name, dimension, range), fills in defaults, and checks that
-/// links join distinct, declared nodes.
+/// links join distinct, declared nodes. The network, its nodes, the nodes a link names and
+/// every property name go to the <see cref="SymbolTable"/>.
 /// </summary>
-public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics)
+/// <param name="symbols">The compilation's table; a new one when null.</param>
+public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics, SymbolTable? symbols = null)
 {
     private readonly ExpressionEvaluator _evaluator = new(source, diagnostics);
+    private readonly NameRecorder _names = new(symbols ?? new SymbolTable(), source);
 
     public Network Bind(NetworkDeclaration declaration)
     {
+        var networkSymbol = new NetworkSymbol(declaration.Name.Text, declaration.Name.Span);
+        _names.Declare(declaration.Name, networkSymbol, declaration, container: null);
+        var nodeSymbols = new Dictionary<string, NodeSymbol>(StringComparer.Ordinal);
         var nodes = new List<NetworkNode>();
         var links = new List<NetworkLink>();
         var networkProperties = new List<PropertyAssignment>();
@@ -31,6 +37,9 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics)
                         diagnostics.Report(Diagnostics.Redefinition, At(node.Name.Span), node.Name.Text);
                         continue;
                     }
+                    var nodeSymbol = new NodeSymbol(node.Name.Text, node.Kind, declaration.Name.Text, node.Name.Span);
+                    nodeSymbols.Add(node.Name.Text, nodeSymbol);
+                    _names.Declare(node.Name, nodeSymbol, node, networkSymbol);
                     string owner = OwnerOf(node.Kind);
                     var properties = BindProperties(owner, node.Properties);
                     // One mistake, one message: a required property that was written with a bad
@@ -53,6 +62,7 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics)
             bool endpointsKnown = true;
             foreach (var end in new[] { link.From, link.To })
             {
+                _names.Reference(end, nodeSymbols.GetValueOrDefault(end.Text));
                 if (nodeSpans.ContainsKey(end.Text)) continue;
                 diagnostics.Report(Diagnostics.UnknownNode, At(end.Span), declaration.Name.Text, end.Text);
                 endpointsKnown = false;
@@ -72,7 +82,9 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics)
             links.Add(new NetworkLink(link.From.Text, link.To.Text, properties));
         }
 
-        return new Network(declaration.Name.Text, nodes.ToImmutableArray(), links.ToImmutableArray(), BindProperties(PropertySchema.NetworkOwner, networkProperties));
+        var network = new Network(declaration.Name.Text, nodes.ToImmutableArray(), links.ToImmutableArray(), BindProperties(PropertySchema.NetworkOwner, networkProperties));
+        _names.Table.DeclareNetwork(network, networkSymbol, nodeSymbols);
+        return network;
     }
 
     private Location At(TextSpan span) => new(source, span);
@@ -93,6 +105,9 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics)
         {
             string name = assignment.Name.Text;
             var spec = specs.FirstOrDefault(s => s.Name == name);
+            _names.Reference(assignment.Name, spec is null ? null : new PropertySymbol(owner, spec));
+            // Network properties see no program names: only literals, units, pi and arithmetic.
+            _names.Expression(assignment.Value, scope: null, program: null);
             if (spec is null)
             {
                 diagnostics.Report(Diagnostics.UnknownProperty, At(assignment.Name.Span), name, owner, string.Join(", ", specs.Select(s => s.Name)));

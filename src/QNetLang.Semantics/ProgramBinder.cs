@@ -10,7 +10,8 @@ namespace QNetLang.Semantics;
 /// name, checks gate arities and operand kinds, and resolves node names against the network.
 /// Everything that can be checked without unrolling is checked here, including code inside
 /// loops that run zero times; index ranges and values that depend on loop variables are checked
-/// by the <see cref="Lowerer"/>.
+/// by the <see cref="Lowerer"/>. Every declaration and every name it resolves, node names
+/// included, goes to the <see cref="SymbolTable"/> through one <see cref="NameRecorder"/>.
 /// </summary>
 public sealed class ProgramBinder
 {
@@ -21,29 +22,38 @@ public sealed class ProgramBinder
     private readonly FigureBinder _figures;
     private readonly Scope _globals = new(null);
     private readonly Dictionary<string, UserGate> _gates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GateSymbol> _gateSymbols = new(StringComparer.Ordinal);
     private readonly List<QubitRegisterSymbol> _qubits = new();
     private readonly List<BitRegisterSymbol> _bits = new();
     private readonly List<ConstSymbol> _constants = new();
-    private readonly SymbolTable _symbols = new();
+    private readonly NameRecorder _names;
+    private ProgramSymbol? _program;
     private int _qubitCount;
     private int _bitCount;
 
-    public ProgramBinder(SourceText source, Network network, DiagnosticBag diagnostics)
+    /// <param name="symbols">The compilation's table, which already holds the networks' symbols; a new one when null.</param>
+    public ProgramBinder(SourceText source, Network network, DiagnosticBag diagnostics, SymbolTable? symbols = null)
     {
         _source = source;
         _network = network;
         _diagnostics = diagnostics;
         _evaluator = new ExpressionEvaluator(source, diagnostics);
-        _figures = new FigureBinder(source, diagnostics, _evaluator, SemanticLimits.MaxFigureRounds, _symbols);
+        _figures = new FigureBinder(source, diagnostics, _evaluator, SemanticLimits.MaxFigureRounds);
+        _names = new NameRecorder(symbols ?? new SymbolTable(), source);
     }
 
     public BoundProgram Bind(ProgramDeclaration program)
     {
+        _program = new ProgramSymbol(program.Name.Text, program.Name.Span);
+        _names.Declare(program.Name, _program, program, container: null);
+        if (program.Network is { } networkName) _names.Reference(networkName, _names.Table.NetworkOf(_network));
+        // To the end of the file: while a line is typed the parser may end the program early.
+        _names.Region(TextSpan.FromBounds(program.Span.Start, Math.Max(program.Span.End, _source.Text.Length)), _globals, _program);
         var statements = BindStatements(program.Body, _globals, topLevel: true);
         return new BoundProgram(program.Name.Text, _source, _network, [.. _qubits], [.. _bits], [.. _constants], [.. _gates.Values.OrderBy(g => g.DeclarationSpan.Start)], statements, program.Name.Span)
         {
             Figures = _figures.Figures,
-            Symbols = _symbols,
+            Symbols = _names.Table,
         };
     }
 
@@ -62,16 +72,16 @@ public sealed class ProgramBinder
         switch (statement)
         {
             case QubitDeclaration q:
-                if (RequireTopLevel(topLevel, q.Span, "qubits", q.Name, scope)) DeclareQubits(q);
+                if (RequireTopLevel(topLevel, q, "qubits", q.Name, scope)) DeclareQubits(q);
                 return null;
             case BitDeclaration b:
-                if (RequireTopLevel(topLevel, b.Span, "bits", b.Name, scope)) DeclareBits(b);
+                if (RequireTopLevel(topLevel, b, "bits", b.Name, scope)) DeclareBits(b);
                 return null;
             case ConstDeclaration c:
-                if (RequireTopLevel(topLevel, c.Span, "constants", c.Name, scope)) DeclareConst(c);
+                if (RequireTopLevel(topLevel, c, "constants", c.Name, scope)) DeclareConst(c);
                 return null;
             case GateDefinition g:
-                if (RequireTopLevel(topLevel, g.Span, "gates", g.Name, scope)) DeclareGate(g);
+                if (RequireTopLevel(topLevel, g, "gates", g.Name, scope)) DeclareGate(g);
                 return null;
             case GateCall call:
                 return BindGateCall(call, scope);
@@ -93,14 +103,14 @@ public sealed class ProgramBinder
             case IfStatement i:
             {
                 CheckExpression(i.Condition, scope, allowBits: true);
-                var then = BindStatements(i.Then, new Scope(scope), topLevel: false);
-                var @else = BindStatements(i.Else, new Scope(scope), topLevel: false);
+                var then = BindStatements(i.Then, Region(i.Span, new Scope(scope)), topLevel: false);
+                var @else = BindStatements(i.Else, Region(i.Span, new Scope(scope)), topLevel: false);
                 return new BoundIf(i.Condition, then, @else, i.Span);
             }
             case AtStatement a:
             {
                 var node = ResolveProcessor(a.Node, "an `at` block");
-                var body = BindStatements(a.Body, new Scope(scope), topLevel: false);
+                var body = BindStatements(a.Body, Region(a.Span, new Scope(scope)), topLevel: false);
                 return node is null ? null : new BoundAt(node, body, a.Span);
             }
             case EprStatement e:
@@ -123,27 +133,49 @@ public sealed class ProgramBinder
                 return qubit is null || node is null || s.ArrivalFlag is not null && flag is null ? null : new BoundSend(qubit, node, flag, s.Span);
             }
             case FigureDeclaration figure:
+            {
+                if (!RequireTopLevel(topLevel, figure, "figures", figure.Name, scope)) return null;
                 // Bound before it is declared: a figure cannot read itself.
-                if (RequireTopLevel(topLevel, figure.Span, "figures", figure.Name, scope) && _figures.Bind(figure, _globals))
-                    Declare(new FigureSymbol(figure.Name.Text, figure.Name.Span));
+                _names.Expression(figure.Value, _globals, _program);
+                var symbol = new FigureSymbol(figure.Name.Text, figure.Name.Span);
+                if (_figures.Bind(figure, _globals)) Declare(symbol, figure.Name, figure);
+                // A figure with errors is not a name later figures can use (each use would be
+                // another message), but its declaration is still one tools can go to.
+                else _names.Declare(figure.Name, symbol, figure, _program);
                 return null;
+            }
             case BlockStatement block:
-                return new BoundBlock(BindStatements(block.Body, new Scope(scope), topLevel: false), block.Span);
+                return new BoundBlock(BindStatements(block.Body, Region(block.Span, new Scope(scope)), topLevel: false), block.Span);
             default:
                 throw new InvalidOperationException($"binder does not know {statement.GetType().Name}");
         }
     }
 
-    private bool RequireTopLevel(bool topLevel, TextSpan span, string what, Name name, Scope scope)
+    private bool RequireTopLevel(bool topLevel, Statement declaration, string what, Name name, Scope scope)
     {
         if (topLevel) return true;
-        _diagnostics.Report(Diagnostics.DeclarationNotAtTop, At(span), what);
-        scope.TryDeclareLocal(new ErrorSymbol(name.Text, name.Span));
+        _diagnostics.Report(Diagnostics.DeclarationNotAtTop, At(declaration.Span), what);
+        var standIn = new ErrorSymbol(name.Text, name.Span);
+        if (scope.TryDeclareLocal(standIn)) _names.Declare(name, standIn, declaration, _program);
         return false;
     }
 
-    /// <summary>After a failed declaration the name still exists, so its uses are not reported again.</summary>
-    private void DeclareFailed(Name name) => _globals.TryDeclare(new ErrorSymbol(name.Text, name.Span));
+    /// <summary>
+    /// After a failed declaration the name still exists, so its uses are not reported again;
+    /// the table keeps it as a declaration, so its uses can still be found and renamed.
+    /// </summary>
+    private void DeclareFailed(Name name, Statement declaration)
+    {
+        var standIn = new ErrorSymbol(name.Text, name.Span);
+        if (_globals.TryDeclare(standIn)) _names.Declare(name, standIn, declaration, _program);
+    }
+
+    /// <summary>Marks a scope's statements as the region where its names are visible, for completion.</summary>
+    private Scope Region(TextSpan span, Scope scope)
+    {
+        _names.Region(span, scope, _program);
+        return scope;
+    }
 
     // ---- declarations ------------------------------------------------------------------------
 
@@ -153,6 +185,7 @@ public sealed class ProgramBinder
         string? pinned = null;
         if (declaration.PinnedTo is { } pin)
         {
+            _names.Reference(pin, _names.Table.NodeOf(_network, pin.Text));
             var node = _network.FindNode(pin.Text);
             if (node is null) _diagnostics.Report(Diagnostics.UnknownNode, At(pin.Span), _network.Name, pin.Text);
             else if (node.Kind == NodeKind.Repeater) _diagnostics.Report(Diagnostics.QubitsOnRepeater, At(pin.Span), pin.Text);
@@ -160,11 +193,11 @@ public sealed class ProgramBinder
         }
         if (size is null)
         {
-            DeclareFailed(declaration.Name);
+            DeclareFailed(declaration.Name, declaration);
             return;
         }
         var symbol = new QubitRegisterSymbol(declaration.Name.Text, size.Value, declaration.Size is not null, _qubitCount, pinned, declaration.Name.Span);
-        if (!Declare(symbol)) return;
+        if (!Declare(symbol, declaration.Name, declaration)) return;
         _qubits.Add(symbol);
         _qubitCount += size.Value;
     }
@@ -174,18 +207,19 @@ public sealed class ProgramBinder
         int? size = declaration.Size is null ? 1 : EvaluateSize(declaration.Size);
         if (size is null)
         {
-            DeclareFailed(declaration.Name);
+            DeclareFailed(declaration.Name, declaration);
             return;
         }
         var symbol = new BitRegisterSymbol(declaration.Name.Text, size.Value, declaration.Size is not null, _bitCount, declaration.Name.Span);
-        if (!Declare(symbol)) return;
+        if (!Declare(symbol, declaration.Name, declaration)) return;
         _bits.Add(symbol);
         _bitCount += size.Value;
     }
 
     private int? EvaluateSize(Expression expression)
     {
-        if (_evaluator.Evaluate(expression, name => LookupAndRecord(name, _globals)) is not { } value) return null;
+        _names.Expression(expression, _globals, _program);
+        if (_evaluator.Evaluate(expression, name => Lookup(name, _globals)) is not { } value) return null;
         if (value.Kind != ValueKind.Int || value.Number < 1 || value.Number > SemanticLimits.MaxRegisterSize)
         {
             _diagnostics.Report(Diagnostics.BadRegisterSize, At(expression.Span), SemanticLimits.MaxRegisterSize, value.ToString());
@@ -202,9 +236,10 @@ public sealed class ProgramBinder
 
     private void DeclareConst(ConstDeclaration declaration)
     {
-        if (_evaluator.Evaluate(declaration.Value, name => LookupAndRecord(name, _globals)) is not { } value)
+        _names.Expression(declaration.Value, _globals, _program);
+        if (_evaluator.Evaluate(declaration.Value, name => Lookup(name, _globals)) is not { } value)
         {
-            DeclareFailed(declaration.Name);
+            DeclareFailed(declaration.Name, declaration);
             return;
         }
         bool fits = declaration.Type switch
@@ -217,12 +252,12 @@ public sealed class ProgramBinder
         {
             string expected = declaration.Type switch { ScalarType.Int => "an integer", ScalarType.Angle => "an angle (a plain number)", _ => "a number" };
             _diagnostics.Report(Diagnostics.TypeMismatch, At(declaration.Value.Span), expected, value.Describe());
-            DeclareFailed(declaration.Name);
+            DeclareFailed(declaration.Name, declaration);
             return;
         }
         if (declaration.Type != ScalarType.Int) value = ConstValue.Float(value.Number, value.Dimension);
         var symbol = new ConstSymbol(declaration.Name.Text, declaration.Type, value, declaration.Name.Span);
-        if (Declare(symbol)) _constants.Add(symbol);
+        if (Declare(symbol, declaration.Name, declaration)) _constants.Add(symbol);
     }
 
     private void DeclareGate(GateDefinition definition)
@@ -242,13 +277,14 @@ public sealed class ProgramBinder
         // never the program's registers: a gate is a reusable unitary, not a macro.
         var constants = new Scope(null);
         foreach (var c in _constants) constants.TryDeclareLocal(c);
-        var gateScope = new Scope(constants);
-        for (int i = 0; i < definition.Parameters.Length; i++)
-            DeclareLocal(gateScope, new GateParameterSymbol(definition.Parameters[i].Text, i, definition.Parameters[i].Span));
-        for (int i = 0; i < definition.Qubits.Length; i++)
-            DeclareLocal(gateScope, new GateQubitSymbol(definition.Qubits[i].Text, i, definition.Qubits[i].Span));
-
+        var gateScope = Region(definition.Span, new Scope(constants));
         var gate = new UserGate(name, [.. definition.Parameters.Select(p => p.Text)], [.. definition.Qubits.Select(q => q.Text)], definition.Name.Span);
+        var symbol = new GateSymbol(gate);
+        for (int i = 0; i < definition.Parameters.Length; i++)
+            DeclareLocal(gateScope, new GateParameterSymbol(definition.Parameters[i].Text, i, definition.Parameters[i].Span), definition.Parameters[i], definition, symbol);
+        for (int i = 0; i < definition.Qubits.Length; i++)
+            DeclareLocal(gateScope, new GateQubitSymbol(definition.Qubits[i].Text, i, definition.Qubits[i].Span), definition.Qubits[i], definition, symbol);
+
         var body = ImmutableArray.CreateBuilder<BoundGateCall>();
         foreach (var statement in definition.Body)
         {
@@ -262,23 +298,24 @@ public sealed class ProgramBinder
         gate.Body = body.ToImmutable();
         // Declared after its body is bound: a gate cannot call itself, so inlining terminates.
         _gates.Add(name, gate);
-        _symbols.Declare(new GateSymbol(gate));
+        _gateSymbols.Add(name, symbol);
+        _names.Declare(definition.Name, symbol, definition, _program);
     }
 
-    private bool Declare(Symbol symbol)
+    private bool Declare(Symbol symbol, Name name, Statement declaration)
     {
         if (_gates.ContainsKey(symbol.Name) || !_globals.TryDeclare(symbol))
         {
             _diagnostics.Report(Diagnostics.Redefinition, At(symbol.DeclarationSpan), symbol.Name);
             return false;
         }
-        _symbols.Declare(symbol);
+        _names.Declare(name, symbol, declaration, _program);
         return true;
     }
 
-    private void DeclareLocal(Scope scope, Symbol symbol)
+    private void DeclareLocal(Scope scope, Symbol symbol, Name name, SyntaxNode declaration, Symbol container)
     {
-        if (scope.TryDeclareLocal(symbol)) _symbols.Declare(symbol);
+        if (scope.TryDeclareLocal(symbol)) _names.Declare(name, symbol, declaration, container);
         else _diagnostics.Report(Diagnostics.Redefinition, At(symbol.DeclarationSpan), symbol.Name);
     }
 
@@ -288,9 +325,9 @@ public sealed class ProgramBinder
     {
         GateTarget? gate = _gates.TryGetValue(call.Gate.Text, out var user) ? user
             : GateCatalog.TryGet(call.Gate.Text, out var info) ? new BuiltinGate(info) : null;
+        _names.Reference(call.Gate, user is not null ? _gateSymbols[user.Name] : gate is BuiltinGate builtin ? new BuiltinGateSymbol(builtin.Info, call.Gate.Text) : null);
         foreach (var argument in call.Arguments) CheckExpression(argument, scope, allowBits: false);
         var operands = call.Operands.Select(o => BindOperand(o, scope, OperandKind.Qubit)).ToList();
-        if (user is not null) _symbols.Reference(call.Gate, new GateSymbol(user));
         if (gate is null)
         {
             _diagnostics.Report(Diagnostics.UnknownGate, At(call.Gate.Span), call.Gate.Text);
@@ -315,10 +352,10 @@ public sealed class ProgramBinder
     {
         CheckExpression(loop.Start, scope, allowBits: false);
         CheckExpression(loop.End, scope, allowBits: false);
-        var body = new Scope(scope);
+        var body = Region(loop.Span, new Scope(scope));
         var variable = new LoopVariableSymbol(loop.Variable.Text, loop.Variable.Span);
         bool declared = body.TryDeclare(variable);
-        if (declared) _symbols.Declare(variable);
+        if (declared) _names.Declare(loop.Variable, variable, loop, _program);
         if (!declared || _gates.ContainsKey(variable.Name))
             _diagnostics.Report(Diagnostics.Redefinition, At(loop.Variable.Span), variable.Name);
         var statements = BindStatements(loop.Body, body, topLevel: false);
@@ -335,7 +372,7 @@ public sealed class ProgramBinder
     {
         if (operand.Index is not null) CheckExpression(operand.Index, scope, allowBits: false);
         var symbol = scope.Lookup(operand.Name.Text);
-        _symbols.Reference(operand.Name, symbol);
+        _names.Reference(operand.Name, symbol);
         if (symbol is null)
         {
             ReportUndefined(operand.Name);
@@ -360,6 +397,7 @@ public sealed class ProgramBinder
 
     private NetworkNode? ResolveProcessor(Name name, string usage)
     {
+        _names.Reference(name, _names.Table.NodeOf(_network, name.Text));
         var node = _network.FindNode(name.Text);
         if (node is null)
         {
@@ -376,8 +414,14 @@ public sealed class ProgramBinder
 
     // ---- expressions ---------------------------------------------------------------------------
 
-    /// <summary>Resolves every name in an expression; bits are allowed only in `if` conditions.</summary>
+    /// <summary>Records and checks every name in an expression; bits are allowed only in `if` conditions.</summary>
     private void CheckExpression(Expression expression, Scope scope, bool allowBits)
+    {
+        _names.Expression(expression, scope, _program);
+        CheckNames(expression, scope, allowBits);
+    }
+
+    private void CheckNames(Expression expression, Scope scope, bool allowBits)
     {
         switch (expression)
         {
@@ -386,14 +430,14 @@ public sealed class ProgramBinder
                 break;
             case IndexExpression i:
                 CheckName(i.Name, scope, allowBits, indexed: true);
-                CheckExpression(i.Index, scope, allowBits: false);
+                CheckNames(i.Index, scope, allowBits: false);
                 break;
             case UnaryExpression u:
-                CheckExpression(u.Operand, scope, allowBits);
+                CheckNames(u.Operand, scope, allowBits);
                 break;
             case BinaryExpression b:
-                CheckExpression(b.Left, scope, allowBits);
-                CheckExpression(b.Right, scope, allowBits);
+                CheckNames(b.Left, scope, allowBits);
+                CheckNames(b.Right, scope, allowBits);
                 break;
             case ReductionExpression r:
                 _diagnostics.Report(Diagnostics.InvalidFigure, At(r.Span), ExpressionEvaluator.ReductionOutsideFigure(r));
@@ -401,7 +445,7 @@ public sealed class ProgramBinder
             case CallExpression c:
                 if (!ExpressionEvaluator.IsBuiltinFunction(c.Function.Text))
                     _diagnostics.Report(Diagnostics.UndefinedName, At(c.Function.Span), c.Function.Text);
-                foreach (var argument in c.Arguments) CheckExpression(argument, scope, allowBits: false);
+                foreach (var argument in c.Arguments) CheckNames(argument, scope, allowBits: false);
                 break;
         }
     }
@@ -409,7 +453,6 @@ public sealed class ProgramBinder
     private void CheckName(Name name, Scope scope, bool allowBits, bool indexed)
     {
         var symbol = scope.Lookup(name.Text);
-        _symbols.Reference(name, symbol);
         switch (symbol)
         {
             case null when !indexed && ExpressionEvaluator.IsBuiltinConstant(name.Text):
@@ -442,14 +485,7 @@ public sealed class ProgramBinder
     private void ReportUndefined(Name name)
     {
         _diagnostics.Report(Diagnostics.UndefinedName, At(name.Span), name.Text);
-        DeclareFailed(name);
-    }
-
-    /// <summary>A declaration's lookup that also records what the name resolved to.</summary>
-    private NameLookup LookupAndRecord(Name name, Scope scope)
-    {
-        _symbols.Reference(name, scope.Lookup(name.Text));
-        return Lookup(name, scope);
+        _globals.TryDeclare(new ErrorSymbol(name.Text, name.Span));
     }
 
     /// <summary>The lookup the evaluator uses for declarations: constants only.</summary>

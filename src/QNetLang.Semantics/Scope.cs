@@ -14,6 +14,14 @@ internal sealed class Scope(Scope? parent)
         return null;
     }
 
+    /// <summary>Every name visible here, the innermost scope's first.</summary>
+    public IEnumerable<Symbol> Visible()
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+            foreach (var symbol in scope._symbols.Values)
+                yield return symbol;
+    }
+
     /// <summary>Declares in this scope only, hiding outer names (gate parameters may reuse program names, as in OpenQASM).</summary>
     public bool TryDeclareLocal(Symbol symbol) => _symbols.TryAdd(symbol.Name, symbol);
 

@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using QNetLang.Core;
+using QNetLang.Ir;
 using QNetLang.Syntax.Ast;
 
 namespace QNetLang.Semantics;
@@ -10,35 +10,133 @@ public sealed record GateSymbol(UserGate Gate) : Symbol(Gate.Name, Gate.Declarat
     public override string KindDescription => "a gate";
 }
 
-/// <summary>A name of the source that the binder resolved, and the symbol it resolved to.</summary>
-public sealed record SymbolReference(TextSpan Span, Symbol Symbol);
+/// <summary>
+/// Where a symbol is declared: the file, the name as written, the syntax that declares it, and
+/// the symbol it belongs to (a node's network; a register's, constant's, gate's or figure's
+/// program; a gate parameter's gate; a loop variable's program).
+/// </summary>
+public sealed record SymbolDeclaration(Symbol Symbol, SourceText Source, TextSpan NameSpan, SyntaxNode Syntax, Symbol? Container);
+
+/// <summary>A name of some file and the symbol it means; a declaration's own name is one too.</summary>
+public sealed record SymbolOccurrence(SourceText Source, TextSpan Span, Symbol Symbol, bool IsDeclaration);
 
 /// <summary>
-/// Every declaration the binder made and every name it resolved, in the order it met them:
-/// the one record of name resolution, for tools that need to know what a name means.
+/// Every declaration the binders made and every name they resolved, across the files of one
+/// compilation (a network's nodes are used in another file's program): the one record of name
+/// resolution. The lowerer reads what a name means from it, and tools (the language server's
+/// references, rename, hover, definition, completion) read it instead of resolving names again.
+/// Binders record through <see cref="Declare"/> and <see cref="Reference"/> only, so a new
+/// construct needs nothing more than those two calls (and a scope, if it opens one).
 /// </summary>
 public sealed class SymbolTable
 {
-    private readonly List<Symbol> _declarations = new();
+    private readonly List<SymbolDeclaration> _declarations = new();
+    private readonly Dictionary<Symbol, SymbolDeclaration> _declarationOf = new(ReferenceEqualityComparer.Instance);
     // Keyed by the name's syntax node, not its span: prelude gates imported for OpenQASM share
     // synthetic spans, and the lowerer evaluates exactly the nodes the binder resolved.
-    private readonly Dictionary<Name, SymbolReference> _references = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Name, SymbolOccurrence> _occurrences = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Network, (NetworkSymbol Network, Dictionary<string, NodeSymbol> Nodes)> _networks = new(ReferenceEqualityComparer.Instance);
+    private readonly List<(SourceText Source, TextSpan Span, Scope Scope, ProgramSymbol? Program)> _scopes = new();
+    private Dictionary<string, SymbolOccurrence[]>? _byPath;
 
-    /// <summary>Declarations in the order they were bound (failed declarations are not here).</summary>
-    public IReadOnlyList<Symbol> Declarations => _declarations;
+    /// <summary>Declarations in the order they were bound, failed ones included (as <see cref="ErrorSymbol"/>s), so tools can still navigate them.</summary>
+    public IReadOnlyList<SymbolDeclaration> Declarations => _declarations;
 
-    /// <summary>Resolved names in source order; names that resolved to nothing (or to an error stand-in) are not here.</summary>
-    public ImmutableArray<SymbolReference> References => [.. _references.Values.OrderBy(r => r.Span.Start)];
+    /// <summary>The names of one file that the binders resolved or declared, in source order.</summary>
+    public IReadOnlyList<SymbolOccurrence> OccurrencesIn(string path) =>
+        ByPath().TryGetValue(path, out var found) ? found : [];
 
-    /// <summary>The symbol a name of the bound source resolved to, or null when it resolved to none (a built-in such as <c>pi</c>).</summary>
+    /// <summary>Every recorded name, of every file.</summary>
+    public IEnumerable<SymbolOccurrence> Occurrences => _occurrences.Values;
+
+    /// <summary>The symbol a name of the bound source resolved to, or null when it resolved to none.</summary>
     public Symbol? Resolve(Name name) =>
-        _references.TryGetValue(name, out var reference) ? reference.Symbol : null;
+        _occurrences.TryGetValue(name, out var occurrence) ? occurrence.Symbol : null;
 
-    internal void Declare(Symbol symbol) => _declarations.Add(symbol);
+    /// <summary>Where a symbol is declared; null for built-ins and for names the binder made up to stop a cascade.</summary>
+    public SymbolDeclaration? DeclarationOf(Symbol symbol) => _declarationOf.GetValueOrDefault(symbol);
 
-    internal void Reference(Name name, Symbol? symbol)
+    /// <summary>
+    /// The name at a character offset of a file. The end of a name counts as inside it (the
+    /// caret after the last letter still means that word); when two names touch, the one starting there wins.
+    /// </summary>
+    public SymbolOccurrence? At(string path, int offset)
     {
-        if (symbol is null or ErrorSymbol) return;
-        _references[name] = new SymbolReference(name.Span, symbol);
+        var occurrences = OccurrencesIn(path);
+        // The last name starting at or before the offset; names never overlap.
+        int low = 0, high = occurrences.Count - 1, found = -1;
+        while (low <= high)
+        {
+            int middle = (low + high) / 2;
+            if (occurrences[middle].Span.Start <= offset) { found = middle; low = middle + 1; }
+            else high = middle - 1;
+        }
+        return found >= 0 && offset <= occurrences[found].Span.End ? occurrences[found] : null;
     }
+
+    /// <summary>
+    /// The names a statement at <paramref name="offset"/> of a file can use: those of the
+    /// enclosing scopes declared before it (no forward references), and the program's gates
+    /// defined before it. Inside a gate body, only its parameters and qubits, the constants
+    /// and the earlier gates, as the binder rules.
+    /// </summary>
+    public IReadOnlyList<Symbol> VisibleAt(string path, int offset)
+    {
+        (TextSpan Span, Scope Scope, ProgramSymbol? Program)? innermost = null;
+        foreach (var (source, span, scope, program) in _scopes)
+        {
+            if (source.Path != path || offset < span.Start || offset > span.End) continue;
+            if (innermost is null || span.Length <= innermost.Value.Span.Length) innermost = (span, scope, program);
+        }
+        if (innermost is not { } found) return [];
+        var visible = new List<Symbol>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var symbol in found.Scope.Visible())
+            if (DeclarationOf(symbol) is { } declaration && (declaration.Source.Path != path || declaration.NameSpan.End <= offset) && names.Add(symbol.Name))
+                visible.Add(symbol);
+        foreach (var declaration in _declarations)
+            if (declaration.Symbol is GateSymbol && declaration.Container == found.Program && declaration.Source.Path == path && declaration.Syntax.Span.End <= offset && names.Add(declaration.Symbol.Name))
+                visible.Add(declaration.Symbol);
+        return visible;
+    }
+
+    /// <summary>The symbol a bound network was declared as, and its nodes; null for a network made from options (<c>--qpus</c>).</summary>
+    public NetworkSymbol? NetworkOf(Network network) => _networks.TryGetValue(network, out var entry) ? entry.Network : null;
+
+    /// <summary>A node of a bound network, by name.</summary>
+    public NodeSymbol? NodeOf(Network network, string name) =>
+        _networks.TryGetValue(network, out var entry) ? entry.Nodes.GetValueOrDefault(name) : null;
+
+    // ---- recording: binders call these, and only these ------------------------------------------
+
+    /// <summary>Records a declaration; its name is an occurrence of the symbol too.</summary>
+    internal void Declare(SourceText source, Name name, Symbol symbol, SyntaxNode syntax, Symbol? container)
+    {
+        var declaration = new SymbolDeclaration(symbol, source, name.Span, syntax, container);
+        _declarations.Add(declaration);
+        _declarationOf.TryAdd(symbol, declaration);
+        _occurrences[name] = new SymbolOccurrence(source, name.Span, symbol, IsDeclaration: true);
+        _byPath = null;
+    }
+
+    /// <summary>
+    /// Records what a name resolved to. Nothing is recorded for a name that resolved to none, or
+    /// to a stand-in the binder made for an undefined name (it has no declaration to go to).
+    /// </summary>
+    internal void Reference(SourceText source, Name name, Symbol? symbol)
+    {
+        if (symbol is null || symbol is ErrorSymbol && !_declarationOf.ContainsKey(symbol)) return;
+        if (_occurrences.TryGetValue(name, out var existing) && existing.IsDeclaration) return;
+        _occurrences[name] = new SymbolOccurrence(source, name.Span, symbol, IsDeclaration: false);
+        _byPath = null;
+    }
+
+    /// <summary>Records the region of a file where a scope's names are visible, for <see cref="VisibleAt"/>.</summary>
+    internal void Region(SourceText source, TextSpan span, Scope scope, ProgramSymbol? program) => _scopes.Add((source, span, scope, program));
+
+    internal void DeclareNetwork(Network network, NetworkSymbol symbol, Dictionary<string, NodeSymbol> nodes) => _networks[network] = (symbol, nodes);
+
+    private Dictionary<string, SymbolOccurrence[]> ByPath() => _byPath ??= _occurrences.Values
+        .GroupBy(o => o.Source.Path, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.OrderBy(o => o.Span.Start).ThenBy(o => o.Span.Length).ToArray(), StringComparer.Ordinal);
 }

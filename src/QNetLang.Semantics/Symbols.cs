@@ -37,6 +37,54 @@ public sealed record FigureSymbol(string Name, TextSpan DeclarationSpan) : Symbo
     public override string KindDescription => "a figure of merit";
 }
 
+/// <summary>A <c>network</c> declaration; its nodes are <see cref="NodeSymbol"/>s.</summary>
+public sealed record NetworkSymbol(string Name, TextSpan DeclarationSpan) : Symbol(Name, DeclarationSpan)
+{
+    public override string KindDescription => "a network";
+}
+
+/// <summary>A node of a network: named in links, by <c>@</c>, <c>at</c>, <c>teleport</c> and <c>send</c>.</summary>
+public sealed record NodeSymbol(string Name, NodeKind Kind, string Network, TextSpan DeclarationSpan) : Symbol(Name, DeclarationSpan)
+{
+    public override string KindDescription => $"a {NodeKinds.Name(Kind)}";
+}
+
+/// <summary>A <c>program</c> declaration: the container of its registers, constants, gates and figures.</summary>
+public sealed record ProgramSymbol(string Name, TextSpan DeclarationSpan) : Symbol(Name, DeclarationSpan)
+{
+    public override string KindDescription => "a program";
+}
+
+/// <summary>
+/// A name the language gives, not the source: a catalog gate, a property, a unit, a built-in
+/// constant or function. It has no declaration; tools group its uses by <see cref="Symbol.Name"/>.
+/// </summary>
+public abstract record BuiltinSymbol(string Name) : Symbol(Name, default);
+
+/// <summary>A gate of the <see cref="GateCatalog"/> as written (<see cref="Symbol.Name"/> may be an alias of <see cref="GateInfo.Name"/>).</summary>
+public sealed record BuiltinGateSymbol(GateInfo Info, string Written) : BuiltinSymbol(Written)
+{
+    public override string KindDescription => "a built-in gate";
+}
+
+/// <summary>A property of a network, node or link (<see cref="PropertySchema"/>).</summary>
+public sealed record PropertySymbol(string Owner, PropertySpec Spec) : BuiltinSymbol(Spec.Name)
+{
+    public override string KindDescription => $"a {Owner} property";
+}
+
+/// <summary>A unit after a number: <c>km</c>, <c>dB/km</c>.</summary>
+public sealed record UnitSymbol(string Unit) : BuiltinSymbol(Unit)
+{
+    public override string KindDescription => "a unit";
+}
+
+/// <summary>A built-in constant (<c>pi</c>) or function (<c>sin</c>).</summary>
+public sealed record BuiltinValueSymbol(string Name, bool IsFunction) : BuiltinSymbol(Name)
+{
+    public override string KindDescription => IsFunction ? "a built-in function" : "a built-in constant";
+}
+
 /// <summary>
 /// Stands in for a declaration that failed (or a name already reported as undefined), so that
 /// later uses of the name are silently accepted instead of each giving another message.
@@ -46,7 +94,7 @@ public sealed record ErrorSymbol(string Name, TextSpan DeclarationSpan) : Symbol
     public override string KindDescription => "an erroneous declaration";
 }
 
-/// <summary>A <c>for</c> loop variable: an integer constant whose value changes per unrolled iteration.</summary>
+/// <summary>A <c>for</c> loop variable (or a figure reduction's round variable): an integer constant whose value changes per unrolled iteration.</summary>
 public sealed record LoopVariableSymbol(string Name, TextSpan DeclarationSpan) : Symbol(Name, DeclarationSpan)
 {
     public override string KindDescription => "a loop variable";

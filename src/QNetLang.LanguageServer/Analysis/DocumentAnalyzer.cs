@@ -2,14 +2,13 @@ using QNetLang.Compiler;
 using QNetLang.Core;
 using QNetLang.Ir;
 using QNetLang.Semantics;
-using QNetLang.Syntax.Ast;
 
 namespace QNetLang.LanguageServer.Analysis;
 
 /// <summary>
 /// Compiles an editor buffer the way <c>qnlc check</c> compiles a file (a file with only
 /// networks is fine), with the other open buffers standing in for their files on disk, and
-/// indexes its names.
+/// binds its names for navigation.
 /// </summary>
 public static class DocumentAnalyzer
 {
@@ -29,47 +28,22 @@ public static class DocumentAnalyzer
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A compiler bug must not take the editor session down; the server reports it instead.
-            return new DocumentAnalysis(uri, new SourceText(path, text), null, SymbolIndex.Empty(new SourceText(path, text)),
-                new Dictionary<string, Network>(), new HashSet<string>(), $"{ex.GetType().Name}: {ex.Message}");
+            return new DocumentAnalysis(uri, new SourceText(path, text), null, DocumentAnalysis.NoNames, new HashSet<string>(), $"{ex.GetType().Name}: {ex.Message}");
         }
 
         var source = compilation.MainUnit?.Source ?? new SourceText(path, text);
         var loaded = new HashSet<string>(compilation.Units.Select(u => FullPath(u.Source.Path)).OfType<string>(), StringComparer.Ordinal);
         try
         {
-            return LargeStack.Run(() => new DocumentAnalysis(
-                uri,
-                source,
-                compilation,
-                compilation.MainUnit is { } main ? SymbolIndexBuilder.Build(main, compilation.Units) : SymbolIndex.Empty(source),
-                BindNetworks(compilation.Units),
-                loaded,
-                null)
-            {
-                IncludedIndexes = compilation.Units.Where(u => u != compilation.MainUnit).Select(u => SymbolIndexBuilder.Build(u, compilation.Units)).ToList(),
-            });
+            // Bound again, leniently: the compiler stops at the first stage with errors, but
+            // navigation must keep working while the file has them.
+            var names = LargeStack.Run(() => NameBinding.Bind(compilation.Units, cancellation));
+            return new DocumentAnalysis(uri, source, compilation, names, loaded, null);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new DocumentAnalysis(uri, source, compilation, SymbolIndex.Empty(source), new Dictionary<string, Network>(), loaded, $"{ex.GetType().Name}: {ex.Message}");
+            return new DocumentAnalysis(uri, source, compilation, DocumentAnalysis.NoNames, loaded, $"{ex.GetType().Name}: {ex.Message}");
         }
-    }
-
-    /// <summary>
-    /// Binds every network with its defaults filled in, even when the file has errors elsewhere
-    /// (the compiler stops before binding after a syntax error, but a hover should still work).
-    /// </summary>
-    private static Dictionary<string, Network> BindNetworks(IEnumerable<CompilationUnit> units)
-    {
-        var networks = new Dictionary<string, Network>(StringComparer.Ordinal);
-        foreach (var unit in units)
-            foreach (var declaration in unit.Items.OfType<NetworkDeclaration>())
-            {
-                // Diagnostics from this second binding are the compiler's to report, not ours.
-                var network = new NetworkBinder(unit.Source, new DiagnosticBag()).Bind(declaration);
-                networks.TryAdd(declaration.Name.Text, network);
-            }
-        return networks;
     }
 
     private static string? FullPath(string path)

@@ -55,21 +55,21 @@ public static class CodeActionProvider
     /// <summary>The names that fit where the diagnostic is, by what the diagnostic says is wrong.</summary>
     private static IEnumerable<string> Candidates(DocumentAnalysis analysis, string code, int offset)
     {
-        var declarations = analysis.Index.Declarations;
+        var declarations = analysis.Symbols.Declarations;
         switch (code)
         {
             case "QN2003": // unknown gate
                 return GateCatalog.Gates.Select(g => g.Name).Concat(GateCatalog.Aliases.Keys)
-                    .Concat(declarations.Where(d => d.Kind == DeclarationKind.Gate).Select(d => d.Name));
+                    .Concat(declarations.Where(d => d.Symbol is GateSymbol).Select(d => d.Symbol.Name));
             case "QN2013": // unknown node
-                return declarations.Where(d => d.Kind == DeclarationKind.Node).Select(d => d.Name);
+                return declarations.Where(d => d.Symbol is NodeSymbol).Select(d => d.Symbol.Name);
             case "QN2014": // unknown network
-                return declarations.Where(d => d.Kind == DeclarationKind.Network).Select(d => d.Name);
+                return declarations.Where(d => d.Symbol is NetworkSymbol).Select(d => d.Symbol.Name);
             case "QN2008": // unknown unit
                 return Units.Names;
             case "QN2001": // undefined name
-                return declarations.Where(d => d.Source.Path == analysis.Source.Path && d.Kind is not (DeclarationKind.Network or DeclarationKind.Node or DeclarationKind.Program))
-                    .Select(d => d.Name).Concat(ExpressionEvaluator.BuiltinConstantNames);
+                return declarations.Where(d => d.Source.Path == analysis.Source.Path && d.Symbol is not (NetworkSymbol or NodeSymbol or ProgramSymbol))
+                    .Select(d => d.Symbol.Name).Concat(ExpressionEvaluator.BuiltinConstantNames);
             case "QN2010": // unknown property
             case "QN1003": // syntax error: often a misspelt keyword or property name
                 var context = CompletionContext.At(analysis.Source.Text, offset);

@@ -39,8 +39,8 @@ public static class CompletionProvider
             CompletionPlace.Properties => PropertyItems(context.Owner!),
             CompletionPlace.PropertyValue => ValueItems(context.Owner!, context.Property!),
             CompletionPlace.Node => NodeItems(analysis),
-            CompletionPlace.Network_Name => analysis.Index.Declarations.Where(d => d.Kind == DeclarationKind.Network)
-                .Select(d => Item(d.Name, CompletionItemKind.Module, "network", null, 1)),
+            CompletionPlace.Network_Name => analysis.Symbols.Declarations.Where(d => d.Symbol is NetworkSymbol)
+                .Select(d => Item(d.Symbol.Name, CompletionItemKind.Module, "network", null, 1)),
             CompletionPlace.Unit => Units.Names.Select(u => Item(u, CompletionItemKind.Unit, Units.TryConvert(u, 1, out var dimension, out _) ? Units.Describe(dimension) : null, null, 1)),
             CompletionPlace.Statement => StatementItems(analysis, offset, context.ContainerHeader),
             _ => [],
@@ -75,19 +75,8 @@ public static class CompletionProvider
         PropertySchema.Find(owner, property)?.Symbols?.Select(s => Item(s, CompletionItemKind.Constant, property, null, 1)) ?? [];
 
     private static IEnumerable<CompletionItem> NodeItems(DocumentAnalysis analysis) =>
-        analysis.Index.Declarations.Where(d => d.Kind == DeclarationKind.Node)
-            .Select(d => Item(d.Name, CompletionItemKind.Struct, NodeDetail(d), null, 1));
-
-    private static string NodeDetail(Declaration node)
-    {
-        string kind = node.Syntax is NodeDeclaration declaration ? declaration.Kind switch
-        {
-            NodeKind.Repeater => "repeater",
-            NodeKind.EndNode => "endnode",
-            _ => "qpu",
-        } : "node";
-        return node.Container is { } network ? $"{kind} of {network.Name}" : kind;
-    }
+        analysis.Symbols.Declarations.Select(d => d.Symbol).OfType<NodeSymbol>()
+            .Select(node => Item(node.Name, CompletionItemKind.Struct, $"{NodeKinds.Name(node.Kind)} of {node.Network}", null, 1));
 
     private static IEnumerable<CompletionItem> StatementItems(DocumentAnalysis analysis, int offset, string? block)
     {
@@ -99,7 +88,7 @@ public static class CompletionProvider
             items.Add(Item(alias, CompletionItemKind.Function, $"alias of {target}", GateCatalog.Get(target).Doc, 4));
         foreach (string name in ExpressionEvaluator.BuiltinConstantNames) items.Add(Item(name, CompletionItemKind.Constant, "built-in constant", null, 5));
         foreach (string name in ExpressionEvaluator.BuiltinFunctionNames) items.Add(Item(name, CompletionItemKind.Function, "built-in function", null, 5));
-        items.AddRange(VisibleNames(analysis, offset).Select(d => Item(d.Name, KindOf(d), Describe(d), null, 2)));
+        items.AddRange(analysis.Symbols.VisibleAt(analysis.Source.Path, offset).Where(symbol => symbol is not FigureSymbol).Select(symbol => Item(symbol.Name, KindOf(symbol), Describe(analysis, symbol), null, 2)));
         return items;
     }
 
@@ -109,50 +98,30 @@ public static class CompletionProvider
         return $"{name}{parameters} {string.Join(", ", Enumerable.Range(0, gate.QubitCount).Select(i => $"q{i}"))}";
     }
 
-    /// <summary>
-    /// Names a statement at <paramref name="offset"/> can use: the program's registers,
-    /// constants and gates declared before it, loop variables of enclosing loops, and inside a
-    /// gate only its own parameters and qubits plus constants and gates (as the binder rules).
-    /// </summary>
-    private static IEnumerable<Declaration> VisibleNames(DocumentAnalysis analysis, int offset)
+    private static int KindOf(Symbol symbol) => symbol switch
     {
-        var mine = analysis.Index.Declarations.Where(d => d.Source.Path == analysis.Source.Path).ToList();
-        var gate = mine.FirstOrDefault(d => d.Kind == DeclarationKind.Gate && d.Syntax is GateDefinition g && Contains(g.Span, offset));
-        // The program the caret is in; the last one starting before it, because while a line is
-        // being typed the parser may end the program's span early.
-        var program = mine.LastOrDefault(d => d.Kind == DeclarationKind.Program && d.Syntax.Span.Start <= offset);
-        foreach (var declaration in mine)
-        {
-            bool visible = declaration.Kind switch
-            {
-                DeclarationKind.Gate or DeclarationKind.Constant => ReferenceEquals(declaration.Container, program) && declaration.NameSpan.Start < offset && !ReferenceEquals(declaration, gate),
-                DeclarationKind.QubitRegister or DeclarationKind.BitRegister => gate is null && ReferenceEquals(declaration.Container, program) && declaration.NameSpan.Start < offset,
-                DeclarationKind.LoopVariable => Contains(declaration.Syntax.Span, offset) && declaration.NameSpan.Start < offset,
-                DeclarationKind.GateParameter or DeclarationKind.GateQubit => gate is not null && ReferenceEquals(declaration.Container, gate),
-                _ => false,
-            };
-            if (visible) yield return declaration;
-        }
-    }
-
-    private static bool Contains(TextSpan span, int offset) => span.Start <= offset && offset <= span.End;
-
-    private static int KindOf(Declaration declaration) => declaration.Kind switch
-    {
-        DeclarationKind.Gate => CompletionItemKind.Function,
-        DeclarationKind.Constant => CompletionItemKind.Constant,
+        GateSymbol => CompletionItemKind.Function,
+        ConstSymbol => CompletionItemKind.Constant,
         _ => CompletionItemKind.Variable,
     };
 
-    private static string Describe(Declaration declaration) => declaration.Kind switch
+    /// <summary>What a name is, in a word; a declaration with errors by what it declares.</summary>
+    private static string Describe(DocumentAnalysis analysis, Symbol symbol) => symbol switch
     {
-        DeclarationKind.QubitRegister => "qubit",
-        DeclarationKind.BitRegister => "bit",
-        DeclarationKind.Constant => "constant",
-        DeclarationKind.Gate => "gate",
-        DeclarationKind.LoopVariable => "loop variable",
-        DeclarationKind.GateParameter => "gate parameter",
-        DeclarationKind.GateQubit => "gate qubit",
-        _ => declaration.Kind.ToString(),
+        QubitRegisterSymbol => "qubit",
+        BitRegisterSymbol => "bit",
+        ConstSymbol => "constant",
+        GateSymbol => "gate",
+        LoopVariableSymbol => "loop variable",
+        GateParameterSymbol => "gate parameter",
+        GateQubitSymbol => "gate qubit",
+        FigureSymbol => "figure",
+        _ => analysis.Symbols.DeclarationOf(symbol)?.Syntax switch
+        {
+            QubitDeclaration => "qubit",
+            BitDeclaration => "bit",
+            ConstDeclaration => "constant",
+            _ => "name",
+        },
     };
 }

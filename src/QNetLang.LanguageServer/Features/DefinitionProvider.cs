@@ -1,5 +1,6 @@
 using QNetLang.LanguageServer.Analysis;
 using QNetLang.LanguageServer.Protocol;
+using QNetLang.Semantics;
 
 namespace QNetLang.LanguageServer.Features;
 
@@ -12,7 +13,7 @@ public static class DefinitionProvider
     public static Location? Definition(DocumentAnalysis analysis, Position position)
     {
         int offset = PositionMapper.ToOffset(analysis.Source, position);
-        if (analysis.Index.At(offset)?.Target is not DeclaredTarget { Declaration: var declaration }) return null;
+        if (analysis.At(offset) is not { } name || analysis.Symbols.DeclarationOf(name.Symbol) is not { } declaration) return null;
         string uri = declaration.Source.Path == analysis.Source.Path ? analysis.Uri : DocumentUri.FromPath(declaration.Source.Path);
         return new Location(uri, PositionMapper.ToRange(declaration.Source, declaration.NameSpan));
     }

@@ -19,17 +19,17 @@ public static class HoverProvider
     public static Hover? Hover(DocumentAnalysis analysis, Position position)
     {
         int offset = PositionMapper.ToOffset(analysis.Source, position);
-        if (analysis.Index.At(offset) is not { } reference) return null;
-        string text = reference.Target switch
+        if (analysis.At(offset) is not { } name) return null;
+        string text = name.Symbol switch
         {
-            BuiltinGateTarget gate => BuiltinGate(gate.Gate, gate.WrittenName),
-            PropertyTarget property => Property(property.Owner, property.Spec),
-            UnitTarget unit => Unit(unit.Unit),
-            BuiltinValueTarget value => BuiltinValue(value.Name, value.IsFunction),
-            DeclaredTarget declared => Declared(analysis, declared.Declaration),
+            BuiltinGateSymbol gate => BuiltinGate(gate.Info, gate.Name),
+            PropertySymbol property => Property(property.Owner, property.Spec),
+            UnitSymbol unit => Unit(unit.Unit),
+            BuiltinValueSymbol value => BuiltinValue(value.Name, value.IsFunction),
+            var symbol when analysis.Symbols.DeclarationOf(symbol) is { } declaration => Declared(analysis, declaration),
             _ => "",
         };
-        return text.Length == 0 ? null : new Hover(MarkupContent.Markdown(text), PositionMapper.ToRange(analysis.Source, reference.Span));
+        return text.Length == 0 ? null : new Hover(MarkupContent.Markdown(text), PositionMapper.ToRange(analysis.Source, name.Span));
     }
 
     private static string Code(string code) => $"```qnetlang\n{code}\n```\n";
@@ -65,7 +65,7 @@ public static class HoverProvider
 
     // ---- network ---------------------------------------------------------------------------------
 
-    private static string Node(DocumentAnalysis analysis, Declaration declaration, NodeDeclaration syntax)
+    private static string Node(DocumentAnalysis analysis, SymbolDeclaration declaration, NodeDeclaration syntax)
     {
         string kind = syntax.Kind switch
         {
@@ -73,10 +73,11 @@ public static class HoverProvider
             NodeKind.EndNode => "endnode",
             _ => "qpu",
         };
-        var sb = new StringBuilder(Code($"{kind} {declaration.Name}"));
+        string nodeName = declaration.Symbol.Name;
+        var sb = new StringBuilder(Code($"{kind} {nodeName}"));
         string networkName = declaration.Container?.Name ?? "";
         sb.Append($"Node of network `{networkName}`.\n\n");
-        if (analysis.Networks.TryGetValue(networkName, out var network) && network.FindNode(declaration.Name) is { } node)
+        if (analysis.Networks.TryGetValue(networkName, out var network) && network.FindNode(nodeName) is { } node)
         {
             var explicitNames = syntax.Properties.Select(p => p.Name.Text).ToHashSet(StringComparer.Ordinal);
             sb.Append("| property | value |\n|---|---|\n");
@@ -89,10 +90,10 @@ public static class HoverProvider
         return sb.ToString();
     }
 
-    private static string Network(DocumentAnalysis analysis, Declaration declaration)
+    private static string Network(DocumentAnalysis analysis, SymbolDeclaration declaration)
     {
-        var sb = new StringBuilder(Code($"network {declaration.Name}"));
-        if (analysis.Networks.TryGetValue(declaration.Name, out var network))
+        var sb = new StringBuilder(Code($"network {declaration.Symbol.Name}"));
+        if (analysis.Networks.TryGetValue(declaration.Symbol.Name, out var network))
         {
             sb.Append($"{Plural(network.Nodes.Length, "node")} ({string.Join(", ", network.Nodes.Select(n => $"`{n.Name}`"))}), {Plural(network.Links.Length, "link")}");
             sb.Append($"; light in fibre travels at {ReadableQuantity.Format(new Quantity(network.FiberSpeed, Dimension.Speed))}.\n");
@@ -132,34 +133,27 @@ public static class HoverProvider
 
     // ---- program names ---------------------------------------------------------------------------
 
-    private static string Declared(DocumentAnalysis analysis, Declaration declaration) => declaration.Syntax switch
+    private static string Declared(DocumentAnalysis analysis, SymbolDeclaration declaration) => declaration.Syntax switch
     {
         NodeDeclaration node => Node(analysis, declaration, node),
         NetworkDeclaration => Network(analysis, declaration),
         ProgramDeclaration program => Code($"program {program.Name.Text}" + (program.Network is { } n ? $" on {n.Text}" : "")) +
             $"{Plural(program.Body.Length, "top-level statement")}.\n",
-        GateDefinition gate when declaration.Kind == DeclarationKind.Gate => UserGate(gate),
-        GateDefinition when declaration.Kind == DeclarationKind.GateParameter => Code($"{declaration.Name}") + $"Angle parameter of gate `{declaration.Container?.Name}`.\n",
-        GateDefinition => Code($"{declaration.Name}") + $"Qubit argument of gate `{declaration.Container?.Name}`.\n",
-        ReductionExpression reduction => Code($"{reduction.Function.Text}(… over {declaration.Name} in …)") + "Round variable of a figure's reduction: an integer, constant in each unrolled round.\n",
+        GateDefinition gate when declaration.Symbol is GateSymbol => UserGate(gate),
+        GateDefinition when declaration.Symbol is GateParameterSymbol => Code(declaration.Symbol.Name) + $"Angle parameter of gate `{declaration.Container?.Name}`.\n",
+        GateDefinition => Code(declaration.Symbol.Name) + $"Qubit argument of gate `{declaration.Container?.Name}`.\n",
+        ReductionExpression reduction => Code($"{reduction.Function.Text}(… over {declaration.Symbol.Name} in …)") + "Round variable of a figure's reduction: an integer, constant in each unrolled round.\n",
         FigureDeclaration figure => Code(Statement(declaration.Source, figure)) + "Figure of merit: computed after the run from every shot's bits and reported with its standard error by `qnlc run`.\n",
-        ForStatement => Code($"for {declaration.Name} in …") + "Loop variable: an integer, constant in each unrolled iteration.\n",
-        ConstDeclaration constant => Code(Statement(declaration.Source, constant)) + ConstantValue(analysis, declaration),
+        ForStatement => Code($"for {declaration.Symbol.Name} in …") + "Loop variable: an integer, constant in each unrolled iteration.\n",
+        ConstDeclaration constant => Code(Statement(declaration.Source, constant)) + (declaration.Symbol is ConstSymbol { Value: var value } ? $"Compile-time constant = {value}.\n" : "Compile-time constant.\n"),
         QubitDeclaration qubit => Code(Statement(declaration.Source, qubit)) + (qubit.PinnedTo is { } pin ? $"Pinned to node `{pin.Text}`.\n" : "Placed by the partitioner.\n"),
         BitDeclaration bit => Code(Statement(declaration.Source, bit)) + "Classical bits are global: any node may test them.\n",
-        _ => Code(declaration.Name),
+        _ => Code(declaration.Symbol.Name),
     };
 
     /// <summary>The declaration as written, on one line.</summary>
     private static string Statement(SourceText source, SyntaxNode syntax) =>
         string.Join(' ', source.GetText(syntax.Span).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    private static string ConstantValue(DocumentAnalysis analysis, Declaration declaration)
-    {
-        var program = analysis.Compilation?.BoundPrograms.FirstOrDefault(p => p.Name == declaration.Container?.Name);
-        var constant = program?.Constants.FirstOrDefault(c => c.Name == declaration.Name);
-        return constant is null ? "Compile-time constant.\n" : $"Compile-time constant = {constant.Value}.\n";
-    }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

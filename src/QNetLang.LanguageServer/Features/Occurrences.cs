@@ -1,5 +1,6 @@
 using QNetLang.Core;
 using QNetLang.LanguageServer.Analysis;
+using QNetLang.Semantics;
 
 namespace QNetLang.LanguageServer.Features;
 
@@ -7,34 +8,32 @@ namespace QNetLang.LanguageServer.Features;
 public sealed record Occurrence(SourceText Source, TextSpan Span, bool IsDeclaration);
 
 /// <summary>
-/// Finds every word that refers to the same thing as a reference: in the analysed file and
-/// in the files it includes (each indexed on its own), so references and rename see a node
-/// used in an included network file too.
+/// Finds every word that refers to the same thing as a name, from the binder's symbol table:
+/// in the analysed file and in the files it includes (a node used in an included network
+/// file too). Symbols of different analyses are different objects, so they are matched by key.
 /// </summary>
 public static class Occurrences
 {
-    /// <summary>What makes two references refer to the same thing: a declaration's file and place, or a built-in's name.</summary>
-    public static string Key(ReferenceTarget target) => target switch
+    /// <summary>
+    /// What makes two names refer to the same thing, across analyses: a declaration's file and
+    /// place, or a built-in's name. Empty for a symbol with neither (never matched).
+    /// </summary>
+    public static string Key(SymbolTable symbols, Symbol symbol) => symbol switch
     {
-        DeclaredTarget d => $"decl:{d.Declaration.Source.Path}:{d.Declaration.NameSpan.Start}",
-        BuiltinGateTarget g => $"gate:{g.Gate.Name}",
-        PropertyTarget p => $"property:{p.Owner}:{p.Spec.Name}",
-        UnitTarget u => $"unit:{u.Unit}",
-        BuiltinValueTarget v => $"builtin:{v.Name}",
+        BuiltinGateSymbol g => $"gate:{g.Info.Name}",
+        PropertySymbol p => $"property:{p.Owner}:{p.Spec.Name}",
+        UnitSymbol u => $"unit:{u.Unit}",
+        BuiltinValueSymbol v => $"builtin:{v.Name}",
+        _ when symbols.DeclarationOf(symbol) is { } d => $"decl:{ReferencesProvider.FullPath(d.Source.Path)}:{d.NameSpan.Start}",
         _ => "",
     };
-
-    /// <summary>The symbol under the caret, as found in the analysed file.</summary>
-    public static Reference? At(DocumentAnalysis analysis, int offset) => analysis.Index.At(offset);
 
     /// <summary>Every occurrence of <paramref name="key"/> in the analysed file and the files it loaded.</summary>
     public static IEnumerable<Occurrence> Find(DocumentAnalysis analysis, string key)
     {
-        foreach (var index in Indexes(analysis))
-            foreach (var reference in index.References)
-                if (Key(reference.Target) == key)
-                    yield return new Occurrence(index.Source, reference.Span, reference.Target is DeclaredTarget d && d.Declaration.NameSpan == reference.Span && d.Declaration.Source.Path == index.Source.Path);
+        if (key.Length == 0) yield break;
+        foreach (var occurrence in analysis.Symbols.Occurrences)
+            if (Key(analysis.Symbols, occurrence.Symbol) == key)
+                yield return new Occurrence(occurrence.Source, occurrence.Span, occurrence.IsDeclaration);
     }
-
-    private static IEnumerable<SymbolIndex> Indexes(DocumentAnalysis analysis) => analysis.IncludedIndexes.Prepend(analysis.Index);
 }

@@ -14,8 +14,8 @@ public static class ReferencesProvider
     public static IReadOnlyList<Location> References(IReadOnlyList<(OpenDocument Document, DocumentAnalysis Analysis)> analyses, Position position, bool includeDeclaration)
     {
         var (_, analysis) = analyses[0];
-        if (Occurrences.At(analysis, PositionMapper.ToOffset(analysis.Source, position)) is not { } reference) return [];
-        string key = Occurrences.Key(reference.Target);
+        if (analysis.At(PositionMapper.ToOffset(analysis.Source, position)) is not { } name) return [];
+        string key = Occurrences.Key(analysis.Symbols, name.Symbol);
         var seen = new HashSet<(string, int)>();
         var locations = new List<(string Path, int Start, Location Location)>();
         foreach (var (_, each) in analyses)
@@ -35,11 +35,12 @@ public static class ReferencesProvider
 
     public static IReadOnlyList<DocumentHighlight> Highlights(DocumentAnalysis analysis, Position position)
     {
-        if (Occurrences.At(analysis, PositionMapper.ToOffset(analysis.Source, position)) is not { } reference) return [];
-        string key = Occurrences.Key(reference.Target);
-        return analysis.Index.References
-            .Where(r => Occurrences.Key(r.Target) == key)
-            .Select(r => new DocumentHighlight(PositionMapper.ToRange(analysis.Source, r.Span), 1))
+        if (analysis.At(PositionMapper.ToOffset(analysis.Source, position)) is not { } name) return [];
+        string key = Occurrences.Key(analysis.Symbols, name.Symbol);
+        if (key.Length == 0) return [];
+        return analysis.Symbols.OccurrencesIn(analysis.Source.Path)
+            .Where(o => Occurrences.Key(analysis.Symbols, o.Symbol) == key)
+            .Select(o => new DocumentHighlight(PositionMapper.ToRange(analysis.Source, o.Span), 1))
             .ToList();
     }
 

@@ -21,22 +21,22 @@ public static partial class RenameProvider
     /// <summary>The word that can be renamed under the caret, or null (built-ins and keywords cannot).</summary>
     public static PrepareRenameResult? Prepare(DocumentAnalysis analysis, Position position)
     {
-        if (Occurrences.At(analysis, PositionMapper.ToOffset(analysis.Source, position)) is not { Target: DeclaredTarget declared } reference) return null;
-        return new PrepareRenameResult(PositionMapper.ToRange(analysis.Source, reference.Span), declared.Declaration.Name);
+        if (Renamable(analysis, position) is not { } name) return null;
+        return new PrepareRenameResult(PositionMapper.ToRange(analysis.Source, name.Span), name.Symbol.Name);
     }
 
     /// <param name="analyses">The analysis the request is about first, then every other open document's.</param>
     public static WorkspaceEdit Rename(IReadOnlyList<(OpenDocument Document, DocumentAnalysis Analysis)> analyses, Position position, string newName, CancellationToken cancellation)
     {
         var (document, analysis) = analyses[0];
-        if (Occurrences.At(analysis, PositionMapper.ToOffset(analysis.Source, position)) is not { Target: DeclaredTarget declared })
+        if (Renamable(analysis, position) is not { } declared)
             throw Refuse("only names declared in a QNetLang file can be renamed (not keywords, built-in gates, properties or units)");
         if (!Identifier().IsMatch(newName)) throw Refuse($"'{newName}' is not a name: use letters, digits and '_', not starting with a digit");
         if (CompletionProvider.Keywords.Contains(newName)) throw Refuse($"'{newName}' is a keyword");
         if (GateCatalog.TryGet(newName, out _)) throw Refuse($"'{newName}' is a built-in gate");
         if (ExpressionEvaluator.IsBuiltinConstant(newName) || ExpressionEvaluator.IsBuiltinFunction(newName)) throw Refuse($"'{newName}' is a built-in constant or function");
 
-        string key = Occurrences.Key(declared);
+        string key = Occurrences.Key(analysis.Symbols, declared.Symbol);
         // Edits per file, with the text they apply to (the open buffer, else the file on disk).
         var byPath = new Dictionary<string, (SourceText Source, List<TextSpan> Spans)>(StringComparer.Ordinal);
         foreach (var (_, each) in analyses)
@@ -77,6 +77,10 @@ public static partial class RenameProvider
         if (after.Diagnostics.Items.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error && !beforeErrors.Contains(d.Message)) is { } broken)
             throw Refuse($"renaming to '{newName}' would break the program: {broken.Message}");
     }
+
+    /// <summary>The name under the caret when it is declared in the source (built-ins are not).</summary>
+    private static SymbolOccurrence? Renamable(DocumentAnalysis analysis, Position position) =>
+        analysis.At(PositionMapper.ToOffset(analysis.Source, position)) is { } name && analysis.Symbols.DeclarationOf(name.Symbol) is not null ? name : null;
 
     private static string Apply(string text, IEnumerable<TextSpan> spans, string newName)
     {

@@ -1,5 +1,6 @@
 using QNetLang.LanguageServer.Analysis;
 using QNetLang.LanguageServer.Protocol;
+using QNetLang.Semantics;
 
 namespace QNetLang.LanguageServer.Features;
 
@@ -22,12 +23,11 @@ public static class SemanticTokensProvider
     {
         var data = new List<int>();
         int previousLine = 0, previousCharacter = 0;
-        foreach (var reference in analysis.Index.References.OrderBy(r => r.Span.Start))
+        foreach (var name in analysis.Symbols.OccurrencesIn(analysis.Source.Path))
         {
-            if (Classify(reference, analysis.Source.Path) is not { } classified) continue;
-            var (type, modifiers) = classified;
-            var start = PositionMapper.ToPosition(analysis.Source, reference.Span.Start);
-            var end = PositionMapper.ToPosition(analysis.Source, reference.Span.End);
+            var (type, modifiers) = Classify(name);
+            var start = PositionMapper.ToPosition(analysis.Source, name.Span.Start);
+            var end = PositionMapper.ToPosition(analysis.Source, name.Span.End);
             if (end.Line != start.Line) continue; // Names never span lines; tokens must not.
             data.Add(start.Line - previousLine);
             data.Add(start.Line == previousLine ? start.Character - previousCharacter : start.Character);
@@ -39,23 +39,20 @@ public static class SemanticTokensProvider
         return new SemanticTokens(data);
     }
 
-    private static (int Type, int Modifiers)? Classify(Reference reference, string path) => reference.Target switch
+    private static (int Type, int Modifiers) Classify(SymbolOccurrence name) => name.Symbol switch
     {
-        DeclaredTarget { Declaration: var d } => (d.Kind switch
+        BuiltinGateSymbol => (Function, DefaultLibrary),
+        PropertySymbol => (Property, 0),
+        UnitSymbol => (Type, 0),
+        BuiltinValueSymbol { IsFunction: true } => (Function, DefaultLibrary),
+        BuiltinValueSymbol => (Variable, DefaultLibrary | Readonly),
+        var symbol => (symbol switch
         {
-            DeclarationKind.Network => Namespace,
-            DeclarationKind.Program => Namespace,
-            DeclarationKind.Node => Class,
-            DeclarationKind.Gate => Function,
-            DeclarationKind.GateParameter or DeclarationKind.GateQubit => Parameter,
+            NetworkSymbol or ProgramSymbol => Namespace,
+            NodeSymbol => Class,
+            GateSymbol => Function,
+            GateParameterSymbol or GateQubitSymbol => Parameter,
             _ => Variable,
-        }, (d.NameSpan == reference.Span && d.Source.Path == path ? Declaration : 0)
-           | (d.Kind is DeclarationKind.Constant or DeclarationKind.LoopVariable ? Readonly : 0)),
-        BuiltinGateTarget => (Function, DefaultLibrary),
-        PropertyTarget => (Property, 0),
-        UnitTarget => (Type, 0),
-        BuiltinValueTarget { IsFunction: true } => (Function, DefaultLibrary),
-        BuiltinValueTarget => (Variable, DefaultLibrary | Readonly),
-        _ => null,
+        }, (name.IsDeclaration ? Declaration : 0) | (symbol is ConstSymbol or LoopVariableSymbol ? Readonly : 0)),
     };
 }

@@ -1,6 +1,7 @@
 using QNetLang.Ir;
 using QNetLang.LanguageServer.Analysis;
 using QNetLang.LanguageServer.Protocol;
+using QNetLang.Semantics;
 using QNetLang.Syntax.Ast;
 using QNetLang.Syntax.Formatting;
 
@@ -45,9 +46,9 @@ public static class SignatureHelpProvider
 
     private static GateSignature? Describe(DocumentAnalysis analysis, string name)
     {
-        var user = analysis.Index.Declarations.LastOrDefault(d => d.Kind == DeclarationKind.Gate && d.Name == name && d.Syntax is GateDefinition);
-        if (user?.Syntax is GateDefinition gate)
-            return Build(name, gate.Parameters.Select(p => p.Text).ToList(), gate.Qubits.Select(q => q.Text).ToList(), "user-defined gate");
+        var user = analysis.Symbols.Declarations.LastOrDefault(d => d.Symbol is GateSymbol && d.Symbol.Name == name);
+        if (user?.Symbol is GateSymbol { Gate: var gate })
+            return Build(name, [.. gate.Parameters], [.. gate.Qubits], "user-defined gate");
         if (!GateCatalog.TryGet(name, out var builtin)) return null;
         return Build(name,
             Enumerable.Range(0, builtin.ParameterCount).Select(i => $"a{i}").ToList(),

@@ -479,7 +479,8 @@ public sealed class Lowerer
         GateParameterSymbol p when frame is not null => NameLookup.Constant(ConstValue.Float(frame.Parameters[p.Position])),
         LoopVariableSymbol v when _loopValues.TryGetValue(v, out long value) => NameLookup.Constant(ConstValue.Int(value)),
         ConstSymbol c => NameLookup.Constant(c.Value),
-        null => NameLookup.Undefined,
+        // pi, tau, euler: the evaluator knows their values.
+        null or BuiltinValueSymbol => NameLookup.Undefined,
         var other => NameLookup.NotConstant(other.KindDescription),
     };
 
