@@ -159,5 +159,10 @@ public class SymbolNavigationTests : IDisposable
 
         var edit = await client.ResultAsync("textDocument/rename", Rename(uri, text, "arrived", "flag"));
         Assert.Equal(2, edit!["changes"]![uri]!.AsArray().Count);
+
+        // The compiler does not bind a file with a syntax error; the clash is still found.
+        var clash = await client.RequestAsync("textDocument/rename", Rename(uri, text, "arrived", "c"));
+        Assert.True(clash.ContainsKey("error"), clash.ToJsonString());
+        Assert.Contains("would break the program", clash["error"]!["message"]!.GetValue<string>());
     }
 }

@@ -2,6 +2,7 @@ using QNetLang.Compiler;
 using QNetLang.Core;
 using QNetLang.Ir;
 using QNetLang.Semantics;
+using QNetLang.Syntax.Ast;
 
 namespace QNetLang.LanguageServer.Analysis;
 
@@ -35,15 +36,27 @@ public static class DocumentAnalyzer
         var loaded = new HashSet<string>(compilation.Units.Select(u => FullPath(u.Source.Path)).OfType<string>(), StringComparer.Ordinal);
         try
         {
-            // Bound again, leniently: the compiler stops at the first stage with errors, but
-            // navigation must keep working while the file has them.
-            var names = LargeStack.Run(() => NameBinding.Bind(compilation.Units, cancellation));
-            return new DocumentAnalysis(uri, source, compilation, names, loaded, null);
+            return new DocumentAnalysis(uri, source, compilation, Names(compilation, cancellation), loaded, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return new DocumentAnalysis(uri, source, compilation, DocumentAnalysis.NoNames, loaded, $"{ex.GetType().Name}: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// The compiler's own table when it bound every program of every loaded file (the usual
+    /// case: no syntax error); otherwise the files are bound again, leniently, since the
+    /// compiler stops at the first stage with errors but navigation must keep working.
+    /// </summary>
+    private static NameBinding Names(CompilationResult compilation, CancellationToken cancellation)
+    {
+        bool boundEverything = compilation.StageTimes.Any(s => s.Stage == CompilerStage.Bind)
+            && compilation.BoundPrograms.Count == compilation.Units.Sum(u => u.Items.OfType<ProgramDeclaration>().Count());
+        if (!boundEverything) return LargeStack.Run(() => NameBinding.Bind(compilation.Units, cancellation));
+        var networks = new Dictionary<string, Network>(StringComparer.Ordinal);
+        foreach (var network in compilation.Networks) networks.TryAdd(network.Name, network);
+        return new NameBinding(compilation.Symbols, networks);
     }
 
     private static string? FullPath(string path)

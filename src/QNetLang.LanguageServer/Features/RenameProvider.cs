@@ -54,7 +54,7 @@ public static partial class RenameProvider
         {
             cancellation.ThrowIfCancellationRequested();
             if (!before.LoadedPaths.Any(renamedTexts.ContainsKey) && !renamedTexts.ContainsKey(openDocument.Path)) continue;
-            CheckStillCompiles(openDocument, before, renamedTexts, analyses, newName, cancellation);
+            CheckStillCompiles(openDocument, before, renamedTexts, analyses, declared.Symbol.Name, newName, cancellation);
         }
 
         var changes = byPath.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(
@@ -63,9 +63,15 @@ public static partial class RenameProvider
         return new WorkspaceEdit(changes);
     }
 
-    /// <summary>Compiles the renamed document as the editor would and refuses when it gains an error.</summary>
+    /// <summary>
+    /// Compiles the renamed document as the editor would and refuses when it gains an error. A
+    /// file with a syntax error is never bound by the compiler, so there the binder's messages
+    /// on the recovered tree are compared instead (<see cref="NameBinding"/>): a clash is found
+    /// while the user is still typing elsewhere. Messages that only name the renamed symbol by
+    /// its new name are not new.
+    /// </summary>
     private static void CheckStillCompiles(OpenDocument document, DocumentAnalysis before, Dictionary<string, string> renamed,
-        IReadOnlyList<(OpenDocument Document, DocumentAnalysis Analysis)> analyses, string newName, CancellationToken cancellation)
+        IReadOnlyList<(OpenDocument Document, DocumentAnalysis Analysis)> analyses, string oldName, string newName, CancellationToken cancellation)
     {
         var overrides = analyses.Where(a => a.Document.Uri != document.Uri).GroupBy(a => a.Document.Path)
             .ToDictionary(g => g.Key, g => g.First().Document.Text, StringComparer.Ordinal);
@@ -73,8 +79,19 @@ public static partial class RenameProvider
         string text0 = renamed.GetValueOrDefault(document.Path) ?? document.Text;
         var after = QnCompiler.CompileText(document.Path, text0,
             new CompilationOptions { RequireProgram = false, SourceOverrides = overrides, Cancellation = cancellation, StopAfter = CompilerStage.Bind });
-        var beforeErrors = before.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Message).ToHashSet(StringComparer.Ordinal);
-        if (after.Diagnostics.Items.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error && !beforeErrors.Contains(d.Message)) is { } broken)
+        IEnumerable<Diagnostic> beforeErrors = before.Diagnostics, afterErrors = after.Diagnostics.Items;
+        if (!after.StageTimes.Any(s => s.Stage == CompilerStage.Bind) && before.Compilation is { } original)
+        {
+            // On a large stack, as every walk of a tree the user typed (LargeStack).
+            var beforeBinding = new DiagnosticBag();
+            LargeStack.Run(() => NameBinding.Bind(original.Units, cancellation, beforeBinding));
+            var afterBinding = new DiagnosticBag();
+            LargeStack.Run(() => NameBinding.Bind(after.Units, cancellation, afterBinding));
+            beforeErrors = beforeErrors.Concat(beforeBinding.Items);
+            afterErrors = afterErrors.Concat(afterBinding.Items);
+        }
+        var known = beforeErrors.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Message).ToHashSet(StringComparer.Ordinal);
+        if (afterErrors.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error && !known.Contains(d.Message.Replace($"'{newName}'", $"'{oldName}'", StringComparison.Ordinal))) is { } broken)
             throw Refuse($"renaming to '{newName}' would break the program: {broken.Message}");
     }
 
