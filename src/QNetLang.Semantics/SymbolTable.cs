@@ -46,8 +46,8 @@ public sealed class SymbolTable
     public IReadOnlyList<SymbolOccurrence> OccurrencesIn(string path) =>
         ByPath().TryGetValue(path, out var found) ? found : [];
 
-    /// <summary>Every recorded name, of every file.</summary>
-    public IEnumerable<SymbolOccurrence> Occurrences => _occurrences.Values;
+    /// <summary>Every recorded name of every file, as written there (see <see cref="IsWritten"/>).</summary>
+    public IEnumerable<SymbolOccurrence> Occurrences => _occurrences.Where(IsWritten).Select(p => p.Value);
 
     /// <summary>The symbol a name of the bound source resolved to, or null when it resolved to none.</summary>
     public Symbol? Resolve(Name name) =>
@@ -136,7 +136,16 @@ public sealed class SymbolTable
 
     internal void DeclareNetwork(Network network, NetworkSymbol symbol, Dictionary<string, NodeSymbol> nodes) => _networks[network] = (symbol, nodes);
 
-    private Dictionary<string, SymbolOccurrence[]> ByPath() => _byPath ??= _occurrences.Values
+    /// <summary>
+    /// Whether the name is written at its span. The OpenQASM prelude's gate definitions are
+    /// parsed from other text and all sit on the include line: the lowerer resolves their
+    /// names, but tools must not show or rename them there.
+    /// </summary>
+    private static bool IsWritten(KeyValuePair<Name, SymbolOccurrence> entry) =>
+        entry.Value.Span.End <= entry.Value.Source.Text.Length
+        && entry.Value.Source.Text.AsSpan(entry.Value.Span.Start, entry.Value.Span.Length).SequenceEqual(entry.Key.Text);
+
+    private Dictionary<string, SymbolOccurrence[]> ByPath() => _byPath ??= Occurrences
         .GroupBy(o => o.Source.Path, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.OrderBy(o => o.Span.Start).ThenBy(o => o.Span.Length).ToArray(), StringComparer.Ordinal);
 }

@@ -123,4 +123,19 @@ public class SymbolTableTests
         Assert.Equal(["g", "i", "k", "q"], Visible("h q[i]"));
         Assert.Equal(["g", "k", "q"], Visible("bit c"));
     }
+
+    [Fact]
+    public void OpenQasmPreludeGatesAreResolvedButNotShownOnTheIncludeLine()
+    {
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "prelude.qasm");
+        const string text = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncu3(0.1, 0.2, 0.3) q[0], q[1];\n";
+        var compilation = QNetLang.Compiler.QnCompiler.CompileText(path, text, new QNetLang.Compiler.CompilationOptions { RequireProgram = false, StopAfter = QNetLang.Compiler.CompilerStage.Parse });
+        var symbols = NameBinding.Bind(compilation.Units).Symbols;
+        var call = symbols.At(path, text.IndexOf("cu3", StringComparison.Ordinal));
+        var gate = Assert.IsType<GateSymbol>(call!.Symbol);
+        Assert.Equal("cu3", gate.Name);
+        // The prelude's definitions sit on the include line; no name is shown or renamed there.
+        Assert.Null(symbols.At(path, text.IndexOf("qelib1", StringComparison.Ordinal)));
+        Assert.All(symbols.OccurrencesIn(path), o => Assert.Equal(o.Symbol.Name, text.Substring(o.Span.Start, o.Span.Length)));
+    }
 }
