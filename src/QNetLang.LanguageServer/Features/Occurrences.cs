@@ -32,8 +32,11 @@ public static class Occurrences
     public static IEnumerable<Occurrence> Find(DocumentAnalysis analysis, string key)
     {
         if (key.Length == 0) yield break;
+        // Within one table a declared symbol is one object: find it by key once, then by identity.
+        var declared = analysis.Symbols.Declarations.Where(d => Key(analysis.Symbols, d.Symbol) == key)
+            .Select(d => d.Symbol).ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var occurrence in analysis.Symbols.Occurrences)
-            if (Key(analysis.Symbols, occurrence.Symbol) == key)
+            if (occurrence.Symbol is BuiltinSymbol ? Key(analysis.Symbols, occurrence.Symbol) == key : declared.Contains(occurrence.Symbol))
                 yield return new Occurrence(occurrence.Source, occurrence.Span, occurrence.IsDeclaration);
     }
 }

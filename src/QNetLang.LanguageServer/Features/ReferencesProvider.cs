@@ -37,9 +37,9 @@ public static class ReferencesProvider
     {
         if (analysis.At(PositionMapper.ToOffset(analysis.Source, position)) is not { } name) return [];
         string key = Occurrences.Key(analysis.Symbols, name.Symbol);
-        if (key.Length == 0) return [];
-        return analysis.Symbols.OccurrencesIn(analysis.Source.Path)
-            .Where(o => Occurrences.Key(analysis.Symbols, o.Symbol) == key)
+        return Occurrences.Find(analysis, key)
+            .Where(o => o.Source.Path == analysis.Source.Path)
+            .OrderBy(o => o.Span.Start)
             .Select(o => new DocumentHighlight(PositionMapper.ToRange(analysis.Source, o.Span), 1))
             .ToList();
     }
