@@ -218,8 +218,7 @@ public sealed class ProgramBinder
 
     private int? EvaluateSize(Expression expression)
     {
-        _names.Expression(expression, _globals, _program);
-        if (_evaluator.Evaluate(expression, name => Lookup(name, _globals)) is not { } value) return null;
+        if (EvaluateConstant(expression) is not { } value) return null;
         if (value.Kind != ValueKind.Int || value.Number < 1 || value.Number > SemanticLimits.MaxRegisterSize)
         {
             _diagnostics.Report(Diagnostics.BadRegisterSize, At(expression.Span), SemanticLimits.MaxRegisterSize, value.ToString());
@@ -236,8 +235,7 @@ public sealed class ProgramBinder
 
     private void DeclareConst(ConstDeclaration declaration)
     {
-        _names.Expression(declaration.Value, _globals, _program);
-        if (_evaluator.Evaluate(declaration.Value, name => Lookup(name, _globals)) is not { } value)
+        if (EvaluateConstant(declaration.Value) is not { } value)
         {
             DeclareFailed(declaration.Name, declaration);
             return;
@@ -486,6 +484,13 @@ public sealed class ProgramBinder
     {
         _diagnostics.Report(Diagnostics.UndefinedName, At(name.Span), name.Text);
         _globals.TryDeclare(new ErrorSymbol(name.Text, name.Span));
+    }
+
+    /// <summary>Folds a declaration's expression (a size, a constant's value) over the constants declared so far, recording its names.</summary>
+    private ConstValue? EvaluateConstant(Expression expression)
+    {
+        _names.Expression(expression, _globals, _program);
+        return _evaluator.Evaluate(expression, name => Lookup(name, _globals));
     }
 
     /// <summary>The lookup the evaluator uses for declarations: constants only.</summary>
