@@ -52,6 +52,40 @@ public class EditingFeatureTests : IDisposable
         Assert.DoesNotContain("qpu", all);
     }
 
+    [Theory]
+    [InlineData("for i in 0 .. 2 { h q[i]; }", "for k in 0 .. 2 { h q[k];\n    \n    }", "    \n    }")]          // a blank line in the loop
+    [InlineData("for i in 0 .. 2 { h q[i]; }", "for k in 0 .. 2 { h q[k];\n    cx \n    }", "    cx \n    }")]    // a call half typed
+    public async Task CompletesTheNamesTheBinderSeesInALoopAndAGateBody(string find, string replace, string caretLine)
+    {
+        string text = TestDocuments.Lab.Replace(find, replace);
+        var inLoop = await LabelsAsync(text, caretLine, 0, caretLine.IndexOf('\n'));
+        Assert.Contains("k", inLoop);
+        Assert.Contains("q", inLoop);
+        Assert.Contains("bell", inLoop);
+
+        var inGate = await LabelsAsync(text, "cx x, y; }", 0, "cx x, y; ".Length);
+        Assert.Contains("x", inGate);
+        Assert.Contains("theta", inGate);    // constants are visible in a gate body
+        Assert.DoesNotContain("q", inGate);  // registers are not
+        Assert.DoesNotContain("a", inGate);
+        Assert.DoesNotContain("k", inGate);
+        Assert.DoesNotContain("bell", inGate);  // a gate cannot call itself
+    }
+
+    [Fact]
+    public async Task ANameInScopeWinsOverACatalogGateOfTheSameName()
+    {
+        // The Lab's loop variable is `i`, which is also the identity gate of the catalog.
+        string text = TestDocuments.Lab.Replace("h q[i]; }", "h q[i];\n    i\n    }");
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+        string uri = _files.Uri("complete.qn");
+        await client.OpenAsync(uri, text);
+        var result = await client.ResultAsync("textDocument/completion", TestDocuments.At(uri, text, "    i\n", 0, 5));
+        var item = Assert.Single(result!["items"]!.AsArray(), i => i!["label"]!.GetValue<string>() == "i");
+        Assert.Equal("loop variable", item!["detail"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task CompletesNodeNamesAfterPinsAndLinks()
     {

@@ -47,7 +47,8 @@ public static class CompletionProvider
         };
         var list = items
             .Where(i => i.Label.StartsWith(context.Prefix, StringComparison.Ordinal))
-            .GroupBy(i => i.Label, StringComparer.Ordinal).Select(g => g.First())
+            // One item per label, the most specific: a loop variable `i` over the catalog gate `i`.
+            .GroupBy(i => i.Label, StringComparer.Ordinal).Select(g => g.MinBy(i => i.SortText, StringComparer.Ordinal)!)
             .OrderBy(i => i.SortText, StringComparer.Ordinal)
             .ToList();
         return new CompletionList(false, list);
