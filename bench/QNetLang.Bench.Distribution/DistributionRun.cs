@@ -13,13 +13,13 @@ public static class DistributionRun
 
     private static readonly string Work = Path.Combine(Path.GetTempPath(), "qnlc-bench-" + Environment.ProcessId);
 
-    public static Result Run(string qasm, int qpus, int seed, int? qubitsPerQpu = null)
+    public static Result Run(string qasm, int qpus, int seed, int? qubitsPerQpu = null, CompilerStage stopAfter = CompilerStage.Distribute)
     {
         Directory.CreateDirectory(Work);
         string path = Path.Combine(Work, $"circuit{Environment.CurrentManagedThreadId}.qasm");
         File.WriteAllText(path, qasm);
         // Default options otherwise: a flat file is never refused by the unroll budget.
-        var options = new CompilationOptions { QpuCount = qpus, QubitsPerQpu = qubitsPerQpu, Seed = seed, StopAfter = CompilerStage.Distribute };
+        var options = new CompilationOptions { QpuCount = qpus, QubitsPerQpu = qubitsPerQpu, Seed = seed, StopAfter = stopAfter };
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var result = QnCompiler.Compile(path, options);

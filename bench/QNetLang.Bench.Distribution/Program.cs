@@ -5,7 +5,7 @@ using QNetLang.Bench.Distribution;
 
 // Distribution benchmarks. `dotnet run -c Release --project bench/QNetLang.Bench.Distribution`
 // runs the literature rows and writes the table into docs/benchmarks.md; `-- scaling` times
-// large circuits; `-- bdn` runs the BenchmarkDotNet micro-benchmarks.
+// large circuits; `-- qubits` times many declared qubits with one gate; `-- bdn` runs the BenchmarkDotNet micro-benchmarks.
 string mode = args.FirstOrDefault() ?? "table";
 switch (mode)
 {
@@ -16,11 +16,14 @@ switch (mode)
     case "scaling":
         Console.Write(Tables.Scaling());
         break;
+    case "qubits":
+        Console.Write(Tables.DeclaredQubits());
+        break;
     case "bdn":
         BenchmarkRunner.Run<CompileBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | bdn]");
+        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | qubits | bdn]");
         return 2;
 }
 if (mode == "table" && args.Contains("--write")) Tables.WriteToDocs();

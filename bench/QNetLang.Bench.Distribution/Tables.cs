@@ -89,6 +89,22 @@ public static class Tables
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Many declared qubits and one gate (`qubit[n] q; h q[0];`) on 2 QPUs, through every stage
+    /// (what `qnlc check` does): the time must grow with n, not n².
+    /// </summary>
+    public static string DeclaredQubits()
+    {
+        var sb = new StringBuilder("| declared qubits | operations | QPUs | compile ms (parse → schedule) | process CPU ms |\n|---|---|---|---|---|\n");
+        foreach (int qubits in new[] { 25_000, 50_000, 100_000, 200_000 })
+        {
+            string qasm = $"OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[{qubits}] q;\nh q[0];\n";
+            var r = DistributionRun.Run(qasm, 2, seed: 0, stopAfter: QNetLang.Compiler.CompilerStage.Schedule);
+            sb.Append(CultureInfo.InvariantCulture, $"| {qubits} | {r.Gates} | 2 | {r.CompileMs:0} | {r.CpuMs:0} |\n");
+        }
+        return sb.ToString();
+    }
+
     public static string Scaling()
     {
         var sb = new StringBuilder("| gates | two-qubit gates | qubits | QPUs | ebits | compile ms (parse → distribute) | process CPU ms |\n|---|---|---|---|---|---|---|\n");
