@@ -105,6 +105,21 @@ public static class Tables
         return sb.ToString();
     }
 
+    /// <summary>The stages and passes of one compile (parse → schedule), with the process CPU time.</summary>
+    public static string Profile(string what, int qpus)
+    {
+        string qasm = what == "cz48" ? CircuitFamilies.CzFraction(48, 0.9, 0) : RandomCircuit(200, int.Parse(what, CultureInfo.InvariantCulture), 7);
+        var sb = new StringBuilder();
+        for (int round = 0; round < 2; round++)
+        {
+            var r = DistributionRun.Run(qasm, qpus, seed: 0, stopAfter: QNetLang.Compiler.CompilerStage.Schedule);
+            sb.Append(CultureInfo.InvariantCulture, $"round {round}: {r.CompileMs:0} ms wall, {r.CpuMs:0} ms CPU, ebits {r.Ebits}: ");
+            sb.AppendJoin(", ", r.Stages.Select(s => $"{s.Name} {s.Milliseconds:0}"));
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
     public static string Scaling()
     {
         var sb = new StringBuilder("| gates | two-qubit gates | qubits | QPUs | ebits | compile ms (parse → distribute) | process CPU ms |\n|---|---|---|---|---|---|---|\n");

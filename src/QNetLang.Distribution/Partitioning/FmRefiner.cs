@@ -79,24 +79,35 @@ internal sealed class FmRefiner
         var queue = new PriorityQueue<(int Vertex, int Target), (long NegativeGain, int Vertex, int Target)>();
         var waitingForRoom = new List<(int Vertex, int Target, long Gain)>[_nodes];
         for (int node = 0; node < _nodes; node++) waitingForRoom[node] = [];
-        for (int v = 0; v < placement.Length; v++)
-            if (_movable[v]) Enqueue(queue, placement, gains, v);
+        if ((long)movable * _nodes > ScanLimit)
+            for (int v = 0; v < placement.Length; v++)
+                if (_movable[v]) Enqueue(queue, placement, gains, v);
         var touched = new int[placement.Length];
+        // On small graphs a scan of every vertex per step is cheaper than keeping the queue (a
+        // move there touches most vertices anyway); both choose the same move.
+        bool scan = (long)movable * _nodes <= ScanLimit;
         for (int step = 0; step < movable && step - bestPrefix <= patience; step++)
         {
             long bestGain = 0;
             int bestVertex = -1, bestTarget = -1;
-            while (queue.TryDequeue(out var move, out var key))
+            if (scan)
             {
-                long gain = -key.NegativeGain;
-                if (locked[move.Vertex] || gains[move.Vertex * _nodes + move.Target] != gain) continue;
-                if (load[move.Target] + _weight[move.Vertex] > _capacity[move.Target])
+                (bestGain, bestVertex, bestTarget) = BestMoveByScan(placement, load, locked, gains);
+            }
+            else
+            {
+                while (queue.TryDequeue(out var move, out var key))
                 {
-                    waitingForRoom[move.Target].Add((move.Vertex, move.Target, gain));
-                    continue;
+                    long gain = -key.NegativeGain;
+                    if (locked[move.Vertex] || gains[move.Vertex * _nodes + move.Target] != gain) continue;
+                    if (load[move.Target] + _weight[move.Vertex] > _capacity[move.Target])
+                    {
+                        waitingForRoom[move.Target].Add((move.Vertex, move.Target, gain));
+                        continue;
+                    }
+                    (bestGain, bestVertex, bestTarget) = (gain, move.Vertex, move.Target);
+                    break;
                 }
-                (bestGain, bestVertex, bestTarget) = (gain, move.Vertex, move.Target);
-                break;
             }
             if (bestVertex < 0) break;
             int origin = placement[bestVertex];
@@ -104,17 +115,20 @@ internal sealed class FmRefiner
             UpdateNeighbourGains(placement, pins, locked, gains, bestVertex, -1);
             Move(placement, load, pins, bestVertex, bestTarget);
             UpdateNeighbourGains(placement, pins, locked, gains, bestVertex, +1);
-            // The neighbours' gains changed: queue their moves again (once each per step).
-            foreach (int e in _graph.Incident[bestVertex])
-                foreach (int u in _graph.Edges[e])
-                    if (u != bestVertex && _movable[u] && !locked[u] && touched[u] != step + 1)
-                    {
-                        touched[u] = step + 1;
-                        Enqueue(queue, placement, gains, u);
-                    }
-            // The origin has room again for the moves that were waiting on it.
-            foreach (var (v, to, gain) in waitingForRoom[origin]) queue.Enqueue((v, to), (-gain, v, to));
-            waitingForRoom[origin].Clear();
+            if (!scan)
+            {
+                // The neighbours' gains changed: queue their moves again (once each per step).
+                foreach (int e in _graph.Incident[bestVertex])
+                    foreach (int u in _graph.Edges[e])
+                        if (u != bestVertex && _movable[u] && !locked[u] && touched[u] != step + 1)
+                        {
+                            touched[u] = step + 1;
+                            Enqueue(queue, placement, gains, u);
+                        }
+                // The origin has room again for the moves that were waiting on it.
+                foreach (var (v, to, gain) in waitingForRoom[origin]) queue.Enqueue((v, to), (-gain, v, to));
+                waitingForRoom[origin].Clear();
+            }
             moves.Add((bestVertex, origin));
             cost -= bestGain;
             if (cost < best)
@@ -125,6 +139,33 @@ internal sealed class FmRefiner
         }
         for (int i = moves.Count - 1; i >= bestPrefix; i--) Move(placement, load, pins, moves[i].Vertex, moves[i].From);
         return best;
+    }
+
+    /// <summary>Vertex × node moves up to which a step scans them all instead of using the queue.</summary>
+    private const long ScanLimit = 1 << 14;
+
+    /// <summary>The best feasible move of an unlocked vertex: highest gain, then lowest vertex, then lowest node.</summary>
+    private (long Gain, int Vertex, int Target) BestMoveByScan(int[] placement, int[] load, bool[] locked, long[] gains)
+    {
+        long bestGain = long.MinValue;
+        int bestVertex = -1, bestTarget = -1;
+        for (int v = 0; v < placement.Length; v++)
+        {
+            if (!_movable[v] || locked[v]) continue;
+            int from = placement[v];
+            for (int to = 0; to < _nodes; to++)
+            {
+                if (to == from || load[to] + _weight[v] > _capacity[to]) continue;
+                long gain = gains[v * _nodes + to];
+                if (gain > bestGain)
+                {
+                    bestGain = gain;
+                    bestVertex = v;
+                    bestTarget = to;
+                }
+            }
+        }
+        return (bestGain, bestVertex, bestTarget);
     }
 
     private void Enqueue(PriorityQueue<(int Vertex, int Target), (long NegativeGain, int Vertex, int Target)> queue, int[] placement, long[] gains, int v)
