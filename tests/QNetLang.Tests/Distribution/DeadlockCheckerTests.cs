@@ -129,4 +129,22 @@ public class DeadlockCheckerTests
         Assert.True(DeadlockChecker.Find(program, stateBudget: 100) is { Exhausted: true });
         Assert.Null(DeadlockChecker.Find(program, stateBudget: 1 << 13));
     }
+
+    [Fact]
+    public void EveryInstructionKnowsTheSourceLineBehindIt()
+    {
+        // What QN3004 reports: the line of the first waiting instruction. The messages that
+        // carry condition bits come from the `if` that tests them (line 15 of the case).
+        var result = TestCompiler.Compile("passes/nested_remote_if.qn", QNetLang.Compiler.CompilerStage.Route);
+        Assert.True(result.Success, TestCompiler.Diagnostics(result));
+        var circuit = Assert.Single(result.Distributed).Circuit;
+        var scheduler = new Scheduler(circuit, trackOrigins: true);
+        var program = scheduler.Build();
+        var receives = program.Nodes.SelectMany(n => NodeInstructions.Flatten(n.Instructions)).OfType<ReceiveBitInstruction>().ToList();
+        Assert.Equal(2, receives.Count);
+        foreach (var receive in receives)
+            Assert.Equal(15, scheduler.Origins[receive].Source!.GetLineColumn(scheduler.Origins[receive].Span.Start).Line);
+        var measure = program.Nodes.Single(n => n.Node == "bob").Instructions.OfType<LocalInstruction>().First(i => i.Operation is MeasureOperation);
+        Assert.Equal(13, scheduler.Origins[measure].Source!.GetLineColumn(scheduler.Origins[measure].Span.Start).Line);
+    }
 }
