@@ -5,7 +5,7 @@ using QNetLang.Bench.Distribution;
 
 // Distribution benchmarks. `dotnet run -c Release --project bench/QNetLang.Bench.Distribution`
 // runs the literature rows and writes the table into docs/benchmarks.md; `-- scaling` times
-// large circuits; `-- bdn` runs the BenchmarkDotNet micro-benchmarks.
+// large circuits; `-- qubits` times many declared qubits with one gate; `-- bdn` runs the BenchmarkDotNet micro-benchmarks.
 string mode = args.FirstOrDefault() ?? "table";
 switch (mode)
 {
@@ -16,11 +16,19 @@ switch (mode)
     case "scaling":
         Console.Write(Tables.Scaling());
         break;
+    case "qubits":
+        Console.Write(Tables.DeclaredQubits());
+        break;
+    case "profile":
+        // `-- profile GATES QPUS`: one random scaling circuit (or `cz48` for the 48-qubit CZ-0.9
+        // row), the time of every stage and pass, to see where a compile goes.
+        Console.Write(Tables.Profile(args.ElementAtOrDefault(1) ?? "500000", int.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture)));
+        break;
     case "bdn":
         BenchmarkRunner.Run<CompileBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | bdn]");
+        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | qubits | profile GATES|cz48 QPUS | bdn]");
         return 2;
 }
 if (mode == "table" && args.Contains("--write")) Tables.WriteToDocs();

@@ -89,6 +89,37 @@ public static class Tables
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Many declared qubits and one gate (`qubit[n] q; h q[0];`) on 2 QPUs, through every stage
+    /// (what `qnlc check` does): the time must grow with n, not n².
+    /// </summary>
+    public static string DeclaredQubits()
+    {
+        var sb = new StringBuilder("| declared qubits | operations | QPUs | compile ms (parse → schedule) | process CPU ms |\n|---|---|---|---|---|\n");
+        foreach (int qubits in new[] { 25_000, 50_000, 100_000, 200_000 })
+        {
+            string qasm = $"OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[{qubits}] q;\nh q[0];\n";
+            var r = DistributionRun.Run(qasm, 2, seed: 0, stopAfter: QNetLang.Compiler.CompilerStage.Schedule);
+            sb.Append(CultureInfo.InvariantCulture, $"| {qubits} | {r.Gates} | 2 | {r.CompileMs:0} | {r.CpuMs:0} |\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The stages and passes of one compile (parse → schedule), with the process CPU time.</summary>
+    public static string Profile(string what, int qpus)
+    {
+        string qasm = what == "cz48" ? CircuitFamilies.CzFraction(48, 0.9, 0) : RandomCircuit(200, int.Parse(what, CultureInfo.InvariantCulture), 7);
+        var sb = new StringBuilder();
+        for (int round = 0; round < 2; round++)
+        {
+            var r = DistributionRun.Run(qasm, qpus, seed: 0, stopAfter: QNetLang.Compiler.CompilerStage.Schedule);
+            sb.Append(CultureInfo.InvariantCulture, $"round {round}: {r.CompileMs:0} ms wall, {r.CpuMs:0} ms CPU, ebits {r.Ebits}: ");
+            sb.AppendJoin(", ", r.Stages.Select(s => $"{s.Name} {s.Milliseconds:0}"));
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
     public static string Scaling()
     {
         var sb = new StringBuilder("| gates | two-qubit gates | qubits | QPUs | ebits | compile ms (parse → distribute) | process CPU ms |\n|---|---|---|---|---|---|---|\n");

@@ -87,6 +87,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor NoPlacement = new("QN3003", "No placement", "the qubits cannot be placed: {0}");
     public static readonly DiagnosticDescriptor PairSlowerThanTimeLimit = new("QN3005", "Pair slower than the time limit", "a pair between '{0}' and '{1}' takes {2} s on average (link {3}), beyond the simulated-time limit of {4} s: `qnlc run` would stop with QN4105", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor Deadlock = new("QN3004", "Deadlock", "the per-node programs would deadlock: {0}");
+    public static readonly DiagnosticDescriptor DeadlockCheckExhausted = new("QN3006", "Deadlock check incomplete", "the deadlock check explored {0} combinations of branch outcomes without finding a deadlock and stopped: the per-node programs are not proven deadlock-free", DiagnosticSeverity.Warning);
 
     // ---- QN4xxx: backends and outputs ------------------------------------------------------
     public static readonly DiagnosticDescriptor CannotWriteOutput = new("QN4001", "Cannot write output", "cannot write the outputs to '{0}': {1}");

@@ -71,24 +71,42 @@ internal sealed class FmRefiner
         // Stop a pass once it has gone this many moves without a new best (standard FM practice:
         // the rest of the pass is rolled back anyway).
         int patience = Math.Max(20, movable / 8);
+        // Every (vertex, target) move in a priority queue ordered by gain, then vertex, then
+        // target — the move a scan of all vertices would choose — so a step costs a logarithm
+        // instead of a pass over every vertex. Entries go stale when a gain changes (a fresh
+        // entry is added then) or the vertex is locked, and are dropped when they come up; a
+        // move to a full node waits on that node's list until something leaves it.
+        var queue = new PriorityQueue<(int Vertex, int Target), (long NegativeGain, int Vertex, int Target)>();
+        var waitingForRoom = new List<(int Vertex, int Target, long Gain)>[_nodes];
+        for (int node = 0; node < _nodes; node++) waitingForRoom[node] = [];
+        if ((long)movable * _nodes > ScanLimit)
+            for (int v = 0; v < placement.Length; v++)
+                if (_movable[v]) Enqueue(queue, placement, gains, v);
+        var touched = new int[placement.Length];
+        // On small graphs a scan of every vertex per step is cheaper than keeping the queue (a
+        // move there touches most vertices anyway); both choose the same move.
+        bool scan = (long)movable * _nodes <= ScanLimit;
         for (int step = 0; step < movable && step - bestPrefix <= patience; step++)
         {
-            long bestGain = long.MinValue;
+            long bestGain = 0;
             int bestVertex = -1, bestTarget = -1;
-            for (int v = 0; v < placement.Length; v++)
+            if (scan)
             {
-                if (!_movable[v] || locked[v]) continue;
-                int from = placement[v];
-                for (int to = 0; to < _nodes; to++)
+                (bestGain, bestVertex, bestTarget) = BestMoveByScan(placement, load, locked, gains);
+            }
+            else
+            {
+                while (queue.TryDequeue(out var move, out var key))
                 {
-                    if (to == from || load[to] + _weight[v] > _capacity[to]) continue;
-                    long gain = gains[v * _nodes + to];
-                    if (gain > bestGain)
+                    long gain = -key.NegativeGain;
+                    if (locked[move.Vertex] || gains[move.Vertex * _nodes + move.Target] != gain) continue;
+                    if (load[move.Target] + _weight[move.Vertex] > _capacity[move.Target])
                     {
-                        bestGain = gain;
-                        bestVertex = v;
-                        bestTarget = to;
+                        waitingForRoom[move.Target].Add((move.Vertex, move.Target, gain));
+                        continue;
                     }
+                    (bestGain, bestVertex, bestTarget) = (gain, move.Vertex, move.Target);
+                    break;
                 }
             }
             if (bestVertex < 0) break;
@@ -97,6 +115,20 @@ internal sealed class FmRefiner
             UpdateNeighbourGains(placement, pins, locked, gains, bestVertex, -1);
             Move(placement, load, pins, bestVertex, bestTarget);
             UpdateNeighbourGains(placement, pins, locked, gains, bestVertex, +1);
+            if (!scan)
+            {
+                // The neighbours' gains changed: queue their moves again (once each per step).
+                foreach (int e in _graph.Incident[bestVertex])
+                    foreach (int u in _graph.Edges[e])
+                        if (u != bestVertex && _movable[u] && !locked[u] && touched[u] != step + 1)
+                        {
+                            touched[u] = step + 1;
+                            Enqueue(queue, placement, gains, u);
+                        }
+                // The origin has room again for the moves that were waiting on it.
+                foreach (var (v, to, gain) in waitingForRoom[origin]) queue.Enqueue((v, to), (-gain, v, to));
+                waitingForRoom[origin].Clear();
+            }
             moves.Add((bestVertex, origin));
             cost -= bestGain;
             if (cost < best)
@@ -107,6 +139,39 @@ internal sealed class FmRefiner
         }
         for (int i = moves.Count - 1; i >= bestPrefix; i--) Move(placement, load, pins, moves[i].Vertex, moves[i].From);
         return best;
+    }
+
+    /// <summary>Vertex × node moves up to which a step scans them all instead of using the queue.</summary>
+    private const long ScanLimit = 1 << 14;
+
+    /// <summary>The best feasible move of an unlocked vertex: highest gain, then lowest vertex, then lowest node.</summary>
+    private (long Gain, int Vertex, int Target) BestMoveByScan(int[] placement, int[] load, bool[] locked, long[] gains)
+    {
+        long bestGain = long.MinValue;
+        int bestVertex = -1, bestTarget = -1;
+        for (int v = 0; v < placement.Length; v++)
+        {
+            if (!_movable[v] || locked[v]) continue;
+            int from = placement[v];
+            for (int to = 0; to < _nodes; to++)
+            {
+                if (to == from || load[to] + _weight[v] > _capacity[to]) continue;
+                long gain = gains[v * _nodes + to];
+                if (gain > bestGain)
+                {
+                    bestGain = gain;
+                    bestVertex = v;
+                    bestTarget = to;
+                }
+            }
+        }
+        return (bestGain, bestVertex, bestTarget);
+    }
+
+    private void Enqueue(PriorityQueue<(int Vertex, int Target), (long NegativeGain, int Vertex, int Target)> queue, int[] placement, long[] gains, int v)
+    {
+        for (int to = 0; to < _nodes; to++)
+            if (to != placement[v]) queue.Enqueue((v, to), (-gains[v * _nodes + to], v, to));
     }
 
     /// <summary>Removes (sign −1, before a move of <paramref name="moved"/>) or adds back (+1, after it) what its edges contribute to the gains of the other unlocked members.</summary>

@@ -51,7 +51,7 @@ public sealed class Hypergraph
         }
         // Identical runs (same qubit, same partners) become one weighted edge: long random
         // circuits repeat the same small runs thousands of times.
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new Dictionary<int[], int>(EdgeMembers.Comparer);
         var edges = new List<int[]>();
         var owners = new List<int>();
         var weights = new List<int>();
@@ -60,13 +60,12 @@ public sealed class Hypergraph
             if (set.Count < 2) continue;
             int owner = model.RunQubit[run];
             int[] edge = [owner, .. set.Where(v => v != owner)];
-            string key = string.Join(",", edge);
-            if (index.TryGetValue(key, out int existing))
+            if (index.TryGetValue(edge, out int existing))
             {
                 weights[existing]++;
                 continue;
             }
-            index[key] = edges.Count;
+            index[edge] = edges.Count;
             edges.Add(edge);
             owners.Add(owner);
             weights.Add(1);

@@ -97,20 +97,19 @@ internal sealed class MultilevelPartitioner(PartitionProblem problem, Random ran
         var edges = new List<int[]>();
         var owners = new List<int>();
         var edgeWeights = new List<int>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new Dictionary<int[], int>(EdgeMembers.Comparer);
         for (int e = 0; e < graph.Edges.Length; e++)
         {
             int owner = parentOf[graph.EdgeOwner[e]];
             var members = graph.Edges[e].Select(v => parentOf[v]).Distinct().ToArray();
             if (members.Length < 2) continue;
             var ordered = new[] { owner }.Concat(members.Where(m => m != owner).Order()).ToArray();
-            string key = string.Join(",", ordered);
-            if (index.TryGetValue(key, out int existing))
+            if (index.TryGetValue(ordered, out int existing))
             {
                 edgeWeights[existing] += graph.EdgeWeight[e];
                 continue;
             }
-            index[key] = edges.Count;
+            index[ordered] = edges.Count;
             edges.Add(ordered);
             owners.Add(owner);
             edgeWeights.Add(graph.EdgeWeight[e]);

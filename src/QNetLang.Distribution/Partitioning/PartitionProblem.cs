@@ -49,5 +49,7 @@ public sealed class PartitionProblem
     public int VariableCount => Variable.Count(v => v);
 
     /// <summary>The true telegate cost of a placement: the exact minimum cover.</summary>
-    public long TrueCost(int[] placement) => TelegateCover.Solve(Model, placement, Distances).Cost;
+    public long TrueCost(int[] placement) => TelegateCover.Cost(Model, placement, Distances, _workspace);
+
+    private readonly TelegateCover.Workspace _workspace = new();
 }

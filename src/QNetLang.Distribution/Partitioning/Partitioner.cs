@@ -21,7 +21,9 @@ public static class Partitioner
         // A multilevel run costs about qubits × hyperedge pins × nodes; small problems get
         // up to 32 seeds (cheap since FM updates its gains incrementally; 8 left some small
         // circuits, such as QASMBench's dnn_n33, at a worse local optimum), large ones one or two.
-        long pins = problem.Hypergraph.Edges.Sum(e => (long)e.Length);
+        // Every qubit is visited at least once even without edges, so a circuit of many idle
+        // qubits counts as that many pins (or 100 000 declared qubits would get 32 restarts).
+        long pins = Math.Max(problem.Hypergraph.Edges.Sum(e => (long)e.Length), problem.Variable.Length);
         long work = Math.Max(1, problem.Variable.Length * pins * problem.Distances.Count);
         int restarts = (int)Math.Clamp(40_000_000 / work, 1, 32);
 

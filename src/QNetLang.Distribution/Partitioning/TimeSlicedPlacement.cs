@@ -287,7 +287,9 @@ internal sealed class TimeSlicedPlacement
         return nodes;
     }
 
-    private long Cost(int slice) => TelegateCover.Solve(_models[slice], _placement[slice], _problem.Distances).Cost;
+    private long Cost(int slice) => TelegateCover.Cost(_models[slice], _placement[slice], _problem.Distances, _workspace);
+
+    private readonly TelegateCover.Workspace _workspace = new();
 
     private int Hops(int a, int b) => a == b ? 0 : _problem.Distances.Hops(a, b);
 

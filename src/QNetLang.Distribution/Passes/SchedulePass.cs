@@ -16,12 +16,33 @@ public sealed class SchedulePass : IPass
     public Circuit Run(Circuit circuit, PassContext context)
     {
         var schedule = new Scheduler(circuit).Build();
-        if (DeadlockChecker.Check(schedule) is { } cycle)
+        if (DeadlockChecker.Find(schedule) is { } finding)
         {
-            var at = circuit.Operations.Length > 0 ? circuit.Operations[0].Location : Location.None;
-            context.Diagnostics.Report(Diagnostics.Deadlock, at, cycle);
+            if (finding.Exhausted)
+                context.Diagnostics.Report(Diagnostics.DeadlockCheckExhausted, FirstLocation(circuit), DeadlockChecker.DefaultStateBudget);
+            else
+                context.Diagnostics.Report(Diagnostics.Deadlock, WhereItWaits(circuit), finding.Description);
         }
         context.Program = schedule;
         return circuit;
     }
+
+    /// <summary>
+    /// The source line behind the first waiting instruction (in source order): the schedule is
+    /// built again, remembering where each instruction came from, which costs nothing on the
+    /// usual path where there is no deadlock.
+    /// </summary>
+    private static Location WhereItWaits(Circuit circuit)
+    {
+        var scheduler = new Scheduler(circuit, trackOrigins: true);
+        var again = scheduler.Build();
+        var locations = DeadlockChecker.Find(again)?.Waiting
+            .Select(w => scheduler.Origins.TryGetValue(w.Instruction, out var at) ? at : Location.None)
+            .Where(at => at.Source is not null)
+            .OrderBy(at => at.Span.Start)
+            .ToList() ?? [];
+        return locations.Count > 0 ? locations[0] : FirstLocation(circuit);
+    }
+
+    private static Location FirstLocation(Circuit circuit) => circuit.Operations.Length > 0 ? circuit.Operations[0].Location : Location.None;
 }

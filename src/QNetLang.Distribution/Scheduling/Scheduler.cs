@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QNetLang.Core;
 using QNetLang.Ir;
 
 namespace QNetLang.Distribution.Scheduling;
@@ -20,14 +21,21 @@ internal sealed class Scheduler
     private int _pairs;
     private int _bitMessages;
     private int _qubitMessages;
+    private readonly List<Dictionary<int, (string? Owner, HashSet<string> Known)>> _journals = [];
+    private readonly Dictionary<NodeInstruction, Location>? _origins;
 
-    public Scheduler(Circuit circuit)
+    /// <param name="trackOrigins">Remember the source location behind every instruction (for diagnostics; costs a table entry per instruction).</param>
+    public Scheduler(Circuit circuit, bool trackOrigins = false)
     {
+        if (trackOrigins) _origins = new Dictionary<NodeInstruction, Location>(ReferenceEqualityComparer.Instance);
         _circuit = circuit;
         _location = new LocationTracker(circuit);
         _bitOwner = new string?[circuit.Bits.Length];
         _bitKnownAt = circuit.Bits.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
     }
+
+    /// <summary>The source location of each instruction built (only when tracking origins).</summary>
+    public IReadOnlyDictionary<NodeInstruction, Location> Origins => _origins ?? new Dictionary<NodeInstruction, Location>();
 
     public DistributedProgram Build()
     {
@@ -67,8 +75,8 @@ internal sealed class Scheduler
                     int pair = _pairs++;
                     Hold(a, e.First);
                     Hold(b, e.Second);
-                    Stream(streams, a).Add(new EntangleInstruction(pair, e.First, b, e.Path));
-                    Stream(streams, b).Add(new EntangleInstruction(pair, e.Second, a, e.Path.IsEmpty ? e.Path : [.. e.Path.Reverse()]));
+                    Add(streams, a, new EntangleInstruction(pair, e.First, b, e.Path), e.Location);
+                    Add(streams, b, new EntangleInstruction(pair, e.Second, a, e.Path.IsEmpty ? e.Path : [.. e.Path.Reverse()]), e.Location);
                     break;
                 }
                 case SendOperation s:
@@ -77,8 +85,8 @@ internal sealed class Scheduler
                     int message = _qubitMessages++;
                     Hold(from, s.Qubit);
                     Hold(s.Destination, s.Qubit);
-                    Stream(streams, from).Add(new SendQubitInstruction(message, s.Qubit, s.Destination));
-                    Stream(streams, s.Destination).Add(new ReceiveQubitInstruction(message, s.Qubit, from, s.ArrivalBit));
+                    Add(streams, from, new SendQubitInstruction(message, s.Qubit, s.Destination), s.Location);
+                    Add(streams, s.Destination, new ReceiveQubitInstruction(message, s.Qubit, from, s.ArrivalBit), s.Location);
                     if (s.ArrivalBit is { } flag) Written(flag, s.Destination);
                     break;
                 }
@@ -87,14 +95,14 @@ internal sealed class Scheduler
                     break;
                 case BarrierOperation barrier:
                     foreach (var group in barrier.Qubits.GroupBy(q => _location.NodeOf(q)!))
-                        Stream(streams, group.Key).Add(new LocalInstruction(barrier with { Qubits = [.. group] }));
+                        Add(streams, group.Key, new LocalInstruction(barrier with { Qubits = [.. group] }), barrier.Location);
                     break;
                 default:
                 {
                     var qubits = QubitMapping.QubitsOf(op).ToList();
                     string node = _location.NodeOf(qubits[0])!;
                     foreach (int q in qubits) Hold(node, q);
-                    Stream(streams, node).Add(new LocalInstruction(op));
+                    Add(streams, node, new LocalInstruction(op), op.Location);
                     if (op is MeasureOperation { Bit: { } bit }) Written(bit, node);
                     break;
                 }
@@ -116,63 +124,127 @@ internal sealed class Scheduler
         if (branch.Then.Concat(branch.Else).Any(op => op is SendOperation)) throw new InvalidOperationException("send inside a conditional");
 
         foreach (string node in participants)
-            foreach (int bit in bits) Deliver(bit, node, streams);
-        // Only bits written inside the branch change owner; look at those alone (a program has
-        // thousands of protocol bits, and copying all of them per branch would be quadratic).
-        var written = WrittenBits(branch.Then.Concat(branch.Else)).ToList();
-        var ownersBefore = written.Select(b => _bitOwner[b]).ToList();
-        Emit(branch.Then, thenStreams);
-        var ownersAfterThen = written.Select(b => _bitOwner[b]).ToList();
-        for (int i = 0; i < written.Count; i++) _bitOwner[written[i]] = ownersBefore[i];
-        Emit(branch.Else, elseStreams);
-        // A bit written in either branch is now known only where it was written.
-        for (int i = 0; i < written.Count; i++)
-        {
-            int b = written[i];
-            _bitOwner[b] ??= ownersAfterThen[i];
-            if (_bitOwner[b] == ownersBefore[i] && ownersAfterThen[i] is { } thenOwner && thenOwner != ownersBefore[i]) _bitOwner[b] = thenOwner;
-            _bitKnownAt[b] = new HashSet<string>(StringComparer.Ordinal) { _bitOwner[b]! };
-        }
-        foreach (string node in participants.Union(thenStreams.Keys).Union(elseStreams.Keys))
+            foreach (int bit in bits) Deliver(bit, node, streams, branch.Location);
+
+        // Each branch starts from the state before the conditional; what either branch changes
+        // (who owns a bit, who holds its current value) is journalled, undone, then merged.
+        var thenChanges = EmitBranch(branch.Then, thenStreams);
+        var afterThen = thenChanges.Keys.ToDictionary(b => b, b => (Owner: _bitOwner[b], Known: _bitKnownAt[b]));
+        foreach (var (b, before) in thenChanges) Restore(b, before);
+        var elseChanges = EmitBranch(branch.Else, elseStreams);
+        var afterElse = elseChanges.Keys.ToDictionary(b => b, b => (Owner: _bitOwner[b], Known: _bitKnownAt[b]));
+        foreach (var (b, before) in elseChanges) Restore(b, before);
+        var merged = MergeBranchStates(afterThen, afterElse, elseStreams, branch.Location);
+
+        // Every node that replays the conditional first receives its condition bits (as they
+        // were before the conditional), and only then does any node enter it: a node's
+        // conditional may wait inside for a message that another node sends inside its own
+        // copy, so every delivery must come before every copy of the conditional.
+        var taking = participants.Union(thenStreams.Keys).Union(elseStreams.Keys)
+            .Where(n => thenStreams.ContainsKey(n) || elseStreams.ContainsKey(n))
+            .ToList();
+        foreach (string node in taking)
+            foreach (int bit in bits) Deliver(bit, node, streams, branch.Location);
+        foreach (string node in taking)
         {
             var then = thenStreams.TryGetValue(node, out var t) ? t.ToImmutable() : ImmutableArray<NodeInstruction>.Empty;
             var @else = elseStreams.TryGetValue(node, out var e) ? e.ToImmutable() : ImmutableArray<NodeInstruction>.Empty;
             if (then.IsEmpty && @else.IsEmpty) continue;
-            foreach (int bit in bits) Deliver(bit, node, streams);
-            Stream(streams, node).Add(new ConditionalInstruction(branch.Condition, then, @else));
+            Add(streams, node, new ConditionalInstruction(branch.Condition, then, @else), branch.Location);
         }
+        foreach (var (b, state) in merged) SetState(b, state.Owner, state.Known);
+    }
+
+    /// <summary>Emits one branch and returns the state, before the branch, of every bit it changed.</summary>
+    private Dictionary<int, (string? Owner, HashSet<string> Known)> EmitBranch(ImmutableArray<Operation> operations, SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams)
+    {
+        var journal = new Dictionary<int, (string? Owner, HashSet<string> Known)>();
+        _journals.Add(journal);
+        Emit(operations, streams);
+        _journals.RemoveAt(_journals.Count - 1);
+        return journal;
+    }
+
+    private void Restore(int bit, (string? Owner, HashSet<string> Known) state)
+    {
+        _bitOwner[bit] = state.Owner;
+        _bitKnownAt[bit] = state.Known;
+    }
+
+    /// <summary>
+    /// The state of each bit changed by a branch after the conditional, whichever branch ran: a
+    /// node holds the current value only if it does after both branches, and the owner must be
+    /// such a node. When the two branches leave the value on different nodes and neither has the
+    /// other's, the else branch ends by sending its value to the then branch's owner.
+    /// </summary>
+    private Dictionary<int, (string? Owner, HashSet<string> Known)> MergeBranchStates(
+        Dictionary<int, (string? Owner, HashSet<string> Known)> afterThen,
+        Dictionary<int, (string? Owner, HashSet<string> Known)> afterElse,
+        SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> elseStreams,
+        Location location)
+    {
+        var merged = new Dictionary<int, (string? Owner, HashSet<string> Known)>();
+        foreach (int b in afterThen.Keys.Union(afterElse.Keys).OrderBy(b => b))
+        {
+            var (thenOwner, thenKnown) = afterThen.TryGetValue(b, out var t) ? t : (_bitOwner[b], _bitKnownAt[b]);
+            var (elseOwner, elseKnown) = afterElse.TryGetValue(b, out var e) ? e : (_bitOwner[b], _bitKnownAt[b]);
+            // A bit never written is 0 on every node: every node holds its current value.
+            bool KnownAfterThen(string node) => thenOwner is null || thenKnown.Contains(node);
+            bool KnownAfterElse(string node) => elseOwner is null || elseKnown.Contains(node);
+            string? owner;
+            if (thenOwner is not null && KnownAfterElse(thenOwner)) owner = thenOwner;
+            else if (elseOwner is not null && KnownAfterThen(elseOwner)) owner = elseOwner;
+            else if (thenOwner is null) owner = null;
+            else
+            {
+                int message = _bitMessages++;
+                Add(elseStreams, elseOwner!, new SendBitInstruction(message, b, thenOwner), location);
+                Add(elseStreams, thenOwner, new ReceiveBitInstruction(message, b, elseOwner!), location);
+                elseKnown = new HashSet<string>(elseKnown, StringComparer.Ordinal) { thenOwner };
+                owner = thenOwner;
+            }
+            HashSet<string> known =
+                thenOwner is null ? new HashSet<string>(elseKnown, StringComparer.Ordinal)
+                : elseOwner is null ? new HashSet<string>(thenKnown, StringComparer.Ordinal)
+                : new HashSet<string>(thenKnown.Where(elseKnown.Contains), StringComparer.Ordinal);
+            merged[b] = (owner, known);
+        }
+        return merged;
     }
 
     /// <summary>Makes sure <paramref name="node"/> has the current value of a bit, sending it from its owner if not.</summary>
-    private void Deliver(int bit, string node, SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams)
+    private void Deliver(int bit, string node, SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams, Location location)
     {
         if (_bitKnownAt[bit].Contains(node)) return;
         string? owner = _bitOwner[bit];
         if (owner is null)
         {
             // Never written: every node starts with 0, so there is nothing to send.
-            _bitKnownAt[bit].Add(node);
+            SetState(bit, null, new HashSet<string>(_bitKnownAt[bit], StringComparer.Ordinal) { node });
             return;
         }
         int message = _bitMessages++;
-        Stream(streams, owner).Add(new SendBitInstruction(message, bit, node));
-        Stream(streams, node).Add(new ReceiveBitInstruction(message, bit, owner));
-        _bitKnownAt[bit].Add(node);
+        Add(streams, owner, new SendBitInstruction(message, bit, node), location);
+        Add(streams, node, new ReceiveBitInstruction(message, bit, owner), location);
+        SetState(bit, owner, new HashSet<string>(_bitKnownAt[bit], StringComparer.Ordinal) { node });
     }
 
-    private void Written(int bit, string node)
+    private void Written(int bit, string node) => SetState(bit, node, new HashSet<string>(StringComparer.Ordinal) { node });
+
+    /// <summary>Changes a bit's state, first noting its previous state in every open branch journal that has not seen it yet.</summary>
+    private void SetState(int bit, string? owner, HashSet<string> known)
     {
-        _bitOwner[bit] = node;
-        _bitKnownAt[bit] = new HashSet<string>(StringComparer.Ordinal) { node };
+        foreach (var journal in _journals)
+            journal.TryAdd(bit, (_bitOwner[bit], _bitKnownAt[bit]));
+        _bitOwner[bit] = owner;
+        _bitKnownAt[bit] = known;
     }
 
-    private static IEnumerable<int> WrittenBits(IEnumerable<Operation> operations) =>
-        operations.SelectMany(op => op switch
-        {
-            MeasureOperation { Bit: { } b } => [b],
-            SendOperation { ArrivalBit: { } f } => [f],
-            IfOperation i => WrittenBits(i.Then.Concat(i.Else)),
-            _ => Enumerable.Empty<int>(),
-        }).Distinct();
+    /// <summary>Appends an instruction, remembering the source location it came from when asked to.</summary>
+    private void Add(SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams, string node, NodeInstruction instruction, Location location)
+    {
+        Stream(streams, node).Add(instruction);
+        _origins?.TryAdd(instruction, location);
+    }
 
 }

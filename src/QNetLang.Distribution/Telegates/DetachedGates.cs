@@ -12,14 +12,14 @@ namespace QNetLang.Distribution.Telegates;
 /// </summary>
 internal static class DetachedGates
 {
-    /// <summary>What the cover looks like to this pass: per interaction its operands' nodes and cover vertices, per vertex its weight and whether it is chosen.</summary>
+    /// <summary>What the cover looks like to this pass: per interaction its operands' nodes and cover vertices, per vertex its weight and whether it is chosen; <see cref="VertexOf"/> maps a vertex key to its vertex (−1: none).</summary>
     public sealed record Cover(
         IReadOnlyList<InteractionModel.Interaction> Interactions,
         int[] NodeA,
         int[] NodeB,
         int[] SideA,
         int[] SideB,
-        IReadOnlyDictionary<long, int> VertexOf,
+        Func<long, int> VertexOf,
         IReadOnlyList<long> Weights,
         bool[] Chosen,
         int NodeCount,
@@ -53,8 +53,21 @@ internal static class DetachedGates
         var locked = new bool[n];
         var plan = new List<(int Gate, int Other, int Node, int ViaA, int ViaB)>();
         long saved = 0;
-        var order = Enumerable.Range(0, n).Where(v => cover.Chosen[v] && cover.Weights[v] > 0)
-            .OrderByDescending(v => cover.Weights[v]).ThenBy(v => start[v + 1] - start[v]).ThenBy(v => v).ToArray();
+        int candidates = 0;
+        for (int v = 0; v < n; v++)
+            if (cover.Chosen[v] && cover.Weights[v] > 0) candidates++;
+        var order = new int[candidates];
+        candidates = 0;
+        for (int v = 0; v < n; v++)
+            if (cover.Chosen[v] && cover.Weights[v] > 0) order[candidates++] = v;
+        // Heaviest first, then fewest gates served, then by number: a total order, so the sort is deterministic.
+        Array.Sort(order, (x, y) =>
+        {
+            int c = cover.Weights[y].CompareTo(cover.Weights[x]);
+            if (c != 0) return c;
+            c = (start[x + 1] - start[x]).CompareTo(start[y + 1] - start[y]);
+            return c != 0 ? c : x.CompareTo(y);
+        });
         foreach (int v in order)
         {
             if (locked[v]) continue;
@@ -95,9 +108,10 @@ internal static class DetachedGates
         for (int c = 0; c < cover.NodeCount; c++)
         {
             if (c == cover.NodeA[i] || c == cover.NodeB[i] || cover.CommQubits[c] < 2) continue;
-            if (cover.VertexOf.TryGetValue(TelegateCover.VertexKey(g.RunA, c, cover.NodeCount), out int va) && cover.Chosen[va]
-                && cover.VertexOf.TryGetValue(TelegateCover.VertexKey(g.RunB, c, cover.NodeCount), out int vb) && cover.Chosen[vb])
-                return (c, va, vb);
+            int va = cover.VertexOf(TelegateCover.VertexKey(g.RunA, c, cover.NodeCount));
+            if (va < 0 || !cover.Chosen[va]) continue;
+            int vb = cover.VertexOf(TelegateCover.VertexKey(g.RunB, c, cover.NodeCount));
+            if (vb >= 0 && cover.Chosen[vb]) return (c, va, vb);
         }
         return null;
     }

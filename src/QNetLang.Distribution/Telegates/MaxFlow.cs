@@ -1,21 +1,44 @@
 namespace QNetLang.Distribution.Telegates;
 
-/// <summary>Dinic's maximum flow on integer capacities, with the residual graph kept for reading a minimum cut.</summary>
+/// <summary>
+/// Dinic's maximum flow on integer capacities, with the residual graph kept for reading a
+/// minimum cut. <see cref="Reset"/> empties it for another network, keeping its arrays (the
+/// partitioner solves thousands of small networks in a row).
+/// </summary>
 internal sealed class MaxFlow
 {
     private readonly List<int> _to = new();
     private readonly List<long> _capacity = new();
     private readonly List<int> _next = new();
-    private int[] _head;
+    private int[] _head = [];
+    private int _vertices;
     private int[] _level = [];
     private int[] _iterator = [];
+    private bool[] _seen = [];
+    private readonly Queue<int> _queue = new();
+    private readonly Stack<int> _stack = new();
+    private readonly List<int> _path = new();
 
-    public MaxFlow(int vertices)
+    public MaxFlow(int vertices) => Reset(vertices);
+
+    public int VertexCount => _vertices;
+
+    /// <summary>An empty network of <paramref name="vertices"/> vertices.</summary>
+    public void Reset(int vertices)
     {
-        _head = Enumerable.Repeat(-1, vertices).ToArray();
+        _vertices = vertices;
+        if (_head.Length < vertices)
+        {
+            _head = new int[vertices];
+            _level = new int[vertices];
+            _iterator = new int[vertices];
+            _seen = new bool[vertices];
+        }
+        Array.Fill(_head, -1, 0, vertices);
+        _to.Clear();
+        _capacity.Clear();
+        _next.Clear();
     }
-
-    public int VertexCount => _head.Length;
 
     public void AddEdge(int from, int to, long capacity)
     {
@@ -34,22 +57,22 @@ internal sealed class MaxFlow
     public long Run(int source, int sink)
     {
         long flow = 0;
-        _level = new int[_head.Length];
-        _iterator = new int[_head.Length];
         while (BuildLevels(source, sink))
         {
-            Array.Copy(_head, _iterator, _head.Length);
+            Array.Copy(_head, _iterator, _vertices);
             long pushed;
             while ((pushed = Push(source, sink, long.MaxValue)) > 0) flow += pushed;
         }
         return flow;
     }
 
-    /// <summary>After <see cref="Run"/>: true for vertices still reachable from the source in the residual graph.</summary>
+    /// <summary>After <see cref="Run"/>: true for vertices still reachable from the source in the residual graph (an array owned by this object, valid until the next run; entries past <see cref="VertexCount"/> mean nothing).</summary>
     public bool[] SourceSide(int source)
     {
-        var seen = new bool[_head.Length];
-        var stack = new Stack<int>();
+        var seen = _seen;
+        Array.Clear(seen, 0, _vertices);
+        var stack = _stack;
+        stack.Clear();
         stack.Push(source);
         seen[source] = true;
         while (stack.Count > 0)
@@ -67,8 +90,9 @@ internal sealed class MaxFlow
 
     private bool BuildLevels(int source, int sink)
     {
-        Array.Fill(_level, -1);
-        var queue = new Queue<int>();
+        Array.Fill(_level, -1, 0, _vertices);
+        var queue = _queue;
+        queue.Clear();
         _level[source] = 0;
         queue.Enqueue(source);
         while (queue.Count > 0)
@@ -87,7 +111,8 @@ internal sealed class MaxFlow
     /// <summary>Iterative blocking-flow step (the graph is shallow, but explicit stacks keep deep cases safe).</summary>
     private long Push(int source, int sink, long limit)
     {
-        var path = new List<int>();
+        var path = _path;
+        path.Clear();
         int v = source;
         while (true)
         {

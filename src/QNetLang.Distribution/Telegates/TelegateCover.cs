@@ -24,108 +24,313 @@ public static class TelegateCover
 
     public static long VertexKey(int run, int node, int nodeCount) => (long)run * nodeCount + node;
 
+    /// <summary>
+    /// Buffers one solve needs, kept between solves: the partitioner evaluates thousands of
+    /// placements of one model, and allocating the vertex table, edge lists and flow network
+    /// for each was most of the cost. Not thread-safe; one per caller.
+    /// </summary>
+    public sealed class Workspace
+    {
+        internal int[] VertexOfKey = [];
+        internal long[] KeyOf = [];
+        internal long[] Weights = [];
+        internal bool[] IsLeft = [];
+        internal bool[] Forced = [];
+        internal bool[] Chosen = [];
+        internal bool[] Used = [];
+        internal (int, int)[] Edges = [];
+        internal int[] SideA = [];
+        internal int[] SideB = [];
+        internal int[] NodesA = [];
+        internal int[] NodesB = [];
+        internal readonly MaxFlow Flow = new(0);
+        internal int[] Parent = [];
+        internal int[] PartOf = [];
+        internal int[] PartIndex = [];
+        internal int[] Local = [];
+        internal int[] OpenEdges = [];
+        internal int[] EdgeStart = [];
+        internal int[] VertexStart = [];
+        internal int[] EdgeFill = [];
+        internal int[] VertexFill = [];
+        internal int[] PartEdges = [];
+        internal int[] PartVertices = [];
+
+        internal void PrepareParts(int vertices, int edges)
+        {
+            if (Parent.Length < vertices)
+            {
+                Parent = new int[vertices];
+                PartOf = new int[vertices];
+                PartIndex = new int[vertices];
+                Local = new int[vertices];
+                VertexStart = new int[vertices + 1];
+                EdgeStart = new int[vertices + 1];
+                EdgeFill = new int[vertices + 1];
+                VertexFill = new int[vertices + 1];
+                PartVertices = new int[vertices];
+            }
+            if (OpenEdges.Length < edges)
+            {
+                OpenEdges = new int[edges];
+                PartEdges = new int[edges];
+            }
+        }
+
+        private int[]? _commQubits;
+        private NetworkDistances? _commQubitsOf;
+
+        /// <summary>Communication qubits per node, computed once per network.</summary>
+        internal int[] CommQubits(NetworkDistances distances)
+        {
+            if (!ReferenceEquals(_commQubitsOf, distances))
+            {
+                _commQubits = [.. distances.Processors.Select(p => p.CommQubits)];
+                _commQubitsOf = distances;
+            }
+            return _commQubits!;
+        }
+
+        internal void Prepare(int keys, int interactions)
+        {
+            if (VertexOfKey.Length < keys)
+            {
+                VertexOfKey = new int[keys];
+                Array.Fill(VertexOfKey, -1);
+            }
+            // At most two cover vertices and one edge per interaction.
+            int vertices = 2 * interactions;
+            if (Weights.Length < vertices)
+            {
+                KeyOf = new long[vertices];
+                Weights = new long[vertices];
+                IsLeft = new bool[vertices];
+                Forced = new bool[vertices];
+                Chosen = new bool[vertices];
+                Used = new bool[vertices];
+            }
+            if (Edges.Length < interactions)
+            {
+                Edges = new (int, int)[interactions];
+                SideA = new int[interactions];
+                SideB = new int[interactions];
+                NodesA = new int[interactions];
+                NodesB = new int[interactions];
+            }
+        }
+    }
+
     /// <param name="placement">Node index of every qubit the model treats as variable (others are read from the model).</param>
-    public static Result Solve(InteractionModel model, int[] placement, NetworkDistances distances)
+    public static Result Solve(InteractionModel model, int[] placement, NetworkDistances distances) =>
+        Run(model, placement, distances, new Workspace(), withAssignment: true);
+
+    /// <summary>The cost <see cref="Solve"/> would return, computed the same way in <paramref name="workspace"/>'s buffers.</summary>
+    public static long Cost(InteractionModel model, int[] placement, NetworkDistances distances, Workspace workspace) =>
+        Run(model, placement, distances, workspace, withAssignment: false).Cost;
+
+    private static Result Run(InteractionModel model, int[] placement, NetworkDistances distances, Workspace ws, bool withAssignment)
     {
         int k = distances.Count;
         var interactions = model.Interactions;
-        var vertexOf = new Dictionary<long, int>();
-        var weights = new List<long>();
-        var isLeft = new List<bool>();
-        var forced = new List<bool>();
-        var edges = new List<(int, int)>();
-        var assignment = new long[interactions.Count];
-        var sideA = new int[interactions.Count];
-        var sideB = new int[interactions.Count];
-        var nodesA = new int[interactions.Count];
-        var nodesB = new int[interactions.Count];
+        ws.Prepare(model.RunCount * k, interactions.Count);
+        var vertexOf = ws.VertexOfKey;
+        var keyOf = ws.KeyOf;
+        var weights = ws.Weights;
+        var isLeft = ws.IsLeft;
+        var forced = ws.Forced;
+        var edges = ws.Edges;
+        var sideA = ws.SideA;
+        var sideB = ws.SideB;
+        var nodesA = ws.NodesA;
+        var nodesB = ws.NodesB;
+        int n = 0, edgeCount = 0;
+        var assignment = withAssignment ? new long[interactions.Count] : [];
 
         int Vertex(int run, int home, int target)
         {
             long key = VertexKey(run, target, k);
-            if (vertexOf.TryGetValue(key, out int v)) return v;
-            v = weights.Count;
+            int v = vertexOf[key];
+            if (v >= 0) return v;
+            v = n++;
             vertexOf[key] = v;
-            weights.Add(distances.Hops(home, target));
-            isLeft.Add(home < target);
-            forced.Add(false);
+            keyOf[v] = key;
+            weights[v] = distances.Hops(home, target);
+            isLeft[v] = home < target;
+            forced[v] = false;
             return v;
         }
 
-        for (int i = 0; i < interactions.Count; i++)
+        try
         {
-            var g = interactions[i];
-            int nodeA = g.FixedNodeA >= 0 ? g.FixedNodeA : placement[g.QubitA];
-            int nodeB = g.FixedNodeB >= 0 ? g.FixedNodeB : placement[g.QubitB];
-            sideA[i] = sideB[i] = -1;
-            nodesA[i] = nodeA;
-            nodesB[i] = nodeB;
-            assignment[i] = -1;
-            if (nodeA == nodeB) continue;
-            int va = g.RunA >= 0 ? Vertex(g.RunA, nodeA, nodeB) : -1;
-            int vb = g.RunB >= 0 ? Vertex(g.RunB, nodeB, nodeA) : -1;
-            sideA[i] = va;
-            sideB[i] = vb;
-            if (va >= 0 && vb >= 0) edges.Add((va, vb));
-            else if (va >= 0) forced[va] = true;
-            else if (vb >= 0) forced[vb] = true;
-            else throw new InvalidOperationException("a remote gate acts non-diagonally on both qubits; it should have been decomposed");
-        }
+            for (int i = 0; i < interactions.Count; i++)
+            {
+                var g = interactions[i];
+                int nodeA = g.FixedNodeA >= 0 ? g.FixedNodeA : placement[g.QubitA];
+                int nodeB = g.FixedNodeB >= 0 ? g.FixedNodeB : placement[g.QubitB];
+                sideA[i] = sideB[i] = -1;
+                nodesA[i] = nodeA;
+                nodesB[i] = nodeB;
+                if (withAssignment) assignment[i] = -1;
+                if (nodeA == nodeB) continue;
+                int va = g.RunA >= 0 ? Vertex(g.RunA, nodeA, nodeB) : -1;
+                int vb = g.RunB >= 0 ? Vertex(g.RunB, nodeB, nodeA) : -1;
+                sideA[i] = va;
+                sideB[i] = vb;
+                if (va >= 0 && vb >= 0) edges[edgeCount++] = (va, vb);
+                else if (va >= 0) forced[va] = true;
+                else if (vb >= 0) forced[vb] = true;
+                else throw new InvalidOperationException("a remote gate acts non-diagonally on both qubits; it should have been decomposed");
+            }
 
-        int n = weights.Count;
-        var chosen = new bool[n];
-        long cost = 0;
+            var chosen = ws.Chosen;
+            long cost = 0;
+            for (int v = 0; v < n; v++)
+            {
+                chosen[v] = forced[v];
+                if (forced[v]) cost += weights[v];
+            }
+
+            // Edges already covered by a forced vertex drop out; the rest go to the min cut.
+            cost += MinimumCut(ws, n, edgeCount);
+
+            int Lookup(long key) => vertexOf[key];
+            var (saved, detachedAt) = DetachedGates.Reduce(new DetachedGates.Cover(interactions, nodesA, nodesB, sideA, sideB, Lookup, new ArraySegment<long>(weights, 0, n), chosen, k, ws.CommQubits(distances)));
+            cost -= saved;
+            if (!withAssignment) return new Result(cost, [], [], k);
+
+            var detached = new long[interactions.Count];
+            Array.Fill(detached, -1L);
+            for (int i = 0; i < interactions.Count; i++)
+            {
+                if (sideA[i] < 0 && sideB[i] < 0) continue;
+                if (detachedAt[i] >= 0)
+                {
+                    assignment[i] = VertexKey(interactions[i].RunA, detachedAt[i], k);
+                    detached[i] = VertexKey(interactions[i].RunB, detachedAt[i], k);
+                    continue;
+                }
+                // Prefer a's copy when both were chosen; the order is fixed, so the result is deterministic.
+                assignment[i] = sideA[i] >= 0 && chosen[sideA[i]] ? keyOf[sideA[i]] : keyOf[sideB[i]];
+            }
+            return new Result(cost, assignment, detached, k);
+        }
+        finally
+        {
+            // Leave the vertex table empty for the next solve (only the keys this one used).
+            for (int v = 0; v < n; v++) vertexOf[keyOf[v]] = -1;
+        }
+    }
+
+    /// <summary>
+    /// The weight of a minimum cover of the open edges (those no forced vertex covers), from a
+    /// minimum cut; marks its vertices in <see cref="Workspace.Chosen"/>. Each connected part
+    /// of the cover graph is cut on its own: a long circuit's graph is thousands of small
+    /// parts, and one flow network over all of them pays every Dinic phase of the slowest part
+    /// over the whole graph. The cover is the same either way: the vertices reachable from the
+    /// source after a maximum flow are the same for every maximum flow (the minimal minimum
+    /// cut), and with one source and one sink shared by disjoint parts, reachability and flow
+    /// split by part.
+    /// </summary>
+    private static long MinimumCut(Workspace ws, int n, int edgeCount)
+    {
+        var chosen = ws.Chosen;
+        var edges = ws.Edges;
+        var isLeft = ws.IsLeft;
+        var weights = ws.Weights;
+        ws.PrepareParts(n, edgeCount);
+        var parent = ws.Parent;
+        for (int v = 0; v < n; v++) parent[v] = v;
+        int Find(int v)
+        {
+            while (parent[v] != v) v = parent[v] = parent[parent[v]];
+            return v;
+        }
+        int open = 0;
+        for (int e = 0; e < edgeCount; e++)
+        {
+            var (a, b) = edges[e];
+            if (chosen[a] || chosen[b]) continue;
+            ws.OpenEdges[open++] = e;
+            int ra = Find(a), rb = Find(b);
+            // The smaller root wins, so parts are numbered by their lowest vertex.
+            if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+        }
+        if (open == 0) return 0;
+
+        // Open edges and their vertices grouped by part (counting sort; order kept within a part).
+        var partOf = ws.PartOf;
+        var used = ws.Used;
+        Array.Clear(used, 0, n);
+        for (int i = 0; i < open; i++)
+        {
+            var (a, b) = edges[ws.OpenEdges[i]];
+            used[a] = used[b] = true;
+        }
+        int parts = 0;
+        var partIndex = ws.PartIndex;
+        for (int v = 0; v < n; v++) partIndex[v] = -1;
         for (int v = 0; v < n; v++)
-            if (forced[v])
+        {
+            if (!used[v]) continue;
+            int root = Find(v);
+            if (partIndex[root] < 0) partIndex[root] = parts++;
+            partOf[v] = partIndex[root];
+        }
+        var edgeStart = ws.EdgeStart;
+        var vertexStart = ws.VertexStart;
+        Array.Clear(edgeStart, 0, parts + 1);
+        Array.Clear(vertexStart, 0, parts + 1);
+        for (int i = 0; i < open; i++) edgeStart[partOf[edges[ws.OpenEdges[i]].Item1] + 1]++;
+        for (int v = 0; v < n; v++)
+            if (used[v]) vertexStart[partOf[v] + 1]++;
+        for (int p = 0; p < parts; p++)
+        {
+            edgeStart[p + 1] += edgeStart[p];
+            vertexStart[p + 1] += vertexStart[p];
+        }
+        var edgeFill = ws.EdgeFill;
+        var vertexFill = ws.VertexFill;
+        Array.Copy(edgeStart, edgeFill, parts);
+        Array.Copy(vertexStart, vertexFill, parts);
+        var partEdges = ws.PartEdges;
+        var partVertices = ws.PartVertices;
+        for (int i = 0; i < open; i++) partEdges[edgeFill[partOf[edges[ws.OpenEdges[i]].Item1]]++] = ws.OpenEdges[i];
+        var local = ws.Local;
+        for (int v = 0; v < n; v++)
+            if (used[v])
             {
-                chosen[v] = true;
-                cost += weights[v];
+                int p = partOf[v];
+                local[v] = vertexFill[p] - vertexStart[p];
+                partVertices[vertexFill[p]++] = v;
             }
 
-        // Edges already covered by a forced vertex drop out; the rest go to the min cut.
-        var open = edges.Where(e => !chosen[e.Item1] && !chosen[e.Item2]).ToList();
-        if (open.Count > 0)
+        long cut = 0;
+        var flow = ws.Flow;
+        for (int p = 0; p < parts; p++)
         {
-            int source = n, sink = n + 1;
-            var flow = new MaxFlow(n + 2);
-            var used = new bool[n];
-            foreach (var (a, b) in open)
+            int size = vertexStart[p + 1] - vertexStart[p];
+            int source = size, sink = size + 1;
+            flow.Reset(size + 2);
+            for (int j = edgeStart[p]; j < edgeStart[p + 1]; j++)
             {
+                var (a, b) = edges[partEdges[j]];
                 var (left, right) = isLeft[a] ? (a, b) : (b, a);
-                flow.AddEdge(left, right, long.MaxValue / 4);
-                used[a] = used[b] = true;
+                flow.AddEdge(local[left], local[right], long.MaxValue / 4);
             }
-            for (int v = 0; v < n; v++)
+            for (int j = vertexStart[p]; j < vertexStart[p + 1]; j++)
             {
-                if (!used[v]) continue;
-                if (isLeft[v]) flow.AddEdge(source, v, weights[v]);
-                else flow.AddEdge(v, sink, weights[v]);
+                int v = partVertices[j];
+                if (isLeft[v]) flow.AddEdge(source, local[v], weights[v]);
+                else flow.AddEdge(local[v], sink, weights[v]);
             }
-            cost += flow.Run(source, sink);
+            cut += flow.Run(source, sink);
             var reachable = flow.SourceSide(source);
-            for (int v = 0; v < n; v++)
-                if (used[v] && (isLeft[v] ? !reachable[v] : reachable[v])) chosen[v] = true;
-        }
-
-        var (saved, detachedAt) = DetachedGates.Reduce(new DetachedGates.Cover(interactions, nodesA, nodesB, sideA, sideB, vertexOf, weights, chosen, k, [.. distances.Processors.Select(p => p.CommQubits)]));
-        cost -= saved;
-
-        var keyOf = new long[n];
-        foreach (var (key, v) in vertexOf) keyOf[v] = key;
-        var detached = new long[interactions.Count];
-        Array.Fill(detached, -1L);
-        for (int i = 0; i < interactions.Count; i++)
-        {
-            if (sideA[i] < 0 && sideB[i] < 0) continue;
-            if (detachedAt[i] >= 0)
+            for (int j = vertexStart[p]; j < vertexStart[p + 1]; j++)
             {
-                assignment[i] = VertexKey(interactions[i].RunA, detachedAt[i], k);
-                detached[i] = VertexKey(interactions[i].RunB, detachedAt[i], k);
-                continue;
+                int v = partVertices[j];
+                if (isLeft[v] ? !reachable[local[v]] : reachable[local[v]]) chosen[v] = true;
             }
-            // Prefer a's copy when both were chosen; the order is fixed, so the result is deterministic.
-            assignment[i] = sideA[i] >= 0 && chosen[sideA[i]] ? keyOf[sideA[i]] : keyOf[sideB[i]];
         }
-        return new Result(cost, assignment, detached, k);
+        return cut;
     }
 }
