@@ -85,6 +85,27 @@ internal sealed class PairTimeReference
         return mean * _grid;
     }
 
+    /// <summary>
+    /// The mean number of renewals by <paramref name="seconds"/> when each cycle lasts a draw of
+    /// <paramref name="pmf"/> (a stream that asks for the next pair when one is delivered):
+    /// Σ_k P(S_k ≤ t), the renewal function, as Σ φ^k = φ/(1 − φ) in the Fourier domain. The
+    /// cycle distribution is tilted by e^(−γ·i) first, so that the sums of many cycles that pass
+    /// the horizon do not wrap around onto [0, t]; the tilt is undone afterwards.
+    /// </summary>
+    public double MeanRenewals(double[] pmf, double seconds)
+    {
+        int last = Bins(seconds);
+        double gamma = 10.0 / last;
+        if (gamma * _size < 40) throw new ArgumentException("the horizon must be at least four times the time asked for");
+        var tilted = pmf.Select((p, i) => p * Math.Exp(-gamma * i)).ToArray();
+        var spectrum = Fft(tilted);
+        for (int k = 0; k < _size; k++) spectrum[k] /= 1 - spectrum[k];
+        var density = Inverse(spectrum);
+        double renewals = 0;
+        for (int i = 0; i <= last; i++) renewals += density[i] * Math.Exp(gamma * i);
+        return renewals;
+    }
+
     /// <summary>The probability of a time after <paramref name="seconds"/> (including any mass beyond the horizon).</summary>
     public double Beyond(double[] pmf, double seconds)
     {
