@@ -50,6 +50,7 @@ public static class PropertySchema
     public const string LinkOwner = "link";
 
     private static readonly string[] LinkKinds = ["fiber", "free_space", "satellite"];
+    private static readonly string[] SwapOrders = ["nested", "asap"];
     private static readonly string[] RoutingMetrics = ["fidelity", "time", "rate_fidelity"];
     private static readonly string[] DistillationProtocols = ["bbpssw", "dejmps"];
     private static readonly string[] HeraldingSchemes = ["direct", "single_click", "double_click", "source"];
@@ -63,6 +64,7 @@ public static class PropertySchema
         [
             new("fiber_speed", Dimension.Speed, PropertyRange.Positive, 2.0e8, "Speed of light in fibre; classical messages and heralding signals travel at it."),
             new("classical_delay", Dimension.Time, PropertyRange.NonNegative, 0, "Constant processing delay added to every classical message between two nodes (swap and failure news, feed-forward), on top of its travel time."),
+            new("swap", Dimension.None, PropertyRange.Symbol, null, "Order of entanglement swaps along a route: nested (a node swaps once both halves of its level are complete and known to it) or asap (every repeater swaps as soon as both of its own links hold pairs).", SwapOrders, "nested"),
             new("routing", Dimension.None, PropertyRange.Symbol, null, "How routes are chosen: fidelity (the highest end-to-end pair fidelity, then the fastest), time (the fastest expected generation, then the fewest hops) or rate_fidelity (the most distillable pairs per second: hashing yield of the fresh pair over its expected time).", RoutingMetrics, "fidelity"),
         ],
         [QpuOwner] =

@@ -42,6 +42,9 @@ public sealed class NetworkModel
 
     public Ir.Network Source { get; }
 
+    /// <summary>`swap = asap`: repeaters swap as soon as both of their links hold pairs (AsapSwapping.cs).</summary>
+    public bool SwapAsap => Source.SwapAsap;
+
     public IReadOnlyList<NodeModel> Nodes { get; }
 
     public int IndexOf(string node) => _index[node];
