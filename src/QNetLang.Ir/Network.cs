@@ -88,6 +88,12 @@ public sealed record Network(string Name, ImmutableArray<NetworkNode> Nodes, Imm
         ? q.Value
         : throw new InvalidOperationException($"network {Name} has no fiber_speed: the network binder fills in every default");
 
+    /// <summary>The constant processing delay of every classical message between two nodes (seconds); 0 when not given.</summary>
+    public double ClassicalDelay => Properties.TryGetValue("classical_delay", out var v) && v.Number is { } q ? q.Value : 0;
+
+    /// <summary>Whether repeaters swap as soon as both of their links hold pairs (`swap = asap`) instead of in nested order.</summary>
+    public bool SwapAsap => Properties.TryGetValue("swap", out var v) && v.Symbol == "asap";
+
     public NetworkNode? FindNode(string name) => Nodes.FirstOrDefault(n => n.Name == name);
 
     public IEnumerable<NetworkLink> LinksOf(string node) => Links.Where(l => l.From == node || l.To == node);

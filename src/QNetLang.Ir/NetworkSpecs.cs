@@ -79,7 +79,8 @@ public sealed record LinkSpec(
     HeraldingScheme Scheme,
     double? BrightState,
     FreeSpaceOptics? Optics,
-    DistillSpec? Distill = null)
+    DistillSpec? Distill = null,
+    int Modes = 1)
 {
     public static LinkSpec Of(NetworkLink link)
     {
@@ -93,7 +94,8 @@ public sealed record LinkSpec(
             link.Kind == LinkKind.Fiber ? null : new FreeSpaceOptics(
                 p.Required("tx_aperture"), p.Required("rx_aperture"), p.Required("wavelength"),
                 p.Required("elevation"), p.Required("atmospheric_loss"), p.Required("pointing_loss")),
-            p.Symbol("distill") is { } protocol ? new DistillSpec(protocol, p.Required("target_fidelity")) : null);
+            p.Symbol("distill") is { } protocol ? new DistillSpec(protocol, p.Required("target_fidelity")) : null,
+            p.Optional("modes") is { } modes ? checked((int)modes) : 1);
     }
 }
 

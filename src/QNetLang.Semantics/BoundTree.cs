@@ -57,6 +57,9 @@ public sealed record BoundProgram(
     /// <summary>The figures of merit, in declaration order, already unrolled (<see cref="FigureBinder"/>).</summary>
     public ImmutableArray<FigureDefinition> Figures { get; init; } = [];
 
+    /// <summary>Every bit the figures read and where, so the lowerer can report bits no statement writes.</summary>
+    public ImmutableArray<FigureBitRead> FigureBitReads { get; init; } = [];
+
     /// <summary>Every declaration the binder made and every name it resolved (<see cref="SymbolTable"/>).</summary>
     public SymbolTable Symbols { get; init; } = new();
 
@@ -64,3 +67,6 @@ public sealed record BoundProgram(
 
     public int BitCount => BitRegisters.Sum(r => r.Size);
 }
+
+/// <summary>A figure reads <paramref name="Bit"/> at <paramref name="Span"/> (an index or name inside a reduction).</summary>
+public sealed record FigureBitRead(string Figure, int Bit, TextSpan Span);

@@ -18,16 +18,25 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
     public const string ShotTimeName = "shot_time";
 
     private readonly Dictionary<string, FigureDefinition> _figures = new(StringComparer.Ordinal);
+    private readonly List<FigureBitRead> _bitReads = new();
+    private string _current = "";
     private int _terms;
 
     public ImmutableArray<FigureDefinition> Figures => [.. _figures.Values];
+
+    /// <summary>Every bit the bound figures read, with the span that names it (one entry per round).</summary>
+    public ImmutableArray<FigureBitRead> BitReads => [.. _bitReads];
 
     private Location At(TextSpan span) => new(source, span);
 
     /// <summary>Binds one figure; false when it has errors (reported).</summary>
     public bool Bind(FigureDeclaration declaration, Scope globals)
     {
+        _current = declaration.Name.Text;
+        int readsBefore = _bitReads.Count;
         var expression = Outer(declaration.Value, globals);
+        // A figure with errors is dropped, and so are its reads.
+        if (expression is null) _bitReads.RemoveRange(readsBefore, _bitReads.Count - readsBefore);
         if (expression is null || _figures.ContainsKey(declaration.Name.Text)) return expression is not null;
         _figures.Add(declaration.Name.Text, new FigureDefinition(declaration.Name.Text, expression));
         return true;
@@ -60,7 +69,7 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
             case NameExpression n when _figures.ContainsKey(n.Name.Text) && !loops.ContainsKey(n.Name.Text):
                 return Invalid(n.Span, $"the figure '{n.Name.Text}' is a value over all shots and cannot be read per round");
             case NameExpression n when globals.Lookup(n.Name.Text) is BitRegisterSymbol { IsRegister: false } bit && !loops.ContainsKey(n.Name.Text):
-                return new FigureBit(bit.FirstBit);
+                return Read(bit.FirstBit, n.Span);
             case IndexExpression i when globals.Lookup(i.Name.Text) is BitRegisterSymbol bits && !loops.ContainsKey(i.Name.Text):
             {
                 if (!bits.IsRegister) return Invalid(i.Name.Span, $"'{bits.Name}' is a single bit and cannot be indexed");
@@ -70,7 +79,7 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
                     diagnostics.Report(Diagnostics.IndexOutOfRange, At(i.Index.Span), index.ToString(), bits.Name, bits.Size);
                     return null;
                 }
-                return new FigureBit(bits.FirstBit + (int)index.Number);
+                return Read(bits.FirstBit + (int)index.Number, i.Span);
             }
             default:
                 return Combine(expression, e => Round(e, globals, loops), globals, loops);
@@ -141,6 +150,12 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
             terms.Add(new ReductionTerm(value, condition));
         }
         return new FigureReduction(kind.Value, terms.ToImmutable());
+    }
+
+    private FigureBit Read(int bit, TextSpan span)
+    {
+        _bitReads.Add(new FigureBitRead(_current, bit, span));
+        return new FigureBit(bit);
     }
 
     private ConstValue? Constant(Expression expression, Scope globals, Dictionary<string, long> loops) =>

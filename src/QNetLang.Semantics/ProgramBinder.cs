@@ -53,6 +53,7 @@ public sealed class ProgramBinder
         return new BoundProgram(program.Name.Text, _source, _network, [.. _qubits], [.. _bits], [.. _constants], [.. _gates.Values.OrderBy(g => g.DeclarationSpan.Start)], statements, program.Name.Span)
         {
             Figures = _figures.Figures,
+            FigureBitReads = _figures.BitReads,
             Symbols = _names.Table,
         };
     }

@@ -50,7 +50,8 @@ public static class PropertySchema
     public const string LinkOwner = "link";
 
     private static readonly string[] LinkKinds = ["fiber", "free_space", "satellite"];
-    private static readonly string[] RoutingMetrics = ["fidelity", "time"];
+    private static readonly string[] SwapOrders = ["nested", "asap"];
+    private static readonly string[] RoutingMetrics = ["fidelity", "time", "rate_fidelity"];
     private static readonly string[] DistillationProtocols = ["bbpssw", "dejmps"];
     private static readonly string[] HeraldingSchemes = ["direct", "single_click", "double_click", "source"];
     private static readonly PropertyCondition Fiber = new("kind", ["fiber"]);
@@ -62,7 +63,9 @@ public static class PropertySchema
         [NetworkOwner] =
         [
             new("fiber_speed", Dimension.Speed, PropertyRange.Positive, 2.0e8, "Speed of light in fibre; classical messages and heralding signals travel at it."),
-            new("routing", Dimension.None, PropertyRange.Symbol, null, "How routes are chosen: fidelity (the highest end-to-end pair fidelity, then the fastest) or time (the fastest expected generation, then the fewest hops).", RoutingMetrics, "fidelity"),
+            new("classical_delay", Dimension.Time, PropertyRange.NonNegative, 0, "Constant processing delay added to every classical message between two nodes (swap and failure news, feed-forward), on top of its travel time."),
+            new("swap", Dimension.None, PropertyRange.Symbol, null, "Order of entanglement swaps along a route: nested (a node swaps once both halves of its level are complete and known to it) or asap (every repeater swaps as soon as both of its own links hold pairs).", SwapOrders, "nested"),
+            new("routing", Dimension.None, PropertyRange.Symbol, null, "How routes are chosen: fidelity (the highest end-to-end pair fidelity, then the fastest), time (the fastest expected generation, then the fewest hops) or rate_fidelity (the most distillable pairs per second: hashing yield of the fresh pair over its expected time).", RoutingMetrics, "fidelity"),
         ],
         [QpuOwner] =
         [
@@ -116,6 +119,7 @@ public static class PropertySchema
             new("target_fidelity", Dimension.None, PropertyRange.Probability, null, "Fidelity that distill raises end-to-end pairs to (above 0.5, below 1); given with distill."),
             new("detector_efficiency", Dimension.None, PropertyRange.Probability, 1, "Detector efficiency at the heralding station."),
             new("dark_count", Dimension.None, PropertyRange.Probability, 0, "Probability of a dark count in one detection window of each heralding detection; a false herald gives a maximally mixed pair."),
+            new("modes", Dimension.None, PropertyRange.PositiveCount, 1, "Multiplexed attempts per round (temporal, spectral or spatial modes): a round heralds a pair when any of its modes does, success 1 - (1 - p)^modes."),
             new("cutoff", Dimension.Time, PropertyRange.Positive, null, "Pairs older than this are discarded; no cutoff when absent."),
             new("availability", Dimension.None, PropertyRange.Probability, 1, "Fraction of time the link is usable (weather, pointing)."),
             new("pass_duration", Dimension.Time, PropertyRange.Positive, null, "Satellite links: how long each visibility window lasts."),

@@ -110,7 +110,7 @@ public static class ReportWriter
     private static void WriteRoutes(Utf8JsonWriter json, Circuit distributed)
     {
         var router = new Router(distributed.Network);
-        json.WriteString("routing", router.Metric == RoutingMetric.Fidelity ? "fidelity" : "time");
+        json.WriteString("routing", Router.NameOf(router.Metric));
         var routes = new SortedDictionary<string, (System.Collections.Immutable.ImmutableArray<string> Path, int Pairs)>(StringComparer.Ordinal);
         foreach (var epr in distributed.AllOperations().OfType<EprOperation>().Where(e => e.Path.Length >= 2))
         {

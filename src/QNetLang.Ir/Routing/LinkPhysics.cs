@@ -20,7 +20,8 @@ namespace QNetLang.Ir;
 /// <item>Dark counts (probability p_d per detection window) add false heralds, each a maximally
 /// mixed pair: one click p = p_t + (1 − p_t)·p_d, two detections k·(a + (1−a)p_d)(b + (1−b)p_d);
 /// the Werner parameter is multiplied by the true fraction p_t/p.</item>
-/// <item>`success` replaces the computed success (dark counts included); either is multiplied by `availability`. A
+/// <item>`success` replaces the computed success (dark counts included); `modes` multiplexed attempts per
+/// round make it 1 − (1 − p)^modes; either is multiplied by `availability`. A
 /// link with visibility windows (pass_duration, pass_interval) attempts only inside them.</item>
 /// </list>
 /// </summary>
@@ -75,7 +76,7 @@ public sealed record LinkPhysics(
         }
         if (spec.Success is null && herald.Heralded > 0)
             fidelity = DiluteWerner(fidelity, herald.True / herald.Heralded);
-        double success = (spec.Success ?? herald.Heralded) * spec.Availability;
+        double success = Multiplexed(spec.Success ?? herald.Heralded, spec.Modes) * spec.Availability;
         bool windowed = spec.PassDuration is { } pd && spec.PassInterval is { } pi && pd < pi;
         return new LinkPhysics(setup, oneWay, trips, eta, arm, d, success, fidelity, spec.Cutoff,
             windowed ? spec.PassDuration : null, windowed ? spec.PassInterval : null);
@@ -113,6 +114,31 @@ public sealed record LinkPhysics(
     {
         double w = (4 * linkFidelity - 1) / 3 * ((4 * (1 - alpha) - 1) / 3);
         return (1 + 3 * w) / 4;
+    }
+
+    /// <summary>
+    /// A round of <paramref name="modes"/> multiplexed attempts, each heralding with probability
+    /// <paramref name="p"/> independently, heralds when any does: 1 − (1 − p)^modes (computed
+    /// as −expm1(modes·log1p(−p)) so that a tiny p keeps its precision). One heralded mode is
+    /// kept; every mode's pair has the same state, so the fidelity does not change.
+    /// </summary>
+    public static double Multiplexed(double p, int modes) =>
+        modes == 1 || p >= 1 ? p : -ExpM1(modes * LogP1(-p));
+
+    // .NET's double.LogP1 and ExpM1 compute log(1 + x) and exp(x) − 1 directly, which loses
+    // the digits of a tiny x; these are Goldberg's and Kahan's corrections (exact to a few ulp).
+    private static double LogP1(double x)
+    {
+        double u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * x / (u - 1);
+    }
+
+    private static double ExpM1(double x)
+    {
+        double u = Math.Exp(x);
+        if (u == 1) return x;
+        double m = u - 1;
+        return m == -1 ? -1 : m * x / Math.Log(u);
     }
 
     /// <summary>A herald by one click: a photon's (probability p) or, when none came, a dark count's.</summary>

@@ -10,6 +10,11 @@ public enum RoutingMetric
     Fidelity,
     /// <summary>The least expected generation time, then the fewest hops.</summary>
     Time,
+    /// <summary>
+    /// The most distillable pairs per second: the hashing yield of the fresh end-to-end pair over
+    /// its expected generation time (<see cref="Router.Yield"/>); then fidelity, then time.
+    /// </summary>
+    RateFidelity,
 }
 
 /// <summary>
@@ -25,6 +30,12 @@ public enum RoutingMetric
 /// depolarising equivalent); memory decay while pairs wait is not counted, since it depends on
 /// the timing of other requests. The network's `routing` property says which cost comes first;
 /// the other breaks ties, then fewer hops, then node order, so routes are deterministic.
+/// </para>
+/// <para>
+/// `routing = rate_fidelity` ranks by one number that combines both, the pairs per second times
+/// the hashing yield of a pair, which is not a sum along the path; but it only grows as either
+/// cost falls, so the best route lies on the Pareto front of (time, infidelity), which a
+/// label-setting search over both costs finds exactly (<see cref="SearchPareto"/>).
 /// </para>
 /// </summary>
 public sealed class Router
@@ -71,7 +82,34 @@ public sealed class Router
 
     /// <summary>The metric a network asks for; fidelity unless it says `routing = time`.</summary>
     public static RoutingMetric MetricOf(Network network) =>
-        network.Properties.TryGetValue("routing", out var value) && value.Symbol == "time" ? RoutingMetric.Time : RoutingMetric.Fidelity;
+        network.Properties.TryGetValue("routing", out var value) ? value.Symbol switch
+        {
+            "time" => RoutingMetric.Time,
+            "rate_fidelity" => RoutingMetric.RateFidelity,
+            _ => RoutingMetric.Fidelity,
+        } : RoutingMetric.Fidelity;
+
+    /// <summary>The name of a metric as written in `.qn` (`routing = ...`).</summary>
+    public static string NameOf(RoutingMetric metric) => metric switch
+    {
+        RoutingMetric.Time => "time",
+        RoutingMetric.RateFidelity => "rate_fidelity",
+        _ => "fidelity",
+    };
+
+    /// <summary>
+    /// The hashing yield of a Werner pair of fidelity F, 1 − H(F, (1−F)/3, (1−F)/3, (1−F)/3): the
+    /// ebits per pair that one-way hashing distils (Bennett, DiVincenzo, Smolin and Wootters,
+    /// Phys. Rev. A 54, 3824, 1996), 0 where it is not positive (below F ≈ 0.8107).
+    /// </summary>
+    public static double Yield(double fidelity)
+    {
+        double rest = (1 - fidelity) / 3;
+        double entropy = -Term(fidelity) - 3 * Term(rest);
+        return Math.Max(0, 1 - entropy);
+
+        static double Term(double p) => p > 0 ? p * Math.Log2(p) : 0;
+    }
 
     /// <summary>−ln w, the additive form of a Werner parameter; a pair no better than noise (w ≤ 0) costs as much as a double can say.</summary>
     private static double WernerCost(double w) => w > 0 ? -Math.Log(w) : double.MaxValue / 4;
@@ -81,7 +119,7 @@ public sealed class Router
     {
         if (!_order.TryGetValue(from, out int a) || !_order.TryGetValue(to, out int b)) return null;
         if (_cache.TryGetValue((a, b), out var cached)) return cached;
-        var route = Search(a, b);
+        var route = Metric == RoutingMetric.RateFidelity ? SearchPareto(a, b) : Search(a, b);
         _cache[(a, b)] = route;
         return route;
     }
@@ -146,5 +184,61 @@ public sealed class Router
     }
 
     private (double, double, int, int) Key(double time, double infidelity, int hops, int tieBreak) =>
-        Metric == RoutingMetric.Fidelity ? (infidelity, time, hops, tieBreak) : (time, infidelity, hops, tieBreak);
+        Metric == RoutingMetric.Time ? (time, infidelity, hops, tieBreak) : (infidelity, time, hops, tieBreak);
+
+    /// <summary>A partial path in <see cref="SearchPareto"/>: its costs, and the label it extends (−1 at the start).</summary>
+    private readonly record struct Label(int Node, double Time, double Infidelity, int Hops, int Previous);
+
+    /// <summary>
+    /// Label-setting search over both costs (Martins' multi-objective Dijkstra): labels leave
+    /// the queue in (time, infidelity, hops) order and one dominated by a label already settled
+    /// at its node (no slower and no noisier) is dropped, so every Pareto-optimal path to
+    /// <paramref name="to"/> is found; of those the route with the most distillable pairs per
+    /// second wins, then the higher fidelity, then the faster, the fewer hops, the earlier label.
+    /// </summary>
+    private ImmutableArray<string>? SearchPareto(int from, int to)
+    {
+        var labels = new List<Label> { new(from, 0, 0, 0, -1) };
+        var settled = _network.Nodes.Select(_ => new List<int>()).ToArray();
+        var queue = new PriorityQueue<int, (double, double, int, int)>();
+        queue.Enqueue(0, (0, 0, 0, 0));
+        while (queue.TryDequeue(out int id, out _))
+        {
+            var label = labels[id];
+            if (settled[label.Node].Any(s => labels[s].Time <= label.Time && labels[s].Infidelity <= label.Infidelity)) continue;
+            settled[label.Node].Add(id);
+            if (label.Node == to) continue;
+            double factor = label.Node == from ? 1 : _swapFactor[label.Node];
+            double noise = label.Node == from ? 0 : _swapInfidelity[label.Node];
+            foreach (var (next, seconds, linkInfidelity) in _adjacent[label.Node])
+            {
+                if (OnPath(labels, id, next)) continue; // a route visits a node once
+                var extended = new Label(next, (label.Time + seconds) * factor, label.Infidelity + noise + linkInfidelity, label.Hops + 1, id);
+                if (settled[next].Any(s => labels[s].Time <= extended.Time && labels[s].Infidelity <= extended.Infidelity)) continue;
+                labels.Add(extended);
+                queue.Enqueue(labels.Count - 1, (extended.Time, extended.Infidelity, extended.Hops, labels.Count - 1));
+            }
+        }
+        if (settled[to].Count == 0) return null;
+        int best = settled[to]
+            .OrderByDescending(s => Score(labels[s]))
+            .ThenBy(s => labels[s].Infidelity)
+            .ThenBy(s => labels[s].Time)
+            .ThenBy(s => labels[s].Hops)
+            .ThenBy(s => s)
+            .First();
+        var path = new List<string>();
+        for (int at = best; at != -1; at = labels[at].Previous) path.Add(_network.Nodes[labels[at].Node].Name);
+        path.Reverse();
+        return [.. path];
+
+        static double Score(Label l) => Yield((1 + 3 * Math.Exp(-l.Infidelity)) / 4) / l.Time;
+    }
+
+    private static bool OnPath(List<Label> labels, int id, int node)
+    {
+        for (int at = id; at != -1; at = labels[at].Previous)
+            if (labels[at].Node == node) return true;
+        return false;
+    }
 }

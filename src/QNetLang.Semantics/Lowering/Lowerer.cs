@@ -66,7 +66,25 @@ public sealed class Lowerer
         var bits = _program.BitRegisters
             .SelectMany(r => Enumerable.Range(0, r.Size).Select(i => new BitInfo(r.FirstBit + i, r.Name, r.IsRegister ? i : null)))
             .ToImmutableArray();
-        return new Circuit(_program.Name, Network, qubits, bits, operations.ToImmutable()) { Figures = _program.Figures };
+        var lowered = operations.ToImmutable();
+        CheckFigureReads(lowered, bits);
+        return new Circuit(_program.Name, Network, qubits, bits, lowered) { Figures = _program.Figures };
+    }
+
+    /// <summary>
+    /// A figure that reads a bit no statement writes pools a 0 in every shot: almost always a
+    /// wrong index or register. Reported once per place in the source, naming the bits.
+    /// </summary>
+    private void CheckFigureReads(ImmutableArray<Operation> operations, ImmutableArray<BitInfo> bits)
+    {
+        var written = BitWrites.Of(operations).ToHashSet();
+        foreach (var place in _program.FigureBitReads.Where(r => !written.Contains(r.Bit)).GroupBy(r => (r.Figure, r.Span)))
+        {
+            var names = place.Select(r => bits[r.Bit].Name).Distinct().ToList();
+            const int shown = 4;
+            string list = string.Join(", ", names.Take(shown)) + (names.Count > shown ? $" and {names.Count - shown} more" : "");
+            _diagnostics.Report(Diagnostics.FigureReadsUnwrittenBit, At(place.Key.Span), place.Key.Figure, list);
+        }
     }
 
     // ---- placement checks that need no unrolling -------------------------------------------

@@ -16,9 +16,9 @@ namespace QNetLang.Simulation.Network;
 /// tracked as Bell-diagonal states that decay (Pauli-twirled T1/T2) at their end nodes' memories
 /// for exactly the time they wait, classical messages included.
 /// </summary>
-public sealed class EntanglementService : IEventHandler
+public sealed partial class EntanglementService : IEventHandler
 {
-    private const int StartEvent = 0, HeraldEvent = 1, SwapEvent = 2, CutoffEvent = 3, DeliverEvent = 4, DistillEvent = 5;
+    private const int StartEvent = 0, HeraldEvent = 1, SwapEvent = 2, CutoffEvent = 3, DeliverEvent = 4, DistillEvent = 5, AsapSwapEvent = 6, AsapDeliverEvent = 7;
 
     private readonly NetworkModel _network;
     private readonly EventQueue _queue;
@@ -69,6 +69,8 @@ public sealed class EntanglementService : IEventHandler
         public required DistillationPolicy Policy;
         /// <summary>Raw end-to-end pairs made, distillation rounds tried and passed.</summary>
         public long RawPairs, RoundsTried, RoundsPassed;
+        /// <summary>Swap order `asap` (AsapSwapping.cs): each repeater's swap state, by path index.</summary>
+        public AsapState? Asap;
     }
 
     private sealed class Segment
@@ -101,7 +103,17 @@ public sealed class EntanglementService : IEventHandler
         int id = _requests.Count;
         var request = new Request { Path = path, Links = links, Consumer = consumer, Token = token, RequestedAt = time, Id = id, Policy = DistillationPolicy.ForRoute(links, _distillation) };
         _requests.Add(request);
-        request.Root = Build(id, 0, links.Length - 1, -1);
+        if (_network.SwapAsap && links.Length > 1)
+        {
+            // Swap-asap: only the links' segments; swaps combine them as they happen.
+            for (int i = 0; i < links.Length; i++) Build(id, i, i, -1);
+            request.Asap = new AsapState(path.Length);
+            request.Root = -1;
+        }
+        else
+        {
+            request.Root = Build(id, 0, links.Length - 1, -1);
+        }
         _queue.Schedule(time, this, StartEvent, id);
     }
 
@@ -142,6 +154,16 @@ public sealed class EntanglementService : IEventHandler
             TryStart(request, time);
             return;
         }
+        if (kind == AsapSwapEvent)
+        {
+            OnAsapSwap(request, (int)(data >> 32), (int)(data & 0xFFFF_FFFF), time);
+            return;
+        }
+        if (kind == AsapDeliverEvent)
+        {
+            OnAsapDeliver(request, (int)data, time);
+            return;
+        }
         var segment = request.Segments[(int)(data >> 32)];
         int generation = (int)(data & 0xFFFF_FFFF);
         switch (kind)
@@ -164,7 +186,18 @@ public sealed class EntanglementService : IEventHandler
             _waiting.Add(request.Id);
             return;
         }
-        StartSubtree(request, request.Root, time, -1);
+        StartRequest(request, time);
+    }
+
+    /// <summary>Starts every link of a request: the whole swap tree, or each link under swap-asap.</summary>
+    private void StartRequest(Request request, long time)
+    {
+        if (request.Asap is null)
+        {
+            StartSubtree(request, request.Root, time, -1);
+            return;
+        }
+        for (int i = 0; i < request.Links.Length; i++) StartSubtree(request, i, time, -1);
     }
 
     private bool Reserve(Request request)
@@ -185,7 +218,7 @@ public sealed class EntanglementService : IEventHandler
             if (Reserve(waiting))
             {
                 _waiting.RemoveAt(w);
-                StartSubtree(waiting, waiting.Root, time, -1);
+                StartRequest(waiting, time);
             }
             else
             {
@@ -282,6 +315,11 @@ public sealed class EntanglementService : IEventHandler
     private void OnReady(Segment segment, long time)
     {
         var request = _requests[segment.Request]!;
+        if (request.Asap is not null)
+        {
+            OnAsapLinkReady(request, segment, time);
+            return;
+        }
         if (segment.Parent < 0)
         {
             long delivered = Math.Max(KnownAt(segment, 0), KnownAt(segment, request.Path.Length - 1));
@@ -347,6 +385,11 @@ public sealed class EntanglementService : IEventHandler
 
     private void OnCutoff(Segment segment, int generation, long time)
     {
+        if (_requests[segment.Request]!.Asap is not null)
+        {
+            OnAsapCutoff(_requests[segment.Request]!, segment, generation, time);
+            return;
+        }
         if (generation != segment.Generation || !segment.Ready || segment.Consumed) return;
         StartSubtree(_requests[segment.Request]!, segment.Id, time, -1);
     }
@@ -370,7 +413,8 @@ public sealed class EntanglementService : IEventHandler
     private void Finish(Request request, BellDiagonal state, long time, int rounds)
     {
         request.Done = true;
-        SettleAll(request, request.Root, time);
+        if (request.Asap is null) SettleAll(request, request.Root, time);
+        else for (int i = 0; i < request.Links.Length; i++) Settle(request.Segments[i], time);
         _requests[request.Id] = null; // its pending events are void now
         Free(request, time);
         request.Consumer.PairDelivered(request.Token, new PairDelivery(request.Path[0], request.Path[^1], state, request.RequestedAt, time, request.Attempts,

@@ -7,7 +7,8 @@ namespace QNetLang.Simulation.Network;
 /// The network as the simulator sees it: nodes by index with their device models, links with
 /// their physics (<see cref="LinkModel"/>, from the shared <see cref="LinkPhysics"/>), and
 /// classical delays (the fastest path, each link's length over its propagation speed from
-/// <see cref="LinkPhysics"/>: fiber_speed in fibre, c in free space), cached per source. Built
+/// <see cref="LinkPhysics"/>: fiber_speed in fibre, c in free space, cached per source, plus
+/// the network's constant `classical_delay` per message). Built
 /// once per run and shared read-only by all shots. Entanglement routes are not chosen here:
 /// they come with the program (or from the shared <see cref="Router"/> for pair streams).
 /// </summary>
@@ -17,6 +18,7 @@ public sealed class NetworkModel
     private readonly Dictionary<(int, int), LinkModel> _links = new();
     private readonly List<(int Neighbour, long DelayPs)>[] _adjacency;
     private readonly long[]?[] _delays;
+    private readonly long _processingPs;
 
     public NetworkModel(Ir.Network network)
     {
@@ -25,6 +27,7 @@ public sealed class NetworkModel
         for (int i = 0; i < Nodes.Count; i++) _index[Nodes[i].Name] = i;
         _adjacency = Enumerable.Range(0, Nodes.Count).Select(_ => new List<(int, long)>()).ToArray();
         _delays = new long[]?[Nodes.Count];
+        _processingPs = SimTime.FromSeconds(network.ClassicalDelay);
         foreach (var link in network.Links)
         {
             int a = _index[link.From], b = _index[link.To];
@@ -39,6 +42,9 @@ public sealed class NetworkModel
 
     public Ir.Network Source { get; }
 
+    /// <summary>`swap = asap`: repeaters swap as soon as both of their links hold pairs (AsapSwapping.cs).</summary>
+    public bool SwapAsap => Source.SwapAsap;
+
     public IReadOnlyList<NodeModel> Nodes { get; }
 
     public int IndexOf(string node) => _index[node];
@@ -47,7 +53,10 @@ public sealed class NetworkModel
 
     public LinkModel? Link(int a, int b) => _links.GetValueOrDefault((a, b));
 
-    /// <summary>Classical message delay from <paramref name="from"/> to <paramref name="to"/> along the fastest path.</summary>
+    /// <summary>
+    /// Classical message delay from <paramref name="from"/> to <paramref name="to"/>: its travel
+    /// along the fastest path plus the network's constant processing delay (`classical_delay`).
+    /// </summary>
     public long Delay(int from, int to)
     {
         if (from == to || from < 0 || to < 0) return 0;
@@ -57,7 +66,7 @@ public sealed class NetworkModel
             row = Bfs(from);
             _delays[from] = row;
         }
-        return row[to];
+        return row[to] + _processingPs;
     }
 
     /// <summary>Dijkstra over one-way link delays: a message takes the fastest path.</summary>
