@@ -25,6 +25,7 @@ statement
     | barrierStatement
     | forStatement
     | ifStatement
+    | whileStatement
     | gateCallStatement
     | unsupportedStatement
     | scope
@@ -32,7 +33,7 @@ statement
 
 scope: LBRACE statement* RBRACE;
 
-// A statement body of `for`, `if` and `else`: a scope or a single statement.
+// A statement body of `for`, `if`, `else` and `while`: a scope or a single statement.
 body: scope | statement;
 
 includeStatement: INCLUDE StringLiteral SEMICOLON;
@@ -67,6 +68,9 @@ barrierStatement: BARRIER operandList? SEMICOLON;
 // OpenQASM 2 `if (c == 1) x q;` and OpenQASM 3 `if (c[0]) { } else { }`.
 ifStatement: IF LPAREN expression RPAREN thenBody = body (ELSE elseBody = body)?;
 
+// OpenQASM 3 `while (c != 0) { }`: a runtime loop on measured bits.
+whileStatement: WHILE LPAREN expression RPAREN body;
+
 // `for int i in [a:b] { }`: only the two-bound range is imported; steps, sets and registers
 // are parsed so that they can be reported precisely.
 forStatement: FOR loopVariableType? Identifier IN loopRange body;
@@ -87,7 +91,7 @@ assignmentStatement: operand op = (EQUALS | CompoundAssign) expression SEMICOLON
 // to a `;` or a balanced `{ ... }`.
 unsupportedStatement
     : keyword = (
-          OPAQUE | DEF | WHILE | GPHASE | CTRL | NEGCTRL | INV | POW | INPUT | OUTPUT | DELAY
+          OPAQUE | DEF | GPHASE | CTRL | NEGCTRL | INV | POW | INPUT | OUTPUT | DELAY
         | BOX | LET | EXTERN | DEFCALGRAMMAR | DEFCAL | CAL | DURATION | STRETCH | SWITCH
         | RETURN | BREAK | CONTINUE | END | INT | UINT | FLOAT | ANGLE | BOOL | COMPLEX | ARRAY
       ) looseToken* (SEMICOLON | looseBlock)

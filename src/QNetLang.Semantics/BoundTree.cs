@@ -28,6 +28,9 @@ public sealed record BoundFor(LoopVariableSymbol Variable, Expression Start, Exp
 
 public sealed record BoundIf(Expression Condition, ImmutableArray<BoundStatement> Then, ImmutableArray<BoundStatement> Else, TextSpan Span) : BoundStatement(Span);
 
+/// <summary>A runtime `while` loop over measured bits.</summary>
+public sealed record BoundWhile(Expression Condition, ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span);
+
 public sealed record BoundAt(NetworkNode Node, ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span);
 
 /// <summary>A bare <c>{ ... }</c>: groups statements, nothing more.</summary>

@@ -97,6 +97,11 @@ public sealed class ProgramBinder
                 var @else = BindStatements(i.Else, new Scope(scope), topLevel: false);
                 return new BoundIf(i.Condition, then, @else, i.Span);
             }
+            case WhileStatement w:
+            {
+                CheckExpression(w.Condition, scope, allowBits: true);
+                return new BoundWhile(w.Condition, BindStatements(w.Body, new Scope(scope), topLevel: false), w.Span);
+            }
             case AtStatement a:
             {
                 var node = ResolveProcessor(a.Node, "an `at` block");
@@ -467,6 +472,7 @@ public sealed class ProgramBinder
         ResetStatement => "a reset",
         BarrierStatement => "a barrier",
         ForStatement => "a for loop",
+        WhileStatement => "a while loop",
         IfStatement => "an if statement",
         QubitDeclaration or BitDeclaration or ConstDeclaration => "a declaration",
         GateDefinition => "a gate definition",

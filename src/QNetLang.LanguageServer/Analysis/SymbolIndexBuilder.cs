@@ -155,6 +155,10 @@ public sealed class SymbolIndexBuilder
                     foreach (var inner in branch.Then) Statement(inner, scope);
                     foreach (var inner in branch.Else) Statement(inner, scope);
                     break;
+                case WhileStatement loop:
+                    index.Expression(loop.Condition, scope);
+                    foreach (var inner in loop.Body) Statement(inner, scope);
+                    break;
                 case AtStatement at:
                     index.NodeReference(nodes, at.Node);
                     foreach (var inner in at.Body) Statement(inner, scope);

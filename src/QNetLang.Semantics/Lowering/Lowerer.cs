@@ -139,7 +139,8 @@ public sealed class Lowerer
                 break;
             }
             case BoundFor f: LowerFor(f, output, frame); break;
-            case BoundIf i: LowerIf(i, output, frame); break;
+            case BoundIf i: LowerConditional(i.Condition, i.Then, i.Else, isLoop: false, i.Span, output, frame); break;
+            case BoundWhile w: LowerConditional(w.Condition, w.Body, [], isLoop: true, w.Span, output, frame); break;
             case BoundAt a:
                 _atNodes.Push(a.Node);
                 LowerStatements(a.Body, output, frame);
@@ -266,22 +267,26 @@ public sealed class Lowerer
         _loopValues.Remove(loop.Variable);
     }
 
-    private void LowerIf(BoundIf statement, ImmutableArray<Operation>.Builder output, GateFrame? frame)
+    /// <summary>An `if`, or a runtime `while` (<paramref name="isLoop"/>: <paramref name="then"/> is its body).</summary>
+    private void LowerConditional(Expression test, ImmutableArray<BoundStatement> then, ImmutableArray<BoundStatement> @else, bool isLoop, TextSpan span,
+        ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
         var lowering = new ConditionLowering(this, frame);
-        if (lowering.Lower(statement.Condition) is not { } condition) return;
+        if (lowering.Lower(test) is not { } condition) return;
         if (condition is ConstantCondition constant)
         {
-            LowerStatements(constant.Value ? statement.Then : statement.Else, output, frame);
+            // A loop whose condition is known at compile time never runs, or never ends.
+            if (isLoop && constant.Value) _diagnostics.Report(Diagnostics.EndlessLoop, At(span));
+            else if (!isLoop) LowerStatements(constant.Value ? then : @else, output, frame);
             return;
         }
-        var then = ImmutableArray.CreateBuilder<Operation>();
-        var @else = ImmutableArray.CreateBuilder<Operation>();
+        var thenOps = ImmutableArray.CreateBuilder<Operation>();
+        var elseOps = ImmutableArray.CreateBuilder<Operation>();
         _conditionalDepth++;
-        LowerStatements(statement.Then, then, frame);
-        LowerStatements(statement.Else, @else, frame);
+        LowerStatements(then, thenOps, frame);
+        LowerStatements(@else, elseOps, frame);
         _conditionalDepth--;
-        Emit(output, new IfOperation(condition, then.ToImmutable(), @else.ToImmutable(), At(statement.Span)));
+        Emit(output, new IfOperation(condition, thenOps.ToImmutable(), elseOps.ToImmutable(), At(span)) { IsLoop = isLoop });
     }
 
     // ---- network primitives -----------------------------------------------------------------------

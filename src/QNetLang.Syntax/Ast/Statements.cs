@@ -44,6 +44,9 @@ public sealed record ForStatement(Name Variable, Expression Start, Expression En
 
 public sealed record IfStatement(Expression Condition, ImmutableArray<Statement> Then, ImmutableArray<Statement> Else, TextSpan Span) : Statement(Span);
 
+/// <summary><c>while (c) { }</c>: a runtime loop, its condition tested on measured bits before every iteration.</summary>
+public sealed record WhileStatement(Expression Condition, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);
+
 public sealed record AtStatement(Name Node, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);
 
 public sealed record EprStatement(Operand First, Operand Second, TextSpan Span) : Statement(Span);

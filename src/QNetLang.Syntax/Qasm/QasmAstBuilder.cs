@@ -176,6 +176,12 @@ internal sealed class QasmAstBuilder
                 if (condition is not null) built = new IfStatement(condition, Body(branch.thenBody), Body(branch.elseBody), span);
                 break;
             }
+            case P.WhileStatementContext loop:
+            {
+                var condition = _expressions.Build(loop.expression());
+                if (condition is not null) built = new WhileStatement(condition, Body(loop.body()), span);
+                break;
+            }
             case P.UnsupportedStatementContext unsupported:
                 ReportUnsupported(unsupported);
                 break;
@@ -382,7 +388,6 @@ internal sealed class QasmAstBuilder
         string what = keyword.Type switch
         {
             OpenQasmLexer.DEF => "subroutine definition ('def')",
-            OpenQasmLexer.WHILE => "'while' loop",
             OpenQasmLexer.GPHASE => "global phase ('gphase')",
             OpenQasmLexer.CTRL or OpenQasmLexer.NEGCTRL or OpenQasmLexer.INV or OpenQasmLexer.POW => $"gate modifier '{text} @'",
             OpenQasmLexer.INPUT or OpenQasmLexer.OUTPUT => $"'{text}' declaration",
