@@ -26,8 +26,12 @@ statement
     | forStatement
     | ifStatement
     | whileStatement
+    | subroutineDefinition
+    | returnStatement
+    | callStatement
     | gateCallStatement
     | unsupportedStatement
+    | annotationOrDirective
     | scope
     ;
 
@@ -82,6 +86,16 @@ loopRange
     ;
 rangeBounds: first = expression? COLON second = expression? (COLON third = expression?)?;
 
+// `def name(qubit[2] a, qubit b) -> bit[2] { ... return r; }`: inlined at each call
+// (docs/language.md, OpenQASM import). Arguments other than qubits are parsed so that they can
+// be reported precisely.
+subroutineDefinition: DEF Identifier LPAREN (subroutineArgument (COMMA subroutineArgument)*)? RPAREN (ARROW returnType = argumentType designator?)? scope;
+subroutineArgument: argumentType designator? Identifier;
+argumentType: QUBIT | BIT | INT | UINT | FLOAT | ANGLE | BOOL;
+returnStatement: RETURN expression? SEMICOLON;
+// `name(args);`: a subroutine called for its effect (a gate call always has qubit operands).
+callStatement: Identifier LPAREN expressionList? RPAREN SEMICOLON;
+
 // Classical variables are not imported; parsed (not loosely) so that `c = measure q;` with
 // a mistake in it is reported as a syntax error, not as an unsupported assignment.
 assignmentStatement: operand op = (EQUALS | CompoundAssign) expression SEMICOLON;
@@ -91,13 +105,14 @@ assignmentStatement: operand op = (EQUALS | CompoundAssign) expression SEMICOLON
 // to a `;` or a balanced `{ ... }`.
 unsupportedStatement
     : keyword = (
-          OPAQUE | DEF | GPHASE | CTRL | NEGCTRL | INV | POW | INPUT | OUTPUT | DELAY
+          OPAQUE | GPHASE | CTRL | NEGCTRL | INV | POW | INPUT | OUTPUT | DELAY
         | BOX | LET | EXTERN | DEFCALGRAMMAR | DEFCAL | CAL | DURATION | STRETCH | SWITCH
-        | RETURN | BREAK | CONTINUE | END | INT | UINT | FLOAT | ANGLE | BOOL | COMPLEX | ARRAY
+        | BREAK | CONTINUE | END | INT | UINT | FLOAT | ANGLE | BOOL | COMPLEX | ARRAY
       ) looseToken* (SEMICOLON | looseBlock)
     | CONST keyword = (BOOL | BIT | COMPLEX | DURATION | STRETCH | ARRAY) looseToken* SEMICOLON
     ;
 looseToken: ~(SEMICOLON | LBRACE | RBRACE);
+annotationOrDirective: Annotation | Directive;
 looseBlock: LBRACE (looseBlock | looseToken | SEMICOLON)* RBRACE;
 
 // ---- operands ----------------------------------------------------------------------------------
@@ -120,6 +135,8 @@ expression
     : LPAREN expression RPAREN                                          # parenthesisExpression
     | Identifier LBRACKET expression RBRACKET                           # indexExpression
     | Identifier LPAREN expressionList? RPAREN                          # callExpression
+    // `int[4](c)`: a cast; the builder imports int/uint/bool of a bit or bit register.
+    | castType = (INT | UINT | BOOL | FLOAT | ANGLE | BIT) designator? LPAREN expression RPAREN  # castExpression
     // `^` is power in OpenQASM 2; in OpenQASM 3 it is xor, which is reported as unsupported,
     // so giving it power's precedence is right for the one version that imports it.
     | <assoc = right> expression op = (POWER | CARET) expression        # powerExpression

@@ -25,6 +25,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor FileTooLarge = new("QN1008", "File too large", "the file is {0} bytes; the limit is {1} bytes");
     public static readonly DiagnosticDescriptor UnterminatedComment = new("QN1009", "Unterminated comment", "'/*' comment is not closed by '*/'");
     public static readonly DiagnosticDescriptor UnterminatedString = new("QN1010", "Unterminated string", "string literal is not closed before the end of the line");
+    public static readonly DiagnosticDescriptor SubroutineCallMismatch = new("QN1017", "Subroutine call does not match its definition", "the call of subroutine '{0}' does not match its definition: {1}");
     public static readonly DiagnosticDescriptor UnsupportedQasmFeature = new("QN1011", "Unsupported OpenQASM feature", "OpenQASM {0} is not supported by the QNetLang importer");
     public static readonly DiagnosticDescriptor IncludesTooDeep = new("QN1013", "Includes nested too deep", "includes are nested more than {0} files deep");
     public static readonly DiagnosticDescriptor UnsupportedQasmVersion = new("QN1012", "Unsupported OpenQASM version", "OpenQASM version '{0}' is not supported: use 2.0 or 3 (3.0)");
@@ -74,6 +75,8 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor AmbiguousNetwork = new("QN2039", "Ambiguous network", "'{0}' declares {1} networks; the program needs exactly one");
     public static readonly DiagnosticDescriptor UnusedValue = new("QN2040", "Value has no effect", "{0}", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor EndlessLoop = new("QN2060", "Endless loop", "the condition of this `while` is always true, so the loop would never end; test a measured bit that the body changes");
+    public static readonly DiagnosticDescriptor InitialValueLost = new("QN2061", "Initial bit value not representable", "the initial value 1 of '{0}' cannot be kept {1}: initial values only decide conditions at compile time; measure into the bit unconditionally first");
+    public static readonly DiagnosticDescriptor BadBitInitializer = new("QN2062", "Bad bit initialiser", "the initial value of '{0}' must be a non-negative integer constant or bit string that fits its {1} bit(s), found {2}");
     public static readonly DiagnosticDescriptor MoveInConditional = new("QN2041", "Qubit moved inside a conditional", "{0} cannot be inside an `if`: where a qubit is must not depend on a measurement result");
     public static readonly DiagnosticDescriptor ConflictingProperties = new("QN2042", "Conflicting properties", "'{0}' and '{1}' cannot both be given: {2}");
     public static readonly DiagnosticDescriptor ImpossibleProperty = new("QN2043", "Physically impossible property", "{0}");

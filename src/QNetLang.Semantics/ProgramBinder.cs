@@ -182,10 +182,26 @@ public sealed class ProgramBinder
             DeclareFailed(declaration.Name);
             return;
         }
-        var symbol = new BitRegisterSymbol(declaration.Name.Text, size.Value, declaration.Size is not null, _bitCount, declaration.Name.Span);
+        var symbol = new BitRegisterSymbol(declaration.Name.Text, size.Value, declaration.Size is not null, _bitCount, declaration.Name.Span)
+        {
+            InitialValue = declaration.Initializer is { } initializer ? InitialValue(initializer, declaration.Name.Text, size.Value) : 0,
+        };
         if (!Declare(symbol)) return;
         _bits.Add(symbol);
         _bitCount += size.Value;
+    }
+
+    private System.Numerics.BigInteger InitialValue(Expression initializer, string name, int size)
+    {
+        System.Numerics.BigInteger? value = null;
+        if (Lowering.ExactIntegerFolding.TryFold(initializer, out var exact)) value = exact;
+        else if (_evaluator.Evaluate(initializer, n => LookupAndRecord(n, _globals)) is { Kind: ValueKind.Int } folded) value = new System.Numerics.BigInteger(folded.Number);
+        if (value is not { } v || v.Sign < 0 || v.GetBitLength() > size)
+        {
+            _diagnostics.Report(Diagnostics.BadBitInitializer, At(initializer.Span), name, size, value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "a value that is not an integer constant");
+            return 0;
+        }
+        return v;
     }
 
     private int? EvaluateSize(Expression expression)

@@ -14,6 +14,7 @@ namespace QNetLang.Semantics.Lowering;
 public sealed class Lowerer
 {
     private readonly BoundProgram _program;
+    private readonly KnownBits _known;
     private readonly DiagnosticBag _diagnostics;
     private readonly ExpressionEvaluator _evaluator;
     private readonly WorkBudget _budget;
@@ -28,6 +29,7 @@ public sealed class Lowerer
     public Lowerer(BoundProgram program, DiagnosticBag diagnostics, long maxOperations = SemanticLimits.DefaultMaxOperations)
     {
         _program = program;
+        _known = new KnownBits(program.BitRegisters);
         _diagnostics = diagnostics;
         _evaluator = new ExpressionEvaluator(program.Source, diagnostics);
         _budget = new WorkBudget(maxOperations);
@@ -57,6 +59,7 @@ public sealed class Lowerer
                 return null;
             }
         }
+        foreach (int bit in _known.Ones) ReportLostInitialValue(bit, "to the end of the program, where every bit is read from the run");
         if (_diagnostics.Items.Count(d => d.IsError) > errorsBefore) return null;
 
         var qubits = _program.QubitRegisters
@@ -249,8 +252,22 @@ public sealed class Lowerer
         for (int i = 0; i < qubits.Count; i++)
         {
             CheckLocal(qubits[i], measure.Qubit.Span);
+            if (bits is not null) Written(bits[i]);
             Emit(output, new MeasureOperation(qubits[i], bits?[i], At(measure.Span)));
         }
+    }
+
+    /// <summary>A bit is written: a known initial value 1 that only some runs overwrite cannot be represented.</summary>
+    private void Written(int bit)
+    {
+        if (_known.Forget(bit) == true && _conditionalDepth > 0) ReportLostInitialValue(bit, "when it is written inside a runtime `if` or `while`");
+    }
+
+    private void ReportLostInitialValue(int bit, string when)
+    {
+        var register = _program.BitRegisters.First(r => bit >= r.FirstBit && bit < r.FirstBit + r.Size);
+        string name = register.IsRegister ? $"{register.Name}[{bit - register.FirstBit}]" : register.Name;
+        _diagnostics.Report(Diagnostics.InitialValueLost, At(register.DeclarationSpan), name, when);
     }
 
     private void LowerFor(BoundFor loop, ImmutableArray<Operation>.Builder output, GateFrame? frame)
@@ -272,7 +289,31 @@ public sealed class Lowerer
         ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
         var lowering = new ConditionLowering(this, frame);
-        if (lowering.Lower(test) is not { } condition) return;
+        if (lowering.Lower(test) is not { } raw) return;
+        var condition = ConditionLowering.Simplify(_known.Substitute(raw));
+        if (isLoop && condition is ConstantCondition { Value: true } && raw is not ConstantCondition)
+        {
+            // True only because of bits with known initial values: the first iteration runs
+            // unconditionally, and its writes decide the next test. A body that writes none of
+            // the tested bits would repeat forever.
+            var written = KnownBits.WrittenRegisters(then).SelectMany(r => Enumerable.Range(r.FirstBit, r.Size)).ToHashSet();
+            if (!Conditions.BitsOf(raw).Any(written.Contains))
+            {
+                _diagnostics.Report(Diagnostics.EndlessLoop, At(span));
+                return;
+            }
+            LowerStatements(then, output, frame);
+            LowerConditional(test, then, @else, isLoop, span, output, frame);
+            return;
+        }
+        if (isLoop && condition is not ConstantCondition)
+        {
+            // Every test after the first sees what the body wrote.
+            foreach (var register in KnownBits.WrittenRegisters(then))
+                for (int i = 0; i < register.Size; i++)
+                    if (_known.Forget(register.FirstBit + i) == true) ReportLostInitialValue(register.FirstBit + i, "when it is written inside a runtime `if` or `while`");
+            condition = ConditionLowering.Simplify(_known.Substitute(raw));
+        }
         if (condition is ConstantCondition constant)
         {
             // A loop whose condition is known at compile time never runs, or never ends.
@@ -354,6 +395,7 @@ public sealed class Lowerer
         {
             if (Bits(flagOperand) is not { } f) return;
             flags = f;
+            foreach (int flag in flags) Written(flag);
             if (flags.Count != qubits.Count)
             {
                 _diagnostics.Report(Diagnostics.RegisterSizeMismatch, At(send.Span), qubits.Count, flags.Count);

@@ -23,7 +23,11 @@ public sealed record Operand(Name Name, Expression? Index, TextSpan Span) : Synt
 
 public sealed record QubitDeclaration(Name Name, Expression? Size, Name? PinnedTo, TextSpan Span) : Statement(Span);
 
-public sealed record BitDeclaration(Name Name, Expression? Size, TextSpan Span) : Statement(Span);
+public sealed record BitDeclaration(Name Name, Expression? Size, TextSpan Span) : Statement(Span)
+{
+    /// <summary>OpenQASM's <c>bit[2] f = "11";</c>: an integer constant (a bit string reads as one, its last character element 0).</summary>
+    public Expression? Initializer { get; init; }
+}
 
 public sealed record ConstDeclaration(ScalarType Type, Name Name, Expression Value, TextSpan Span) : Statement(Span);
 

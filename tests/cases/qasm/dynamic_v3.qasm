@@ -1,0 +1,28 @@
+// OpenQASM 3 dynamic-circuit constructs the importer takes: a subroutine inlined at a call
+// statement and at an assignment, casts of bit registers in conditions, a bit initialiser
+// that starts a repeat-until-success loop (its first iteration is unrolled), `if (true)`.
+OPENQASM 3.0;
+include "stdgates.inc";
+
+def prepare(qubit[2] pair) {
+    reset pair;
+    h pair[0];
+    cx pair[0], pair[1];
+}
+
+def check(qubit[2] pair) -> bit[2] {
+    bit[2] out;
+    out = measure pair;
+    return out;
+}
+
+qubit[2] p;
+bit[2] flags = "01";
+bit ok;
+
+while (int[2](flags) == 1 || uint(flags) == 2) {
+    prepare(p);
+    flags = check(p);
+}
+if (bool(flags[0])) { x p[0]; }
+if (true) { ok = measure p[0]; }
