@@ -17,6 +17,7 @@ statement
     | qubitDeclaration
     | bitDeclaration
     | constDeclaration
+    | inputDeclaration
     | gateDefinition
     | measureArrowStatement
     | measureAssignStatement
@@ -51,6 +52,8 @@ bitDeclaration: BIT designator? Identifier (EQUALS bitInitializer)? SEMICOLON;
 bitInitializer: MEASURE operand | expression;
 constDeclaration: CONST scalarType designator? Identifier EQUALS expression SEMICOLON;
 scalarType: INT | UINT | FLOAT | ANGLE;
+// `input float[64] theta;`: a constant whose value the command line gives (`--input theta=0.3`).
+inputDeclaration: INPUT scalarType designator? Identifier SEMICOLON;
 designator: LBRACKET expression RBRACKET;
 
 // `gate name(params) a, b { }`; the parentheses may be empty or absent.

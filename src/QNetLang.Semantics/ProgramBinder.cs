@@ -70,6 +70,11 @@ public sealed class ProgramBinder
             case ConstDeclaration c:
                 if (RequireTopLevel(topLevel, c.Span, "constants", c.Name, scope)) DeclareConst(c);
                 return null;
+            case InputDeclaration input:
+                // Given on the command line, an input arrives here as a constant; this one was not.
+                _diagnostics.Report(Diagnostics.InputWithoutValue, At(input.Name.Span), input.Name.Text);
+                DeclareFailed(input.Name);
+                return null;
             case GateDefinition g:
                 if (RequireTopLevel(topLevel, g.Span, "gates", g.Name, scope)) DeclareGate(g);
                 return null;

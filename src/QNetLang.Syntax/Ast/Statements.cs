@@ -31,6 +31,9 @@ public sealed record BitDeclaration(Name Name, Expression? Size, TextSpan Span) 
 
 public sealed record ConstDeclaration(ScalarType Type, Name Name, Expression Value, TextSpan Span) : Statement(Span);
 
+/// <summary>OpenQASM's <c>input float theta;</c>: a constant whose value comes from the command line (<c>--input theta=0.3</c>), which turns it into a <see cref="ConstDeclaration"/> before binding.</summary>
+public sealed record InputDeclaration(ScalarType Type, Name Name, TextSpan Span) : Statement(Span);
+
 public sealed record GateDefinition(Name Name, ImmutableArray<Name> Parameters, ImmutableArray<Name> Qubits, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);
 
 public sealed record GateCall(Name Gate, ImmutableArray<Expression> Arguments, ImmutableArray<Operand> Operands, TextSpan Span) : Statement(Span);

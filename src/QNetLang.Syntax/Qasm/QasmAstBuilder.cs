@@ -138,6 +138,13 @@ internal sealed class QasmAstBuilder
             case P.ConstDeclarationContext constant:
                 built = Const(constant, span);
                 break;
+            case P.InputDeclarationContext input:
+            {
+                var name = NameOf(input.Identifier());
+                var typeToken = input.scalarType()?.Start;
+                if (name is not null && typeToken is not null && typeToken.TokenIndex >= 0) built = new InputDeclaration(ScalarTypeOf(typeToken), name, span);
+                break;
+            }
             case P.GateDefinitionContext gate:
                 built = GateDefinition(gate, span);
                 break;
@@ -363,15 +370,16 @@ internal sealed class QasmAstBuilder
         if (name is null || typeToken is null || typeToken.TokenIndex < 0) return null;
         var value = _expressions.Build(context.expression());
         if (value is null) return null;
-        // The bit width of `int[32]` or `angle[20]` is dropped: constants are folded exactly.
-        var type = typeToken.Type switch
-        {
-            OpenQasmLexer.INT or OpenQasmLexer.UINT => ScalarType.Int,
-            OpenQasmLexer.FLOAT => ScalarType.Float,
-            _ => ScalarType.Angle,
-        };
-        return new ConstDeclaration(type, name, value, span);
+        return new ConstDeclaration(ScalarTypeOf(typeToken), name, value, span);
     }
+
+    /// <summary>The bit width of `int[32]` or `angle[20]` is dropped: constants are folded exactly.</summary>
+    private static ScalarType ScalarTypeOf(IToken typeToken) => typeToken.Type switch
+    {
+        OpenQasmLexer.INT or OpenQasmLexer.UINT => ScalarType.Int,
+        OpenQasmLexer.FLOAT => ScalarType.Float,
+        _ => ScalarType.Angle,
+    };
 
     private GateDefinition? GateDefinition(P.GateDefinitionContext context, TextSpan span)
     {
