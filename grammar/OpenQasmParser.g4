@@ -62,7 +62,9 @@ identifierList: Identifier (COMMA Identifier)*;
 
 // ---- quantum statements ------------------------------------------------------------------
 // `U(a, b, c) q[0];`, `cx q, r;` (broadcast over registers).
-gateCallStatement: Identifier (LPAREN expressionList? RPAREN)? operandList SEMICOLON;
+gateCallStatement: gateModifier* Identifier (LPAREN expressionList? RPAREN)? operandList SEMICOLON;
+// `inv @`, `pow(k) @`, `ctrl @`, `ctrl(2) @`, `negctrl @` (OpenQASM 3).
+gateModifier: (INV | POW LPAREN expression RPAREN | (CTRL | NEGCTRL) (LPAREN expression RPAREN)?) AT;
 
 // `measure q -> c;` (both versions) or a bare `measure q;` (OpenQASM 3).
 measureArrowStatement: MEASURE operand (ARROW target = operand)? SEMICOLON;
@@ -108,7 +110,7 @@ assignmentStatement: operand op = (EQUALS | CompoundAssign) expression SEMICOLON
 // to a `;` or a balanced `{ ... }`.
 unsupportedStatement
     : keyword = (
-          OPAQUE | GPHASE | CTRL | NEGCTRL | INV | POW | INPUT | OUTPUT | DELAY
+          OPAQUE | GPHASE | INPUT | OUTPUT | DELAY
         | BOX | LET | EXTERN | DEFCALGRAMMAR | DEFCAL | CAL | DURATION | STRETCH | SWITCH
         | BREAK | CONTINUE | END | INT | UINT | FLOAT | ANGLE | BOOL | COMPLEX | ARRAY
       ) looseToken* (SEMICOLON | looseBlock)

@@ -58,8 +58,8 @@ public class OpenQasmSpecExampleTests
         Assert.False(result.Success);
         var messages = result.Diagnostics.Items.Where(d => d.IsError).Select(d => d.Message).ToList();
         Assert.All(result.Diagnostics.Items.Where(d => d.IsError), d => Assert.Equal("QN1011", d.Code));
-        Assert.Contains(messages, m => m.Contains("'ctrl @'", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.Contains("'inv @'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("non-constant classical variable ('angle')", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("non-constant classical variable ('uint')", StringComparison.Ordinal));
     }
 
     /// <summary>The column of a register in the counts' keys (one space-separated column per register, in the report's order).</summary>

@@ -23,6 +23,7 @@ internal sealed class QasmAstBuilder
     private readonly DiagnosticBag _diagnostics;
     private readonly QasmExpressionBuilder _expressions;
     private readonly QasmSubroutines _subroutines;
+    private readonly QasmGateModifiers _modifiers;
 
     /// <summary>Opaque gates declared so far (name → declaration span), and those called.</summary>
     private readonly Dictionary<string, TextSpan> _opaque = new(StringComparer.Ordinal);
@@ -41,6 +42,7 @@ internal sealed class QasmAstBuilder
         _diagnostics = diagnostics;
         _expressions = new QasmExpressionBuilder(source, diagnostics, language);
         _subroutines = new QasmSubroutines(source, diagnostics);
+        _modifiers = new QasmGateModifiers(source, diagnostics);
     }
 
     public static CompilationUnit Build(SourceText source, DiagnosticBag diagnostics, P.ProgramContext tree, bool withPrelude)
@@ -147,6 +149,9 @@ internal sealed class QasmAstBuilder
             }
             case P.GateDefinitionContext gate:
                 built = GateDefinition(gate, span);
+                break;
+            case P.GateCallStatementContext call when call.gateModifier().Length > 0:
+                ModifiedGateCall(call, span, into);
                 break;
             case P.GateCallStatementContext call:
                 built = GateCall(call, span);
@@ -417,6 +422,51 @@ internal sealed class QasmAstBuilder
         return new GateCall(name, [.. arguments], operands.Value, span);
     }
 
+    /// <summary>
+    /// <c>ctrl @ pow(2) @ p(θ) a, b;</c>: the modifiers name a library gate (<see cref="QasmGateModifiers"/>);
+    /// <c>negctrl</c> controls are flipped with x before and after.
+    /// </summary>
+    private void ModifiedGateCall(P.GateCallStatementContext context, TextSpan span, ImmutableArray<Statement>.Builder into)
+    {
+        var modifiers = new List<GateModifier>();
+        foreach (var m in context.gateModifier())
+        {
+            var at = Span(m);
+            if (m.INV() is not null) modifiers.Add(new InverseModifier(at));
+            else if (m.POW() is not null)
+            {
+                if (_expressions.Build(m.expression()) is not { } exponent) return;
+                modifiers.Add(new PowerModifier(exponent, at));
+            }
+            else
+            {
+                int count = 1;
+                if (m.expression() is { } n)
+                {
+                    if (_expressions.Build(n) is not LiteralExpression { IsInteger: true, Unit: null } literal || literal.Value < 1 || literal.Value > 8)
+                    {
+                        Unsupported(at, "control count that is not an integer literal from 1 to 8");
+                        return;
+                    }
+                    count = (int)literal.Value;
+                }
+                modifiers.Add(new ControlModifier(count, m.NEGCTRL() is not null, at));
+            }
+        }
+        if (GateCall(context, span) is not { } call) return;
+        if (_defined.Contains(call.Gate.Text))
+        {
+            Unsupported(Span(context.gateModifier()[0]), $"gate modifier on the user-defined gate '{call.Gate.Text}'");
+            return;
+        }
+        if (_modifiers.Apply(call.Gate, call.Arguments, modifiers) is not { } result) return;
+        var flips = result.NegatedControls.Where(i => i < call.Operands.Length).Select(i => new GateCall(new Name("x", call.Gate.Span), [], [call.Operands[i]], span)).ToList();
+        into.AddRange(flips);
+        for (int r = 0; r < result.Repeat; r++)
+            into.Add(call with { Gate = new Name(result.Gate, call.Gate.Span), Arguments = result.Arguments });
+        into.AddRange(flips);
+    }
+
     private ForStatement? For(P.ForStatementContext context, TextSpan span)
     {
         var variable = NameOf(context.Identifier());
@@ -517,7 +567,6 @@ internal sealed class QasmAstBuilder
         string what = keyword.Type switch
         {
             OpenQasmLexer.GPHASE => "global phase ('gphase')",
-            OpenQasmLexer.CTRL or OpenQasmLexer.NEGCTRL or OpenQasmLexer.INV or OpenQasmLexer.POW => $"gate modifier '{text} @'",
             OpenQasmLexer.INPUT or OpenQasmLexer.OUTPUT => $"'{text}' declaration",
             OpenQasmLexer.DELAY => "'delay' instruction",
             OpenQasmLexer.BOX => "'box' block",

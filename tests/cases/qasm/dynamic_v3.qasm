@@ -1,6 +1,7 @@
 // OpenQASM 3 dynamic-circuit constructs the importer takes: a subroutine inlined at a call
 // statement and at an assignment, casts of bit registers in conditions, a bit initialiser
-// that starts a repeat-until-success loop (its first iteration is unrolled), `if (true)`.
+// that starts a repeat-until-success loop (its first iteration is unrolled), `if (true)`, and
+// gate modifiers, each of which names a library gate.
 OPENQASM 3.0;
 include "stdgates.inc";
 
@@ -25,4 +26,8 @@ while (int[2](flags) == 1 || uint(flags) == 2) {
     flags = check(p);
 }
 if (bool(flags[0])) { x p[0]; }
+ctrl @ x p[0], p[1];
+negctrl(1) @ z p[0], p[1];
+inv @ s p[0];
+ctrl @ pow(2) @ t p[1], p[0];
 if (true) { ok = measure p[0]; }
