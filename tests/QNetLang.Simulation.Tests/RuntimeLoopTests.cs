@@ -96,6 +96,49 @@ public class RuntimeLoopTests
         Assert.True(Math.Abs(result.Ebits - 2) <= Statistics.Sigmas * Math.Sqrt(2.0 / Shots), $"pairs per shot {result.Ebits}");
     }
 
+    /// <summary>
+    /// A loop nested in a loop inside an `if`, over three nodes. With sel = 1 (probability 1/2)
+    /// the outer loop runs K times (P(K = k) = 2^-k); in each, the inner loop applies x to c
+    /// G times with P(G = g) = 2^-(g + 1), odd with probability 1/3. c ends at 1 when the total is
+    /// odd: sum over k of 2^-k (1 - 3^-k)/2 = 2/5. So P(out = 1) = 1/5, P(sel = 1, out = 0) = 3/10.
+    /// (An end step that counted the inner body's finishes once per inner iteration ended the
+    /// outer loop early; this catches it.)
+    /// </summary>
+    [Theory]
+    [InlineData("bob", "carol")]
+    [InlineData("alice", "alice")]
+    public void NestedLoopsInsideAConditionalGiveTheExactDistribution(string bNode, string cNode)
+    {
+        var program = TestSupport.Compile($$"""
+            network lab {
+                qpu alice { qubits = 4; }
+                qpu bob   { qubits = 4; }
+                qpu carol { qubits = 4; }
+                link alice -- bob { length = 1 km; }
+                link bob -- carol { length = 1 km; }
+            }
+            program nest on lab {
+                qubit a @ alice; qubit b @ {{bNode}}; qubit c @ {{cNode}};
+                bit ka; bit kb; bit sel; bit out;
+                h a;
+                sel = measure a;
+                if (sel == 1) {
+                    while (ka == 0) {
+                        reset b; h b; kb = measure b;
+                        while (kb == 0) { reset b; h b; kb = measure b; x c; }
+                        reset a; h a; ka = measure a;
+                    }
+                }
+                out = measure c;
+            }
+            """);
+        var result = TestSupport.Run(program, Shots, seed: 9);
+        // Columns: out sel kb ka. The loops end only on ka = kb = 1.
+        Assert.Equal(Shots, TestSupport.Count(result, key => key is "0 0 0 0" or "0 1 1 1" or "1 1 1 1"));
+        Statistics.AssertProportion(TestSupport.Count(result, key => key == "1 1 1 1"), Shots, 0.2, "P(out = 1)");
+        Statistics.AssertProportion(TestSupport.Count(result, key => key == "0 1 1 1"), Shots, 0.3, "P(sel = 1, out = 0)");
+    }
+
     [Fact]
     public void NodeFilesReadBackWithTheirLoops()
     {

@@ -209,8 +209,10 @@ internal sealed class ExecutionPlan
         }
 
         /// <summary>
-        /// Adds the loop's end step, which waits for the guard and every step of the body. Later
-        /// steps that share a qubit or a bit with the loop wait for the end (not for one
+        /// Adds the loop's end step, which waits for the guard and every step of the body, except
+        /// the steps inside a nested loop, for which it waits for that loop's end: they finish
+        /// once per inner iteration, and each finish counts down the steps that wait for them.
+        /// Later steps that share a qubit or a bit with the loop wait for the end (not for one
         /// iteration's step): the end stands for the whole loop.
         /// </summary>
         private void CloseLoop(Step head, int node, NodeInstruction instruction, int guard, bool thenBranch)
@@ -218,10 +220,20 @@ internal sealed class ExecutionPlan
             var end = Add(StepKind.LoopEnd, node, instruction, guard, thenBranch, []);
             end.LoopPartner = head.Index;
             head.LoopPartner = end.Index;
+            int nestedEnd = -1;
             for (int i = head.Index; i < end.Index; i++)
             {
-                Depend(end, i);
                 var inner = _steps[i];
+                if (i > nestedEnd)
+                {
+                    if (i > head.Index && inner.Kind == StepKind.Guard && inner.LoopPartner > i)
+                    {
+                        // A nested loop: wait for its end, which stands for it.
+                        nestedEnd = inner.LoopPartner;
+                        Depend(end, nestedEnd);
+                    }
+                    else Depend(end, i);
+                }
                 foreach (int q in inner.Qubits) _lastOnQubit[q] = end.Index;
                 var slots = new List<int> { inner.WriteSlot, inner.ReadSlot };
                 if (inner.ConditionSlots is { } tested) slots.AddRange(tested.Values);
