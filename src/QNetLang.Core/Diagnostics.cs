@@ -78,6 +78,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor InitialValueLost = new("QN2061", "Initial bit value not representable", "the initial value 1 of '{0}' cannot be kept {1}: initial values only decide conditions at compile time; measure into the bit unconditionally first");
     public static readonly DiagnosticDescriptor BadBitInitializer = new("QN2062", "Bad bit initialiser", "the initial value of '{0}' must be a non-negative integer constant or bit string that fits its {1} bit(s), found {2}");
     public static readonly DiagnosticDescriptor InputWithoutValue = new("QN2063", "Input without a value", "input '{0}' has no value: give it on the command line with --input {0}=VALUE");
+    public static readonly DiagnosticDescriptor ZeroLoopStep = new("QN2064", "Zero loop step", "the step of this range is 0, so the loop would never end");
     public static readonly DiagnosticDescriptor MoveInConditional = new("QN2041", "Qubit moved inside a conditional", "{0} cannot be inside an `if`: where a qubit is must not depend on a measurement result");
     public static readonly DiagnosticDescriptor ConflictingProperties = new("QN2042", "Conflicting properties", "'{0}' and '{1}' cannot both be given: {2}");
     public static readonly DiagnosticDescriptor ImpossibleProperty = new("QN2043", "Physically impossible property", "{0}");

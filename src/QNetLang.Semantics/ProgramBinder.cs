@@ -341,6 +341,7 @@ public sealed class ProgramBinder
     {
         CheckExpression(loop.Start, scope, allowBits: false);
         CheckExpression(loop.End, scope, allowBits: false);
+        if (loop.Step is { } step) CheckExpression(step, scope, allowBits: false);
         var body = new Scope(scope);
         var variable = new LoopVariableSymbol(loop.Variable.Text, loop.Variable.Span);
         bool declared = body.TryDeclare(variable);
@@ -348,7 +349,7 @@ public sealed class ProgramBinder
         if (!declared || _gates.ContainsKey(variable.Name))
             _diagnostics.Report(Diagnostics.Redefinition, At(loop.Variable.Span), variable.Name);
         var statements = BindStatements(loop.Body, body, topLevel: false);
-        return new BoundFor(variable, loop.Start, loop.End, statements, loop.Span);
+        return new BoundFor(variable, loop.Start, loop.End, statements, loop.Span) { Step = loop.Step };
     }
 
     private enum OperandKind

@@ -146,6 +146,7 @@ public sealed class SymbolIndexBuilder
                 case ForStatement loop:
                     index.Expression(loop.Start, scope);
                     index.Expression(loop.End, scope);
+                    if (loop.Step is { } step) index.Expression(step, scope);
                     var body = new Scope(scope, gateBoundary: false);
                     body.Add(index.Declare(DeclarationKind.LoopVariable, loop.Variable, index._source, loop, program, isMain: true));
                     foreach (var inner in loop.Body) Statement(inner, body);

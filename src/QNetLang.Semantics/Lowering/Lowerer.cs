@@ -273,8 +273,21 @@ public sealed class Lowerer
     private void LowerFor(BoundFor loop, ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
         if (EvaluateInteger(loop.Start, frame) is not { } start || EvaluateInteger(loop.End, frame) is not { } end) return;
+        long step = 1;
+        if (loop.Step is { } stepExpression)
+        {
+            if (EvaluateInteger(stepExpression, frame) is not { } s) return;
+            if (s == 0)
+            {
+                _diagnostics.Report(Diagnostics.ZeroLoopStep, At(stepExpression.Span));
+                return;
+            }
+            // A stepped range includes its end: make it half-open in the step's direction.
+            step = s;
+            end = s > 0 ? end + 1 : end - 1;
+        }
         _loopDepth++;
-        for (long i = start; i < end; i++)
+        for (long i = start; step > 0 ? i < end : i > end; i += step)
         {
             _budget.Charge();
             _loopValues[loop.Variable] = i;

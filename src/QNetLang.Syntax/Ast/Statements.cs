@@ -46,8 +46,15 @@ public sealed record ResetStatement(Operand Qubit, TextSpan Span) : Statement(Sp
 /// <summary><c>barrier;</c> (all qubits, <see cref="Operands"/> empty) or <c>barrier a, b;</c>.</summary>
 public sealed record BarrierStatement(ImmutableArray<Operand> Operands, TextSpan Span) : Statement(Span);
 
-/// <summary><c>for i in start .. end { }</c>: the range is half-open.</summary>
-public sealed record ForStatement(Name Variable, Expression Start, Expression End, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);
+/// <summary>
+/// <c>for i in start .. end { }</c>: the range is half-open. With a <see cref="Step"/>
+/// (OpenQASM's <c>[start:step:end]</c>) the range includes <see cref="End"/>, counting up or
+/// down: start, start + step, … while not past end.
+/// </summary>
+public sealed record ForStatement(Name Variable, Expression Start, Expression End, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span)
+{
+    public Expression? Step { get; init; }
+}
 
 public sealed record IfStatement(Expression Condition, ImmutableArray<Statement> Then, ImmutableArray<Statement> Else, TextSpan Span) : Statement(Span);
 

@@ -479,21 +479,22 @@ internal sealed class QasmAstBuilder
             else if (range.Identifier() is not null) Unsupported(Span(range), "loop over a register or array");
             return null;
         }
-        if (bounds.COLON().Length > 1)
+        bool stepped = bounds.COLON().Length > 1;
+        // `[a:b]` is first:second; `[a:s:b]` is first:second:third with s the step.
+        var last = stepped ? bounds.third : bounds.second;
+        if (bounds.first is null || last is null || stepped && bounds.second is null)
         {
-            Unsupported(Span(range), "range with a step ('[start:step:end]')");
-            return null;
-        }
-        if (bounds.first is null || bounds.second is null)
-        {
-            Unsupported(Span(range), "range without a start or an end");
+            Unsupported(Span(range), "range without a start, a step or an end");
             return null;
         }
         var start = _expressions.Build(bounds.first);
-        var end = _expressions.Build(bounds.second);
-        if (start is null || end is null) return null;
+        var end = _expressions.Build(last);
+        var step = stepped ? _expressions.Build(bounds.second) : null;
+        if (start is null || end is null || stepped && step is null) return null;
         var body = Body(context.body());
-        return new ForStatement(variable, start, ExclusiveEnd(end), body, span);
+        return stepped
+            ? new ForStatement(variable, start, end, body, span) { Step = step }
+            : new ForStatement(variable, start, ExclusiveEnd(end), body, span);
     }
 
     /// <summary>

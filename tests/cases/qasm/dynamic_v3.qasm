@@ -1,7 +1,7 @@
 // OpenQASM 3 dynamic-circuit constructs the importer takes: a subroutine inlined at a call
 // statement and at an assignment, casts of bit registers in conditions, a bit initialiser
 // that starts a repeat-until-success loop (its first iteration is unrolled), `if (true)`, and
-// gate modifiers, each of which names a library gate.
+// gate modifiers, each of which names a library gate, and stepped ranges.
 OPENQASM 3.0;
 include "stdgates.inc";
 
@@ -18,6 +18,9 @@ def check(qubit[2] pair) -> bit[2] {
 }
 
 qubit[2] p;
+// Stepped ranges include their end and may count down.
+for int i in [1:-1:0] { reset p[i]; }
+for int i in [0:2:1] { h p[i]; h p[i]; }
 bit[2] flags = "01";
 bit ok;
 
