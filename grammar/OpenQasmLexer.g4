@@ -149,6 +149,11 @@ Pragma
       ) -> channel(HIDDEN)
     ;
 Whitespace:   [ \t\r\n\f]+ -> channel(HIDDEN);
+// `@bind x` before a statement, and `#dim 3` (any other `#` directive), to the end of the line:
+// one token each, so the importer reports the construct by name (QN1011) instead of a parse
+// error. A gate modifier is written `ctrl @ x` (a space after `@`), which stays AT.
+Annotation:   '@' [a-zA-Z_] ~[\r\n]*;
+Directive:    '#' [a-zA-Z_] ~[\r\n]*;
 
 // Anything else is one bad character; the driver reports it once (QN1002) instead of the
 // lexer throwing.

@@ -17,6 +17,7 @@ statement
     | qubitDeclaration
     | bitDeclaration
     | constDeclaration
+    | inputDeclaration
     | gateDefinition
     | measureArrowStatement
     | measureAssignStatement
@@ -25,14 +26,19 @@ statement
     | barrierStatement
     | forStatement
     | ifStatement
+    | whileStatement
+    | subroutineDefinition
+    | returnStatement
+    | callStatement
     | gateCallStatement
     | unsupportedStatement
+    | annotationOrDirective
     | scope
     ;
 
 scope: LBRACE statement* RBRACE;
 
-// A statement body of `for`, `if` and `else`: a scope or a single statement.
+// A statement body of `for`, `if`, `else` and `while`: a scope or a single statement.
 body: scope | statement;
 
 includeStatement: INCLUDE StringLiteral SEMICOLON;
@@ -46,6 +52,8 @@ bitDeclaration: BIT designator? Identifier (EQUALS bitInitializer)? SEMICOLON;
 bitInitializer: MEASURE operand | expression;
 constDeclaration: CONST scalarType designator? Identifier EQUALS expression SEMICOLON;
 scalarType: INT | UINT | FLOAT | ANGLE;
+// `input float[64] theta;`: a constant whose value the command line gives (`--input theta=0.3`).
+inputDeclaration: INPUT scalarType designator? Identifier SEMICOLON;
 designator: LBRACKET expression RBRACKET;
 
 // `gate name(params) a, b { }`; the parentheses may be empty or absent.
@@ -54,7 +62,9 @@ identifierList: Identifier (COMMA Identifier)*;
 
 // ---- quantum statements ------------------------------------------------------------------
 // `U(a, b, c) q[0];`, `cx q, r;` (broadcast over registers).
-gateCallStatement: Identifier (LPAREN expressionList? RPAREN)? operandList SEMICOLON;
+gateCallStatement: gateModifier* Identifier (LPAREN expressionList? RPAREN)? operandList SEMICOLON;
+// `inv @`, `pow(k) @`, `ctrl @`, `ctrl(2) @`, `negctrl @` (OpenQASM 3).
+gateModifier: (INV | POW LPAREN expression RPAREN | (CTRL | NEGCTRL) (LPAREN expression RPAREN)?) AT;
 
 // `measure q -> c;` (both versions) or a bare `measure q;` (OpenQASM 3).
 measureArrowStatement: MEASURE operand (ARROW target = operand)? SEMICOLON;
@@ -67,6 +77,9 @@ barrierStatement: BARRIER operandList? SEMICOLON;
 // OpenQASM 2 `if (c == 1) x q;` and OpenQASM 3 `if (c[0]) { } else { }`.
 ifStatement: IF LPAREN expression RPAREN thenBody = body (ELSE elseBody = body)?;
 
+// OpenQASM 3 `while (c != 0) { }`: a runtime loop on measured bits.
+whileStatement: WHILE LPAREN expression RPAREN body;
+
 // `for int i in [a:b] { }`: only the two-bound range is imported; steps, sets and registers
 // are parsed so that they can be reported precisely.
 forStatement: FOR loopVariableType? Identifier IN loopRange body;
@@ -78,6 +91,16 @@ loopRange
     ;
 rangeBounds: first = expression? COLON second = expression? (COLON third = expression?)?;
 
+// `def name(qubit[2] a, qubit b) -> bit[2] { ... return r; }`: inlined at each call
+// (docs/language.md, OpenQASM import). Arguments other than qubits are parsed so that they can
+// be reported precisely.
+subroutineDefinition: DEF Identifier LPAREN (subroutineArgument (COMMA subroutineArgument)*)? RPAREN (ARROW returnType = argumentType designator?)? scope;
+subroutineArgument: argumentType designator? Identifier;
+argumentType: QUBIT | BIT | INT | UINT | FLOAT | ANGLE | BOOL;
+returnStatement: RETURN expression? SEMICOLON;
+// `name(args);`: a subroutine called for its effect (a gate call always has qubit operands).
+callStatement: Identifier LPAREN expressionList? RPAREN SEMICOLON;
+
 // Classical variables are not imported; parsed (not loosely) so that `c = measure q;` with
 // a mistake in it is reported as a syntax error, not as an unsupported assignment.
 assignmentStatement: operand op = (EQUALS | CompoundAssign) expression SEMICOLON;
@@ -87,13 +110,14 @@ assignmentStatement: operand op = (EQUALS | CompoundAssign) expression SEMICOLON
 // to a `;` or a balanced `{ ... }`.
 unsupportedStatement
     : keyword = (
-          OPAQUE | DEF | WHILE | GPHASE | CTRL | NEGCTRL | INV | POW | INPUT | OUTPUT | DELAY
+          OPAQUE | GPHASE | INPUT | OUTPUT | DELAY
         | BOX | LET | EXTERN | DEFCALGRAMMAR | DEFCAL | CAL | DURATION | STRETCH | SWITCH
-        | RETURN | BREAK | CONTINUE | END | INT | UINT | FLOAT | ANGLE | BOOL | COMPLEX | ARRAY
+        | BREAK | CONTINUE | END | INT | UINT | FLOAT | ANGLE | BOOL | COMPLEX | ARRAY
       ) looseToken* (SEMICOLON | looseBlock)
     | CONST keyword = (BOOL | BIT | COMPLEX | DURATION | STRETCH | ARRAY) looseToken* SEMICOLON
     ;
 looseToken: ~(SEMICOLON | LBRACE | RBRACE);
+annotationOrDirective: Annotation | Directive;
 looseBlock: LBRACE (looseBlock | looseToken | SEMICOLON)* RBRACE;
 
 // ---- operands ----------------------------------------------------------------------------------
@@ -116,6 +140,8 @@ expression
     : LPAREN expression RPAREN                                          # parenthesisExpression
     | Identifier LBRACKET expression RBRACKET                           # indexExpression
     | Identifier LPAREN expressionList? RPAREN                          # callExpression
+    // `int[4](c)`: a cast; the builder imports int/uint/bool of a bit or bit register.
+    | castType = (INT | UINT | BOOL | FLOAT | ANGLE | BIT) designator? LPAREN expression RPAREN  # castExpression
     // `^` is power in OpenQASM 2; in OpenQASM 3 it is xor, which is reported as unsupported,
     // so giving it power's precedence is right for the one version that imports it.
     | <assoc = right> expression op = (POWER | CARET) expression        # powerExpression

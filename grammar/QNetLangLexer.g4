@@ -32,6 +32,7 @@ FOR:       'for';
 IN:        'in';
 IF:        'if';
 ELSE:      'else';
+WHILE:     'while';
 AT:        'at';
 EPR:       'epr';
 TELEPORT:  'teleport';

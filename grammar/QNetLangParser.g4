@@ -39,7 +39,7 @@ programDeclaration: PROGRAM Identifier ON Identifier block;
 
 block: LBRACE statement* RBRACE;
 
-// A statement body of `for`, `if` and `else`: a block or a single statement.
+// A statement body of `if`, `else` and `while`: a block or a single statement.
 body: block | statement;
 
 statement
@@ -53,6 +53,7 @@ statement
     | barrierStatement
     | forStatement
     | ifStatement
+    | whileStatement
     | atStatement
     | eprStatement
     | teleportStatement
@@ -87,6 +88,9 @@ forStatement: FOR Identifier IN range block;
 range: expression DOTDOT expression;
 
 ifStatement: IF LPAREN expression RPAREN thenBody=body (ELSE elseBody=body)?;
+
+// A runtime loop: the condition is tested on measured bits at run time, before every iteration.
+whileStatement: WHILE LPAREN expression RPAREN body;
 
 atStatement: AT Identifier block;
 

@@ -58,8 +58,13 @@ public static class ParameterOverrides
         return [.. result];
     }
 
-    private static Statement Constant(Statement statement, IReadOnlyList<ParameterOverride> overrides) =>
-        statement is ConstDeclaration c && overrides.LastOrDefault(o => o.Target == c.Name.Text) is { } o ? c with { Value = Literal(o, c.Value.Span) } : statement;
+    private static Statement Constant(Statement statement, IReadOnlyList<ParameterOverride> overrides) => statement switch
+    {
+        ConstDeclaration c when overrides.LastOrDefault(o => o.Target == c.Name.Text) is { } o => c with { Value = Literal(o, c.Value.Span) },
+        // An OpenQASM `input` becomes the constant the command line gives (`--input theta=0.3`).
+        InputDeclaration i when overrides.LastOrDefault(o => o.Target == i.Name.Text) is { } o => new ConstDeclaration(i.Type, i.Name, Literal(o, i.Name.Span), i.Span),
+        _ => statement,
+    };
 
     private static LiteralExpression Literal(ParameterOverride o, TextSpan span) =>
         new(o.Text, o.Value, o.IsInteger, o.Unit is null ? null : new Name(o.Unit, span), span);

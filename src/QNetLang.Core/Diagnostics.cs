@@ -25,6 +25,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor FileTooLarge = new("QN1008", "File too large", "the file is {0} bytes; the limit is {1} bytes");
     public static readonly DiagnosticDescriptor UnterminatedComment = new("QN1009", "Unterminated comment", "'/*' comment is not closed by '*/'");
     public static readonly DiagnosticDescriptor UnterminatedString = new("QN1010", "Unterminated string", "string literal is not closed before the end of the line");
+    public static readonly DiagnosticDescriptor SubroutineCallMismatch = new("QN1017", "Subroutine call does not match its definition", "the call of subroutine '{0}' does not match its definition: {1}");
     public static readonly DiagnosticDescriptor UnsupportedQasmFeature = new("QN1011", "Unsupported OpenQASM feature", "OpenQASM {0} is not supported by the QNetLang importer");
     public static readonly DiagnosticDescriptor IncludesTooDeep = new("QN1013", "Includes nested too deep", "includes are nested more than {0} files deep");
     public static readonly DiagnosticDescriptor UnsupportedQasmVersion = new("QN1012", "Unsupported OpenQASM version", "OpenQASM version '{0}' is not supported: use 2.0 or 3 (3.0)");
@@ -73,6 +74,11 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor NoQpu = new("QN2038", "Network without QPUs", "network '{0}' has no qpu or endnode to run a program on");
     public static readonly DiagnosticDescriptor AmbiguousNetwork = new("QN2039", "Ambiguous network", "'{0}' declares {1} networks; the program needs exactly one");
     public static readonly DiagnosticDescriptor UnusedValue = new("QN2040", "Value has no effect", "{0}", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor EndlessLoop = new("QN2060", "Endless loop", "the condition of this `while` is always true, so the loop would never end; test a measured bit that the body changes");
+    public static readonly DiagnosticDescriptor InitialValueLost = new("QN2061", "Initial bit value not representable", "the initial value 1 of '{0}' cannot be kept {1}: initial values only decide conditions at compile time; measure into the bit unconditionally first");
+    public static readonly DiagnosticDescriptor BadBitInitializer = new("QN2062", "Bad bit initialiser", "the initial value of '{0}' must be a non-negative integer constant or bit string that fits its {1} bit(s), found {2}");
+    public static readonly DiagnosticDescriptor InputWithoutValue = new("QN2063", "Input without a value", "input '{0}' has no value: give it on the command line with --input {0}=VALUE");
+    public static readonly DiagnosticDescriptor ZeroLoopStep = new("QN2064", "Zero loop step", "the step of this range is 0, so the loop would never end");
     public static readonly DiagnosticDescriptor MoveInConditional = new("QN2041", "Qubit moved inside a conditional", "{0} cannot be inside an `if`: where a qubit is must not depend on a measurement result");
     public static readonly DiagnosticDescriptor ConflictingProperties = new("QN2042", "Conflicting properties", "'{0}' and '{1}' cannot both be given: {2}");
     public static readonly DiagnosticDescriptor ImpossibleProperty = new("QN2043", "Physically impossible property", "{0}");
@@ -109,6 +115,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor TooManyQubitsForEngine = new("QN4102", "Too many qubits for the engine", "the {0} engine would hold {1} qubits at once, above its limit of {2} (raise it with --max-qubits, or choose another --engine)");
     public static readonly DiagnosticDescriptor EngineCannotRun = new("QN4103", "Engine cannot run the program", "the {0} engine cannot run this program: {1}");
     public static readonly DiagnosticDescriptor PairNeverDelivered = new("QN4104", "Entanglement can never be delivered", "the network can never deliver this pair: {0}");
+    public static readonly DiagnosticDescriptor LoopIterationLimit = new("QN3010", "Loop iteration limit", "a runtime `while` loop at {0} ran {1} iterations in one shot without its condition becoming false; the loop probably never ends (its body must change a bit its condition tests)");
     public static readonly DiagnosticDescriptor SimulatedTimeLimit = new("QN4105", "Simulated time limit", "a shot ran past the simulated-time limit of {0} s ({1}); raise it with --max-time");
     public static readonly DiagnosticDescriptor BadStreamRequest = new("QN4107", "Bad stream request", "cannot stream pairs: {0}");
     public static readonly DiagnosticDescriptor CannotWritePlots = new("QN4108", "Cannot write plots", "cannot write the plots to '{0}': {1}");

@@ -111,7 +111,7 @@ public static class IrPrinter
                         if (s.ArrivalBit is { } flag) sb.Append(" arrived ").Append(B(flag));
                         break;
                     case IfOperation i:
-                        sb.Append("if ").Append(FormatCondition(i.Condition, B)).Append(" {\n");
+                        sb.Append(i.IsLoop ? "while " : "if ").Append(FormatCondition(i.Condition, B)).Append(" {\n");
                         Write(i.Then, indent + 1);
                         sb.Append(' ', indent * 2).Append('}');
                         if (i.Else.Length > 0)

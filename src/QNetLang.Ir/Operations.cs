@@ -19,8 +19,18 @@ public sealed record ResetOperation(int Qubit, Location Location) : Operation(Lo
 
 public sealed record BarrierOperation(ImmutableArray<int> Qubits, Location Location) : Operation(Location);
 
-/// <summary>Runs <see cref="Then"/> when the condition holds at this point, otherwise <see cref="Else"/>.</summary>
-public sealed record IfOperation(Condition Condition, ImmutableArray<Operation> Then, ImmutableArray<Operation> Else, Location Location) : Operation(Location);
+/// <summary>
+/// Runs <see cref="Then"/> when the condition holds at this point, otherwise <see cref="Else"/>.
+/// With <see cref="IsLoop"/> it is a runtime `while`: the condition is tested again after every
+/// run of <see cref="Then"/> (<see cref="Else"/> is empty). A loop is a conditional that may
+/// repeat, so every pass that reasons about a conditional's branches (placement, remote gates,
+/// routing, bit ownership) treats its body as one branch; only the scheduler and the executors
+/// need to know it repeats.
+/// </summary>
+public sealed record IfOperation(Condition Condition, ImmutableArray<Operation> Then, ImmutableArray<Operation> Else, Location Location) : Operation(Location)
+{
+    public bool IsLoop { get; init; }
+}
 
 /// <summary>
 /// The network delivers a Bell pair |Φ+> to two qubits held on different nodes. <see cref="Path"/>

@@ -24,9 +24,16 @@ public sealed record BoundReset(BoundOperand Qubit, TextSpan Span) : BoundStatem
 /// <summary>An empty operand list means every qubit declared so far.</summary>
 public sealed record BoundBarrier(ImmutableArray<BoundOperand> Operands, TextSpan Span) : BoundStatement(Span);
 
-public sealed record BoundFor(LoopVariableSymbol Variable, Expression Start, Expression End, ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span);
+/// <summary>A compile-time loop; with <see cref="Step"/> the end is inclusive (<see cref="ForStatement"/>).</summary>
+public sealed record BoundFor(LoopVariableSymbol Variable, Expression Start, Expression End, ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span)
+{
+    public Expression? Step { get; init; }
+}
 
 public sealed record BoundIf(Expression Condition, ImmutableArray<BoundStatement> Then, ImmutableArray<BoundStatement> Else, TextSpan Span) : BoundStatement(Span);
+
+/// <summary>A runtime `while` loop over measured bits.</summary>
+public sealed record BoundWhile(Expression Condition, ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span);
 
 public sealed record BoundAt(NetworkNode Node, ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span);
 

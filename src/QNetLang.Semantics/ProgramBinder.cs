@@ -81,6 +81,11 @@ public sealed class ProgramBinder
             case ConstDeclaration c:
                 if (RequireTopLevel(topLevel, c, "constants", c.Name, scope)) DeclareConst(c);
                 return null;
+            case InputDeclaration input:
+                // Given on the command line, an input arrives here as a constant; this one was not.
+                _diagnostics.Report(Diagnostics.InputWithoutValue, At(input.Name.Span), input.Name.Text);
+                DeclareFailed(input.Name, input);
+                return null;
             case GateDefinition g:
                 if (RequireTopLevel(topLevel, g, "gates", g.Name, scope)) DeclareGate(g);
                 return null;
@@ -107,6 +112,11 @@ public sealed class ProgramBinder
                 var then = BindStatements(i.Then, Region(i.Span, new Scope(scope)), topLevel: false);
                 var @else = BindStatements(i.Else, Region(i.Span, new Scope(scope)), topLevel: false);
                 return new BoundIf(i.Condition, then, @else, i.Span);
+            }
+            case WhileStatement w:
+            {
+                CheckExpression(w.Condition, scope, allowBits: true);
+                return new BoundWhile(w.Condition, BindStatements(w.Body, Region(w.Span, new Scope(scope)), topLevel: false), w.Span);
             }
             case AtStatement a:
             {
@@ -211,10 +221,26 @@ public sealed class ProgramBinder
             DeclareFailed(declaration.Name, declaration);
             return;
         }
-        var symbol = new BitRegisterSymbol(declaration.Name.Text, size.Value, declaration.Size is not null, _bitCount, declaration.Name.Span);
+        var symbol = new BitRegisterSymbol(declaration.Name.Text, size.Value, declaration.Size is not null, _bitCount, declaration.Name.Span)
+        {
+            InitialValue = declaration.Initializer is { } initializer ? InitialValue(initializer, declaration.Name.Text, size.Value) : 0,
+        };
         if (!Declare(symbol, declaration.Name, declaration)) return;
         _bits.Add(symbol);
         _bitCount += size.Value;
+    }
+
+    private System.Numerics.BigInteger InitialValue(Expression initializer, string name, int size)
+    {
+        System.Numerics.BigInteger? value = null;
+        if (Lowering.ExactIntegerFolding.TryFold(initializer, out var exact)) value = exact;
+        else if (EvaluateConstant(initializer) is { Kind: ValueKind.Int } folded) value = new System.Numerics.BigInteger(folded.Number);
+        if (value is not { } v || v.Sign < 0 || v.GetBitLength() > size)
+        {
+            _diagnostics.Report(Diagnostics.BadBitInitializer, At(initializer.Span), name, size, value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "a value that is not an integer constant");
+            return 0;
+        }
+        return v;
     }
 
     private int? EvaluateSize(Expression expression)
@@ -351,6 +377,7 @@ public sealed class ProgramBinder
     {
         CheckExpression(loop.Start, scope, allowBits: false);
         CheckExpression(loop.End, scope, allowBits: false);
+        if (loop.Step is { } step) CheckExpression(step, scope, allowBits: false);
         var body = Region(loop.Span, new Scope(scope));
         var variable = new LoopVariableSymbol(loop.Variable.Text, loop.Variable.Span);
         bool declared = body.TryDeclare(variable);
@@ -358,7 +385,7 @@ public sealed class ProgramBinder
         if (!declared || _gates.ContainsKey(variable.Name))
             _diagnostics.Report(Diagnostics.Redefinition, At(loop.Variable.Span), variable.Name);
         var statements = BindStatements(loop.Body, body, topLevel: false);
-        return new BoundFor(variable, loop.Start, loop.End, statements, loop.Span);
+        return new BoundFor(variable, loop.Start, loop.End, statements, loop.Span) { Step = loop.Step };
     }
 
     private enum OperandKind
@@ -509,6 +536,7 @@ public sealed class ProgramBinder
         ResetStatement => "a reset",
         BarrierStatement => "a barrier",
         ForStatement => "a for loop",
+        WhileStatement => "a while loop",
         IfStatement => "an if statement",
         QubitDeclaration or BitDeclaration or ConstDeclaration => "a declaration",
         GateDefinition => "a gate definition",

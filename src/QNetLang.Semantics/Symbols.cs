@@ -23,6 +23,9 @@ public sealed record QubitRegisterSymbol(string Name, int Size, bool IsRegister,
 
 public sealed record BitRegisterSymbol(string Name, int Size, bool IsRegister, int FirstBit, TextSpan DeclarationSpan) : Symbol(Name, DeclarationSpan)
 {
+    /// <summary>The declared initial value (OpenQASM <c>bit[2] f = "11";</c>), element 0 least significant; 0 when none.</summary>
+    public System.Numerics.BigInteger InitialValue { get; init; }
+
     public override string KindDescription => IsRegister ? "a bit register" : "a bit";
 }
 

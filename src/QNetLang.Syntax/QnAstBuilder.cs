@@ -195,6 +195,11 @@ internal sealed class QnAstBuilder(SourceText source, DiagnosticBag diagnostics)
                 var condition = _expressions.Build(i.expression());
                 return condition is null ? null : new IfStatement(condition, Body(i.thenBody), Body(i.elseBody), span);
             }
+            case P.WhileStatementContext w:
+            {
+                var condition = _expressions.Build(w.expression());
+                return condition is null ? null : new WhileStatement(condition, Body(w.body()), span);
+            }
             case P.AtStatementContext a:
                 return NameOf(a.Identifier()) is { } atNode ? new AtStatement(atNode, Block(a.block()), span) : null;
             case P.EprStatementContext e:

@@ -58,9 +58,11 @@ public static class CommandLineApp
             Description = "Stop with an error when loops unroll to more than this many operations plus iterations.",
             DefaultValueFactory = _ => CompilationOptions.DefaultMaxOperations,
         };
+        public Option<string[]> Inputs { get; } = new("--input") { Description = "NAME=VALUE: the value of an OpenQASM `input` declaration (repeat for several).", AllowMultipleArgumentsPerToken = false };
 
         public void AddTo(Command command)
         {
+            command.Options.Add(Inputs);
             command.Options.Add(Network);
             command.Options.Add(Qpus);
             command.Options.Add(QubitsPerQpu);
@@ -78,7 +80,7 @@ public static class CommandLineApp
         {
             var request = new CompileRequest(
                 parse.GetValue(file)!, parse.GetValue(input.Network), parse.GetValue(input.Qpus), parse.GetValue(input.QubitsPerQpu), parse.GetValue(input.MaxOps),
-                Seed: 0, StopAfter: CompilerStage.Emit, Dump: false, OutputDirectory: null, Emit: [], RequireProgram: false);
+                Seed: 0, StopAfter: CompilerStage.Emit, Dump: false, OutputDirectory: null, Emit: [], RequireProgram: false, Inputs: parse.GetValue(input.Inputs));
             return Driver.Run(request, Console.Out, Console.Error);
         });
         return command;
@@ -122,7 +124,7 @@ public static class CommandLineApp
             var request = new CompileRequest(
                 parse.GetValue(file)!, parse.GetValue(input.Network), parse.GetValue(input.Qpus), parse.GetValue(input.QubitsPerQpu), parse.GetValue(input.MaxOps),
                 parse.GetValue(seed), stage, parse.GetValue(dump), stopText is null ? parse.GetValue(output) : null,
-                emitKinds.Count == 0 ? ["ir"] : emitKinds, RequireProgram: true, QirVersion: parse.GetValue(qirVersion));
+                emitKinds.Count == 0 ? ["ir"] : emitKinds, RequireProgram: true, QirVersion: parse.GetValue(qirVersion), Inputs: parse.GetValue(input.Inputs));
             return Driver.Run(request, Console.Out, Console.Error);
         });
         return command;
@@ -181,7 +183,7 @@ public static class CommandLineApp
                 parse.GetValue(file)!, parse.GetValue(input.Network), parse.GetValue(input.Qpus), parse.GetValue(input.QubitsPerQpu), parse.GetValue(input.MaxOps),
                 parse.GetValue(shots), parse.GetValue(seed), parse.GetValue(json), parse.GetValue(engine)!, parse.GetValue(maxQubits), parse.GetValue(maxTime),
                 parse.GetValue(threads), parse.GetValue(plot), parse.GetValue(stream), parse.GetValue(pairs), parse.GetValue(duration),
-                parse.GetValue(distill), parse.GetValue(target), parse.GetValue(counts), parse.GetValue(records));
+                parse.GetValue(distill), parse.GetValue(target), parse.GetValue(counts), parse.GetValue(records), parse.GetValue(input.Inputs));
             return RunDriver.Run(request, Console.Out, Console.Error);
         });
         return command;

@@ -409,4 +409,38 @@ public class ProgramFigureTests
         Assert.True(double.IsNaN(Assert.Single(result.Figures).Value));
         Assert.Contains("\"never\": {\n      \"value\": null,", RunReport.ToJson([result]));
     }
+
+    /// <summary>
+    /// Purification repeated until its check passes (a runtime `while` on both nodes): the kept
+    /// pair's Z and X agreements and the Bell pairs per shot (two per attempt, attempts
+    /// geometric with success N) against the BBPSSW closed forms for Werner input.
+    /// </summary>
+    [Theory]
+    [InlineData(0.9)]    // as written
+    [InlineData(0.75)]
+    public void PurifyUntilSuccess(double fidelity)
+    {
+        const int shots = 20000;
+        string source = Replace(File.ReadAllText(Path.Combine(TestSupport.Examples, "purify_until_success.qn")), "fidelity = 0.9;", $"fidelity = {fidelity};");
+        var result = TestSupport.Run(TestSupport.Compile(source), shots, seed: 29);
+        var figures = result.Figures.ToDictionary(f => f.Name);
+        double a = fidelity, e = (1 - fidelity) / 3;     // Phi+, and each of Psi-, Psi+, Phi-
+        double n = (a + e) * (a + e) + 4 * e * e;
+        AssertClose(figures["zz_agreement"], (a + e) * (a + e) / n);
+        AssertClose(figures["xx_agreement"], (a * a + 3 * e * e) / n);
+        double pairsSd = 2 * Math.Sqrt(1 - n) / n;
+        Assert.True(Math.Abs(result.Ebits - 2 / n) <= Sigmas * pairsSd / Math.Sqrt(shots), $"pairs per shot {result.Ebits}, closed form {2 / n}");
+    }
+
+    /// <summary>Iterative phase estimation across two QPUs: the exact digits unless the one cat-entangler pair has a bit flip.</summary>
+    [Theory]
+    [InlineData(0.97)]   // as written
+    [InlineData(0.85)]
+    public void IterativePhaseEstimation(double fidelity)
+    {
+        var figures = Figures("iterative_phase_estimation", s => Replace(s, "fidelity = 0.97;", $"fidelity = {fidelity};"), shots: 20000, seed: 31);
+        double flip = 2 * (1 - fidelity) / 3;
+        AssertClose(figures["exact"], 1 - flip);
+        AssertClose(figures["zero"], flip);
+    }
 }

@@ -36,6 +36,31 @@ public class CliTests : IDisposable
         Assert.Contains("cx x, y", ir);
     }
 
+    /// <summary>OpenQASM `input` declarations take their values from --input; a missing one is QN2063, a malformed --input a command-line error.</summary>
+    [Fact]
+    public void InputDeclarationsTakeTheirValuesFromTheCommandLine()
+    {
+        string input = Write("angles.qasm", """
+            OPENQASM 3.0;
+            include "stdgates.inc";
+            input float[64] theta;
+            input int n;
+            qubit[2] q;
+            bit[2] c;
+            for int i in [0:n - 1] { ry(theta) q[i]; }
+            c = measure q;
+            """);
+        var run = CliRunner.Invoke("run", input, "--qpus", "1", "--input", "theta=3.141592653589793", "--input", "n=2", "--shots", "50");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("11        50  100.00 %", run.Stdout);
+        var missing = CliRunner.Invoke("check", input, "--qpus", "1", "--input", "theta=1");
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("error QN2063: input 'n' has no value", missing.Stderr);
+        var malformed = CliRunner.Invoke("build", input, "--qpus", "1", "--input", "theta");
+        Assert.Equal(2, malformed.ExitCode);
+        Assert.Contains("--input takes NAME=VALUE", malformed.Stderr);
+    }
+
     [Fact]
     public void SameInputAndSeedGiveIdenticalBytes()
     {

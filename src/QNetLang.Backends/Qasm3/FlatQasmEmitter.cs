@@ -66,7 +66,7 @@ public static class FlatQasmEmitter
                     if (s.ArrivalBit is { } flag) sb.Append(pad).Append(bitNames[flag]).Append(" = 1;\n");
                     break;
                 case IfOperation i when i.Then.Concat(i.Else).Any(inner => inner is EprOperation or SendOperation or IfOperation):
-                    sb.Append(pad).Append("if (").Append(writer.Condition(i.Condition)).Append(") {\n");
+                    sb.Append(pad).Append(i.IsLoop ? "while (" : "if (").Append(writer.Condition(i.Condition)).Append(") {\n");
                     Write(circuit, i.Then, writer, sb, q, bitNames, indent + 1);
                     sb.Append(pad).Append('}');
                     if (i.Else.Length > 0)

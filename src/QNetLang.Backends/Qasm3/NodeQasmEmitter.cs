@@ -83,7 +83,7 @@ public static class NodeQasmEmitter
                     sb.Append("receive_qubit(").Append(N(r.MessageId)).Append(", ").Append(N(local[r.Qubit])).Append(");  // from ").Append(r.From).Append('\n');
                     break;
                 case ConditionalInstruction c:
-                    sb.Append(pad).Append("if (").Append(writer.Condition(c.Condition)).Append(") {\n");
+                    sb.Append(pad).Append(c.IsLoop ? "while (" : "if (").Append(writer.Condition(c.Condition)).Append(") {\n");
                     Write(c.Then, writer, sb, local, bitNames, indent + 1);
                     sb.Append(pad).Append('}');
                     if (c.Else.Length > 0)

@@ -51,9 +51,10 @@ internal sealed class NodeQasmReader
     }
 
     /// <summary>An open block: the instructions so far, and for an if its condition and then-branch.</summary>
-    private sealed class Block(Condition? condition)
+    private sealed class Block(Condition? condition, bool isLoop = false)
     {
         public Condition? Condition { get; } = condition;
+        public bool IsLoop { get; } = isLoop;
         public ImmutableArray<NodeInstruction>.Builder Instructions { get; } = ImmutableArray.CreateBuilder<NodeInstruction>();
         public ImmutableArray<NodeInstruction>? Then { get; set; }
     }
@@ -88,10 +89,15 @@ internal sealed class NodeQasmReader
                 blocks.Push(new Block(ParseCondition(line[4..^3])));
                 continue;
             }
+            if (line.StartsWith("while (", StringComparison.Ordinal) && line.EndsWith(") {", StringComparison.Ordinal))
+            {
+                blocks.Push(new Block(ParseCondition(line[7..^3]), isLoop: true));
+                continue;
+            }
             if (line == "} else {")
             {
                 var open = blocks.Peek();
-                if (open.Condition is null || open.Then is not null) throw new FormatException("`else` without an open `if`");
+                if (open.Condition is null || open.IsLoop || open.Then is not null) throw new FormatException("`else` without an open `if`");
                 open.Then = open.Instructions.ToImmutable();
                 open.Instructions.Clear();
                 continue;
@@ -99,17 +105,17 @@ internal sealed class NodeQasmReader
             if (line == "}")
             {
                 var closed = blocks.Pop();
-                if (closed.Condition is null || blocks.Count == 0) throw new FormatException("`}` without an open `if`");
+                if (closed.Condition is null || blocks.Count == 0) throw new FormatException("`}` without an open `if` or `while`");
                 var then = closed.Then ?? closed.Instructions.ToImmutable();
                 var @else = closed.Then is null ? ImmutableArray<NodeInstruction>.Empty : closed.Instructions.ToImmutable();
-                blocks.Peek().Instructions.Add(new ConditionalInstruction(closed.Condition, then, @else));
+                blocks.Peek().Instructions.Add(new ConditionalInstruction(closed.Condition, then, @else) { IsLoop = closed.IsLoop });
                 continue;
             }
             if (!line.EndsWith(';')) throw new FormatException($"expected a statement ending in `;`, found `{line}`");
             blocks.Peek().Instructions.Add(Statement(line[..^1].Trim()));
         }
         if (!sawVersion) throw new FormatException("the file is empty");
-        if (blocks.Count != 1) throw new FormatException("an `if` block is not closed");
+        if (blocks.Count != 1) throw new FormatException("an `if` or `while` block is not closed");
         return blocks.Pop().Instructions.ToImmutable();
     }
 

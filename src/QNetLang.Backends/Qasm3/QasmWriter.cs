@@ -29,7 +29,7 @@ internal sealed class QasmWriter(StringBuilder output, Func<int, string> qubit, 
                 output.Append("barrier ").Append(string.Join(", ", b.Qubits.Select(qubit))).Append(";\n");
                 break;
             case IfOperation i:
-                output.Append("if (").Append(Condition(i.Condition)).Append(") {\n");
+                output.Append(i.IsLoop ? "while (" : "if (").Append(Condition(i.Condition)).Append(") {\n");
                 foreach (var inner in i.Then) Write(inner, indent + 1);
                 output.Append(' ', indent * 4).Append('}');
                 if (i.Else.Length > 0)

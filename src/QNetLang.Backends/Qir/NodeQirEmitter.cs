@@ -11,7 +11,8 @@ namespace QNetLang.Backends.Qir;
 /// register, a tuple around them when there are several) and labelled with their names.
 /// A node with no feed-forward and no reuse of a measured qubit is written in the Base Profile;
 /// any other in the Adaptive Profile, conditions becoming trees of forward branches on
-/// <c>read_result</c> so that no optional capability is needed.
+/// <c>read_result</c>. A runtime loop is the one construct that needs an optional capability:
+/// its body ends with a branch back to the test, declared as <c>backwards_branching</c>.
 /// </summary>
 public static class NodeQirEmitter
 {
@@ -169,6 +170,11 @@ public static class NodeQirEmitter
 
         private void Conditional(ConditionalInstruction c)
         {
+            if (c.IsLoop)
+            {
+                Loop(c);
+                return;
+            }
             string id = N(_blocks++);
             string then = "then_" + id, otherwise = "else_" + id, next = "continue_" + id;
             Condition(c.Condition, then, c.Else.Length > 0 ? otherwise : next);
@@ -181,6 +187,21 @@ public static class NodeQirEmitter
                 Write(c.Else);
                 module.Instruction(QirTemplates.Jump(next));
             }
+            module.Block(next);
+        }
+
+        /// <summary>A runtime loop: a block that tests the condition, the body, and a branch back to the test.</summary>
+        private void Loop(ConditionalInstruction loop)
+        {
+            string id = N(_blocks++);
+            string test = "while_" + id, body = "do_" + id, next = "done_" + id;
+            module.BackwardBranching = true;
+            module.Instruction(QirTemplates.Jump(test));
+            module.Block(test);
+            Condition(loop.Condition, body, next);
+            module.Block(body);
+            Write(loop.Then);
+            module.Instruction(QirTemplates.Jump(test));
             module.Block(next);
         }
 

@@ -46,6 +46,13 @@ public sealed class QirModuleWriter(QirVersion version = QirVersion.Two)
         _body.Add("  " + QirTemplates.Gate(qirName, angles, qubits, version));
     }
 
+    /// <summary>
+    /// Set when the body branches backwards (a runtime loop): the module then declares the Adaptive
+    /// Profile's <c>backwards_branching</c> capability with value 2, loops that end on a
+    /// measured condition (repeat until success) rather than after a count known beforehand.
+    /// </summary>
+    public bool BackwardBranching { get; set; }
+
     public string Write(string entryPoint, QirProfile profile, int qubits, int results)
     {
         var sb = new StringBuilder();
@@ -65,13 +72,15 @@ public sealed class QirModuleWriter(QirVersion version = QirVersion.Two)
           .Append("\" \"required_num_qubits\"=\"").Append(N(qubits))
           .Append("\" \"required_num_results\"=\"").Append(N(results)).Append("\" }\n");
         sb.Append("attributes #").Append(N(QirTemplates.IrreversibleGroup)).Append(" = { \"irreversible\" }\n\n");
-        // The four flags QIR requires (major version 1 or 2); this backend uses none of the Adaptive Profile's
-        // optional capabilities (conditions become branch trees, not i1 arithmetic), so no others.
-        sb.Append("!llvm.module.flags = !{!0, !1, !2, !3}\n\n");
+        // The four flags QIR requires (major version 1 or 2). Of the Adaptive Profile's optional
+        // capabilities only backward branching can be needed (conditions become branch trees, not
+        // i1 arithmetic), and it is declared only when a loop uses it.
+        sb.Append(BackwardBranching ? "!llvm.module.flags = !{!0, !1, !2, !3, !4}\n\n" : "!llvm.module.flags = !{!0, !1, !2, !3}\n\n");
         sb.Append("!0 = !{i32 1, !\"qir_major_version\", i32 ").Append(N((int)version)).Append("}\n");
         sb.Append("!1 = !{i32 7, !\"qir_minor_version\", i32 0}\n");
         sb.Append("!2 = !{i32 1, !\"dynamic_qubit_management\", i1 false}\n");
         sb.Append("!3 = !{i32 1, !\"dynamic_result_management\", i1 false}\n");
+        if (BackwardBranching) sb.Append("!4 = !{i32 7, !\"backwards_branching\", i2 2}\n");
         return sb.ToString();
     }
 }

@@ -14,4 +14,5 @@ public sealed record CompileRequest(
     string? OutputDirectory,
     IReadOnlyList<string> Emit,
     bool RequireProgram,
-    int QirVersion = 2);
+    int QirVersion = 2,
+    IReadOnlyList<string>? Inputs = null);

@@ -28,6 +28,7 @@ public static class Driver
             QubitsPerQpu = request.QubitsPerQpu,
             Seed = request.Seed,
             RequireProgram = request.RequireProgram,
+            ParameterOverrides = InputValues(request.Inputs),
         };
         var result = QnCompiler.Compile(request.InputPath, options);
         foreach (var diagnostic in DiagnosticCondenser.Condense(result.Diagnostics.Items)) stderr.WriteLine(diagnostic.ToString());
@@ -51,6 +52,10 @@ public static class Driver
         return ExitCodes.Ok;
     }
 
+    /// <summary>The values of OpenQASM `input` declarations (`--input NAME=VALUE`), already validated.</summary>
+    internal static IReadOnlyList<ParameterOverride> InputValues(IReadOnlyList<string>? inputs) =>
+        [.. (inputs ?? []).Select(input => SweepParameter.Single(input, "--input", out _)!)];
+
     public static int BadCommandLine(TextWriter stderr, string message, string? code = null)
     {
         stderr.WriteLine($"qnlc: error {code ?? Diagnostics.InvalidOption.Code}: {message}");
@@ -73,6 +78,8 @@ public static class Driver
         if (request.QubitsPerQpu is not null && request.Qpus is null) return "--qubits-per-qpu needs --qpus";
         if (request.QirVersion is not (1 or 2)) return $"--qir-version must be 1 (typed pointers, for toolchains before opaque pointers) or 2 (opaque pointers), not {request.QirVersion}";
         if (request.MaxOperations < 1) return $"--max-ops must be at least 1, not {request.MaxOperations}";
+        foreach (var input in request.Inputs ?? [])
+            if (SweepParameter.Single(input, "--input", out string? error) is null) return error;
         if (request.Qpus is not null && request.NetworkFile is not null) return "give either --qpus or --network, not both";
         if (isQn && request.Qpus is not null) return "--qpus applies to OpenQASM input; a .qn program names its network (`program p on net`)";
         if (isQasm && request.Qpus is null && request.NetworkFile is null) return "an OpenQASM file needs a network: add --network NET.qn or --qpus K";

@@ -36,7 +36,7 @@ public static class RunDriver
         else
         {
             var compileRequest = new CompileRequest(request.InputPath, request.NetworkFile, request.Qpus, request.QubitsPerQpu, request.MaxOperations,
-                Seed: 0, StopAfter: CompilerStage.Schedule, Dump: false, OutputDirectory: null, Emit: [], RequireProgram: request.Stream is null);
+                Seed: 0, StopAfter: CompilerStage.Schedule, Dump: false, OutputDirectory: null, Emit: [], RequireProgram: request.Stream is null, Inputs: request.Inputs);
             if (Driver.Validate(compileRequest) is { } problem) return Driver.BadCommandLine(stderr, problem.Message, problem.Code);
             var result = QnCompiler.Compile(request.InputPath, new CompilationOptions
             {
@@ -45,6 +45,7 @@ public static class RunDriver
                 QpuCount = request.Qpus,
                 QubitsPerQpu = request.QubitsPerQpu,
                 RequireProgram = request.Stream is null,
+                ParameterOverrides = Driver.InputValues(request.Inputs),
                 // The simulator runs the distributed program, exactly as `build` emits it. The
                 // seed steers the partitioner as it steers the shots.
                 StopAfter = CompilerStage.Schedule,

@@ -79,6 +79,20 @@ public sealed record SweepParameter(string Target, IReadOnlyList<ParameterOverri
         return new SweepParameter(target, points);
     }
 
+    /// <summary>`NAME=VALUE` (one number with an optional unit), as `--input` takes it.</summary>
+    public static ParameterOverride? Single(string assignment, string option, out string? error)
+    {
+        int equals = assignment.IndexOf('=');
+        if (equals <= 0)
+        {
+            error = $"{option} takes NAME=VALUE, not '{assignment}'";
+            return null;
+        }
+        var value = Value(assignment[..equals].Trim(), assignment[(equals + 1)..].Trim(), out error);
+        if (error is not null) error = error.Replace("--set", option, StringComparison.Ordinal);
+        return value;
+    }
+
     private static ParameterOverride? Value(string target, string text, out string? error)
     {
         error = null;

@@ -9,12 +9,14 @@ namespace QNetLang.Distribution.Scheduling;
 /// holds its qubits; a Bell pair goes to both ends; a bit measured on one node and tested on
 /// another becomes a message sent right after the last write and received right before the
 /// test. A conditional is replayed on every node that has work inside it, each testing its own
-/// (received) copies of the bits.
+/// (received) copies of the bits. A runtime loop is replayed the same way, and its body ends by
+/// sending every bit it wrote back to the nodes that knew it before the loop, so each iteration
+/// (and each test of the condition) starts from the same state on every node.
 /// </summary>
 internal sealed class Scheduler
 {
     private readonly Circuit _circuit;
-    private readonly LocationTracker _location;
+    private LocationTracker _location;
     private readonly string?[] _bitOwner;
     private readonly List<HashSet<string>> _bitKnownAt;
     private readonly SortedDictionary<string, SortedSet<int>> _qubitsOf = new(StringComparer.Ordinal);
@@ -90,6 +92,9 @@ internal sealed class Scheduler
                     if (s.ArrivalBit is { } flag) Written(flag, s.Destination);
                     break;
                 }
+                case IfOperation { IsLoop: true } loop:
+                    EmitLoop(loop, streams);
+                    break;
                 case IfOperation branch:
                     EmitConditional(branch, streams);
                     break;
@@ -210,6 +215,69 @@ internal sealed class Scheduler
             merged[b] = (owner, known);
         }
         return merged;
+    }
+
+    /// <summary>
+    /// A runtime `while`: every node with work in the body replays the loop and tests its own copy
+    /// of the condition's bits. Each iteration must start from the same ownership of bits as the
+    /// first (the body's messages are fixed), so the body ends by restoring it: every bit the body
+    /// wrote goes back to the nodes that take part and knew it at the start.
+    /// </summary>
+    private void EmitLoop(IfOperation loop, SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams)
+    {
+        var bits = Conditions.BitsOf(loop.Condition).Distinct().OrderBy(b => b).ToList();
+        var written = BitWrites.Of(loop.Then).OrderBy(b => b).ToList();
+
+        // 1. A rehearsal, thrown away, tells which nodes take part and which node writes each bit.
+        var (pairs, bitMessages, qubitMessages) = (_pairs, _bitMessages, _qubitMessages);
+        var owners = (string?[])_bitOwner.Clone();
+        var known = _bitKnownAt.Select(k => new HashSet<string>(k, StringComparer.Ordinal)).ToList();
+        var location = _location.Clone();
+        var rehearsal = new SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder>(StringComparer.Ordinal);
+        Emit(loop.Then, rehearsal);
+        var writer = written.ToDictionary(b => b, b => _bitOwner[b]);
+        if (!_location.SameAs(location)) throw new InvalidOperationException("a qubit moves inside a loop");
+        (_pairs, _bitMessages, _qubitMessages) = (pairs, bitMessages, qubitMessages);
+        Array.Copy(owners, _bitOwner, owners.Length);
+        for (int b = 0; b < known.Count; b++) _bitKnownAt[b] = known[b];
+        _location = location;
+        var participants = new SortedSet<string>(rehearsal.Where(s => s.Value.Count > 0).Select(s => s.Key), StringComparer.Ordinal);
+        foreach (var op in loop.Then)
+            foreach (int q in QubitMapping.QubitsOf(op))
+                if (_location.NodeOf(q) is { } n) participants.Add(n);
+
+        // 2. Before the loop, each written bit moves to the node that writes it in the body (so a
+        //    read early in iteration k+1 finds iteration k's value there), and every node that
+        //    takes part gets the condition's bits.
+        foreach (int b in written)
+        {
+            if (writer[b] is not { } w) continue;
+            Deliver(b, w, streams, loop.Location);
+            SetState(b, w, _bitKnownAt[b]);
+        }
+        foreach (string node in participants)
+            foreach (int bit in bits) Deliver(bit, node, streams, loop.Location);
+        var entryOwner = written.ToDictionary(b => b, b => _bitOwner[b]);
+        var entryKnown = written.ToDictionary(b => b, b => _bitKnownAt[b].Where(participants.Contains).ToHashSet(StringComparer.Ordinal));
+
+        // 3. The body, ending with the messages that restore the state it started from.
+        var body = new SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder>(StringComparer.Ordinal);
+        Emit(loop.Then, body);
+        foreach (int b in written)
+        {
+            if (entryOwner[b] is { } owner) entryKnown[b].Add(owner);
+            foreach (string node in entryKnown[b]) Deliver(b, node, body, loop.Location);
+            SetState(b, entryOwner[b] ?? _bitOwner[b], entryKnown[b].Count > 0 ? entryKnown[b] : _bitKnownAt[b]);
+        }
+        foreach (string node in body.Keys)
+            if (!participants.Contains(node) && body[node].Count > 0)
+                throw new InvalidOperationException($"{node} has work in a loop it does not replay");
+        foreach (string node in participants)
+        {
+            var then = body.TryGetValue(node, out var t) ? t.ToImmutable() : ImmutableArray<NodeInstruction>.Empty;
+            if (then.IsEmpty) continue;
+            Add(streams, node, new ConditionalInstruction(loop.Condition, then, []) { IsLoop = true }, loop.Location);
+        }
     }
 
     /// <summary>Makes sure <paramref name="node"/> has the current value of a bit, sending it from its owner if not.</summary>

@@ -49,7 +49,7 @@ public static class DistributedProgramPrinter
                     if (r.ArrivalBit is { } flag) sb.Append(" arrived ").Append(B(flag));
                     break;
                 case ConditionalInstruction c:
-                    sb.Append("if ").Append(IrPrinter.FormatCondition(c.Condition, B)).Append(" {\n");
+                    sb.Append(c.IsLoop ? "while " : "if ").Append(IrPrinter.FormatCondition(c.Condition, B)).Append(" {\n");
                     Write(sb, circuit, c.Then, indent + 1);
                     sb.Append(' ', indent * 2).Append('}');
                     if (c.Else.Length > 0)

@@ -22,8 +22,16 @@ public sealed record SendQubitInstruction(int MessageId, int Qubit, string To) :
 /// <summary>Receives the qubit of message <see cref="MessageId"/>; <see cref="ArrivalBit"/> (if any) records whether it arrived.</summary>
 public sealed record ReceiveQubitInstruction(int MessageId, int Qubit, string From, int? ArrivalBit) : NodeInstruction;
 
-/// <summary>A conditional evaluated on this node's copies of the bits (received beforehand).</summary>
-public sealed record ConditionalInstruction(Condition Condition, ImmutableArray<NodeInstruction> Then, ImmutableArray<NodeInstruction> Else) : NodeInstruction;
+/// <summary>
+/// A conditional evaluated on this node's copies of the bits (received beforehand). With
+/// <see cref="IsLoop"/> it is a runtime `while`: after <see cref="Then"/> the condition is
+/// tested again (the body ends by receiving any tested bit another node wrote), so every node
+/// that replays the loop runs the same number of iterations.
+/// </summary>
+public sealed record ConditionalInstruction(Condition Condition, ImmutableArray<NodeInstruction> Then, ImmutableArray<NodeInstruction> Else) : NodeInstruction
+{
+    public bool IsLoop { get; init; }
+}
 
 /// <summary>The program of one node.</summary>
 public sealed record NodeProgram(string Node, ImmutableArray<int> Qubits, ImmutableArray<NodeInstruction> Instructions);

@@ -114,7 +114,7 @@ internal sealed class ConditionLowering(Lowerer lowerer, Lowerer.GateFrame? fram
     }
 
     /// <summary>Removes constants and one-element groups so dumps stay readable.</summary>
-    private static Condition Simplify(Condition condition)
+    internal static Condition Simplify(Condition condition)
     {
         switch (condition)
         {

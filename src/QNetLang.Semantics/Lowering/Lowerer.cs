@@ -14,6 +14,7 @@ namespace QNetLang.Semantics.Lowering;
 public sealed class Lowerer
 {
     private readonly BoundProgram _program;
+    private readonly KnownBits _known;
     private readonly DiagnosticBag _diagnostics;
     private readonly ExpressionEvaluator _evaluator;
     private readonly WorkBudget _budget;
@@ -28,6 +29,7 @@ public sealed class Lowerer
     public Lowerer(BoundProgram program, DiagnosticBag diagnostics, long maxOperations = SemanticLimits.DefaultMaxOperations)
     {
         _program = program;
+        _known = new KnownBits(program.BitRegisters);
         _diagnostics = diagnostics;
         _evaluator = new ExpressionEvaluator(program.Source, diagnostics);
         _budget = new WorkBudget(maxOperations);
@@ -57,6 +59,7 @@ public sealed class Lowerer
                 return null;
             }
         }
+        foreach (int bit in _known.Ones) ReportLostInitialValue(bit, "to the end of the program, where every bit is read from the run");
         if (_diagnostics.Items.Count(d => d.IsError) > errorsBefore) return null;
 
         var qubits = _program.QubitRegisters
@@ -157,7 +160,8 @@ public sealed class Lowerer
                 break;
             }
             case BoundFor f: LowerFor(f, output, frame); break;
-            case BoundIf i: LowerIf(i, output, frame); break;
+            case BoundIf i: LowerConditional(i.Condition, i.Then, i.Else, isLoop: false, i.Span, output, frame); break;
+            case BoundWhile w: LowerConditional(w.Condition, w.Body, [], isLoop: true, w.Span, output, frame); break;
             case BoundAt a:
                 _atNodes.Push(a.Node);
                 LowerStatements(a.Body, output, frame);
@@ -266,15 +270,42 @@ public sealed class Lowerer
         for (int i = 0; i < qubits.Count; i++)
         {
             CheckLocal(qubits[i], measure.Qubit.Span);
+            if (bits is not null) Written(bits[i]);
             Emit(output, new MeasureOperation(qubits[i], bits?[i], At(measure.Span)));
         }
+    }
+
+    /// <summary>A bit is written: a known initial value 1 that only some runs overwrite cannot be represented.</summary>
+    private void Written(int bit)
+    {
+        if (_known.Forget(bit) == true && _conditionalDepth > 0) ReportLostInitialValue(bit, "when it is written inside a runtime `if` or `while`");
+    }
+
+    private void ReportLostInitialValue(int bit, string when)
+    {
+        var register = _program.BitRegisters.First(r => bit >= r.FirstBit && bit < r.FirstBit + r.Size);
+        string name = register.IsRegister ? $"{register.Name}[{bit - register.FirstBit}]" : register.Name;
+        _diagnostics.Report(Diagnostics.InitialValueLost, At(register.DeclarationSpan), name, when);
     }
 
     private void LowerFor(BoundFor loop, ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
         if (EvaluateInteger(loop.Start, frame) is not { } start || EvaluateInteger(loop.End, frame) is not { } end) return;
+        long step = 1;
+        if (loop.Step is { } stepExpression)
+        {
+            if (EvaluateInteger(stepExpression, frame) is not { } s) return;
+            if (s == 0)
+            {
+                _diagnostics.Report(Diagnostics.ZeroLoopStep, At(stepExpression.Span));
+                return;
+            }
+            // A stepped range includes its end: make it half-open in the step's direction.
+            step = s;
+            end = s > 0 ? end + 1 : end - 1;
+        }
         _loopDepth++;
-        for (long i = start; i < end; i++)
+        for (long i = start; step > 0 ? i < end : i > end; i += step)
         {
             _budget.Charge();
             _loopValues[loop.Variable] = i;
@@ -284,22 +315,50 @@ public sealed class Lowerer
         _loopValues.Remove(loop.Variable);
     }
 
-    private void LowerIf(BoundIf statement, ImmutableArray<Operation>.Builder output, GateFrame? frame)
+    /// <summary>An `if`, or a runtime `while` (<paramref name="isLoop"/>: <paramref name="then"/> is its body).</summary>
+    private void LowerConditional(Expression test, ImmutableArray<BoundStatement> then, ImmutableArray<BoundStatement> @else, bool isLoop, TextSpan span,
+        ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
         var lowering = new ConditionLowering(this, frame);
-        if (lowering.Lower(statement.Condition) is not { } condition) return;
-        if (condition is ConstantCondition constant)
+        if (lowering.Lower(test) is not { } raw) return;
+        var condition = ConditionLowering.Simplify(_known.Substitute(raw));
+        if (isLoop && condition is ConstantCondition { Value: true } && raw is not ConstantCondition)
         {
-            LowerStatements(constant.Value ? statement.Then : statement.Else, output, frame);
+            // True only because of bits with known initial values: the first iteration runs
+            // unconditionally, and its writes decide the next test. A body that writes none of
+            // the tested bits would repeat forever.
+            var written = KnownBits.WrittenRegisters(then).SelectMany(r => Enumerable.Range(r.FirstBit, r.Size)).ToHashSet();
+            if (!Conditions.BitsOf(raw).Any(written.Contains))
+            {
+                _diagnostics.Report(Diagnostics.EndlessLoop, At(span));
+                return;
+            }
+            LowerStatements(then, output, frame);
+            LowerConditional(test, then, @else, isLoop, span, output, frame);
             return;
         }
-        var then = ImmutableArray.CreateBuilder<Operation>();
-        var @else = ImmutableArray.CreateBuilder<Operation>();
+        if (isLoop && condition is not ConstantCondition)
+        {
+            // Every test after the first sees what the body wrote.
+            foreach (var register in KnownBits.WrittenRegisters(then))
+                for (int i = 0; i < register.Size; i++)
+                    if (_known.Forget(register.FirstBit + i) == true) ReportLostInitialValue(register.FirstBit + i, "when it is written inside a runtime `if` or `while`");
+            condition = ConditionLowering.Simplify(_known.Substitute(raw));
+        }
+        if (condition is ConstantCondition constant)
+        {
+            // A loop whose condition is known at compile time never runs, or never ends.
+            if (isLoop && constant.Value) _diagnostics.Report(Diagnostics.EndlessLoop, At(span));
+            else if (!isLoop) LowerStatements(constant.Value ? then : @else, output, frame);
+            return;
+        }
+        var thenOps = ImmutableArray.CreateBuilder<Operation>();
+        var elseOps = ImmutableArray.CreateBuilder<Operation>();
         _conditionalDepth++;
-        LowerStatements(statement.Then, then, frame);
-        LowerStatements(statement.Else, @else, frame);
+        LowerStatements(then, thenOps, frame);
+        LowerStatements(@else, elseOps, frame);
         _conditionalDepth--;
-        Emit(output, new IfOperation(condition, then.ToImmutable(), @else.ToImmutable(), At(statement.Span)));
+        Emit(output, new IfOperation(condition, thenOps.ToImmutable(), elseOps.ToImmutable(), At(span)) { IsLoop = isLoop });
     }
 
     // ---- network primitives -----------------------------------------------------------------------
@@ -367,6 +426,7 @@ public sealed class Lowerer
         {
             if (Bits(flagOperand) is not { } f) return;
             flags = f;
+            foreach (int flag in flags) Written(flag);
             if (flags.Count != qubits.Count)
             {
                 _diagnostics.Report(Diagnostics.RegisterSizeMismatch, At(send.Span), qubits.Count, flags.Count);

@@ -17,6 +17,8 @@ internal enum StepKind
     ReceiveBit,
     SendQubit,
     ReceiveQubit,
+    /// <summary>The end of a runtime loop's body: runs the loop again (from its guard) while the guard's branch was taken.</summary>
+    LoopEnd,
 }
 
 /// <summary>
@@ -52,6 +54,8 @@ internal sealed class Step
     public int Partner { get; set; } = -1;
     /// <summary>Entangle: the route (node indices) from this node to the peer.</summary>
     public int[] Route { get; set; } = [];
+    /// <summary>A loop's guard: its <see cref="StepKind.LoopEnd"/> step; a loop end: its guard (−1: not a loop). The body's steps lie between the two.</summary>
+    public int LoopPartner { get; set; } = -1;
 }
 
 /// <summary>
@@ -147,6 +151,7 @@ internal sealed class ExecutionPlan
                     foreach (int slot in reads.Values) Read(g, slot);
                     Walk(c.Then, node, g.Index, thenBranch: true);
                     Walk(c.Else, node, g.Index, thenBranch: false);
+                    if (c.IsLoop) CloseLoop(g, node, instruction, guard, thenBranch);
                     continue;
                 }
                 Step step;
@@ -199,6 +204,44 @@ internal sealed class ExecutionPlan
                         throw new InvalidOperationException($"{op.GetType().Name} in a node program (the distribute pass lowers it)");
                     default:
                         throw new InvalidOperationException($"unknown instruction {instruction.GetType().Name}");
+                }
+            }
+        }
+
+        /// <summary>
+        /// Adds the loop's end step, which waits for the guard and every step of the body, except
+        /// the steps inside a nested loop, for which it waits for that loop's end: they finish
+        /// once per inner iteration, and each finish counts down the steps that wait for them.
+        /// Later steps that share a qubit or a bit with the loop wait for the end (not for one
+        /// iteration's step): the end stands for the whole loop.
+        /// </summary>
+        private void CloseLoop(Step head, int node, NodeInstruction instruction, int guard, bool thenBranch)
+        {
+            var end = Add(StepKind.LoopEnd, node, instruction, guard, thenBranch, []);
+            end.LoopPartner = head.Index;
+            head.LoopPartner = end.Index;
+            int nestedEnd = -1;
+            for (int i = head.Index; i < end.Index; i++)
+            {
+                var inner = _steps[i];
+                if (i > nestedEnd)
+                {
+                    if (i > head.Index && inner.Kind == StepKind.Guard && inner.LoopPartner > i)
+                    {
+                        // A nested loop: wait for its end, which stands for it.
+                        nestedEnd = inner.LoopPartner;
+                        Depend(end, nestedEnd);
+                    }
+                    else Depend(end, i);
+                }
+                foreach (int q in inner.Qubits) _lastOnQubit[q] = end.Index;
+                var slots = new List<int> { inner.WriteSlot, inner.ReadSlot };
+                if (inner.ConditionSlots is { } tested) slots.AddRange(tested.Values);
+                foreach (int slot in slots)
+                {
+                    if (slot < 0) continue;
+                    _lastWriter[slot] = end.Index;
+                    if (_readersSince.TryGetValue(slot, out var readers)) readers.Clear();
                 }
             }
         }

@@ -21,6 +21,9 @@ namespace QNetLang.Simulation.Execution;
 internal sealed class ShotExecutor : IEventHandler, IPairConsumer
 {
     private const int StartEvent = 0, FinishEvent = 1, ArriveEvent = 2;
+
+    /// <summary>Iterations of one runtime loop in one shot beyond which the run stops (QN3010): a loop whose body takes no simulated time would never reach --max-time.</summary>
+    public const int MaxLoopIterations = 1_000_000;
     private const byte Unevaluated = 0, Taken = 1, NotTaken = 2;
 
     private readonly ExecutionPlan _plan;
@@ -39,15 +42,21 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     private readonly byte[] _guard;
     /// <summary>Cross-node rendezvous: when an entangle call was made or a message arrived (−1: not yet).</summary>
     private readonly long[] _met;
-    private readonly int[] _messageValue;
+    /// <summary>
+    /// Messages that arrived before their receive step started, oldest first (a sender inside a
+    /// runtime loop may run iterations ahead of its receiver; the link keeps them in order).
+    /// </summary>
+    private readonly Queue<(long Time, int Value)>?[] _inbox;
+    /// <summary>Loop guards: iterations run so far in the current execution of the loop.</summary>
+    private readonly int[] _iterations;
     private readonly int[] _slotValue;
     /// <summary>
     /// Steps whose dependencies finished at the current time, in the order they became ready.
     /// They start before the next queued event, without a round trip through the priority
-    /// queue (most steps of a program become ready at the time their predecessor ends). Every
-    /// step enters once, so a plain array is enough.
+    /// queue (most steps of a program become ready at the time their predecessor ends). A step
+    /// enters once per run of its loop, so the array is compacted or grown when full.
     /// </summary>
-    private readonly int[] _readyNow;
+    private int[] _readyNow;
     private int _readyHead, _readyTail;
     private readonly long _maxTimePs;
     private readonly List<PairDelivery> _pairs = new();
@@ -80,7 +89,8 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         _guard = new byte[steps];
         _met = new long[steps];
         Array.Fill(_met, -1);
-        _messageValue = new int[steps];
+        _inbox = new Queue<(long, int)>?[steps];
+        _iterations = new int[steps];
         _slotValue = new int[plan.Slots];
         _readyNow = new int[steps];
     }
@@ -90,7 +100,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     public ShotOutcome Run()
     {
         foreach (var step in _plan.Steps)
-            if (_remaining[step.Index] == 0) _readyNow[_readyTail++] = step.Index;
+            if (_remaining[step.Index] == 0) EnqueueReady(step.Index);
         do
         {
             while (_readyHead < _readyTail) Start(_plan.Steps[_readyNow[_readyHead++]], _queue.Now);
@@ -114,7 +124,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         {
             case StartEvent: Start(step, time); break;
             case FinishEvent: Finish(step, time); break;
-            case ArriveEvent: Arrive(step, time); break;
+            case ArriveEvent: Arrive(step, time, (int)data); break;
         }
     }
 
@@ -169,11 +179,18 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
                     _network.Submit(first.Route, time, this, first.Index, Location.None);
                 }
                 break;
+            case StepKind.LoopEnd:
+                if (_guard[step.LoopPartner] == Taken) Repeat(step, time);
+                else
+                {
+                    _iterations[step.LoopPartner] = 0;
+                    Complete(step, time);
+                }
+                break;
             case StepKind.SendBit:
             {
                 var receiver = _plan.Steps[step.Partner];
-                _messageValue[receiver.Index] = _slotValue[step.ReadSlot];
-                ScheduleArrival(receiver, SimTime.After(time, _plan.Network.Delay(step.Node, receiver.Node)));
+                ScheduleArrival(receiver, SimTime.After(time, _plan.Network.Delay(step.Node, receiver.Node)), _slotValue[step.ReadSlot]);
                 Record(_nodes[step.Node].Name, "send bit", time, time);
                 Complete(step, time);
                 break;
@@ -181,36 +198,81 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
             case StepKind.SendQubit:
             {
                 var receiver = _plan.Steps[step.Partner];
-                var (emit, arrive) = SendQubit(step, receiver, time);
-                ScheduleArrival(receiver, arrive);
+                var (emit, arrive, arrived) = SendQubit(step, receiver, time);
+                ScheduleArrival(receiver, arrive, arrived ? 1 : 0);
                 Complete(step, emit);
                 break;
             }
             case StepKind.ReceiveBit:
             case StepKind.ReceiveQubit:
                 // Its dependencies at this node are done; the message may still be on its way.
-                if (_met[step.Index] >= 0) Receive(step, Math.Max(time, _met[step.Index]));
+                if (_inbox[step.Index] is { Count: > 0 } inbox)
+                {
+                    var (arrived, value) = inbox.Dequeue();
+                    Receive(step, Math.Max(time, arrived), value);
+                }
                 else _met[step.Index] = -2; // waiting
                 break;
         }
     }
 
-    private void ScheduleArrival(Step receiver, long time)
+    /// <summary>
+    /// The loop's guard took its branch, so the body ran once more: its steps (and the guard)
+    /// start over, waiting again only for each other; everything they waited for outside the
+    /// loop has finished already.
+    /// </summary>
+    private void Repeat(Step end, long time)
+    {
+        int head = end.LoopPartner;
+        if (++_iterations[head] >= MaxLoopIterations)
+            throw new SimulationLimitException(Diagnostics.LoopIterationLimit, Location.None, _nodes[end.Node].Name, MaxLoopIterations);
+        for (int i = head; i <= end.Index; i++)
+        {
+            var step = _plan.Steps[i];
+            int inside = 0;
+            foreach (int d in step.Dependencies) if (d >= head) inside++;
+            _remaining[i] = inside;
+            _done[i] = false;
+            _ready[i] = time;
+            if (step.Kind is StepKind.ReceiveBit or StepKind.ReceiveQubit) _met[i] = -1;
+        }
+        EnqueueReady(head);
+    }
+
+    private void EnqueueReady(int step)
+    {
+        if (_readyTail == _readyNow.Length)
+        {
+            if (_readyHead > 0)
+            {
+                Array.Copy(_readyNow, _readyHead, _readyNow, 0, _readyTail - _readyHead);
+                _readyTail -= _readyHead;
+                _readyHead = 0;
+            }
+            else Array.Resize(ref _readyNow, Math.Max(4, _readyNow.Length * 2));
+        }
+        _readyNow[_readyTail++] = step;
+    }
+
+    private void ScheduleArrival(Step receiver, long time, int value)
     {
         if (time > _maxTimePs) TimeLimit(receiver, "a message arrived after it");
-        _queue.Schedule(time, this, ArriveEvent, receiver.Index);
+        _queue.Schedule(time, this, ArriveEvent, receiver.Index, value);
     }
 
-    private void Arrive(Step receiver, long time)
+    private void Arrive(Step receiver, long time, int value)
     {
-        bool waiting = _met[receiver.Index] == -2;
-        _met[receiver.Index] = time;
-        if (waiting) Receive(receiver, time);
+        if (_met[receiver.Index] == -2)
+        {
+            _met[receiver.Index] = -1;
+            Receive(receiver, time, value);
+        }
+        else (_inbox[receiver.Index] ??= new()).Enqueue((time, value));
     }
 
-    private void Receive(Step step, long time)
+    private void Receive(Step step, long time, int value)
     {
-        if (step.WriteSlot >= 0) _slotValue[step.WriteSlot] = _messageValue[step.Index];
+        if (step.WriteSlot >= 0) _slotValue[step.WriteSlot] = value;
         Record(_nodes[step.Node].Name, step.Kind == StepKind.ReceiveBit ? "receive bit" : "receive qubit", time, time);
         Complete(step, time);
     }
@@ -240,7 +302,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         {
             if (time > _ready[successor]) _ready[successor] = time;
             if (--_remaining[successor] != 0) continue;
-            if (_ready[successor] == _queue.Now) _readyNow[_readyTail++] = successor;
+            if (_ready[successor] == _queue.Now) EnqueueReady(successor);
             else _queue.Schedule(_ready[successor], this, StartEvent, successor);
         }
     }
@@ -339,7 +401,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     /// k-th send on a link leaves at least k periods after the first). Returns when it left and
     /// when it arrives.
     /// </summary>
-    private (long Emit, long Arrive) SendQubit(Step step, Step receiver, long start)
+    private (long Emit, long Arrive, bool Arrived) SendQubit(Step step, Step receiver, long start)
     {
         int q = step.Qubits[0];
         int from = step.Node, to = receiver.Node;
@@ -363,9 +425,8 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         bool arrived = _random.Chance(arrival);
         if (!arrived) _register.Reset(_phys[q]);
         _nodeOf[q] = to;
-        _messageValue[receiver.Index] = arrived ? 1 : 0;
         Record(sender.Name, arrived ? "send" : "send (lost)", emit, arrive);
-        return (emit, arrive);
+        return (emit, arrive, arrived);
     }
 
     public void PairDelivered(int token, PairDelivery delivery)
@@ -379,6 +440,8 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         int a = first.Qubits[0], b = second.Qubits[0];
         _register.PrepareBellPair(_phys[a], _phys[b], delivery.State);
         _lastTouch[a] = _lastTouch[b] = now;
+        // Both calls are served: inside a runtime loop the next iteration's call must wait for a new partner.
+        _met[first.Index] = _met[second.Index] = -1;
         Complete(first, now);
         Complete(second, now);
     }

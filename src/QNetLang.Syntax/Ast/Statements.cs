@@ -23,9 +23,16 @@ public sealed record Operand(Name Name, Expression? Index, TextSpan Span) : Synt
 
 public sealed record QubitDeclaration(Name Name, Expression? Size, Name? PinnedTo, TextSpan Span) : Statement(Span);
 
-public sealed record BitDeclaration(Name Name, Expression? Size, TextSpan Span) : Statement(Span);
+public sealed record BitDeclaration(Name Name, Expression? Size, TextSpan Span) : Statement(Span)
+{
+    /// <summary>OpenQASM's <c>bit[2] f = "11";</c>: an integer constant (a bit string reads as one, its last character element 0).</summary>
+    public Expression? Initializer { get; init; }
+}
 
 public sealed record ConstDeclaration(ScalarType Type, Name Name, Expression Value, TextSpan Span) : Statement(Span);
+
+/// <summary>OpenQASM's <c>input float theta;</c>: a constant whose value comes from the command line (<c>--input theta=0.3</c>), which turns it into a <see cref="ConstDeclaration"/> before binding.</summary>
+public sealed record InputDeclaration(ScalarType Type, Name Name, TextSpan Span) : Statement(Span);
 
 public sealed record GateDefinition(Name Name, ImmutableArray<Name> Parameters, ImmutableArray<Name> Qubits, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);
 
@@ -39,10 +46,20 @@ public sealed record ResetStatement(Operand Qubit, TextSpan Span) : Statement(Sp
 /// <summary><c>barrier;</c> (all qubits, <see cref="Operands"/> empty) or <c>barrier a, b;</c>.</summary>
 public sealed record BarrierStatement(ImmutableArray<Operand> Operands, TextSpan Span) : Statement(Span);
 
-/// <summary><c>for i in start .. end { }</c>: the range is half-open.</summary>
-public sealed record ForStatement(Name Variable, Expression Start, Expression End, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);
+/// <summary>
+/// <c>for i in start .. end { }</c>: the range is half-open. With a <see cref="Step"/>
+/// (OpenQASM's <c>[start:step:end]</c>) the range includes <see cref="End"/>, counting up or
+/// down: start, start + step, … while not past end.
+/// </summary>
+public sealed record ForStatement(Name Variable, Expression Start, Expression End, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span)
+{
+    public Expression? Step { get; init; }
+}
 
 public sealed record IfStatement(Expression Condition, ImmutableArray<Statement> Then, ImmutableArray<Statement> Else, TextSpan Span) : Statement(Span);
+
+/// <summary><c>while (c) { }</c>: a runtime loop, its condition tested on measured bits before every iteration.</summary>
+public sealed record WhileStatement(Expression Condition, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);
 
 public sealed record AtStatement(Name Node, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);
 

@@ -22,6 +22,8 @@ internal sealed class QasmAstBuilder
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
     private readonly QasmExpressionBuilder _expressions;
+    private readonly QasmSubroutines _subroutines;
+    private readonly QasmGateModifiers _modifiers;
 
     /// <summary>Opaque gates declared so far (name → declaration span), and those called.</summary>
     private readonly Dictionary<string, TextSpan> _opaque = new(StringComparer.Ordinal);
@@ -39,6 +41,8 @@ internal sealed class QasmAstBuilder
         _source = source;
         _diagnostics = diagnostics;
         _expressions = new QasmExpressionBuilder(source, diagnostics, language);
+        _subroutines = new QasmSubroutines(source, diagnostics);
+        _modifiers = new QasmGateModifiers(source, diagnostics);
     }
 
     public static CompilationUnit Build(SourceText source, DiagnosticBag diagnostics, P.ProgramContext tree, bool withPrelude)
@@ -136,8 +140,18 @@ internal sealed class QasmAstBuilder
             case P.ConstDeclarationContext constant:
                 built = Const(constant, span);
                 break;
+            case P.InputDeclarationContext input:
+            {
+                var name = NameOf(input.Identifier());
+                var typeToken = input.scalarType()?.Start;
+                if (name is not null && typeToken is not null && typeToken.TokenIndex >= 0) built = new InputDeclaration(ScalarTypeOf(typeToken), name, span);
+                break;
+            }
             case P.GateDefinitionContext gate:
                 built = GateDefinition(gate, span);
+                break;
+            case P.GateCallStatementContext call when call.gateModifier().Length > 0:
+                ModifiedGateCall(call, span, into);
                 break;
             case P.GateCallStatementContext call:
                 built = GateCall(call, span);
@@ -157,10 +171,28 @@ internal sealed class QasmAstBuilder
                 if (qubit is not null && target is not null) built = new MeasureStatement(qubit, target, span);
                 break;
             }
-            case P.AssignmentStatementContext:
-                // Classical variables have no place in the AST: bits change only by measurement.
-                Unsupported(span, "classical assignment");
+            case P.AssignmentStatementContext assignment:
+                Assignment(assignment, span, into);
                 break;
+            case P.SubroutineDefinitionContext definition:
+                DefineSubroutine(definition);
+                break;
+            case P.ReturnStatementContext:
+                Unsupported(span, "'return' outside the end of a subroutine");
+                break;
+            case P.CallStatementContext call:
+            {
+                var callee = NameOf(call.Identifier());
+                if (callee is null) break;
+                if (!_subroutines.IsDefined(callee.Text))
+                {
+                    Unsupported(callee.Span, $"call of '{callee.Text}', which is not a subroutine defined before it");
+                    break;
+                }
+                if (_expressions.BuildAll(call.expressionList()) is { } arguments && _subroutines.Inline(callee, arguments, null, span) is { } body)
+                    into.AddRange(body);
+                break;
+            }
             case P.ResetStatementContext reset:
                 if (Operand(reset.operand()) is { } resetQubit) built = new ResetStatement(resetQubit, span);
                 break;
@@ -176,14 +208,115 @@ internal sealed class QasmAstBuilder
                 if (condition is not null) built = new IfStatement(condition, Body(branch.thenBody), Body(branch.elseBody), span);
                 break;
             }
+            case P.WhileStatementContext loop:
+            {
+                var condition = _expressions.Build(loop.expression());
+                if (condition is not null) built = new WhileStatement(condition, Body(loop.body()), span);
+                break;
+            }
             case P.UnsupportedStatementContext unsupported:
                 ReportUnsupported(unsupported);
                 break;
+            case P.AnnotationOrDirectiveContext marker:
+            {
+                string text = marker.GetText();
+                string word = new(text.TakeWhile(ch => !char.IsWhiteSpace(ch)).ToArray());
+                Unsupported(span, text.StartsWith('@') ? $"annotation '{SyntaxErrorListener.Shorten(word)}'" : $"directive '{SyntaxErrorListener.Shorten(word)}'");
+                break;
+            }
             case P.ScopeContext scope:
                 built = new BlockStatement(Statements(scope.statement()), span);
                 break;
         }
         if (built is not null) into.Add(built);
+    }
+
+    /// <summary>
+    /// <c>c = f(q, a);</c> inlines subroutine f writing its result into c. Any other assignment
+    /// is a classical computation, which bits do not have: they change only by measurement.
+    /// </summary>
+    private void Assignment(P.AssignmentStatementContext context, TextSpan span, ImmutableArray<Statement>.Builder into)
+    {
+        if (context.op?.Type == OpenQasmLexer.EQUALS && context.expression() is P.CallExpressionContext call
+            && NameOf(call.Identifier()) is { } callee && _subroutines.IsDefined(callee.Text))
+        {
+            if (Operand(context.operand()) is { } target && _expressions.BuildAll(call.expressionList()) is { } arguments
+                && _subroutines.Inline(callee, arguments, target, span) is { } body)
+                into.AddRange(body);
+            return;
+        }
+        Unsupported(span, "classical assignment");
+    }
+
+    /// <summary>
+    /// <c>def f(qubit[2] a, qubit b) -> bit[2] { bit[2] r; ...; return r; }</c>: qubit
+    /// parameters, and optionally a bit register declared in the body and returned by a final
+    /// <c>return</c>. Anything else (classical parameters, other return values, other local
+    /// declarations) is reported once at the definition, whose calls are then left out.
+    /// </summary>
+    private void DefineSubroutine(P.SubroutineDefinitionContext context)
+    {
+        var name = NameOf(context.Identifier());
+        if (name is null) return;
+        bool supported = true;
+        var qubits = ImmutableArray.CreateBuilder<Name>();
+        foreach (var argument in context.subroutineArgument())
+        {
+            var type = argument.argumentType()?.Start;
+            if (type is null || NameOf(argument.Identifier()) is not { } parameter) return;
+            if (type.Type != OpenQasmLexer.QUBIT)
+            {
+                Unsupported(type, $"subroutine parameter of type '{type.Text}' (only qubits and qubit registers are imported)");
+                supported = false;
+            }
+            qubits.Add(parameter);
+        }
+        if (context.returnType is { } returnType && returnType.Start.Type != OpenQasmLexer.BIT)
+        {
+            Unsupported(returnType.Start, $"subroutine returning '{returnType.Start.Text}' (only bits are imported)");
+            supported = false;
+        }
+        var statements = context.scope()?.statement() ?? [];
+        var body = ImmutableArray.CreateBuilder<Statement>();
+        Name? returned = null;
+        var locals = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < statements.Length; i++)
+        {
+            var statement = statements[i];
+            if (statement.GetChild(0) is P.BitDeclarationContext local && local.bitInitializer() is null && context.returnType is not null)
+            {
+                if (NameOf(local.Identifier()) is { } localName) locals.Add(localName.Text);
+                continue;
+            }
+            if (statement.GetChild(0) is P.ReturnStatementContext ret && i == statements.Length - 1 && context.returnType is not null)
+            {
+                if (_expressions.Build(ret.expression()) is NameExpression { } value && locals.Contains(value.Name.Text)) returned = value.Name;
+                else
+                {
+                    Unsupported(Span(ret), "'return' of anything but a bit register the subroutine declares");
+                    supported = false;
+                }
+                continue;
+            }
+            if (statement.GetChild(0) is P.QubitDeclarationContext or P.BitDeclarationContext or P.ConstDeclarationContext or P.GateDefinitionContext or P.RegisterDeclarationContext)
+            {
+                Unsupported(Span(statement), "declaration inside a subroutine (other than the bit register it returns)");
+                supported = false;
+                continue;
+            }
+            Add(statement, body);
+        }
+        if (context.returnType is not null && returned is null && supported)
+        {
+            Unsupported(name.Span, "subroutine with a return type but no final 'return'");
+            supported = false;
+        }
+        if (returned is not null && locals.Count > 1)
+        {
+            Unsupported(name.Span, "subroutine with a local bit register it does not return");
+            supported = false;
+        }
+        _subroutines.Define(name.Text, supported ? new QasmSubroutines.Definition(name, qubits.ToImmutable(), returned, body.ToImmutable()) : null);
     }
 
     private void Include(P.IncludeStatementContext context)
@@ -220,15 +353,16 @@ internal sealed class QasmAstBuilder
     {
         var name = NameOf(context.Identifier());
         if (name is null || !Size(context.designator(), out var size)) return;
-        into.Add(new BitDeclaration(name, size, span));
         var initializer = context.bitInitializer();
-        if (initializer is null) return;
-        if (initializer.MEASURE() is null)
+        if (initializer is not null && initializer.MEASURE() is null)
         {
-            // The register itself is still declared, so its later uses do not cascade.
-            Unsupported(Span(initializer), "bit initialiser other than 'measure'");
+            // `bit[2] f = "11";`: the binder checks it is a constant; the register is declared
+            // even when the value cannot be built, so its later uses do not cascade.
+            into.Add(new BitDeclaration(name, size, span) { Initializer = _expressions.Build(initializer.expression()) });
             return;
         }
+        into.Add(new BitDeclaration(name, size, span));
+        if (initializer is null) return;
         // `bit[2] c = measure q;` is a declaration followed by `c = measure q;`.
         if (Operand(initializer.operand()) is { } qubit)
             into.Add(new MeasureStatement(qubit, new Operand(name, null, name.Span), span));
@@ -241,15 +375,16 @@ internal sealed class QasmAstBuilder
         if (name is null || typeToken is null || typeToken.TokenIndex < 0) return null;
         var value = _expressions.Build(context.expression());
         if (value is null) return null;
-        // The bit width of `int[32]` or `angle[20]` is dropped: constants are folded exactly.
-        var type = typeToken.Type switch
-        {
-            OpenQasmLexer.INT or OpenQasmLexer.UINT => ScalarType.Int,
-            OpenQasmLexer.FLOAT => ScalarType.Float,
-            _ => ScalarType.Angle,
-        };
-        return new ConstDeclaration(type, name, value, span);
+        return new ConstDeclaration(ScalarTypeOf(typeToken), name, value, span);
     }
+
+    /// <summary>The bit width of `int[32]` or `angle[20]` is dropped: constants are folded exactly.</summary>
+    private static ScalarType ScalarTypeOf(IToken typeToken) => typeToken.Type switch
+    {
+        OpenQasmLexer.INT or OpenQasmLexer.UINT => ScalarType.Int,
+        OpenQasmLexer.FLOAT => ScalarType.Float,
+        _ => ScalarType.Angle,
+    };
 
     private GateDefinition? GateDefinition(P.GateDefinitionContext context, TextSpan span)
     {
@@ -275,11 +410,61 @@ internal sealed class QasmAstBuilder
             _opaqueUsed.Add(name.Text);
             return null;
         }
+        if (name.Text == "nop" && !_defined.Contains(name.Text))
+        {
+            Unsupported(name.Span, "'nop' instruction");
+            return null;
+        }
         _called.Add(name.Text);
         var arguments = _expressions.BuildAll(context.expressionList());
         var operands = Operands(context.operandList());
         if (arguments is null || operands is null) return null;
         return new GateCall(name, [.. arguments], operands.Value, span);
+    }
+
+    /// <summary>
+    /// <c>ctrl @ pow(2) @ p(θ) a, b;</c>: the modifiers name a library gate (<see cref="QasmGateModifiers"/>);
+    /// <c>negctrl</c> controls are flipped with x before and after.
+    /// </summary>
+    private void ModifiedGateCall(P.GateCallStatementContext context, TextSpan span, ImmutableArray<Statement>.Builder into)
+    {
+        var modifiers = new List<GateModifier>();
+        foreach (var m in context.gateModifier())
+        {
+            var at = Span(m);
+            if (m.INV() is not null) modifiers.Add(new InverseModifier(at));
+            else if (m.POW() is not null)
+            {
+                if (_expressions.Build(m.expression()) is not { } exponent) return;
+                modifiers.Add(new PowerModifier(exponent, at));
+            }
+            else
+            {
+                int count = 1;
+                if (m.expression() is { } n)
+                {
+                    if (_expressions.Build(n) is not LiteralExpression { IsInteger: true, Unit: null } literal || literal.Value < 1 || literal.Value > 8)
+                    {
+                        Unsupported(at, "control count that is not an integer literal from 1 to 8");
+                        return;
+                    }
+                    count = (int)literal.Value;
+                }
+                modifiers.Add(new ControlModifier(count, m.NEGCTRL() is not null, at));
+            }
+        }
+        if (GateCall(context, span) is not { } call) return;
+        if (_defined.Contains(call.Gate.Text))
+        {
+            Unsupported(Span(context.gateModifier()[0]), $"gate modifier on the user-defined gate '{call.Gate.Text}'");
+            return;
+        }
+        if (_modifiers.Apply(call.Gate, call.Arguments, modifiers) is not { } result) return;
+        var flips = result.NegatedControls.Where(i => i < call.Operands.Length).Select(i => new GateCall(new Name("x", call.Gate.Span), [], [call.Operands[i]], span)).ToList();
+        into.AddRange(flips);
+        for (int r = 0; r < result.Repeat; r++)
+            into.Add(call with { Gate = new Name(result.Gate, call.Gate.Span), Arguments = result.Arguments });
+        into.AddRange(flips);
     }
 
     private ForStatement? For(P.ForStatementContext context, TextSpan span)
@@ -294,21 +479,22 @@ internal sealed class QasmAstBuilder
             else if (range.Identifier() is not null) Unsupported(Span(range), "loop over a register or array");
             return null;
         }
-        if (bounds.COLON().Length > 1)
+        bool stepped = bounds.COLON().Length > 1;
+        // `[a:b]` is first:second; `[a:s:b]` is first:second:third with s the step.
+        var last = stepped ? bounds.third : bounds.second;
+        if (bounds.first is null || last is null || stepped && bounds.second is null)
         {
-            Unsupported(Span(range), "range with a step ('[start:step:end]')");
-            return null;
-        }
-        if (bounds.first is null || bounds.second is null)
-        {
-            Unsupported(Span(range), "range without a start or an end");
+            Unsupported(Span(range), "range without a start, a step or an end");
             return null;
         }
         var start = _expressions.Build(bounds.first);
-        var end = _expressions.Build(bounds.second);
-        if (start is null || end is null) return null;
+        var end = _expressions.Build(last);
+        var step = stepped ? _expressions.Build(bounds.second) : null;
+        if (start is null || end is null || stepped && step is null) return null;
         var body = Body(context.body());
-        return new ForStatement(variable, start, ExclusiveEnd(end), body, span);
+        return stepped
+            ? new ForStatement(variable, start, end, body, span) { Step = step }
+            : new ForStatement(variable, start, ExclusiveEnd(end), body, span);
     }
 
     /// <summary>
@@ -381,10 +567,7 @@ internal sealed class QasmAstBuilder
         }
         string what = keyword.Type switch
         {
-            OpenQasmLexer.DEF => "subroutine definition ('def')",
-            OpenQasmLexer.WHILE => "'while' loop",
             OpenQasmLexer.GPHASE => "global phase ('gphase')",
-            OpenQasmLexer.CTRL or OpenQasmLexer.NEGCTRL or OpenQasmLexer.INV or OpenQasmLexer.POW => $"gate modifier '{text} @'",
             OpenQasmLexer.INPUT or OpenQasmLexer.OUTPUT => $"'{text}' declaration",
             OpenQasmLexer.DELAY => "'delay' instruction",
             OpenQasmLexer.BOX => "'box' block",
@@ -393,7 +576,7 @@ internal sealed class QasmAstBuilder
             OpenQasmLexer.DEFCAL or OpenQasmLexer.DEFCALGRAMMAR or OpenQasmLexer.CAL => $"pulse-level calibration ('{text}')",
             OpenQasmLexer.DURATION or OpenQasmLexer.STRETCH => $"'{text}' type",
             OpenQasmLexer.SWITCH => "'switch' statement",
-            OpenQasmLexer.RETURN or OpenQasmLexer.BREAK or OpenQasmLexer.CONTINUE or OpenQasmLexer.END => $"'{text}' statement",
+            OpenQasmLexer.BREAK or OpenQasmLexer.CONTINUE or OpenQasmLexer.END => $"'{text}' statement",
             _ => $"non-constant classical variable ('{text}')",
         };
         Unsupported(keyword, what);

@@ -73,6 +73,8 @@ internal sealed class QasmExpressionBuilder(SourceText source, DiagnosticBag dia
                 var args = BuildAll(call.expressionList());
                 return function is null || args is null ? null : new CallExpression(function, [.. args], span);
             }
+            case P.CastExpressionContext cast:
+                return Cast(cast);
             case P.IdentifierExpressionContext id:
                 return SyntaxFacts.NameOf(source, id.Identifier()) is { } n ? new NameExpression(n, span) : null;
             case P.ConstantExpressionContext c:
@@ -80,8 +82,14 @@ internal sealed class QasmExpressionBuilder(SourceText source, DiagnosticBag dia
             case P.LiteralExpressionContext lit:
                 return Number(lit.number()?.Start, span);
             case P.BooleanExpressionContext b:
-                // Booleans only occur in conditions, where the AST compares integers.
-                return b.value is null ? null : IntegerLiteral(b.value.Type == OpenQasmLexer.TRUE ? BigInteger.One : BigInteger.Zero, span);
+            {
+                // Booleans only occur in conditions, where the AST has comparisons but no boolean
+                // literal: `true` is the constant comparison 1 == 1, `false` is 1 == 0, so
+                // `if (true)` selects its branch at compile time.
+                if (b.value is null || IntegerLiteral(BigInteger.One, span) is not { } one) return null;
+                var other = IntegerLiteral(b.value.Type == OpenQasmLexer.TRUE ? BigInteger.One : BigInteger.Zero, span);
+                return other is null ? null : new BinaryExpression(BinaryOperator.Equal, one, other, span);
+            }
             case P.BitstringExpressionContext s:
                 return Bitstring(s, span);
             case P.UnaryExpressionContext u:
@@ -217,6 +225,26 @@ internal sealed class QasmExpressionBuilder(SourceText source, DiagnosticBag dia
     {
         diagnostics.Report(Diagnostics.ValueOutOfRange, new Location(source, span), $"the number {SyntaxErrorListener.Shorten(text)} is too large");
         return null;
+    }
+
+    /// <summary>
+    /// <c>int[n](c)</c>, <c>uint[n](c)</c> and <c>bool(c)</c> of a bit or bit register: the
+    /// register read as an unsigned integer with element 0 least significant (OpenQASM's
+    /// little-endian conversion), which is how a bare register already compares in a condition,
+    /// so the cast becomes the operand itself. Other casts have no runtime value to compute
+    /// here and are reported with the type they name.
+    /// </summary>
+    private Expression? Cast(P.CastExpressionContext cast)
+    {
+        var type = cast.castType;
+        if (type is null) return null;
+        if (type.Type is not (OpenQasmLexer.INT or OpenQasmLexer.UINT or OpenQasmLexer.BOOL))
+            return Unsupported(type, $"cast to '{type.Text}'");
+        var operand = Build(cast.expression());
+        if (operand is null) return null;
+        if (operand is not (NameExpression or IndexExpression))
+            return Unsupported(type, $"cast of an expression to '{type.Text}' (only a bit or a bit register can be cast)");
+        return operand;
     }
 
     private Expression? Unsupported(IToken token, string what)

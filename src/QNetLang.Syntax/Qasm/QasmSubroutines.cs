@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using QNetLang.Core;
+using QNetLang.Syntax.Ast;
+
+namespace QNetLang.Syntax.Qasm;
+
+/// <summary>
+/// OpenQASM 3 subroutines (`def`), inlined at each call. A subroutine takes qubits and qubit
+/// registers and may return a bit register it declares: the call <c>c = f(q, a);</c> becomes
+/// f's body with each parameter replaced by its argument and the returned local replaced by
+/// <c>c</c>, so the measurements inside write <c>c</c> directly. This is exactly OpenQASM's
+/// meaning when the body writes every element it returns before returning it (the usual
+/// `measure anc -> b; return b;`) and reads nothing of it before; the body is otherwise
+/// copied statement for statement, with its own spans, so messages point into the definition.
+/// </summary>
+internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnostics)
+{
+    /// <summary>A definition: its qubit parameters in order, the local bit register it returns (if any) and its body.</summary>
+    public sealed record Definition(Name Name, ImmutableArray<Name> Qubits, Name? Returned, ImmutableArray<Statement> Body);
+
+    private readonly Dictionary<string, Definition?> _definitions = new(StringComparer.Ordinal);
+
+    /// <summary>Records a definition; null marks one that was reported as unsupported, whose calls are then left out silently.</summary>
+    public void Define(string name, Definition? definition) => _definitions[name] = definition;
+
+    public bool IsDefined(string name) => _definitions.ContainsKey(name);
+
+    /// <summary>
+    /// The statements a call stands for, or null when it does not fit the definition (reported)
+    /// or the definition itself was unsupported.
+    /// </summary>
+    public ImmutableArray<Statement>? Inline(Name callee, IReadOnlyList<Expression> arguments, Operand? target, TextSpan span)
+    {
+        if (_definitions[callee.Text] is not { } definition) return null;
+        if (arguments.Count != definition.Qubits.Length)
+            return Mismatch(span, callee, $"it takes {definition.Qubits.Length} argument(s), the call gives {arguments.Count}");
+        if (target is not null && definition.Returned is null)
+            return Mismatch(span, callee, "it returns nothing, so its result cannot be assigned");
+        var map = new Dictionary<string, Operand>(StringComparer.Ordinal);
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            Operand? argument = arguments[i] switch
+            {
+                NameExpression n => new Operand(n.Name, null, n.Span),
+                IndexExpression x => new Operand(x.Name, x.Index, x.Span),
+                _ => null,
+            };
+            if (argument is null) return Mismatch(arguments[i].Span, callee, $"argument {i + 1} must be a qubit or a qubit register");
+            map[definition.Qubits[i].Text] = argument;
+        }
+        if (target is not null) map[definition.Returned!.Text] = target;
+        var renamer = new Renamer(map);
+        var body = definition.Body.Select(renamer.Statement).ToImmutableArray();
+        if (renamer.Problem is { } problem) return Mismatch(problem.Span, callee, problem.What);
+        return body;
+    }
+
+    private ImmutableArray<Statement>? Mismatch(TextSpan span, Name callee, string why)
+    {
+        diagnostics.Report(Diagnostics.SubroutineCallMismatch, new Location(source, span), callee.Text, why);
+        return null;
+    }
+
+    /// <summary>Replaces parameter (and returned-local) names by the call's operands throughout a body.</summary>
+    private sealed class Renamer(Dictionary<string, Operand> map)
+    {
+        public (TextSpan Span, string What)? Problem { get; private set; }
+
+        public Statement Statement(Statement statement) => statement switch
+        {
+            GateCall g => g with { Arguments = [.. g.Arguments.Select(Expression)], Operands = [.. g.Operands.Select(Operand)] },
+            MeasureStatement m => m with { Qubit = Operand(m.Qubit), Target = m.Target is null ? null : Operand(m.Target) },
+            ResetStatement r => r with { Qubit = Operand(r.Qubit) },
+            BarrierStatement b => b with { Operands = [.. b.Operands.Select(Operand)] },
+            ForStatement f => f with { Start = Expression(f.Start), End = Expression(f.End), Body = [.. f.Body.Select(Statement)] },
+            IfStatement i => i with { Condition = Expression(i.Condition), Then = [.. i.Then.Select(Statement)], Else = [.. i.Else.Select(Statement)] },
+            WhileStatement w => w with { Condition = Expression(w.Condition), Body = [.. w.Body.Select(Statement)] },
+            BlockStatement b => b with { Body = [.. b.Body.Select(Statement)] },
+            _ => statement,
+        };
+
+        private Operand Operand(Operand operand)
+        {
+            if (!map.TryGetValue(operand.Name.Text, out var argument)) return operand with { Index = operand.Index is null ? null : Expression(operand.Index) };
+            if (operand.Index is null) return argument with { Span = operand.Span };
+            if (argument.Index is not null)
+            {
+                Problem ??= (operand.Span, $"'{operand.Name.Text}' is indexed, but its argument is a single element");
+                return operand;
+            }
+            return new Operand(argument.Name, Expression(operand.Index), operand.Span);
+        }
+
+        private Expression Expression(Expression expression)
+        {
+            switch (expression)
+            {
+                case NameExpression n when map.TryGetValue(n.Name.Text, out var argument):
+                    return argument.Index is null ? new NameExpression(argument.Name, n.Span) : new IndexExpression(argument.Name, argument.Index, n.Span);
+                case IndexExpression x when map.TryGetValue(x.Name.Text, out var argument):
+                    if (argument.Index is not null)
+                    {
+                        Problem ??= (x.Span, $"'{x.Name.Text}' is indexed, but its argument is a single element");
+                        return x;
+                    }
+                    return new IndexExpression(argument.Name, Expression(x.Index), x.Span);
+                case IndexExpression x:
+                    return x with { Index = Expression(x.Index) };
+                case UnaryExpression u:
+                    return u with { Operand = Expression(u.Operand) };
+                case BinaryExpression b:
+                    return b with { Left = Expression(b.Left), Right = Expression(b.Right) };
+                case CallExpression c:
+                    return c with { Arguments = [.. c.Arguments.Select(Expression)] };
+                default:
+                    return expression;
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+// Mistake: OpenQASM 3 constructs the importer does not take, each reported once by name and
+// in source order: an annotation, a `nop`, a `#dim` directive, a cast to float.
+OPENQASM 3.0;
+include "stdgates.inc";
+
+qubit q;
+bit c;
+@bind q
+h q;
+nop q;
+#dim 3
+c = measure q;
+if (float(c) == 1) { x q; }
