@@ -21,4 +21,5 @@ public sealed record RunRequest(
     string? Distill = null,
     double? TargetFidelity = null,
     string? Counts = null,
-    string? RecordsPath = null);
+    string? RecordsPath = null,
+    ClusterRequest? Cluster = null);
