@@ -42,8 +42,11 @@ public sealed record ClusterRunSettings
 
     public CheckpointDirectory? Checkpoint { get; init; }
 
-    /// <summary>Attempts per item before the command gives up (QN4405); a lost worker costs one.</summary>
-    public int MaxAttempts { get; init; } = 6;
+    /// <summary>
+    /// Attempts per item before the command gives up (QN4405); a lost worker costs one or a few
+    /// (with the back-off between them, ten attempts span about 35 s).
+    /// </summary>
+    public int MaxAttempts { get; init; } = 10;
 
     /// <summary>About this many shots per item: whole groups, at least one.</summary>
     public int ItemShots { get; init; } = 2048;

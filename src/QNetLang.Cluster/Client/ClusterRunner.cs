@@ -128,7 +128,8 @@ public sealed class ClusterRunner(IClusterClient client, ClusterRunSettings sett
         {
             if (state.Problem is not null) return attempt;
             cancel.ThrowIfCancellationRequested();
-            if (attempt > 0) await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancel);
+            // Back off: until the cluster declares a killed worker dead (seconds), new grains may still be placed on it.
+            if (attempt > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 500 << Math.Min(attempt - 1, 4))), cancel);
             WorkReply reply;
             try
             {

@@ -13,15 +13,17 @@ public static class SiloSetup
     public const string ClusterId = "qnlc";
     public const string ServiceId = "qnlc";
 
+    /// <summary>The cluster's names, for `qnlc worker` (test clusters have their own).</summary>
+    public static ISiloBuilder UseQnlcClusterNames(this ISiloBuilder silo) => silo.Configure<ClusterOptions>(o =>
+    {
+        o.ClusterId = ClusterId;
+        o.ServiceId = ServiceId;
+    });
+
     public static ISiloBuilder AddQnlcWorker(this ISiloBuilder silo, int threads)
     {
         silo.Services.AddSingleton(new WorkerSlots(threads));
         silo.Services.AddSingleton<PreparedRunCache>();
-        silo.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = ClusterId;
-            o.ServiceId = ServiceId;
-        });
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             // A worker is declared dead after two missed one-second probes; with two workers

@@ -29,7 +29,7 @@ public static class WorkerHost
         var host = new HostBuilder()
             .UseOrleans(silo =>
             {
-                silo.AddQnlcWorker(threads);
+                silo.AddQnlcWorker(threads).UseQnlcClusterNames();
                 if (address.Kind == ClusterKind.Redis)
                 {
                     silo.UseRedisClustering(o => o.ConfigurationOptions = RedisProbe.Options(address));
@@ -38,7 +38,8 @@ public static class WorkerHost
                 else
                 {
                     bool primary = PortIsFree(address.Port) && PortIsFree(address.Port + 1);
-                    silo.UseLocalhostClustering(primary ? address.Port : FreePort(), primary ? address.Port + 1 : FreePort(), new IPEndPoint(IPAddress.Loopback, address.Port));
+                    silo.UseLocalhostClustering(primary ? address.Port : FreePort(), primary ? address.Port + 1 : FreePort(), new IPEndPoint(IPAddress.Loopback, address.Port),
+                        SiloSetup.ServiceId, SiloSetup.ClusterId);
                 }
             })
             .ConfigureLogging(logging => QuietLogging.Configure(logging, verbose))
