@@ -102,11 +102,11 @@ public class ClusterRunTests : IDisposable
             var first = new ClusterRunner(cluster.Client, settings);
             using var interrupt = new CancellationTokenSource();
             var run = first.RunAsync(jobs, interrupt.Token);
-            while (first.Progress.Items < first.Progress.ItemsTotal / 2) await Task.Delay(10);
+            while (first.Progress.Items < 2 && !run.IsCompleted) await Task.Delay(5);
             interrupt.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
             long saved = Directory.GetFiles(_work, "*.bin", SearchOption.AllDirectories).Length;
-            Assert.InRange(saved, first.Progress.ItemsTotal / 2, first.Progress.ItemsTotal - 1);
+            Assert.InRange(saved, 2, first.Progress.ItemsTotal - 1);
 
             var (outcomes, report) = await new ClusterRunner(cluster.Client, settings).RunAsync(jobs);
             AssertSameAsLocal(jobs, outcomes);
