@@ -70,7 +70,8 @@ public sealed class ClusterRunner(IClusterClient client, ClusterRunSettings sett
         await using var watch = new ClusterWatch(client, settings.LostClusterAfter);
         try
         {
-            foreach (var state in states.Where((s, j) => pending.Any(i => i.Job == j)).DistinctBy(s => s.Bundle.Hash))
+            var pendingJobs = pending.Select(i => i.Job).ToHashSet();
+            foreach (var state in states.Where((s, j) => pendingJobs.Contains(j)).DistinctBy(s => s.Bundle.Hash))
                 await Upload(state.Bundle).WaitAsync(timeout.Token);
             await watch.StartAsync(timeout.Token);
             using var inFlight = new SemaphoreSlim(Math.Max(1, watch.Workers) * settings.InFlightPerWorker);

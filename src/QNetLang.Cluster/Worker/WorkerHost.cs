@@ -66,8 +66,16 @@ public static class WorkerHost
         catch (OperationCanceledException)
         {
         }
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await host.StopAsync(stopping.Token);
+        // Leaving tells the others (through Redis); bounded, because with Redis gone Orleans
+        // would keep trying, and a stopped worker must stop.
+        var leaving = TimeSpan.FromSeconds(20);
+        using var stopping = new CancellationTokenSource(leaving);
+        var stopped = host.StopAsync(stopping.Token);
+        if (await Task.WhenAny(stopped, Task.Delay(leaving + TimeSpan.FromSeconds(2))) != stopped || !stopped.IsCompletedSuccessfully)
+        {
+            stderr.WriteLine($"qnlc worker: stopped without leaving the cluster cleanly (no answer within {leaving.TotalSeconds:0} s); the others will notice within seconds");
+            return 0;
+        }
         host.Dispose();
         return 0;
     }
