@@ -117,7 +117,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor NoWorkers = new("QN4402", "No workers", "no worker of cluster {0} answered within {1} s (start some with `qnlc worker --cluster {0}`){2}");
     public static readonly DiagnosticDescriptor WorkerVersionMismatch = new("QN4403", "Worker version mismatch", "worker {0} runs qnlc {1}, this command is qnlc {2}: run workers of the same version (results would not be comparable)");
     public static readonly DiagnosticDescriptor ClusterTimeout = new("QN4404", "Cluster submission timed out", "the cluster did not finish the work within --timeout {0} s ({1} of {2} work item(s) done){3}");
-    public static readonly DiagnosticDescriptor WorkItemFailed = new("QN4405", "Work item failed", "work item {0} failed on {1} attempts; the last: {2}");
+    public static readonly DiagnosticDescriptor WorkItemFailed = new("QN4405", "Work item failed", "work item {0} failed on {1} s; the last failure: {2}");
     public static readonly DiagnosticDescriptor ClusterLost = new("QN4407", "Cluster lost", "the cluster stopped answering: no worker answered for {0} s, with {1} of {2} work item(s) done{3}");
     public static readonly DiagnosticDescriptor WorkerCannotStart = new("QN4406", "Worker cannot start", "the worker cannot join cluster {0}: {1}");
 

@@ -48,6 +48,9 @@ public sealed record ClusterRunSettings
     /// </summary>
     public int MaxAttempts { get; init; } = 10;
 
+    /// <summary>An item keeps trying at least this long, whatever its attempts (see <see cref="MaxAttempts"/>).</summary>
+    public TimeSpan RetryWindow { get; init; } = TimeSpan.FromSeconds(90);
+
     /// <summary>About this many shots per item: whole groups, at least one.</summary>
     public int ItemShots { get; init; } = 2048;
 

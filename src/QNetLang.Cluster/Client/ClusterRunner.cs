@@ -11,8 +11,10 @@ namespace QNetLang.Cluster.Client;
 /// <summary>
 /// Runs jobs on a cluster and gives exactly the results of <c>Simulator.Run</c>: each job is
 /// cut into the same groups (<see cref="PreparedRun"/>), items of whole groups run on the
-/// workers, and the client merges every group in order. Each program travels once, to a store
-/// grain named by its hash. An item whose worker fails or leaves runs again under a new grain
+/// workers, and the client merges every group in order. A program travels to each worker once,
+/// named by its hash: with the first of its items that worker gets (the worker answers
+/// <see cref="WorkStatus.ProgramMissing"/>, the item goes again with the program). No worker
+/// holds anything another needs, so any of them may leave. An item whose worker fails or leaves runs again under a new grain
 /// name (so on any live worker); completed items go to the checkpoint directory, if any, and
 /// are read from it instead of run when the same command runs again.
 /// </summary>
@@ -70,9 +72,6 @@ public sealed class ClusterRunner(IClusterClient client, ClusterRunSettings sett
         await using var watch = new ClusterWatch(client, settings.LostClusterAfter);
         try
         {
-            var pendingJobs = pending.Select(i => i.Job).ToHashSet();
-            foreach (var state in states.Where((s, j) => pendingJobs.Contains(j)).DistinctBy(s => s.Bundle.Hash))
-                await Upload(state.Bundle).WaitAsync(timeout.Token);
             await watch.StartAsync(timeout.Token);
             using var inFlight = new SemaphoreSlim(Math.Max(1, watch.Workers) * settings.InFlightPerWorker);
             var tasks = pending.Select(async item =>
@@ -116,16 +115,17 @@ public sealed class ClusterRunner(IClusterClient client, ClusterRunSettings sett
         return new JobState(job, new PreparedRun(job.Program, options), bundle, text, key);
     }
 
-    private Task Upload(ProgramBundle bundle) =>
-        client.GetGrain<IProgramStoreGrain>(bundle.Hash).Put(new ProgramPayload(bundle.Hash, bundle.Files.ToDictionary()));
-
     /// <summary>Runs one item until it is done, retrying elsewhere when a worker fails; returns the retries it took.</summary>
     private async Task<int> RunItem(JobState state, Item item, ConcurrentDictionary<string, (int Items, double Seconds)> usage, ClusterWatch watch, CancellationToken cancel)
     {
         var request = new WorkItem(ClusterVersion.Current, state.Bundle.Hash, state.Options, item.FirstGroup, item.EndGroup);
         Exception? last = null;
         int missing = 0;
-        for (int attempt = 0; attempt < settings.MaxAttempts; attempt++)
+        var clock = Stopwatch.StartNew();
+        // An item gives up after MaxAttempts and RetryWindow both: until the cluster declares a
+        // killed worker dead, every attempt placed on it fails at once, which must not use up
+        // the item's attempts.
+        for (int attempt = 0; attempt < settings.MaxAttempts || clock.Elapsed < settings.RetryWindow; attempt++)
         {
             if (state.Problem is not null) return attempt;
             cancel.ThrowIfCancellationRequested();
@@ -135,7 +135,10 @@ public sealed class ClusterRunner(IClusterClient client, ClusterRunSettings sett
             try
             {
                 var lost = watch.WorkerLost;
+                // Placement skips the workers that stopped answering (AvoidSuspectsPlacement).
+                RequestContext.Set(AvoidSuspectsPlacement.SuspectsKey, watch.Suspects);
                 var call = client.GetGrain<IShotWorkerGrain>($"{state.Key}/{item.FirstGroup}/{attempt}/{Guid.NewGuid():N}").Run(request);
+                RequestContext.Remove(AvoidSuspectsPlacement.SuspectsKey);
                 using var overdue = CancellationTokenSource.CreateLinkedTokenSource(cancel);
                 var first = await Task.WhenAny(call, lost, Task.Delay(settings.ItemTimeout, overdue.Token));
                 overdue.Cancel();
@@ -164,8 +167,9 @@ public sealed class ClusterRunner(IClusterClient client, ClusterRunSettings sett
                     Progress.Add(item.Shots);
                     return attempt;
                 case WorkStatus.ProgramMissing when missing++ < settings.MaxAttempts:
-                    // The store's worker left: send the program again; this costs no attempt.
-                    await Upload(state.Bundle).WaitAsync(cancel);
+                    // That worker has not seen the program: the item goes again with it (this
+                    // item keeps it, as its next attempt may land on another new worker).
+                    request = request with { Program = new ProgramPayload(state.Bundle.Hash, state.Bundle.Files.ToDictionary()) };
                     attempt--;
                     continue;
                 case WorkStatus.VersionMismatch:
@@ -178,7 +182,7 @@ public sealed class ClusterRunner(IClusterClient client, ClusterRunSettings sett
                     break;
             }
         }
-        throw ClusterFailure.Of(Diagnostics.WorkItemFailed, $"{item.Index} of point {item.Job}", settings.MaxAttempts, last is null ? "unknown" : $"{last.GetType().Name}: {last.Message.Split('\n')[0]}");
+        throw ClusterFailure.Of(Diagnostics.WorkItemFailed, $"{item.Index} of point {item.Job}", $"{settings.MaxAttempts}+ attempts over {clock.Elapsed.TotalSeconds:0}", last is null ? "unknown" : $"{last.GetType().Name}: {last.Message.Split('\n')[0]}");
     }
 
     /// <summary>Decodes an item's groups into the job; false when they are not the item's (a stale or foreign checkpoint).</summary>

@@ -40,7 +40,8 @@ internal sealed class ClusterWatch(IClusterClient client, TimeSpan lostAfter) : 
                 var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(3), _stop.Token);
                 lastContact = DateTime.UtcNow;
                 Workers = hosts.Count;
-                if (known.Any(silo => !hosts.ContainsKey(silo)))
+                bool newSuspect = await CheckEachWorker(hosts.Keys);
+                if (newSuspect || known.Any(silo => !hosts.ContainsKey(silo)))
                 {
                     var lost = Interlocked.Exchange(ref _lost, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
                     lost.TrySetResult();
@@ -61,6 +62,35 @@ internal sealed class ClusterWatch(IClusterClient client, TimeSpan lostAfter) : 
                 }
             }
         }
+    }
+
+    /// <summary>Workers listed as active that did not answer the last check (addresses as Orleans writes them).</summary>
+    public string Suspects => string.Join(';', _suspects.Keys);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _suspects = new();
+
+    /// <summary>Asks every listed worker for its statistics; true when one stopped answering since the last check.</summary>
+    private async Task<bool> CheckEachWorker(IEnumerable<SiloAddress> silos)
+    {
+        var management = client.GetGrain<IManagementGrain>(0);
+        var answers = await Task.WhenAll(silos.Select(async silo =>
+        {
+            try
+            {
+                await management.GetRuntimeStatistics([silo]).WaitAsync(TimeSpan.FromSeconds(3), _stop.Token);
+                return (Silo: silo.ToParsableString(), Alive: true);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !_stop.IsCancellationRequested)
+            {
+                return (Silo: silo.ToParsableString(), Alive: false);
+            }
+        }));
+        bool newSuspect = false;
+        foreach (var (silo, alive) in answers)
+            if (alive) _suspects.TryRemove(silo, out _);
+            else newSuspect |= _suspects.TryAdd(silo, true);
+        foreach (string gone in _suspects.Keys.Except(answers.Select(a => a.Silo))) _suspects.TryRemove(gone, out _);
+        return newSuspect;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Orleans.Placement;
 using QNetLang.Cluster.Worker;
 using QNetLang.Simulation;
 using QNetLang.Simulation.Blocks;
@@ -11,7 +10,7 @@ namespace QNetLang.Cluster.Grains;
 /// per worker thread (<see cref="WorkerSlots"/>), and answers with their encoded results. A
 /// limit the user can fix is an answer, not an exception: it would be the same on any worker.
 /// </summary>
-[RandomPlacement]
+[AvoidSuspectsPlacement]
 public sealed class ShotWorkerGrain(ILocalSiloDetails silo, PreparedRunCache runs, WorkerSlots slots) : Grain, IShotWorkerGrain
 {
     public async Task<WorkReply> Run(WorkItem item)
@@ -20,7 +19,7 @@ public sealed class ShotWorkerGrain(ILocalSiloDetails silo, PreparedRunCache run
         // One attempt, one activation: nothing stays behind once it has answered.
         DeactivateOnIdle();
         if (item.ClientVersion != ClusterVersion.Current) return new WorkReply(WorkStatus.VersionMismatch, [], worker, null, ClusterVersion.Current, 0);
-        var run = await runs.GetAsync(item.ProgramHash, item.Options, () => GrainFactory.GetGrain<IProgramStoreGrain>(item.ProgramHash).Get());
+        var run = await runs.GetAsync(item.ProgramHash, item.Options, () => Task.FromResult(item.Program));
         if (run is null) return new WorkReply(WorkStatus.ProgramMissing, [], worker, null, null, 0);
 
         await slots.Gate.WaitAsync();

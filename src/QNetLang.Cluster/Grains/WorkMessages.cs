@@ -1,6 +1,6 @@
 namespace QNetLang.Cluster.Grains;
 
-/// <summary>A program's files, sent once per run to the store grain named by its hash.</summary>
+/// <summary>A program's files with their hash: sent to a worker once, with the first of its items that worker gets.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ProgramPayload([property: Id(0)] string Hash, [property: Id(1)] Dictionary<string, string> Files);
 
@@ -8,7 +8,8 @@ public sealed record ProgramPayload([property: Id(0)] string Hash, [property: Id
 /// One work item: groups [<see cref="FirstGroup"/>, <see cref="EndGroup"/>) of the run that
 /// the program named by <see cref="ProgramHash"/> makes with <see cref="Options"/>
 /// (<see cref="WorkOptions"/>). The client's version travels along so that a worker of another
-/// version refuses instead of computing different numbers.
+/// version refuses instead of computing different numbers. <see cref="Program"/> is null unless
+/// the worker answered <see cref="WorkStatus.ProgramMissing"/> for this item before.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record WorkItem(
@@ -16,12 +17,13 @@ public sealed record WorkItem(
     [property: Id(1)] string ProgramHash,
     [property: Id(2)] string Options,
     [property: Id(3)] int FirstGroup,
-    [property: Id(4)] int EndGroup);
+    [property: Id(4)] int EndGroup,
+    [property: Id(5)] ProgramPayload? Program = null);
 
 public enum WorkStatus
 {
     Done,
-    /// <summary>The worker could not get the program (its store was on a worker that left): send it again.</summary>
+    /// <summary>The worker does not have the program yet: send the item again with it.</summary>
     ProgramMissing,
     VersionMismatch,
     /// <summary>The run hit a limit the user can fix (a QN41xx diagnostic): the same on every worker, so no retry.</summary>

@@ -5,8 +5,8 @@ using QNetLang.Simulation.Blocks;
 namespace QNetLang.Cluster.Worker;
 
 /// <summary>
-/// The runs this worker has prepared, by program hash and options: a program is fetched from
-/// its store grain and read back once per worker, however many of its items the worker runs.
+/// The runs this worker has prepared, by program hash and options: a program arrives and is
+/// read back once per worker, however many of its items the worker runs.
 /// Bounded, because a sweep brings one program per point.
 /// </summary>
 public sealed class PreparedRunCache
@@ -14,7 +14,7 @@ public sealed class PreparedRunCache
     private const int Capacity = 64;
     private readonly ConcurrentDictionary<(string Hash, string Options), Lazy<Task<PreparedRun?>>> _runs = new();
 
-    /// <summary>The prepared run, or null when the store has no program under that hash.</summary>
+    /// <summary>The prepared run, or null when this worker does not have the program and <paramref name="fetch"/> gives none.</summary>
     public async Task<PreparedRun?> GetAsync(string hash, string options, Func<Task<ProgramPayload?>> fetch)
     {
         if (_runs.Count > Capacity) _runs.Clear();

@@ -24,6 +24,7 @@ public static class SiloSetup
     {
         silo.Services.AddSingleton(new WorkerSlots(threads));
         silo.Services.AddSingleton<PreparedRunCache>();
+        silo.AddPlacementDirector<Grains.AvoidSuspectsPlacement, Grains.AvoidSuspectsPlacementDirector>();
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             // A worker is declared dead after two missed one-second probes; with two workers
@@ -33,6 +34,9 @@ public static class SiloSetup
             o.NumVotesForDeathDeclaration = 1;
             o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+            // A busy machine (all cores simulating) must still declare a killed worker dead:
+            // otherwise new items keep being placed on it.
+            o.ExtendProbeTimeoutDuringDegradation = false;
         });
         return silo;
     }
