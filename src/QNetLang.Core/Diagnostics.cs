@@ -13,6 +13,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor UnsupportedInputKind = new("QN0002", "Unsupported input file kind", "cannot compile '{0}': expected a .qn or .qasm file");
     public static readonly DiagnosticDescriptor UnknownCommand = new("QN0003", "Unknown command", "unknown command '{0}'{1}; the commands are {2}");
     public static readonly DiagnosticDescriptor OptionValueType = new("QN0004", "Option value of the wrong kind", "'{0}' is not a valid value for {1}: it must be {2}");
+    public static readonly DiagnosticDescriptor InvalidClusterAddress = new("QN0005", "Invalid cluster address", "--cluster '{0}' is not a cluster address: {1} (give redis://HOST:PORT or localhost:PORT)");
 
     // ---- QN1xxx: loading and syntax -------------------------------------------------------
     public static readonly DiagnosticDescriptor InvalidUtf8 = new("QN1001", "File is not UTF-8", "the file is not valid UTF-8: byte 0x{0:X2} at offset {1} cannot be decoded");
@@ -119,6 +120,15 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor SimulatedTimeLimit = new("QN4105", "Simulated time limit", "a shot ran past the simulated-time limit of {0} s ({1}); raise it with --max-time");
     public static readonly DiagnosticDescriptor BadStreamRequest = new("QN4107", "Bad stream request", "cannot stream pairs: {0}");
     public static readonly DiagnosticDescriptor CannotWritePlots = new("QN4108", "Cannot write plots", "cannot write the plots to '{0}': {1}");
+
+    // ---- QN44xx: the cluster (`--cluster`, `qnlc worker`) ----------------------------------
+    public static readonly DiagnosticDescriptor RedisUnreachable = new("QN4401", "Redis unreachable", "cannot reach the cluster's Redis at {0} within {1} s: {2}");
+    public static readonly DiagnosticDescriptor NoWorkers = new("QN4402", "No workers", "no worker of cluster {0} answered within {1} s (start some with `qnlc worker --cluster {0}`){2}");
+    public static readonly DiagnosticDescriptor WorkerVersionMismatch = new("QN4403", "Worker version mismatch", "worker {0} runs qnlc {1}, this command is qnlc {2}: run workers of the same version (results would not be comparable)");
+    public static readonly DiagnosticDescriptor ClusterTimeout = new("QN4404", "Cluster submission timed out", "the cluster did not finish the work within --timeout {0} s ({1} of {2} work item(s) done){3}");
+    public static readonly DiagnosticDescriptor WorkItemFailed = new("QN4405", "Work item failed", "work item {0} failed on {1} s; the last failure: {2}");
+    public static readonly DiagnosticDescriptor ClusterLost = new("QN4407", "Cluster lost", "the cluster stopped answering: no worker answered for {0} s, with {1} of {2} work item(s) done{3}");
+    public static readonly DiagnosticDescriptor WorkerCannotStart = new("QN4406", "Worker cannot start", "the worker cannot join cluster {0}: {1}");
 
     /// <summary>Every descriptor, in code order (for the catalogue test and docs).</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =

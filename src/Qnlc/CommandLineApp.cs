@@ -39,6 +39,7 @@ public static class CommandLineApp
         root.Subcommands.Add(FormatCommand.Create());
         root.Subcommands.Add(RunCommand());
         root.Subcommands.Add(SweepCommand());
+        root.Subcommands.Add(WorkerCommand());
         return root;
     }
 
@@ -130,6 +131,46 @@ public static class CommandLineApp
         return command;
     }
 
+    /// <summary>The options that send a command's shots to a cluster of `qnlc worker`s.</summary>
+    private sealed class ClusterOptions
+    {
+        public Option<string?> Cluster { get; } = new("--cluster") { Description = "Run the shots on a cluster of `qnlc worker`s: redis://HOST:PORT or localhost:PORT. The output is the same as without it." };
+        public Option<string?> Checkpoint { get; } = new("--checkpoint") { Description = "With --cluster: keep finished work items in this directory; the same command run again resumes from them." };
+        public Option<double?> Timeout { get; } = new("--timeout") { Description = "With --cluster: give up (QN4404) when the work is not done within this many seconds (default: 1 day)." };
+        public Option<bool> Verbose { get; } = new("--verbose") { Description = "With --cluster: show Orleans' own log messages." };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Cluster);
+            command.Options.Add(Checkpoint);
+            command.Options.Add(Timeout);
+            command.Options.Add(Verbose);
+        }
+
+        /// <summary>The request, or null without --cluster; <paramref name="problem"/> when a cluster option is given without it.</summary>
+        public ClusterRequest? Request(ParseResult parse, out string? problem)
+        {
+            problem = null;
+            if (parse.GetValue(Cluster) is not { } address)
+            {
+                if (parse.GetValue(Checkpoint) is not null || parse.GetValue(Timeout) is not null || parse.GetValue(Verbose))
+                    problem = "--checkpoint, --timeout and --verbose go with --cluster";
+                return null;
+            }
+            return new ClusterRequest(address, parse.GetValue(Checkpoint), parse.GetValue(Timeout) ?? ClusterRequest.DefaultTimeoutSeconds, Verbose: parse.GetValue(Verbose));
+        }
+    }
+
+    private static Command WorkerCommand()
+    {
+        var cluster = new Option<string>("--cluster") { Description = "The cluster to join: redis://HOST:PORT (membership in Redis) or localhost:PORT (workers on this machine).", Required = true };
+        var threads = new Option<int?>("--threads") { Description = "Work items run at once (default: all cores)." };
+        var verbose = new Option<bool>("--verbose") { Description = "Show Orleans' own log messages." };
+        var command = new Command("worker", "Join a cluster and run the shots of `run --cluster` and `sweep --cluster` until stopped (Ctrl+C or SIGTERM).") { cluster, threads, verbose };
+        command.SetAction(parse => ClusterDriver.Worker(parse.GetValue(cluster)!, parse.GetValue(threads), parse.GetValue(verbose), Console.Out, Console.Error));
+        return command;
+    }
+
     private static Command SweepCommand()
     {
         var file = InputArgument();
@@ -143,9 +184,16 @@ public static class CommandLineApp
         {
             file, set, shots, seed, output, json, threads,
         };
-        command.SetAction(parse => SweepDriver.Run(
-            new SweepRequest(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(shots), parse.GetValue(seed), parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(threads)),
-            Console.Out, Console.Error));
+        var cluster = new ClusterOptions();
+        cluster.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var clusterRequest = cluster.Request(parse, out string? problem);
+            if (problem is not null) return Driver.BadCommandLine(Console.Error, problem);
+            return SweepDriver.Run(
+                new SweepRequest(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(shots), parse.GetValue(seed), parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(threads), clusterRequest),
+                Console.Out, Console.Error);
+        });
         return command;
     }
 
@@ -177,13 +225,17 @@ public static class CommandLineApp
             file, shots, seed, json, engine, maxQubits, maxTime, threads, plot, stream, pairs, duration, distill, target, counts, records,
         };
         input.AddTo(command);
+        var cluster = new ClusterOptions();
+        cluster.AddTo(command);
         command.SetAction(parse =>
         {
+            var clusterRequest = cluster.Request(parse, out string? problem);
+            if (problem is not null) return Driver.BadCommandLine(Console.Error, problem);
             var request = new RunRequest(
                 parse.GetValue(file)!, parse.GetValue(input.Network), parse.GetValue(input.Qpus), parse.GetValue(input.QubitsPerQpu), parse.GetValue(input.MaxOps),
                 parse.GetValue(shots), parse.GetValue(seed), parse.GetValue(json), parse.GetValue(engine)!, parse.GetValue(maxQubits), parse.GetValue(maxTime),
                 parse.GetValue(threads), parse.GetValue(plot), parse.GetValue(stream), parse.GetValue(pairs), parse.GetValue(duration),
-                parse.GetValue(distill), parse.GetValue(target), parse.GetValue(counts), parse.GetValue(records), parse.GetValue(input.Inputs));
+                parse.GetValue(distill), parse.GetValue(target), parse.GetValue(counts), parse.GetValue(records), parse.GetValue(input.Inputs), clusterRequest);
             return RunDriver.Run(request, Console.Out, Console.Error);
         });
         return command;

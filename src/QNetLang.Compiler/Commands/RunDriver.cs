@@ -20,6 +20,11 @@ public static class RunDriver
     {
         if (ValidateRun(request, out var engine, out var distillation) is { } message) return Driver.BadCommandLine(stderr, message);
         if (ParseCounts(request.Counts, out int? countLimit) is { } countsProblem) return Driver.BadCommandLine(stderr, countsProblem);
+        if (request.Cluster is not null)
+        {
+            if (request.Stream is not null) return Driver.BadCommandLine(stderr, "--stream runs on this machine: --cluster does not apply to it");
+            if (ClusterDriver.Validate(request.Cluster) is { } clusterProblem) return Driver.BadCommandLine(stderr, clusterProblem.Message, clusterProblem.Code);
+        }
         IReadOnlyList<DistributedProgram> programs;
         Location fileLocation;
         if (EmittedPrograms.IsManifest(request.InputPath))
@@ -72,9 +77,24 @@ public static class RunDriver
             Distillation = distillation,
         };
         var results = new List<RunResult>();
-        foreach (var program in programs)
+        bool showProgress = !request.Json && !Console.IsOutputRedirected;
+        string? clusterReport = null;
+        IEnumerable<(RunResult? Result, IReadOnlyList<Diagnostic> Problems)> runs;
+        if (request.Cluster is { } cluster)
         {
-            var (run, diagnostics) = RunWithProgress(program, options, showProgress: !request.Json && !Console.IsOutputRedirected);
+            var outcome = ClusterDriver.Run(cluster, [.. programs.Select(p => (p, options))], showProgress, string.Join(", ", programs.Select(p => p.Name)));
+            if (outcome.Failure is { } failure)
+            {
+                ClusterDriver.Print(stderr, failure);
+                return ExitCodes.InputErrors;
+            }
+            runs = outcome.Jobs;
+            clusterReport = outcome.ReportJson;
+        }
+        // Lazily: a program that fails stops the command before the next one runs.
+        else runs = programs.Select(program => RunWithProgress(program, options, showProgress));
+        foreach (var (run, diagnostics) in runs)
+        {
             foreach (var d in diagnostics)
                 stderr.WriteLine((d.Location.Source is null ? d with { Location = fileLocation } : d).ToString());
             if (run is null) return ExitCodes.InputErrors;
@@ -97,7 +117,7 @@ public static class RunDriver
             return ExitCodes.InputErrors;
         }
 
-        if (request.Json) stdout.Write(RunReport.ToJson(results, countLimit));
+        if (request.Json) stdout.Write(clusterReport is null ? RunReport.ToJson(results, countLimit) : ClusterDriver.WithReport(RunReport.ToJson(results, countLimit), clusterReport));
         else foreach (var run in results) stdout.Write(RunReport.ToText(run));
         return ExitCodes.Ok;
     }

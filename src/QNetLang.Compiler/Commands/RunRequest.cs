@@ -22,4 +22,5 @@ public sealed record RunRequest(
     double? TargetFidelity = null,
     string? Counts = null,
     string? RecordsPath = null,
-    IReadOnlyList<string>? Inputs = null);
+    IReadOnlyList<string>? Inputs = null,
+    ClusterRequest? Cluster = null);

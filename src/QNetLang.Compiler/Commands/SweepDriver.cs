@@ -28,6 +28,7 @@ public static class SweepDriver
         if (parameters.Count == 0) return Driver.BadCommandLine(stderr, "sweep needs at least one --set TARGET=VALUES");
         if (request.Shots < 1 || request.Shots > RunDriver.MaxShots) return Driver.BadCommandLine(stderr, $"--shots must be between 1 and {RunDriver.MaxShots}, not {request.Shots}");
         if (request.Threads is { } t && (t < 1 || t > 1024)) return Driver.BadCommandLine(stderr, $"--threads must be between 1 and 1024, not {t}");
+        if (request.Cluster is { } clusterRequest && ClusterDriver.Validate(clusterRequest) is { } clusterProblem) return Driver.BadCommandLine(stderr, clusterProblem.Message, clusterProblem.Code);
         long size = parameters.Aggregate(1L, (n, p) => n * p.Values.Count);
         if (size > SweepParameter.MaxPoints) return Driver.BadCommandLine(stderr, $"the grid has {size} points; at most {SweepParameter.MaxPoints}");
 
@@ -43,25 +44,54 @@ public static class SweepDriver
         var grid = Grid(parameters);
         var points = new SweepPoint?[grid.Count];
         var diagnostics = new IReadOnlyList<Diagnostic>[grid.Count];
-        var shots = new RunProgress();
-        int pointsDone = 0;
-        var work = Task.Run(() => Parallel.For(0, grid.Count, new ParallelOptions { MaxDegreeOfParallelism = request.Threads ?? Environment.ProcessorCount }, i =>
+        bool showProgress = !request.Json && !Console.IsOutputRedirected;
+        string? clusterReport = null;
+        if (request.Cluster is { } cluster)
         {
-            var compiled = Compile(request, grid[i]);
-            diagnostics[i] = DiagnosticCondenser.Condense(compiled.Diagnostics.Items).ToList();
-            if (compiled.Success)
+            // The points compile here (the compiler is fast); their shots run on the cluster.
+            var programs = new DistributedProgram?[grid.Count];
+            Parallel.For(0, grid.Count, new ParallelOptions { MaxDegreeOfParallelism = request.Threads ?? Environment.ProcessorCount }, i =>
             {
-                var program = compiled.Distributed[0].Program!;
-                var (result, problems) = Simulator.Run(program, new RunOptions { Shots = request.Shots, Seed = request.Seed, Threads = 1, Progress = shots });
-                diagnostics[i] = [.. diagnostics[i], .. problems];
-                if (result is not null) points[i] = new SweepPoint(grid[i], program, result);
+                var compiled = Compile(request, grid[i]);
+                diagnostics[i] = DiagnosticCondenser.Condense(compiled.Diagnostics.Items).ToList();
+                if (compiled.Success) programs[i] = compiled.Distributed[0].Program!;
+            });
+            var compiledPoints = Enumerable.Range(0, grid.Count).Where(i => programs[i] is not null).ToList();
+            var outcome = ClusterDriver.Run(cluster, [.. compiledPoints.Select(i => (programs[i]!, PointOptions(request, null)))], showProgress, $"{grid.Count} point(s)");
+            if (outcome.Failure is { } failure)
+            {
+                ClusterDriver.Print(stderr, failure);
+                return ExitCodes.InputErrors;
             }
-            Interlocked.Increment(ref pointsDone);
-        }));
-        ProgressDisplay.WaitFor(work, show: !request.Json && !Console.IsOutputRedirected,
-            new ProgressDisplay.Bar($"{grid.Count} point(s)", grid.Count, () => Volatile.Read(ref pointsDone)),
-            new ProgressDisplay.Bar($"{(long)grid.Count * request.Shots} shot(s)", (double)grid.Count * request.Shots, () => shots.Done));
-        work.GetAwaiter().GetResult();
+            foreach (var (i, (result, problems)) in compiledPoints.Zip(outcome.Jobs))
+            {
+                diagnostics[i] = [.. diagnostics[i], .. problems];
+                if (result is not null) points[i] = new SweepPoint(grid[i], programs[i]!, result);
+            }
+            clusterReport = outcome.ReportJson;
+        }
+        else
+        {
+            var shots = new RunProgress();
+            int pointsDone = 0;
+            var work = Task.Run(() => Parallel.For(0, grid.Count, new ParallelOptions { MaxDegreeOfParallelism = request.Threads ?? Environment.ProcessorCount }, i =>
+            {
+                var compiled = Compile(request, grid[i]);
+                diagnostics[i] = DiagnosticCondenser.Condense(compiled.Diagnostics.Items).ToList();
+                if (compiled.Success)
+                {
+                    var program = compiled.Distributed[0].Program!;
+                    var (result, problems) = Simulator.Run(program, PointOptions(request, shots));
+                    diagnostics[i] = [.. diagnostics[i], .. problems];
+                    if (result is not null) points[i] = new SweepPoint(grid[i], program, result);
+                }
+                Interlocked.Increment(ref pointsDone);
+            }));
+            ProgressDisplay.WaitFor(work, showProgress,
+                new ProgressDisplay.Bar($"{grid.Count} point(s)", grid.Count, () => Volatile.Read(ref pointsDone)),
+                new ProgressDisplay.Bar($"{(long)grid.Count * request.Shots} shot(s)", (double)grid.Count * request.Shots, () => shots.Done));
+            work.GetAwaiter().GetResult();
+        }
         for (int i = 0; i < grid.Count; i++)
         {
             if (diagnostics[i].Count == 0 && points[i] is not null) continue;
@@ -77,9 +107,34 @@ public static class SweepDriver
             stderr.WriteLine(new Diagnostic(Diagnostics.CannotWriteOutput.Code, DiagnosticSeverity.Error, new Location(new SourceText(request.InputPath, ""), default), Diagnostics.CannotWriteOutput.Format(request.OutputDirectory, writeError)));
             return ExitCodes.InputErrors;
         }
+        if (clusterReport is not null && request.Json && !WriteClusterReport(request.OutputDirectory, clusterReport, out writeError))
+        {
+            stderr.WriteLine(new Diagnostic(Diagnostics.CannotWriteOutput.Code, DiagnosticSeverity.Error, new Location(new SourceText(request.InputPath, ""), default), Diagnostics.CannotWriteOutput.Format(request.OutputDirectory, writeError)));
+            return ExitCodes.InputErrors;
+        }
         if (request.Json) stdout.Write(SweepOutput.Json(parameters, done));
         else stdout.Write($"{done.Count} point(s) of {request.Shots} shot(s): {Path.Combine(request.OutputDirectory, "sweep.csv")}, sweep.json and {done[0].Result.Figures.Count} plot(s)\n");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Every point runs with the same seed on one thread (points run in parallel).</summary>
+    private static RunOptions PointOptions(SweepRequest request, RunProgress? progress) =>
+        new() { Shots = request.Shots, Seed = request.Seed, Threads = 1, Progress = progress };
+
+    /// <summary>DIR/cluster.json (with --json): how the cluster ran the sweep (workers, items, wall time); the results never depend on it.</summary>
+    private static bool WriteClusterReport(string directory, string report, out string? error)
+    {
+        error = null;
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "cluster.json"), report + "\n");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error = ex.Message;
+            return false;
+        }
     }
 
     private static CompilationResult Compile(SweepRequest request, IReadOnlyList<ParameterOverride> overrides) =>

@@ -8,4 +8,5 @@ public sealed record SweepRequest(
     long Seed,
     string OutputDirectory,
     bool Json,
-    int? Threads);
+    int? Threads,
+    ClusterRequest? Cluster = null);
