@@ -30,6 +30,7 @@ const EXPECTED = {
     in: 'keyword.control.in.qnetlang',
     if: 'keyword.control.if.qnetlang',
     else: 'keyword.control.else.qnetlang',
+    while: 'keyword.control.while.qnetlang',
     at: 'keyword.control.at.qnetlang',
     epr: 'keyword.other.epr.qnetlang',
     teleport: 'keyword.other.teleport.qnetlang',
@@ -83,6 +84,7 @@ test('keywords in their usual places', async () => {
         '    gate g(x) y { rz(x) y; }',
         '    for i in 0 .. n { h q[i]; }',
         '    if (c[0] == 1) { x q[0]; } else { z q[0]; }',
+        '    while (c[1] == 0) { c[1] = measure q[1]; }',
         '    at a { measure q[0] -> c[0]; reset q[0]; barrier q; }',
         '    epr q[0], q[1]; teleport q[0] -> e; c[1] = send q[1] -> e;',
         '    figure agree = mean(c[j] == 0 over j in 0 .. n where c[0] == 1);',
@@ -93,7 +95,7 @@ test('keywords in their usual places', async () => {
         include: 'include "', network: 'network lab', qpu: 'qpu a', repeater: 'repeater r', endnode: 'endnode e',
         link: 'link a', program: 'program p', on: 'on lab', const: 'const int', int: 'int n', float: 'float f',
         angle: 'angle t', qubit: 'qubit[', bit: 'bit[', gate: 'gate g', for: 'for i', in: 'in 0', if: 'if (',
-        else: 'else {', at: 'at a {', measure: 'measure q', reset: 'reset q', barrier: 'barrier q', epr: 'epr q',
+        else: 'else {', while: 'while (', at: 'at a {', measure: 'measure q', reset: 'reset q', barrier: 'barrier q', epr: 'epr q',
         teleport: 'teleport q', send: 'send q', figure: 'figure agree', over: 'over j', where: 'where c',
     };
     for (const keyword of lexerKeywords()) {
