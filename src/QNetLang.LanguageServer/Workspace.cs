@@ -164,7 +164,7 @@ public sealed class Workspace
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException) { return path; }
     }
 
-    /// <summary>One analysis, started on the thread pool when first asked for, cancelled when it goes stale.</summary>
+    /// <summary>One analysis, started on its own thread when first asked for, cancelled when it goes stale.</summary>
     private sealed class PendingAnalysis
     {
         private readonly CancellationTokenSource _stale = new();
@@ -173,7 +173,10 @@ public sealed class Workspace
         {
             Document = document;
             var token = _stale.Token;
-            Result = Task.Run(() => analyze(document, others, token), token);
+            // A dedicated thread, not a pool thread: an analysis blocks its thread while it runs
+            // (on a large stack, see LargeStack), and a few long analyses holding pool threads
+            // would make every other document's analysis wait for the pool to grow (~0.5 s a thread).
+            Result = Task.Factory.StartNew(() => analyze(document, others, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         public OpenDocument Document { get; }
