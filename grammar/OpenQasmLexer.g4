@@ -100,6 +100,7 @@ PIPE:          '|';
 CARET:         '^';
 TILDE:         '~';
 BANG:          '!';
+DOUBLE_PLUS:   '++';
 PLUS:          '+';
 MINUS:         '-';
 POWER:         '**';

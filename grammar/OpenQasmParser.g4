@@ -30,6 +30,7 @@ statement
     | subroutineDefinition
     | returnStatement
     | callStatement
+    | aliasStatement
     | gateCallStatement
     | unsupportedStatement
     | annotationOrDirective
@@ -105,6 +106,10 @@ callStatement: Identifier LPAREN expressionList? RPAREN SEMICOLON;
 // a mistake in it is reported as a syntax error, not as an unsupported assignment.
 assignmentStatement: operand op = (EQUALS | CompoundAssign) expression SEMICOLON;
 
+// `let a = q[1:2] ++ r;`: an alias of qubits or bits, resolved at import (before the loose
+// `let` of unsupportedStatement, which still catches any other form).
+aliasStatement: LET Identifier EQUALS operand (DOUBLE_PLUS operand)* SEMICOLON;
+
 // ---- recognised but unsupported --------------------------------------------------------------
 // The builder reports these at their first keyword. The body is matched loosely: any tokens up
 // to a `;` or a balanced `{ ... }`.
@@ -126,7 +131,8 @@ operand
     : Identifier (LBRACKET indexSelector RBRACKET)?
     | HardwareQubit
     ;
-// Only a single index is imported; slices `q[0:2]` and sets `q[{0, 2}]` are reported.
+// A single index, a slice `q[0:2]` / `q[0:2:5]` (inclusive end) or a set `q[{0, 2}]`; slices
+// and sets need constant bounds and are expanded at import.
 indexSelector
     : expression
     | rangeBounds

@@ -27,6 +27,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor UnterminatedComment = new("QN1009", "Unterminated comment", "'/*' comment is not closed by '*/'");
     public static readonly DiagnosticDescriptor UnterminatedString = new("QN1010", "Unterminated string", "string literal is not closed before the end of the line");
     public static readonly DiagnosticDescriptor SubroutineCallMismatch = new("QN1017", "Subroutine call does not match its definition", "the call of subroutine '{0}' does not match its definition: {1}");
+    public static readonly DiagnosticDescriptor EmptySelection = new("QN1030", "Empty register slice", "this selects no element of '{0}' (size {1}): {2}");
     public static readonly DiagnosticDescriptor UnsupportedQasmFeature = new("QN1011", "Unsupported OpenQASM feature", "OpenQASM {0} is not supported by the QNetLang importer");
     public static readonly DiagnosticDescriptor IncludesTooDeep = new("QN1013", "Includes nested too deep", "includes are nested more than {0} files deep");
     public static readonly DiagnosticDescriptor UnsupportedQasmVersion = new("QN1012", "Unsupported OpenQASM version", "OpenQASM version '{0}' is not supported: use 2.0 or 3 (3.0)");

@@ -14,7 +14,7 @@ namespace QNetLang.Syntax.Qasm;
 /// missing after error recovery are left out silently (the parser already reported them), while
 /// constructs outside the importable subset are reported once each as QN1011 and left out.
 /// </summary>
-internal sealed class QasmAstBuilder
+internal sealed partial class QasmAstBuilder
 {
     /// <summary>The standard-gate libraries; their gates are built into the binder, so including them is a no-op.</summary>
     private static readonly ImmutableHashSet<string> StandardIncludes = ["qelib1.inc", "stdgates.inc"];
@@ -131,7 +131,10 @@ internal sealed class QasmAstBuilder
             {
                 var name = NameOf(qubit.Identifier());
                 if (name is not null && Size(qubit.designator(), out var size))
+                {
+                    Declared(name, true, size);
                     built = new QubitDeclaration(name, size, null, span);
+                }
                 break;
             }
             case P.BitDeclarationContext bit:
@@ -154,23 +157,17 @@ internal sealed class QasmAstBuilder
                 ModifiedGateCall(call, span, into);
                 break;
             case P.GateCallStatementContext call:
-                built = GateCall(call, span);
+                if (GateCalls(call, span) is { } calls) into.AddRange(calls);
                 break;
             case P.MeasureArrowStatementContext measure:
-            {
-                var qubit = Operand(measure.operand().FirstOrDefault());
-                var target = Operand(measure.target);
-                if (qubit is not null && (measure.target is null || target is not null))
-                    built = new MeasureStatement(qubit, target, span);
+                Measure(measure.operand().FirstOrDefault(), measure.target, span, into);
                 break;
-            }
             case P.MeasureAssignStatementContext measure:
-            {
-                var target = Operand(measure.target);
-                var qubit = Operand(measure.qubit);
-                if (qubit is not null && target is not null) built = new MeasureStatement(qubit, target, span);
+                if (measure.target is not null) Measure(measure.qubit, measure.target, span, into);
                 break;
-            }
+            case P.AliasStatementContext alias:
+                DefineAlias(alias);
+                break;
             case P.AssignmentStatementContext assignment:
                 Assignment(assignment, span, into);
                 break;
@@ -194,10 +191,12 @@ internal sealed class QasmAstBuilder
                 break;
             }
             case P.ResetStatementContext reset:
-                if (Operand(reset.operand()) is { } resetQubit) built = new ResetStatement(resetQubit, span);
+                if (Select(reset.operand()) is { } resetQubit && Broadcast([resetQubit]) is { } resets)
+                    into.AddRange(resets.Select(r => new ResetStatement(r[0], span)));
                 break;
             case P.BarrierStatementContext barrier:
-                if (Operands(barrier.operandList()) is { } barrierOperands) built = new BarrierStatement(barrierOperands, span);
+                if (Selections(barrier.operandList()) is { } barrierOperands)
+                    built = new BarrierStatement([.. barrierOperands.SelectMany(o => o.Many ?? [o.Plain!])], span);
                 break;
             case P.ForStatementContext loop:
                 built = For(loop, span);
@@ -240,7 +239,7 @@ internal sealed class QasmAstBuilder
         if (context.op?.Type == OpenQasmLexer.EQUALS && context.expression() is P.CallExpressionContext call
             && NameOf(call.Identifier()) is { } callee && _subroutines.IsDefined(callee.Text))
         {
-            if (Operand(context.operand()) is { } target && _expressions.BuildAll(call.expressionList()) is { } arguments
+            if (PlainOperand(context.operand(), "subroutine result") is { } target && _expressions.BuildAll(call.expressionList()) is { } arguments
                 && _subroutines.Inline(callee, arguments, target, span) is { } body)
                 into.AddRange(body);
             return;
@@ -278,6 +277,7 @@ internal sealed class QasmAstBuilder
         }
         var statements = context.scope()?.statement() ?? [];
         var body = ImmutableArray.CreateBuilder<Statement>();
+        var hidden = qubits.Select(q => q.Text).Where(_shadowed.Add).ToList();
         Name? returned = null;
         var locals = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < statements.Length; i++)
@@ -306,6 +306,7 @@ internal sealed class QasmAstBuilder
             }
             Add(statement, body);
         }
+        foreach (var q in hidden) _shadowed.Remove(q);
         if (context.returnType is not null && returned is null && supported)
         {
             Unsupported(name.Span, "subroutine with a return type but no final 'return'");
@@ -334,6 +335,7 @@ internal sealed class QasmAstBuilder
     {
         var name = NameOf(context.Identifier());
         if (name is null || context.keyword is null || !Size(context.designator(), out var size)) return null;
+        Declared(name, context.keyword.Type == OpenQasmLexer.QREG, size);
         return context.keyword.Type == OpenQasmLexer.QREG
             ? new QubitDeclaration(name, size, null, span)
             : new BitDeclaration(name, size, span);
@@ -353,6 +355,7 @@ internal sealed class QasmAstBuilder
     {
         var name = NameOf(context.Identifier());
         if (name is null || !Size(context.designator(), out var size)) return;
+        Declared(name, false, size);
         var initializer = context.bitInitializer();
         if (initializer is not null && initializer.MEASURE() is null)
         {
@@ -364,8 +367,8 @@ internal sealed class QasmAstBuilder
         into.Add(new BitDeclaration(name, size, span));
         if (initializer is null) return;
         // `bit[2] c = measure q;` is a declaration followed by `c = measure q;`.
-        if (Operand(initializer.operand()) is { } qubit)
-            into.Add(new MeasureStatement(qubit, new Operand(name, null, name.Span), span));
+        if (Select(initializer.operand()) is { } qubit && Broadcast([qubit, new Selection(new Operand(name, null, name.Span), null, name.Span)]) is { } rows)
+            into.AddRange(rows.Select(r => new MeasureStatement(r[0], r[1], span)));
     }
 
     private ConstDeclaration? Const(P.ConstDeclarationContext context, TextSpan span)
@@ -375,6 +378,7 @@ internal sealed class QasmAstBuilder
         if (name is null || typeToken is null || typeToken.TokenIndex < 0) return null;
         var value = _expressions.Build(context.expression());
         if (value is null) return null;
+        Constant(name, value);
         return new ConstDeclaration(ScalarTypeOf(typeToken), name, value, span);
     }
 
@@ -391,14 +395,56 @@ internal sealed class QasmAstBuilder
         var name = NameOf(context.Identifier());
         if (name is null || context.qubits is null) return null;
         _defined.Add(name.Text);
-        var body = context.scope() is { } scope ? Statements(scope.statement()) : [];
-        return new GateDefinition(name, IdentifierList(context.@params), IdentifierList(context.qubits), body, span);
+        var parameters = IdentifierList(context.@params);
+        var qubits = IdentifierList(context.qubits);
+        var body = Shadowing([.. parameters, .. qubits], () => context.scope() is { } scope ? Statements(scope.statement()) : []);
+        return new GateDefinition(name, parameters, qubits, body, span);
     }
 
     private ImmutableArray<Name> IdentifierList(P.IdentifierListContext? context) =>
         context is null ? [] : [.. context.Identifier().Select(NameOf).OfType<Name>()];
 
-    private GateCall? GateCall(P.GateCallStatementContext context, TextSpan span)
+    private ImmutableArray<Statement> Shadowing(IEnumerable<Name> names, Func<ImmutableArray<Statement>> build)
+    {
+        var hidden = names.Select(n => n.Text).Where(_shadowed.Add).ToList();
+        try { return build(); }
+        finally { foreach (var n in hidden) _shadowed.Remove(n); }
+    }
+
+    /// <summary><c>measure q -> c;</c> / <c>c = measure q;</c>, one per element when either is a slice or alias.</summary>
+    private void Measure(P.OperandContext? qubitContext, P.OperandContext? targetContext, TextSpan span, ImmutableArray<Statement>.Builder into)
+    {
+        var qubit = Select(qubitContext);
+        var target = targetContext is null ? null : Select(targetContext);
+        if (qubit is null || targetContext is not null && target is null) return;
+        if (Broadcast(target is null ? [qubit] : [qubit, target]) is not { } rows) return;
+        into.AddRange(rows.Select(r => new MeasureStatement(r[0], r.Length > 1 ? r[1] : null, span)));
+    }
+
+    /// <summary>An operand that cannot be a slice or a multi-element alias.</summary>
+    private Operand? PlainOperand(P.OperandContext? context, string what)
+    {
+        if (Select(context) is not { } selection) return null;
+        if (selection.Plain is { } plain) return plain;
+        Unsupported(selection.Span, $"{what} that is a register slice, index set or alias");
+        return null;
+    }
+
+    /// <summary>All selections or none.</summary>
+    private List<Selection>? Selections(P.OperandListContext? context)
+    {
+        var selections = new List<Selection>();
+        if (context is null) return selections;
+        foreach (var operand in context.operand())
+        {
+            if (Select(operand) is not { } built) return null;
+            selections.Add(built);
+        }
+        return selections;
+    }
+
+    /// <summary>The gate call, or one per element when an operand is a slice or an alias (registers broadcast with it).</summary>
+    private List<GateCall>? GateCalls(P.GateCallStatementContext context, TextSpan span)
     {
         // Aliases such as U, CX, u1 or cu1 keep their spelling; the binder resolves them.
         var name = NameOf(context.Identifier());
@@ -417,9 +463,10 @@ internal sealed class QasmAstBuilder
         }
         _called.Add(name.Text);
         var arguments = _expressions.BuildAll(context.expressionList());
-        var operands = Operands(context.operandList());
-        if (arguments is null || operands is null) return null;
-        return new GateCall(name, [.. arguments], operands.Value, span);
+        var selections = Selections(context.operandList());
+        if (arguments is null || selections is null) return null;
+        if (Broadcast(selections) is not { } rows) return null;
+        return [.. rows.Select(operands => new GateCall(name, [.. arguments], operands, span))];
     }
 
     /// <summary>
@@ -453,13 +500,18 @@ internal sealed class QasmAstBuilder
                 modifiers.Add(new ControlModifier(count, m.NEGCTRL() is not null, at));
             }
         }
-        if (GateCall(context, span) is not { } call) return;
-        if (_defined.Contains(call.Gate.Text))
+        if (GateCalls(context, span) is not { Count: > 0 } calls) return;
+        if (_defined.Contains(calls[0].Gate.Text))
         {
-            Unsupported(Span(context.gateModifier()[0]), $"gate modifier on the user-defined gate '{call.Gate.Text}'");
+            Unsupported(Span(context.gateModifier()[0]), $"gate modifier on the user-defined gate '{calls[0].Gate.Text}'");
             return;
         }
-        if (_modifiers.Apply(call.Gate, call.Arguments, modifiers) is not { } result) return;
+        if (_modifiers.Apply(calls[0].Gate, calls[0].Arguments, modifiers) is not { } result) return;
+        foreach (var call in calls) Modified(call, result, span, into);
+    }
+
+    private static void Modified(GateCall call, QasmGateModifiers.Result result, TextSpan span, ImmutableArray<Statement>.Builder into)
+    {
         var flips = result.NegatedControls.Where(i => i < call.Operands.Length).Select(i => new GateCall(new Name("x", call.Gate.Span), [], [call.Operands[i]], span)).ToList();
         into.AddRange(flips);
         for (int r = 0; r < result.Repeat; r++)
@@ -511,19 +563,6 @@ internal sealed class QasmAstBuilder
         return new BinaryExpression(BinaryOperator.Add, end, new LiteralExpression("1", 1, true, null, end.Span), end.Span);
     }
 
-    /// <summary>All operands or none: a gate call with a dropped operand would only mislead the binder.</summary>
-    private ImmutableArray<Operand>? Operands(P.OperandListContext? context)
-    {
-        if (context is null) return [];
-        var operands = ImmutableArray.CreateBuilder<Operand>();
-        foreach (var operand in context.operand())
-        {
-            if (Operand(operand) is not { } built) return null;
-            operands.Add(built);
-        }
-        return operands.ToImmutable();
-    }
-
     private Operand? Operand(P.OperandContext? context)
     {
         if (context is null) return null;
@@ -536,16 +575,7 @@ internal sealed class QasmAstBuilder
         if (name is null) return null;
         var selector = context.indexSelector();
         if (selector is null) return new Operand(name, null, Span(context));
-        if (selector.rangeBounds() is not null)
-        {
-            Unsupported(Span(selector), "register slice ('q[a:b]')");
-            return null;
-        }
-        if (selector.LBRACE() is not null)
-        {
-            Unsupported(Span(selector), "index set ('q[{a, b}]')");
-            return null;
-        }
+        // Slices and sets are expanded by Select (QasmSlices.cs) before they get here.
         var index = _expressions.Build(selector.expression());
         return index is null ? null : new Operand(name, index, Span(context));
     }
