@@ -72,9 +72,14 @@ internal sealed partial class QasmAstBuilder
             qubits = alias.Qubits;
             return alias.Elements;
         }
-        if (_shadowed.Contains(name.Text) || !_registers.TryGetValue(name.Text, out var register))
+        if (_shadowed.Contains(name.Text))
         {
-            Unsupported(at, $"slice or alias of '{SyntaxErrorListener.Shorten(name.Text)}', which is not a register declared before it");
+            Unsupported(at, $"slice of the gate or subroutine parameter '{SyntaxErrorListener.Shorten(name.Text)}'");
+            return null;
+        }
+        if (!_registers.TryGetValue(name.Text, out var register))
+        {
+            _diagnostics.Report(Diagnostics.UndefinedName, new Location(_source, name.Span), name.Text);
             return null;
         }
         qubits = register.Qubits;
