@@ -32,6 +32,10 @@ public class QasmSliceTests
         measure b -> c[2:3];
         let e = d;
         e = measure r;
+        let g = c[2:3];
+        if (g[-1] == 1) x r[0];
+        if (e == 3) x r[1];
+        e[0:1] = measure r;
         """;
 
     private const string Explicit = """
@@ -60,6 +64,10 @@ public class QasmSliceTests
         c[1] = measure q[2];
         c[2] = measure q[0];
         c[3] = measure q[3];
+        d[0] = measure r[0];
+        d[1] = measure r[1];
+        if (c[3] == 1) x r[0];
+        if (d == 3) x r[1];
         d[0] = measure r[0];
         d[1] = measure r[1];
         """;

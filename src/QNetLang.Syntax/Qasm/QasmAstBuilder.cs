@@ -203,13 +203,13 @@ internal sealed partial class QasmAstBuilder
                 break;
             case P.IfStatementContext branch:
             {
-                var condition = _expressions.Build(branch.expression());
+                var condition = _expressions.Build(branch.expression()) is { } built1 ? ResolveAliases(built1) : null;
                 if (condition is not null) built = new IfStatement(condition, Body(branch.thenBody), Body(branch.elseBody), span);
                 break;
             }
             case P.WhileStatementContext loop:
             {
-                var condition = _expressions.Build(loop.expression());
+                var condition = _expressions.Build(loop.expression()) is { } built2 ? ResolveAliases(built2) : null;
                 if (condition is not null) built = new WhileStatement(condition, Body(loop.body()), span);
                 break;
             }

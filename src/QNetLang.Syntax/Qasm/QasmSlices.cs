@@ -312,4 +312,67 @@ internal sealed partial class QasmAstBuilder
         }
         _aliases[name.Text] = new Alias(qubits ?? true, elements.ToImmutable());
     }
+
+    /// <summary>
+    /// A condition with the bit aliases in it replaced by what they name: an alias of a whole bit
+    /// register (in order) by the register, <c>a</c> of one bit or <c>a[i]</c> by that bit.
+    /// Null (reported) for an alias of any other selection used whole, which no register names.
+    /// </summary>
+    private Expression? ResolveAliases(Expression expression)
+    {
+        switch (expression)
+        {
+            case NameExpression name when IsAlias(name.Name.Text):
+            {
+                var elements = _aliases[name.Name.Text].Elements;
+                if (elements.Length == 1) return ElementExpression(elements[0], name.Name.Span, name.Span);
+                string register = elements[0].Register;
+                if (_registers.TryGetValue(register, out var info) && info.Size == elements.Length
+                    && elements.Select((e, k) => e.Register == register && e.Index == k).All(ok => ok))
+                    return new NameExpression(new Name(register, name.Name.Span), name.Span);
+                Unsupported(name.Span, $"alias '{SyntaxErrorListener.Shorten(name.Name.Text)}' of part of a register or of several registers in a condition (index it: '{SyntaxErrorListener.Shorten(name.Name.Text)}[0]')");
+                return null;
+            }
+            case IndexExpression index when IsAlias(index.Name.Text):
+            {
+                var elements = _aliases[index.Name.Text].Elements;
+                if (Fold(index.Index) is not { } value)
+                {
+                    Unsupported(index.Index.Span, "slice bound or alias index that is not an integer constant");
+                    return null;
+                }
+                long normal = value < 0 ? value + elements.Length : value;
+                if (normal < 0 || normal >= elements.Length)
+                {
+                    _diagnostics.Report(Diagnostics.IndexOutOfRange, new Location(_source, index.Index.Span), value.ToString(CultureInfo.InvariantCulture), index.Name.Text, elements.Length);
+                    return null;
+                }
+                return ElementExpression(elements[(int)normal], index.Name.Span, index.Span);
+            }
+            case CallExpression call:
+            {
+                var arguments = new List<Expression>();
+                foreach (var argument in call.Arguments)
+                {
+                    if (ResolveAliases(argument) is not { } resolved) return null;
+                    arguments.Add(resolved);
+                }
+                return call with { Arguments = [.. arguments] };
+            }
+            case UnaryExpression unary:
+                return ResolveAliases(unary.Operand) is { } operand ? unary with { Operand = operand } : null;
+            case BinaryExpression binary:
+            {
+                var left = ResolveAliases(binary.Left);
+                var right = ResolveAliases(binary.Right);
+                return left is null || right is null ? null : binary with { Left = left, Right = right };
+            }
+            default:
+                return expression;
+        }
+    }
+
+    private static Expression ElementExpression(Element element, TextSpan nameSpan, TextSpan span) => element.Index is { } i
+        ? new IndexExpression(new Name(element.Register, nameSpan), new LiteralExpression(i.ToString(CultureInfo.InvariantCulture), i, true, null, span), span)
+        : new NameExpression(new Name(element.Register, nameSpan), span);
 }

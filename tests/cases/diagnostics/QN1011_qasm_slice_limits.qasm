@@ -12,3 +12,5 @@ h w[0:1];                    // error: the size of w is not a constant
 def f(qubit[2] a) {
     h a[0:1];                // error: a parameter's size is not known at import
 }
+let part = c[{1, 0}];
+if (part == 1) x q[0];       // error: part is not a register in a condition
