@@ -38,7 +38,8 @@ internal sealed partial class QasmAstBuilder
     {
         int n = size is null ? 1 : Fold(size) is { } v && v is >= 1 and <= int.MaxValue ? (int)v : -1;
         _registers[name.Text] = new RegisterInfo(qubits, size is null, n);
-        _aliases.Remove(name.Text);
+        // The binder never sees aliases, so it cannot report a register that reuses one's name.
+        if (_aliases.Remove(name.Text)) _diagnostics.Report(Diagnostics.Redefinition, new Location(_source, name.Span), name.Text);
     }
 
     private void Constant(Name name, Expression value)

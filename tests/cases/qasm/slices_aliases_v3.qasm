@@ -21,3 +21,4 @@ c[0:1] = measure q[2:3];
 measure b -> c[{2, 3}];
 let e = d;
 e = measure r[1:-1:0]; // step -1, reversed: d[0] <- r[1], d[1] <- r[0]
+bit[2] f = measure r[{1, 0}]; // a measuring declaration: f[0] <- r[1], f[1] <- r[0]
