@@ -114,7 +114,10 @@ internal sealed partial class QasmAstBuilder
         return context.statement() is { } single ? Statements([single]) : [];
     }
 
-    /// <summary>Adds what one statement imports to: usually one node, none, or two for <c>bit c = measure q;</c>.</summary>
+    /// <summary>
+    /// Adds what one statement imports to: usually one node, none, two for <c>bit c = measure q;</c>,
+    /// or one per selected element for a statement with a slice, set or alias (QasmSlices.cs).
+    /// </summary>
     private void Add(P.StatementContext context, ImmutableArray<Statement>.Builder into)
     {
         var span = Span(context);
@@ -203,13 +206,13 @@ internal sealed partial class QasmAstBuilder
                 break;
             case P.IfStatementContext branch:
             {
-                var condition = _expressions.Build(branch.expression()) is { } built1 ? ResolveAliases(built1) : null;
+                var condition = _expressions.Build(branch.expression()) is { } parsed ? ResolveAliases(parsed) : null;
                 if (condition is not null) built = new IfStatement(condition, Body(branch.thenBody), Body(branch.elseBody), span);
                 break;
             }
             case P.WhileStatementContext loop:
             {
-                var condition = _expressions.Build(loop.expression()) is { } built2 ? ResolveAliases(built2) : null;
+                var condition = _expressions.Build(loop.expression()) is { } parsed ? ResolveAliases(parsed) : null;
                 if (condition is not null) built = new WhileStatement(condition, Body(loop.body()), span);
                 break;
             }
