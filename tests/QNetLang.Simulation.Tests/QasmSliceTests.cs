@@ -72,23 +72,8 @@ public class QasmSliceTests
         d[1] = measure r[1];
         """;
 
-    private static RunResult Run(string text, int qpus, long seed)
-    {
-        string dir = Path.Combine(Path.GetTempPath(), "qnl-sim-tests");
-        Directory.CreateDirectory(dir);
-        string path = Path.Combine(dir, Guid.NewGuid().ToString("N") + ".qasm");
-        File.WriteAllText(path, text);
-        try
-        {
-            var result = QnCompiler.Compile(path, new CompilationOptions { QpuCount = qpus });
-            Assert.True(result.Success, string.Join("\n", result.Diagnostics.Items));
-            return TestSupport.Run(Assert.Single(result.Distributed).Program!, Shots, seed);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    private static RunResult Run(string text, int qpus, long seed) =>
+        TestSupport.Run(TestSupport.Compile(text, ".qasm", new CompilationOptions { QpuCount = qpus }), Shots, seed);
 
     [Theory]
     [InlineData(1)]

@@ -17,16 +17,19 @@ public static class TestSupport
         throw new InvalidOperationException("QNetLang.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>Compiles through the whole pipeline, as `qnlc run` does, and returns the distributed program the simulator executes.</summary>
-    public static DistributedProgram Compile(string source)
+    /// <summary>
+    /// Compiles through the whole pipeline, as `qnlc run` does, and returns the distributed program
+    /// the simulator executes; <paramref name="extension"/> ".qasm" reads the text as OpenQASM.
+    /// </summary>
+    public static DistributedProgram Compile(string source, string extension = ".qn", CompilationOptions? options = null)
     {
         string dir = Path.Combine(Path.GetTempPath(), "qnl-sim-tests");
         Directory.CreateDirectory(dir);
-        string path = Path.Combine(dir, Guid.NewGuid().ToString("N") + ".qn");
+        string path = Path.Combine(dir, Guid.NewGuid().ToString("N") + extension);
         File.WriteAllText(path, source);
         try
         {
-            return CompileFile(path);
+            return CompileFile(path, options);
         }
         finally
         {
@@ -34,9 +37,9 @@ public static class TestSupport
         }
     }
 
-    public static DistributedProgram CompileFile(string path)
+    public static DistributedProgram CompileFile(string path, CompilationOptions? options = null)
     {
-        var result = QnCompiler.Compile(path, new CompilationOptions());
+        var result = QnCompiler.Compile(path, options ?? new CompilationOptions());
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Items));
         return Assert.Single(result.Distributed).Program!;
     }
