@@ -9,6 +9,7 @@ using QNetLang.Ir;
 using QNetLang.Simulation;
 using QNetLang.Simulation.Engines;
 using QNetLang.Simulation.Network;
+using QNetLang.Simulation.Tests;
 
 namespace QNetLang.Bench.Simulation;
 
@@ -237,10 +238,10 @@ public static class Scenarios
             (3, 4, 223.8, "0.800", 1.1), (10, 4, 134.9, "0.415", 5.7), (50, 4, 100.5, "0.250", 50),
         ];
         // JIT warm-up, so that the first row's wall time is not the compiler's.
-        PairStream.Execute(Network(SequenceSource(3, 1)), new PairStream.Options { From = "n0", To = "n2", DurationSeconds = 1, Runs = 2, Seed = 7 });
+        PairStream.Execute(Network(SequenceScenario.Source(3, 1)), new PairStream.Options { From = "n0", To = "n2", DurationSeconds = 1, Runs = 2, Seed = 7 });
         foreach (var (n, m, theirPairs, theirFidelity, theirWall) in rows)
         {
-            var network = Network(SequenceSource(n, m));
+            var network = Network(SequenceScenario.Source(n, m));
             // One run alone for the wall time (one core), then ten for the pair statistics.
             var single = PairStream.Execute(network, new PairStream.Options { From = "n0", To = $"n{n - 1}", DurationSeconds = 1, Runs = 1, Seed = 99 });
             double wall = single.WallSeconds;
@@ -252,25 +253,6 @@ public static class Scenarios
                 n, m, mean, standardError, result.MeanFidelity, wall, theirPairs, theirFidelity, theirWall, theirWall / wall));
         }
         Console.WriteLine();
-    }
-
-    /// <summary>
-    /// One link per hop: `fiber_speed = 1e4 km/s` over 10 km makes every classical message between
-    /// neighbouring routers take the scenario's 1 ms; an attempt is 2.025 ms plus the 2 ms round
-    /// trip to the midpoint = 4.025 ms; success 0.5·η² with η = 10^(−0.2·5/10) (not squared
-    /// again: one attempt is one Barrett–Kok herald); swaps take 2 ms. The test
-    /// SequenceScenarioTests writes the same network and checks N = 3 against the closed form.
-    /// </summary>
-    public static string SequenceSource(int routers, int memories)
-    {
-        var sb = new StringBuilder("network sequence {\n  fiber_speed = 1e4 km/s;\n");
-        for (int i = 0; i < routers; i++)
-            sb.Append(i == 0 || i == routers - 1
-                ? $"  qpu n{i} {{ qubits = 1; comm = {memories}; t1 = 2 s; t2 = 2 s; }}\n"
-                : $"  repeater n{i} {{ memories = {2 * memories}; t1 = 2 s; t2 = 2 s; swap_time = 2 ms; }}\n");
-        for (int i = 0; i + 1 < routers; i++)
-            sb.Append($"  link n{i} -- n{i + 1} {{ length = 10 km; attempt_time = 2.025 ms; success = 0.5 * 10 ** (-0.2 * 10 / 10); fidelity = 0.9; cutoff = 2 s; }}\n");
-        return sb.Append("}\n").ToString();
     }
 
     private static QNetLang.Ir.Network Network(string source)

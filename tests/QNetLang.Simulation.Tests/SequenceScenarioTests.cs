@@ -12,25 +12,12 @@ namespace QNetLang.Simulation.Tests;
 /// </summary>
 public class SequenceScenarioTests
 {
-    /// <summary>The scenario's network (the same text as the benchmark's `Scenarios.SequenceSource`).</summary>
-    internal static string Source(int routers, int memories)
-    {
-        var sb = new System.Text.StringBuilder("network sequence {\n  fiber_speed = 1e4 km/s;\n");
-        for (int i = 0; i < routers; i++)
-            sb.Append(i == 0 || i == routers - 1
-                ? $"  qpu n{i} {{ qubits = 1; comm = {memories}; t1 = 2 s; t2 = 2 s; }}\n"
-                : $"  repeater n{i} {{ memories = {2 * memories}; t1 = 2 s; t2 = 2 s; swap_time = 2 ms; }}\n");
-        for (int i = 0; i + 1 < routers; i++)
-            sb.Append($"  link n{i} -- n{i + 1} {{ length = 10 km; attempt_time = 2.025 ms; success = 0.5 * 10 ** (-0.2 * 10 / 10); fidelity = 0.9; cutoff = 2 s; }}\n");
-        return sb.Append("}\n").ToString();
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(4)]
     public void PairsInOneSecondFollowTheRenewalClosedForm(int memories)
     {
-        var network = TestSupport.CompileNetwork(Source(3, memories));
+        var network = TestSupport.CompileNetwork(SequenceScenario.Source(3, memories));
         var result = PairStream.Execute(network, new PairStream.Options { From = "n0", To = "n2", DurationSeconds = 1, Runs = 200, Seed = 41 });
         var reference = new PairTimeReference(gridSeconds: 25e-6, log2Bins: 18);
         var delivery = reference.NestedChainDelivery(links: 2, attemptSeconds: 4.025e-3, success: 0.5 * Math.Pow(10, -0.2), hopSeconds: 1e-3, swapSuccess: 1, swapSeconds: 2e-3);
