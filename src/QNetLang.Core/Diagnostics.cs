@@ -89,6 +89,9 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor InvalidFigure = new("QN2046", "Invalid figure of merit", "{0}");
     public static readonly DiagnosticDescriptor EmptyReduction = new("QN2047", "Reduction over no rounds", "{0}(... over {1} in {2} .. {3}) has no rounds: the range is empty, so the figure would have no value");
     public static readonly DiagnosticDescriptor FigureReadsUnwrittenBit = new("QN2048", "Figure reads a bit never written", "the figure '{0}' reads {1}, which no measurement or send writes: it is 0 in every shot", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor SourceDoesNotFitLink = new("QN2051", "Photon source does not fit the link", "'source = {0}' {1}");
+    public static readonly DiagnosticDescriptor ImpossiblePass = new("QN2052", "Impossible satellite pass", "{0}");
+    public static readonly DiagnosticDescriptor FigureNeedsLink = new("QN2053", "Figure reads no link", "'{0}' reads the link between two nodes: {1}");
 
     // ---- QN3xxx: network and distribution ------------------------------------------------
     public static readonly DiagnosticDescriptor NoRoute = new("QN3001", "No route", "no route between '{0}' and '{1}' in network '{2}': every chain of links between them has a link that never delivers a pair (success = 0, or a loss so high that no photon arrives); give that link a success above 0 or add another link");
