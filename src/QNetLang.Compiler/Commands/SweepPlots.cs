@@ -9,7 +9,8 @@ namespace QNetLang.Compiler.Commands;
 /// the repeaterless (PLOB) bound −log2(1 − η) per channel use is drawn beside it, η the
 /// link's transmissivity at each point: no protocol over that link can beat it. A rate per
 /// second (a figure that divides by shot_time, directly or through earlier figures) gets the
-/// bound times the link's source rate instead, and none when the link has no rate.
+/// bound times the link's source rate instead, and none when the link has no rate. Values
+/// spanning more than three decades are drawn on a logarithmic axis.
 /// </summary>
 public static class SweepPlots
 {
@@ -42,41 +43,73 @@ public static class SweepPlots
         string first = parameters[0].Target;
         // Points of one series share the values of every parameter but the first.
         var series = points.GroupBy(p => string.Join(", ", p.Values.Skip(1).Select(v => $"{v.Target} = {v.Text}"))).ToList();
+        double[]? boundXs = null, boundYs = null;
+        bool perSecond = false;
+        if (figure.Contains("rate", StringComparison.Ordinal) && IsLinkLength(first))
+        {
+            var (a, b) = LinkEnds(first);
+            var bound = points.Where(p => p.Values.Skip(1).SequenceEqual(points[0].Values.Skip(1))).ToList();
+            perSecond = PerSecond(points[0].Program.Figures, figure);
+            boundXs = [.. bound.Select(p => SweepParameter.SiValue(p.Values[0]))];
+            boundYs = [.. bound.Select(p => Plob(p.Program.Network, a, b) * (perSecond ? SourceRate(p.Program.Network, a, b) : 1))];
+            if (!boundYs.All(double.IsFinite)) boundXs = boundYs = null;
+        }
+        var values = points.Select(p => p.Result.Figures.Single(f => f.Name == figure).Value).Where(double.IsFinite).ToList();
+        bool log = LogScale(values.Concat(boundYs ?? []));
         for (int s = 0; s < series.Count; s++)
         {
-            var members = series[s].Where(p => double.IsFinite(p.Result.Figures.Single(f => f.Name == figure).Value)).ToList();
+            // On a log axis a value ≤ 0 (a key rate past its cut-off) has no place: it is left out.
+            var members = series[s].Where(p => p.Result.Figures.Single(f => f.Name == figure).Value is var v && double.IsFinite(v) && (!log || v > 0)).ToList();
             if (members.Count == 0) continue;
             double[] xs = [.. members.Select(p => SweepParameter.SiValue(p.Values[0]))];
             double[] ys = [.. members.Select(p => p.Result.Figures.Single(f => f.Name == figure).Value)];
             double[] errors = [.. members.Select(p => p.Result.Figures.Single(f => f.Name == figure).StdErr).Select(e => double.IsFinite(e) ? e : 0)];
+            if (log)
+            {
+                // The error bar of log10 y to first order: σ/(y·ln 10).
+                errors = [.. errors.Select((e, i) => e / (ys[i] * Math.Log(10)))];
+                ys = [.. ys.Select(Math.Log10)];
+            }
             var color = palette.GetColor(s);
             var scatter = plot.Add.Scatter(xs, ys, color);
             scatter.LegendText = series[s].Key.Length == 0 ? figure : series[s].Key;
             var bars = plot.Add.ErrorBar(xs, ys, errors);
             bars.LineColor = color;
         }
-        if (figure.Contains("rate", StringComparison.Ordinal) && IsLinkLength(first))
+        if (boundXs is not null && boundYs is not null)
         {
-            var (a, b) = LinkEnds(first);
-            var bound = points.Where(p => p.Values.Skip(1).SequenceEqual(points[0].Values.Skip(1))).ToList();
-            bool perSecond = PerSecond(points[0].Program.Figures, figure);
-            double[] xs = [.. bound.Select(p => SweepParameter.SiValue(p.Values[0]))];
-            double[] ys = [.. bound.Select(p => Plob(p.Program.Network, a, b) * (perSecond ? SourceRate(p.Program.Network, a, b) : 1))];
-            if (ys.All(double.IsFinite))
+            var line = plot.Add.Scatter(boundXs, log ? [.. boundYs.Select(Math.Log10)] : boundYs, ScottPlot.Colors.Black);
+            line.LinePattern = ScottPlot.LinePattern.Dashed;
+            line.MarkerSize = 0;
+            line.LegendText = perSecond ? "PLOB bound -log2(1 - η) × source rate, bits/s" : "PLOB bound -log2(1 - η) per channel use";
+        }
+        if (log)
+        {
+            var ticks = new ScottPlot.TickGenerators.NumericAutomatic
             {
-                var line = plot.Add.Scatter(xs, ys, ScottPlot.Colors.Black);
-                line.LinePattern = ScottPlot.LinePattern.Dashed;
-                line.MarkerSize = 0;
-                line.LegendText = perSecond ? "PLOB bound -log2(1 - η) × source rate, bits/s" : "PLOB bound -log2(1 - η) per channel use";
-            }
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+                IntegerTicksOnly = true,
+                LabelFormatter = y => $"1e{y:0}",
+            };
+            plot.Axes.Left.TickGenerator = ticks;
         }
         plot.Title(figure);
         var unit = parameters[0].Values[0].Unit is { } u && QNetLang.Core.Units.TryConvert(u, 1, out var dimension, out _) ? QNetLang.Core.Units.CanonicalUnitName(dimension) : null;
         plot.XLabel(unit is null ? first : $"{first} ({unit})");
-        plot.YLabel(figure + " ± 1 standard error");
+        plot.YLabel(figure + " ± 1 standard error" + (log ? " (log scale)" : ""));
         // Below the data area, so that it never covers a point.
         plot.ShowLegend(ScottPlot.Edge.Bottom);
         return plot;
+    }
+
+    /// <summary>
+    /// A logarithmic value axis when the positive values span more than three decades (a key
+    /// rate that falls exponentially with distance, beside its bound); values ≤ 0 are then left out.
+    /// </summary>
+    private static bool LogScale(IEnumerable<double> values)
+    {
+        var positive = values.Where(v => v > 0 && double.IsFinite(v)).ToList();
+        return positive.Count >= 2 && positive.Max() / positive.Min() > 1000;
     }
 
     private static bool IsLinkLength(string target) => ParameterOverrides.Split(target) is (string owner, "length") && owner.Split("--").Length == 2;
