@@ -64,6 +64,10 @@ public class DecoyStateBb84Tests : IDisposable
             "--set", "alice--bob.length=0km..160km:33", "--shots", "20", "--seed", "1", "-o", dir);
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.True(File.Exists(Path.Combine(dir, "key_rate.png")));
+        // Drawn on a log axis beside the PLOB bound (whose point at 0 km, infinite, is left out).
+        string svg = File.ReadAllText(Path.Combine(dir, "key_rate.svg"));
+        Assert.Contains("PLOB bound", svg);
+        Assert.Contains("log scale", svg);
         var points = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "sweep.json"))).RootElement.EnumerateArray()
             .Select(r => (Km: r.GetProperty("parameters").GetProperty("alice--bob.length").GetDouble() / 1000,
                           Rate: r.GetProperty("figures").GetProperty("key_rate").GetProperty("value").GetDouble()))

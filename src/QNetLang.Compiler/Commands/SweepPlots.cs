@@ -50,9 +50,14 @@ public static class SweepPlots
             var (a, b) = LinkEnds(first);
             var bound = points.Where(p => p.Values.Skip(1).SequenceEqual(points[0].Values.Skip(1))).ToList();
             perSecond = PerSecond(points[0].Program.Figures, figure);
-            boundXs = [.. bound.Select(p => SweepParameter.SiValue(p.Values[0]))];
-            boundYs = [.. bound.Select(p => Plob(p.Program.Network, a, b) * (perSecond ? SourceRate(p.Program.Network, a, b) : 1))];
-            if (!boundYs.All(double.IsFinite)) boundXs = boundYs = null;
+            // At length 0 the bound is infinite, and per second it is NaN without a source rate: such points are left out.
+            var drawn = bound.Select(p => (X: SweepParameter.SiValue(p.Values[0]), Y: Plob(p.Program.Network, a, b) * (perSecond ? SourceRate(p.Program.Network, a, b) : 1)))
+                .Where(p => double.IsFinite(p.Y)).ToList();
+            if (drawn.Count > 0)
+            {
+                boundXs = [.. drawn.Select(p => p.X)];
+                boundYs = [.. drawn.Select(p => p.Y)];
+            }
         }
         var values = points.Select(p => p.Result.Figures.Single(f => f.Name == figure).Value).Where(double.IsFinite).ToList();
         bool log = LogScale(values.Concat(boundYs ?? []));
