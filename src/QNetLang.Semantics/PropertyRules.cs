@@ -19,6 +19,7 @@ namespace QNetLang.Semantics;
 /// <item>`distill` and `target_fidelity` go together, and the target lies in (0.5, 1) (error).</item>
 /// <item>A repeater swaps two pairs, so it needs at least 2 memories (error).</item>
 /// <item>A coherent source sends pulses (`scheme = direct`), an SPDC source is a midpoint pair source (`scheme = source`) (QN2051).</item>
+/// <item>The pass properties (`max_elevation`, `min_elevation`, `pass_time`) do nothing without `orbit_height` (warning).</item>
 /// <item>A satellite pass has its minimum elevation below its maximum, at most 90°, a pass_time inside the pass, and no fixed length, elevation or windows beside the orbit (QN2052).</item>
 /// </list>
 /// </summary>
@@ -108,7 +109,14 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
 
     private void CheckPass(IReadOnlyDictionary<string, PropertyValue> values, IReadOnlyDictionary<string, TextSpan> given)
     {
-        if (!given.TryGetValue("orbit_height", out var orbitAt) || values.GetValueOrDefault("kind")?.Symbol != "satellite") return;
+        if (values.GetValueOrDefault("kind")?.Symbol != "satellite") return;
+        if (!given.TryGetValue("orbit_height", out var orbitAt))
+        {
+            foreach (string name in (string[])["max_elevation", "min_elevation", "pass_time"])
+                if (given.TryGetValue(name, out var at))
+                    diagnostics.Report(Diagnostics.IgnoredProperty, new Location(source, at), name, "it describes a pass, and the link follows one only when 'orbit_height' is given");
+            return;
+        }
         void Report(string name, string message) => diagnostics.Report(Diagnostics.ImpossiblePass, new Location(source, given.GetValueOrDefault(name, orbitAt)), message);
         foreach (string fixedBy in (string[])["length", "elevation", "pass_duration", "pass_interval"])
             if (given.ContainsKey(fixedBy))
