@@ -48,6 +48,12 @@ public static class TelegateCover
 
         /// <summary>Whether parts that are stars are cut in closed form (<see cref="StarCut"/>); off only in tests, which compare both ways.</summary>
         internal bool StarCuts = true;
+
+        /// <summary>Cuts of parts solved before, by their flow problem (<see cref="PartCutCache"/>); off only in tests, which compare both ways.</summary>
+        internal bool CachedCuts = true;
+
+        internal readonly PartCutCache Cuts = new();
+        internal bool[] PartChosen = [];
         internal int[] Parent = [];
         internal int[] PartOf = [];
         internal int[] PartIndex = [];
@@ -73,6 +79,7 @@ public static class TelegateCover
                 EdgeFill = new int[vertices + 1];
                 VertexFill = new int[vertices + 1];
                 PartVertices = new int[vertices];
+                PartChosen = new bool[vertices];
             }
             if (OpenEdges.Length < edges)
             {
@@ -321,6 +328,28 @@ public static class TelegateCover
                 continue;
             }
             int size = vertexStart[p + 1] - vertexStart[p];
+            // The part's whole flow problem is its key: parts the last evaluations already cut
+            // (all those the moved qubit does not touch) are read back instead of re-solved.
+            var cache = ws.Cuts;
+            cache.Begin(size);
+            for (int j = vertexStart[p]; j < vertexStart[p + 1]; j++)
+            {
+                int v = partVertices[j];
+                cache.Append(weights[v]);
+                cache.Append(isLeft[v] ? 1 : 0);
+            }
+            for (int j = edgeStart[p]; j < edgeStart[p + 1]; j++)
+            {
+                var (a, b) = edges[partEdges[j]];
+                cache.Append(isLeft[a] ? (long)local[a] * size + local[b] : (long)local[b] * size + local[a]);
+            }
+            if (ws.CachedCuts && cache.TryGet(out long known, out var knownChosen))
+            {
+                cut += known;
+                for (int j = vertexStart[p]; j < vertexStart[p + 1]; j++)
+                    if (knownChosen[j - vertexStart[p]]) chosen[partVertices[j]] = true;
+                continue;
+            }
             int source = size, sink = size + 1;
             flow.Reset(size + 2);
             for (int j = edgeStart[p]; j < edgeStart[p + 1]; j++)
@@ -335,13 +364,18 @@ public static class TelegateCover
                 if (isLeft[v]) flow.AddEdge(source, local[v], weights[v]);
                 else flow.AddEdge(local[v], sink, weights[v]);
             }
-            cut += flow.Run(source, sink);
+            long partCut = flow.Run(source, sink);
+            cut += partCut;
             var reachable = flow.SourceSide(source);
+            var partChosen = ws.PartChosen;
             for (int j = vertexStart[p]; j < vertexStart[p + 1]; j++)
             {
                 int v = partVertices[j];
-                if (isLeft[v] ? !reachable[local[v]] : reachable[local[v]]) chosen[v] = true;
+                bool chosenHere = isLeft[v] ? !reachable[local[v]] : reachable[local[v]];
+                partChosen[j - vertexStart[p]] = chosenHere;
+                if (chosenHere) chosen[v] = true;
             }
+            if (ws.CachedCuts) cache.Store(partCut, partChosen.AsSpan(0, size));
         }
         return cut;
     }

@@ -48,8 +48,8 @@ public class TelegateCoverWorkspaceTests
     public void StarPartsAreCutAsTheFlowCutsThem(int qpus)
     {
         var (problem, distances, qubits) = RandomProblem(qpus, 60);
-        var withStars = new TelegateCover.Workspace();
-        var flowOnly = new TelegateCover.Workspace { StarCuts = false };
+        var withStars = new TelegateCover.Workspace { CachedCuts = false };
+        var flowOnly = new TelegateCover.Workspace { StarCuts = false, CachedCuts = false };
         Gen.Int[0, distances.Count - 1].Array[qubits].Sample(placement =>
         {
             var star = TelegateCover.Solve(problem.Model, placement, distances, withStars);
@@ -58,6 +58,36 @@ public class TelegateCoverWorkspaceTests
             Assert.Equal(flow.Assignment, star.Assignment);
             Assert.Equal(flow.Detached, star.Detached);
         }, iter: 300, threads: 1);
+    }
+
+    /// <summary>
+    /// Cuts of parts solved before are read back from <see cref="PartCutCache"/> when a part's
+    /// flow problem is equal to one already solved. Walked as the local search walks: one qubit
+    /// moved at a time, so most parts repeat; every step's whole result must equal that of a
+    /// workspace that solves every part (stars off in both, so every part goes through the cache).
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(6)]
+    public void CachedPartCutsGiveTheResultOfSolvingEveryPart(int qpus)
+    {
+        var (problem, distances, qubits) = RandomProblem(qpus, 80);
+        var cached = new TelegateCover.Workspace { StarCuts = false };
+        var solved = new TelegateCover.Workspace { StarCuts = false, CachedCuts = false };
+        Gen.Select(Gen.Int[0, distances.Count - 1].Array[qubits], Gen.Int).Sample((placement, seed) =>
+        {
+            var random = new Random(seed);
+            for (int step = 0; step < 20; step++)
+            {
+                placement[random.Next(qubits)] = random.Next(distances.Count);
+                var fromCache = TelegateCover.Solve(problem.Model, placement, distances, cached);
+                var fresh = TelegateCover.Solve(problem.Model, placement, distances, solved);
+                Assert.Equal(fresh.Cost, fromCache.Cost);
+                Assert.Equal(fresh.Assignment, fromCache.Assignment);
+                Assert.Equal(fresh.Detached, fromCache.Detached);
+            }
+        }, iter: 100, threads: 1);
     }
 
     [Fact]
