@@ -102,6 +102,15 @@ internal sealed class Scheduler
                     foreach (var group in barrier.Qubits.GroupBy(q => _location.NodeOf(q)!))
                         Add(streams, group.Key, new LocalInstruction(barrier with { Qubits = [.. group] }), barrier.Location);
                     break;
+                case GateOperation gate:
+                {
+                    // Almost every operation is a gate: its qubit array is read in place (no list
+                    // or boxed enumerator per gate, which was most of this pass's garbage).
+                    string node = _location.NodeOf(gate.Qubits[0])!;
+                    foreach (int q in gate.Qubits) Hold(node, q);
+                    Add(streams, node, new LocalInstruction(op), op.Location);
+                    break;
+                }
                 default:
                 {
                     var qubits = QubitMapping.QubitsOf(op).ToList();

@@ -12,63 +12,97 @@ namespace QNetLang.Distribution.Telegates;
 /// </summary>
 internal static class DetachedGates
 {
-    /// <summary>What the cover looks like to this pass: per interaction its operands' nodes and cover vertices, per vertex its weight and whether it is chosen; <see cref="VertexOf"/> maps a vertex key to its vertex (−1: none).</summary>
+    /// <summary>What the cover looks like to this pass: per interaction its operands' nodes and cover vertices, per vertex (the first <see cref="VertexCount"/>) its weight and whether it is chosen; <see cref="VertexOfKey"/> maps a vertex key to its vertex (−1: none).</summary>
     public sealed record Cover(
-        IReadOnlyList<InteractionModel.Interaction> Interactions,
+        InteractionModel.Interaction[] Interactions,
         int[] NodeA,
         int[] NodeB,
         int[] SideA,
         int[] SideB,
-        Func<long, int> VertexOf,
-        IReadOnlyList<long> Weights,
+        int[] VertexOfKey,
+        int VertexCount,
+        long[] Weights,
         bool[] Chosen,
         int NodeCount,
         int[] CommQubits);
 
-    /// <summary>Drops what it can from <see cref="Cover.Chosen"/>; returns the saving and, per interaction, the third node it now runs on (−1: none).</summary>
-    public static (long Saved, int[] DetachedAt) Reduce(Cover cover)
+    /// <summary>
+    /// Scratch arrays kept between calls: the partitioner runs this pass on every exact cost it
+    /// evaluates, and allocating them each time was a large part of its cost. Not thread-safe.
+    /// </summary>
+    public sealed class Buffers
     {
-        int n = cover.Weights.Count;
-        int count = cover.Interactions.Count;
-        var detachedAt = new int[count];
-        Array.Fill(detachedAt, -1);
+        internal int[] Start = [];
+        internal int[] Fill = [];
+        internal int[] Gates = [];
+        internal bool[] Locked = [];
+        internal int[] Order = [];
+        internal long[] OrderKeys = [];
+        internal int[] DetachedAt = [];
+        internal readonly List<(int Gate, int Other, int Node, int ViaA, int ViaB)> Plan = new();
+
+        internal void Prepare(int vertices, int interactions)
+        {
+            if (Start.Length < vertices + 1)
+            {
+                Start = new int[vertices + 1];
+                Fill = new int[vertices + 1];
+                Locked = new bool[vertices];
+                Order = new int[vertices];
+                OrderKeys = new long[vertices];
+            }
+            if (Gates.Length < 2 * interactions) Gates = new int[2 * interactions];
+            if (DetachedAt.Length < interactions) DetachedAt = new int[interactions];
+        }
+    }
+
+    /// <summary>
+    /// Drops what it can from <see cref="Cover.Chosen"/>; returns the saving and, per interaction,
+    /// the third node it now runs on (−1: none). The array is <paramref name="buffers"/>' own
+    /// (its first <c>Interactions.Length</c> entries), valid until the next call.
+    /// </summary>
+    public static (long Saved, int[] DetachedAt) Reduce(Cover cover, Buffers buffers)
+    {
+        int n = cover.VertexCount;
+        var interactions = cover.Interactions;
+        int count = interactions.Length;
+        var sideA = cover.SideA;
+        var sideB = cover.SideB;
+        var chosen = cover.Chosen;
+        var weights = cover.Weights;
+        buffers.Prepare(n, count);
+        var detachedAt = buffers.DetachedAt;
+        Array.Fill(detachedAt, -1, 0, count);
         if (cover.NodeCount < 3) return (0, detachedAt);
 
         // The interactions each vertex may serve, as one flat array with offsets.
-        var start = new int[n + 1];
+        var start = buffers.Start;
+        Array.Clear(start, 0, n + 1);
         for (int i = 0; i < count; i++)
         {
-            if (cover.SideA[i] >= 0) start[cover.SideA[i] + 1]++;
-            if (cover.SideB[i] >= 0) start[cover.SideB[i] + 1]++;
+            if (sideA[i] >= 0) start[sideA[i] + 1]++;
+            if (sideB[i] >= 0) start[sideB[i] + 1]++;
         }
         for (int v = 0; v < n; v++) start[v + 1] += start[v];
-        var gates = new int[start[n]];
-        var fill = (int[])start.Clone();
+        var gates = buffers.Gates;
+        var fill = buffers.Fill;
+        Array.Copy(start, fill, n + 1);
         for (int i = 0; i < count; i++)
         {
-            if (cover.SideA[i] >= 0) gates[fill[cover.SideA[i]]++] = i;
-            if (cover.SideB[i] >= 0) gates[fill[cover.SideB[i]]++] = i;
+            if (sideA[i] >= 0) gates[fill[sideA[i]]++] = i;
+            if (sideB[i] >= 0) gates[fill[sideB[i]]++] = i;
         }
 
-        var locked = new bool[n];
-        var plan = new List<(int Gate, int Other, int Node, int ViaA, int ViaB)>();
+        var locked = buffers.Locked;
+        Array.Clear(locked, 0, n);
+        var plan = buffers.Plan;
         long saved = 0;
+        var order = buffers.Order;
         int candidates = 0;
         for (int v = 0; v < n; v++)
-            if (cover.Chosen[v] && cover.Weights[v] > 0) candidates++;
-        var order = new int[candidates];
-        candidates = 0;
-        for (int v = 0; v < n; v++)
-            if (cover.Chosen[v] && cover.Weights[v] > 0) order[candidates++] = v;
-        // Heaviest first, then fewest gates served, then by number: a total order, so the sort is deterministic.
-        Array.Sort(order, (x, y) =>
-        {
-            int c = cover.Weights[y].CompareTo(cover.Weights[x]);
-            if (c != 0) return c;
-            c = (start[x + 1] - start[x]).CompareTo(start[y + 1] - start[y]);
-            return c != 0 ? c : x.CompareTo(y);
-        });
-        foreach (int v in order)
+            if (chosen[v] && weights[v] > 0) order[candidates++] = v;
+        SortByDropPriority(order.AsSpan(0, candidates), buffers.OrderKeys, weights, start);
+        foreach (int v in order.AsSpan(0, candidates))
         {
             if (locked[v]) continue;
             plan.Clear();
@@ -77,15 +111,15 @@ internal static class DetachedGates
             {
                 int i = gates[j];
                 if (detachedAt[i] >= 0) continue;
-                int other = cover.SideA[i] == v ? cover.SideB[i] : cover.SideA[i];
+                int other = sideA[i] == v ? sideB[i] : sideA[i];
                 if (other < 0) dispensable = false;
-                else if (cover.Chosen[other]) plan.Add((i, other, -1, -1, -1));
+                else if (chosen[other]) plan.Add((i, other, -1, -1, -1));
                 else if (ThirdNode(cover, i) is { } third) plan.Add((i, -1, third.Node, third.ViaA, third.ViaB));
                 else dispensable = false;
             }
             if (!dispensable) continue;
-            cover.Chosen[v] = false;
-            saved += cover.Weights[v];
+            chosen[v] = false;
+            saved += weights[v];
             foreach (var (gate, other, node, viaA, viaB) in plan)
             {
                 if (other >= 0)
@@ -100,17 +134,56 @@ internal static class DetachedGates
         return (saved, detachedAt);
     }
 
+    /// <summary>
+    /// Heaviest first, then fewest gates served, then by number: a total order, so the sort is
+    /// deterministic. Packed into one 64-bit key per vertex when the numbers fit (a plain
+    /// integer sort, several times faster than a comparison delegate), else compared.
+    /// </summary>
+    private static void SortByDropPriority(Span<int> order, long[] keys, long[] weights, int[] start)
+    {
+        const int bits = 21;
+        const long limit = 1L << bits;
+        long maxWeight = 0;
+        bool packable = true;
+        foreach (int v in order)
+        {
+            maxWeight = Math.Max(maxWeight, weights[v]);
+            packable &= v < limit && start[v + 1] - start[v] < limit;
+        }
+        packable &= maxWeight < limit;
+        if (!packable)
+        {
+            order.Sort((x, y) =>
+            {
+                int c = weights[y].CompareTo(weights[x]);
+                if (c != 0) return c;
+                c = (start[x + 1] - start[x]).CompareTo(start[y + 1] - start[y]);
+                return c != 0 ? c : x.CompareTo(y);
+            });
+            return;
+        }
+        var packed = keys.AsSpan(0, order.Length);
+        for (int j = 0; j < order.Length; j++)
+        {
+            int v = order[j];
+            packed[j] = ((maxWeight - weights[v]) << (2 * bits)) | ((long)(start[v + 1] - start[v]) << bits) | (long)v;
+        }
+        packed.Sort();
+        for (int j = 0; j < order.Length; j++) order[j] = (int)(packed[j] & (limit - 1));
+    }
+
     /// <summary>The lowest-numbered node other than the operands' own where copies of both runs are chosen and can be open together (two communication qubits).</summary>
     private static (int Node, int ViaA, int ViaB)? ThirdNode(Cover cover, int i)
     {
         var g = cover.Interactions[i];
         if (g.RunA < 0 || g.RunB < 0) return null;
+        var vertexOf = cover.VertexOfKey;
         for (int c = 0; c < cover.NodeCount; c++)
         {
             if (c == cover.NodeA[i] || c == cover.NodeB[i] || cover.CommQubits[c] < 2) continue;
-            int va = cover.VertexOf(TelegateCover.VertexKey(g.RunA, c, cover.NodeCount));
+            int va = vertexOf[TelegateCover.VertexKey(g.RunA, c, cover.NodeCount)];
             if (va < 0 || !cover.Chosen[va]) continue;
-            int vb = cover.VertexOf(TelegateCover.VertexKey(g.RunB, c, cover.NodeCount));
+            int vb = vertexOf[TelegateCover.VertexKey(g.RunB, c, cover.NodeCount)];
             if (vb >= 0 && cover.Chosen[vb]) return (c, va, vb);
         }
         return null;

@@ -26,6 +26,7 @@ public sealed class InteractionModel
     {
         QubitCount = qubitCount;
         Interactions = interactions;
+        InteractionArray = interactions;
         RunQubit = runQubit;
         RunBasis = runBasis;
         FixedCost = fixedCost;
@@ -34,6 +35,9 @@ public sealed class InteractionModel
     public int QubitCount { get; }
 
     public IReadOnlyList<Interaction> Interactions { get; }
+
+    /// <summary>The same interactions as an array, for the cover's inner loops (thousands of solves per partition; no interface calls).</summary>
+    internal Interaction[] InteractionArray { get; }
 
     /// <summary>The qubit of each run.</summary>
     public IReadOnlyList<int> RunQubit { get; }

@@ -7,15 +7,18 @@ namespace QNetLang.Distribution.Telegates;
 /// </summary>
 internal sealed class MaxFlow
 {
-    private readonly List<int> _to = new();
-    private readonly List<long> _capacity = new();
-    private readonly List<int> _next = new();
+    // Edge arrays grown by doubling and reused across resets (plain arrays: the partitioner's
+    // thousands of small flows spent much of their time in list indexers).
+    private int[] _to = new int[16];
+    private long[] _capacity = new long[16];
+    private int[] _next = new int[16];
+    private int _edges;
     private int[] _head = [];
     private int _vertices;
     private int[] _level = [];
     private int[] _iterator = [];
     private bool[] _seen = [];
-    private readonly Queue<int> _queue = new();
+    private int[] _queue = [];
     private readonly Stack<int> _stack = new();
     private readonly List<int> _path = new();
 
@@ -33,11 +36,10 @@ internal sealed class MaxFlow
             _level = new int[vertices];
             _iterator = new int[vertices];
             _seen = new bool[vertices];
+            _queue = new int[vertices];
         }
         Array.Fill(_head, -1, 0, vertices);
-        _to.Clear();
-        _capacity.Clear();
-        _next.Clear();
+        _edges = 0;
     }
 
     public void AddEdge(int from, int to, long capacity)
@@ -48,10 +50,16 @@ internal sealed class MaxFlow
 
     private void Add(int from, int to, long capacity)
     {
-        _to.Add(to);
-        _capacity.Add(capacity);
-        _next.Add(_head[from]);
-        _head[from] = _to.Count - 1;
+        if (_edges == _to.Length)
+        {
+            Array.Resize(ref _to, 2 * _edges);
+            Array.Resize(ref _capacity, 2 * _edges);
+            Array.Resize(ref _next, 2 * _edges);
+        }
+        _to[_edges] = to;
+        _capacity[_edges] = capacity;
+        _next[_edges] = _head[from];
+        _head[from] = _edges++;
     }
 
     public long Run(int source, int sink)
@@ -91,21 +99,27 @@ internal sealed class MaxFlow
     private bool BuildLevels(int source, int sink)
     {
         Array.Fill(_level, -1, 0, _vertices);
+        // Each vertex enters the queue at most once, so an array of the vertex count holds it.
         var queue = _queue;
-        queue.Clear();
-        _level[source] = 0;
-        queue.Enqueue(source);
-        while (queue.Count > 0)
+        var level = _level;
+        var head = _head;
+        var next = _next;
+        var capacity = _capacity;
+        var to = _to;
+        int first = 0, last = 0;
+        level[source] = 0;
+        queue[last++] = source;
+        while (first < last)
         {
-            int v = queue.Dequeue();
-            for (int e = _head[v]; e >= 0; e = _next[e])
-                if (_capacity[e] > 0 && _level[_to[e]] < 0)
+            int v = queue[first++];
+            for (int e = head[v]; e >= 0; e = next[e])
+                if (capacity[e] > 0 && level[to[e]] < 0)
                 {
-                    _level[_to[e]] = _level[v] + 1;
-                    queue.Enqueue(_to[e]);
+                    level[to[e]] = level[v] + 1;
+                    queue[last++] = to[e];
                 }
         }
-        return _level[sink] >= 0;
+        return level[sink] >= 0;
     }
 
     /// <summary>Iterative blocking-flow step (the graph is shallow, but explicit stacks keep deep cases safe).</summary>

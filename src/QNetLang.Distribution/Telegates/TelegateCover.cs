@@ -44,6 +44,16 @@ public static class TelegateCover
         internal int[] NodesA = [];
         internal int[] NodesB = [];
         internal readonly MaxFlow Flow = new(0);
+        internal readonly DetachedGates.Buffers Detached = new();
+
+        /// <summary>Whether parts that are stars are cut in closed form (<see cref="StarCut"/>); off only in tests, which compare both ways.</summary>
+        internal bool StarCuts = true;
+
+        /// <summary>Cuts of parts solved before, by their flow problem (<see cref="PartCutCache"/>); off only in tests, which compare both ways.</summary>
+        internal bool CachedCuts = true;
+
+        internal readonly PartCutCache Cuts = new();
+        internal bool[] PartChosen = [];
         internal int[] Parent = [];
         internal int[] PartOf = [];
         internal int[] PartIndex = [];
@@ -69,6 +79,7 @@ public static class TelegateCover
                 EdgeFill = new int[vertices + 1];
                 VertexFill = new int[vertices + 1];
                 PartVertices = new int[vertices];
+                PartChosen = new bool[vertices];
             }
             if (OpenEdges.Length < edges)
             {
@@ -124,6 +135,10 @@ public static class TelegateCover
     public static Result Solve(InteractionModel model, int[] placement, NetworkDistances distances) =>
         Run(model, placement, distances, new Workspace(), withAssignment: true);
 
+    /// <summary><see cref="Solve"/> in the given buffers (tests compare workspaces of different settings).</summary>
+    internal static Result Solve(InteractionModel model, int[] placement, NetworkDistances distances, Workspace workspace) =>
+        Run(model, placement, distances, workspace, withAssignment: true);
+
     /// <summary>The cost <see cref="Solve"/> would return, computed the same way in <paramref name="workspace"/>'s buffers.</summary>
     public static long Cost(InteractionModel model, int[] placement, NetworkDistances distances, Workspace workspace) =>
         Run(model, placement, distances, workspace, withAssignment: false).Cost;
@@ -131,8 +146,8 @@ public static class TelegateCover
     private static Result Run(InteractionModel model, int[] placement, NetworkDistances distances, Workspace ws, bool withAssignment)
     {
         int k = distances.Count;
-        var interactions = model.Interactions;
-        ws.Prepare(model.RunCount * k, interactions.Count);
+        var interactions = model.InteractionArray;
+        ws.Prepare(model.RunCount * k, interactions.Length);
         var vertexOf = ws.VertexOfKey;
         var keyOf = ws.KeyOf;
         var weights = ws.Weights;
@@ -144,7 +159,7 @@ public static class TelegateCover
         var nodesA = ws.NodesA;
         var nodesB = ws.NodesB;
         int n = 0, edgeCount = 0;
-        var assignment = withAssignment ? new long[interactions.Count] : [];
+        var assignment = withAssignment ? new long[interactions.Length] : [];
 
         int Vertex(int run, int home, int target)
         {
@@ -162,9 +177,9 @@ public static class TelegateCover
 
         try
         {
-            for (int i = 0; i < interactions.Count; i++)
+            for (int i = 0; i < interactions.Length; i++)
             {
-                var g = interactions[i];
+                ref readonly var g = ref interactions[i];
                 int nodeA = g.FixedNodeA >= 0 ? g.FixedNodeA : placement[g.QubitA];
                 int nodeB = g.FixedNodeB >= 0 ? g.FixedNodeB : placement[g.QubitB];
                 sideA[i] = sideB[i] = -1;
@@ -193,14 +208,13 @@ public static class TelegateCover
             // Edges already covered by a forced vertex drop out; the rest go to the min cut.
             cost += MinimumCut(ws, n, edgeCount);
 
-            int Lookup(long key) => vertexOf[key];
-            var (saved, detachedAt) = DetachedGates.Reduce(new DetachedGates.Cover(interactions, nodesA, nodesB, sideA, sideB, Lookup, new ArraySegment<long>(weights, 0, n), chosen, k, ws.CommQubits(distances)));
+            var (saved, detachedAt) = DetachedGates.Reduce(new DetachedGates.Cover(interactions, nodesA, nodesB, sideA, sideB, vertexOf, n, weights, chosen, k, ws.CommQubits(distances)), ws.Detached);
             cost -= saved;
             if (!withAssignment) return new Result(cost, [], [], k);
 
-            var detached = new long[interactions.Count];
+            var detached = new long[interactions.Length];
             Array.Fill(detached, -1L);
-            for (int i = 0; i < interactions.Count; i++)
+            for (int i = 0; i < interactions.Length; i++)
             {
                 if (sideA[i] < 0 && sideB[i] < 0) continue;
                 if (detachedAt[i] >= 0)
@@ -308,7 +322,34 @@ public static class TelegateCover
         var flow = ws.Flow;
         for (int p = 0; p < parts; p++)
         {
+            if (ws.StarCuts && StarCut(ws, edgeStart[p], edgeStart[p + 1], vertexStart[p], vertexStart[p + 1]) is { } star)
+            {
+                cut += star;
+                continue;
+            }
             int size = vertexStart[p + 1] - vertexStart[p];
+            // The part's whole flow problem is its key: parts the last evaluations already cut
+            // (all those the moved qubit does not touch) are read back instead of re-solved.
+            var cache = ws.Cuts;
+            cache.Begin(size);
+            for (int j = vertexStart[p]; j < vertexStart[p + 1]; j++)
+            {
+                int v = partVertices[j];
+                cache.Append(weights[v]);
+                cache.Append(isLeft[v] ? 1 : 0);
+            }
+            for (int j = edgeStart[p]; j < edgeStart[p + 1]; j++)
+            {
+                var (a, b) = edges[partEdges[j]];
+                cache.Append(isLeft[a] ? (long)local[a] * size + local[b] : (long)local[b] * size + local[a]);
+            }
+            if (ws.CachedCuts && cache.TryGet(out long known, out var knownChosen))
+            {
+                cut += known;
+                for (int j = vertexStart[p]; j < vertexStart[p + 1]; j++)
+                    if (knownChosen[j - vertexStart[p]]) chosen[partVertices[j]] = true;
+                continue;
+            }
             int source = size, sink = size + 1;
             flow.Reset(size + 2);
             for (int j = edgeStart[p]; j < edgeStart[p + 1]; j++)
@@ -323,14 +364,66 @@ public static class TelegateCover
                 if (isLeft[v]) flow.AddEdge(source, local[v], weights[v]);
                 else flow.AddEdge(local[v], sink, weights[v]);
             }
-            cut += flow.Run(source, sink);
+            long partCut = flow.Run(source, sink);
+            cut += partCut;
             var reachable = flow.SourceSide(source);
+            var partChosen = ws.PartChosen;
             for (int j = vertexStart[p]; j < vertexStart[p + 1]; j++)
             {
                 int v = partVertices[j];
-                if (isLeft[v] ? !reachable[local[v]] : reachable[local[v]]) chosen[v] = true;
+                bool chosenHere = isLeft[v] ? !reachable[local[v]] : reachable[local[v]];
+                partChosen[j - vertexStart[p]] = chosenHere;
+                if (chosenHere) chosen[v] = true;
             }
+            if (ws.CachedCuts) cache.Store(partCut, partChosen.AsSpan(0, size));
         }
         return cut;
+    }
+
+    /// <summary>
+    /// The cut of a part whose edges all share one vertex (a single edge, or one copy against
+    /// several): most parts of a packed circuit are such stars, and the flow network is most of
+    /// the cost of a solve. Marks the same vertices the flow would: the minimal minimum cut
+    /// chooses the left side on a tie (left vertices hang from the source, and a saturated
+    /// source edge leaves its vertex unreachable). Null when the part is not a star.
+    /// </summary>
+    private static long? StarCut(Workspace ws, int edgeFrom, int edgeTo, int vertexFrom, int vertexTo)
+    {
+        var edges = ws.Edges;
+        var partEdges = ws.PartEdges;
+        var (first, second) = edges[partEdges[edgeFrom]];
+        int center = -1;
+        foreach (int candidate in (ReadOnlySpan<int>)[first, second])
+        {
+            bool all = true;
+            for (int j = edgeFrom + 1; j < edgeTo && all; j++)
+            {
+                var (a, b) = edges[partEdges[j]];
+                all = a == candidate || b == candidate;
+            }
+            if (all)
+            {
+                center = candidate;
+                break;
+            }
+        }
+        if (center < 0) return null;
+        var weights = ws.Weights;
+        long leaves = 0;
+        for (int j = vertexFrom; j < vertexTo; j++)
+        {
+            int v = ws.PartVertices[j];
+            if (v != center) leaves += weights[v];
+        }
+        long centerWeight = weights[center];
+        // Left wins ties: a left center is chosen when it weighs no more than its leaves; left leaves are chosen when together they weigh no more than a right center.
+        bool chooseCenter = ws.IsLeft[center] ? centerWeight <= leaves : leaves > centerWeight;
+        var chosen = ws.Chosen;
+        for (int j = vertexFrom; j < vertexTo; j++)
+        {
+            int v = ws.PartVertices[j];
+            chosen[v] = chooseCenter ? v == center : v != center;
+        }
+        return Math.Min(centerWeight, leaves);
     }
 }
