@@ -1,12 +1,14 @@
+using System.Collections.Immutable;
 using QNetLang.Core;
+using QNetLang.Ir;
 using QNetLang.Syntax.Ast;
 
 namespace QNetLang.Semantics;
 
 /// <summary>
 /// How a binder of one file writes to the <see cref="SymbolTable"/>: declarations, resolved
-/// names, and the names inside an expression (which the binders otherwise evaluate or check
-/// without walking every part, and not at all after an earlier error). Recording never
+/// names, and the names inside an expression, which it binds to their symbols once
+/// (<see cref="Bind"/>) for the binders, the lowerer and tools to read. Recording never
 /// reports: what a name means is written down whether or not its use is valid.
 /// </summary>
 internal sealed class NameRecorder(SymbolTable table, SourceText source)
@@ -21,47 +23,70 @@ internal sealed class NameRecorder(SymbolTable table, SourceText source)
     public void Region(TextSpan span, Scope scope, ProgramSymbol? program) => table.Region(source, span, scope, program);
 
     /// <summary>
-    /// Records every name of an expression as <paramref name="scope"/> resolves it (none when
-    /// null: network properties see no program names), built-in constants, functions and units,
-    /// and a reduction's round variable with its uses.
+    /// Binds every name of an expression as <paramref name="scope"/> resolves it (none when
+    /// null: network properties see no program names) and records it, with built-in constants,
+    /// functions and units, and a reduction's round variable with its uses. In a figure
+    /// (<paramref name="inFigure"/>) the figure language's own words are built-ins too:
+    /// <c>shot_time</c>, the figure functions (<c>h</c>, <c>max</c>) and the reductions
+    /// <c>mean</c> and <c>sum</c>.
     /// </summary>
-    public void Expression(Expression expression, Scope? scope, ProgramSymbol? program)
+    public BoundExpression Bind(Expression expression, Scope? scope, ProgramSymbol? program, bool inFigure = false)
     {
         switch (expression)
         {
-            case LiteralExpression { Unit: { } unit }:
-                if (Units.TryConvert(unit.Text, 1, out _, out _)) Reference(unit, new UnitSymbol(unit.Text));
-                break;
+            case LiteralExpression literal:
+                if (literal.Unit is { } unit && Units.TryConvert(unit.Text, 1, out _, out _)) Reference(unit, new UnitSymbol(unit.Text));
+                return new BoundLiteral(literal);
             case NameExpression name:
-                Reference(name.Name, scope?.Lookup(name.Name.Text)
-                    ?? (ExpressionEvaluator.IsBuiltinConstant(name.Name.Text) ? new BuiltinValueSymbol(name.Name.Text, IsFunction: false) : null));
-                break;
+            {
+                var symbol = scope?.Lookup(name.Name.Text) ?? BuiltinValue(name.Name.Text, inFigure);
+                Reference(name.Name, symbol);
+                return new BoundName(name.Name, symbol, name.Span);
+            }
             case IndexExpression index:
-                Reference(index.Name, scope?.Lookup(index.Name.Text));
-                Expression(index.Index, scope, program);
-                break;
+            {
+                var symbol = scope?.Lookup(index.Name.Text);
+                Reference(index.Name, symbol);
+                return new BoundIndex(index.Name, symbol, Bind(index.Index, scope, program, inFigure), index.Span);
+            }
             case CallExpression call:
-                if (ExpressionEvaluator.IsBuiltinFunction(call.Function.Text)) Reference(call.Function, new BuiltinValueSymbol(call.Function.Text, IsFunction: true));
-                foreach (var argument in call.Arguments) Expression(argument, scope, program);
-                break;
+            {
+                var function = BuiltinFunction(call.Function.Text, inFigure);
+                Reference(call.Function, function);
+                var arguments = ImmutableArray.CreateBuilder<BoundExpression>(call.Arguments.Length);
+                foreach (var argument in call.Arguments) arguments.Add(Bind(argument, scope, program, inFigure));
+                return new BoundCall(call.Function, function, arguments.MoveToImmutable(), call.Span);
+            }
             case UnaryExpression unary:
-                Expression(unary.Operand, scope, program);
-                break;
+                return new BoundUnary(unary.Operator, Bind(unary.Operand, scope, program, inFigure), unary.Span);
             case BinaryExpression binary:
-                Expression(binary.Left, scope, program);
-                Expression(binary.Right, scope, program);
-                break;
+            {
+                var left = Bind(binary.Left, scope, program, inFigure);
+                return new BoundBinary(binary.Operator, left, Bind(binary.Right, scope, program, inFigure), binary.Span);
+            }
             case ReductionExpression reduction:
-                Expression(reduction.Start, scope, program);
-                Expression(reduction.End, scope, program);
+            {
+                var function = inFigure && reduction.Function.Text is "mean" or "sum" ? new BuiltinValueSymbol(reduction.Function.Text, IsFunction: true) : null;
+                Reference(reduction.Function, function);
+                var start = Bind(reduction.Start, scope, program, inFigure);
+                var end = Bind(reduction.End, scope, program, inFigure);
                 // The round variable hides outer names inside its reduction, as the figure binder reads it.
                 var rounds = new Scope(scope);
                 var variable = new LoopVariableSymbol(reduction.Variable.Text, reduction.Variable.Span);
                 if (rounds.TryDeclareLocal(variable)) Declare(reduction.Variable, variable, reduction, program);
                 Region(reduction.Span, rounds, program);
-                Expression(reduction.Body, rounds, program);
-                if (reduction.Condition is { } condition) Expression(condition, rounds, program);
-                break;
+                var body = Bind(reduction.Body, rounds, program, inFigure);
+                var condition = reduction.Condition is { } test ? Bind(test, rounds, program, inFigure) : null;
+                return new BoundReduction(reduction.Function, function, variable, start, end, body, condition, reduction.Span);
+            }
+            default:
+                throw new InvalidOperationException($"binder does not know {expression.GetType().Name}");
         }
     }
+
+    private static BuiltinValueSymbol? BuiltinValue(string name, bool inFigure) =>
+        ExpressionEvaluator.IsBuiltinConstant(name) || inFigure && name == FigureBinder.ShotTimeName ? new BuiltinValueSymbol(name, IsFunction: false) : null;
+
+    private static BuiltinValueSymbol? BuiltinFunction(string name, bool inFigure) =>
+        ExpressionEvaluator.IsBuiltinFunction(name) || inFigure && FigureFunctions.TryGetArity(name, out _) ? new BuiltinValueSymbol(name, IsFunction: true) : null;
 }
