@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime;
 using QNetLang.LanguageServer.Protocol;
 using StreamJsonRpc;
 
@@ -34,6 +35,12 @@ public static class LspServer
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var publishing = diagnostics.RunAsync(stop.Token);
+        // A large document's analysis fills the heap with parse trees that all survive, and
+        // every collection pauses every document's analysis: no blocking full collections while
+        // the server runs (background ones still reclaim memory), so one document's garbage
+        // never holds up another's diagnostics for the length of a full compaction.
+        var latency = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
         rpc.StartListening();
 
         var finished = await Task.WhenAny(target.Exited, rpc.Completion, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
@@ -44,6 +51,7 @@ public static class LspServer
         diagnostics.Complete();
         await stop.CancelAsync().ConfigureAwait(false);
         await publishing.ConfigureAwait(false);
+        GCSettings.LatencyMode = latency;
         return exitCode;
     }
 

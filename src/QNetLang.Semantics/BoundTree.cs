@@ -6,16 +6,16 @@ using QNetLang.Syntax.Ast;
 namespace QNetLang.Semantics;
 
 /// <summary>
-/// A statement with its names resolved. Expressions stay as AST expressions: their values may
-/// depend on loop variables and gate parameters, so the lowerer evaluates them per iteration,
-/// taking what each name means from the binder's <see cref="SymbolTable"/> (it never looks a name up).
+/// A statement with its names resolved. Its expressions are <see cref="BoundExpression"/>s, each
+/// name bound to its symbol; their values may depend on loop variables and gate parameters, so
+/// the lowerer evaluates them per iteration (it never looks a name up).
 /// </summary>
 public abstract record BoundStatement(TextSpan Span);
 
 /// <summary>A register or one element of it (<see cref="Index"/> non-null). In gate bodies the register is a <see cref="GateQubitSymbol"/>.</summary>
-public sealed record BoundOperand(Symbol Register, Expression? Index, TextSpan Span);
+public sealed record BoundOperand(Symbol Register, BoundExpression? Index, TextSpan Span);
 
-public sealed record BoundGateCall(GateTarget Gate, ImmutableArray<Expression> Arguments, ImmutableArray<BoundOperand> Operands, TextSpan Span) : BoundStatement(Span);
+public sealed record BoundGateCall(GateTarget Gate, ImmutableArray<BoundExpression> Arguments, ImmutableArray<BoundOperand> Operands, TextSpan Span) : BoundStatement(Span);
 
 public sealed record BoundMeasure(BoundOperand Qubit, BoundOperand? Target, TextSpan Span) : BoundStatement(Span);
 
@@ -25,15 +25,15 @@ public sealed record BoundReset(BoundOperand Qubit, TextSpan Span) : BoundStatem
 public sealed record BoundBarrier(ImmutableArray<BoundOperand> Operands, TextSpan Span) : BoundStatement(Span);
 
 /// <summary>A compile-time loop; with <see cref="Step"/> the end is inclusive (<see cref="ForStatement"/>).</summary>
-public sealed record BoundFor(LoopVariableSymbol Variable, Expression Start, Expression End, ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span)
+public sealed record BoundFor(LoopVariableSymbol Variable, BoundExpression Start, BoundExpression End, ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span)
 {
-    public Expression? Step { get; init; }
+    public BoundExpression? Step { get; init; }
 }
 
-public sealed record BoundIf(Expression Condition, ImmutableArray<BoundStatement> Then, ImmutableArray<BoundStatement> Else, TextSpan Span) : BoundStatement(Span);
+public sealed record BoundIf(BoundExpression Condition, ImmutableArray<BoundStatement> Then, ImmutableArray<BoundStatement> Else, TextSpan Span) : BoundStatement(Span);
 
 /// <summary>A runtime `while` loop over measured bits.</summary>
-public sealed record BoundWhile(Expression Condition, ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span);
+public sealed record BoundWhile(BoundExpression Condition, ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span);
 
 public sealed record BoundAt(NetworkNode Node, ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span);
 

@@ -7,6 +7,19 @@ namespace QNetLang.Semantics;
 /// <summary>What a name means to the evaluator: a constant value, something that is not a constant (with its kind), or nothing.</summary>
 public readonly record struct NameLookup(ConstValue? Value, string? NonConstantKind, bool AlreadyReported = false)
 {
+    /// <summary>
+    /// What a bound name means where every constant is known at binding time (declarations,
+    /// figures): a constant's value; nothing for built-ins (the evaluator knows <c>pi</c>) and
+    /// unresolved names; silence after an error; otherwise not a constant.
+    /// </summary>
+    public static NameLookup OfSymbol(Symbol? symbol) => symbol switch
+    {
+        ConstSymbol c => Constant(c.Value),
+        ErrorSymbol => Poisoned,
+        null or BuiltinValueSymbol => Undefined,
+        var other => NotConstant(other.KindDescription),
+    };
+
     public static NameLookup Undefined => default;
 
     /// <summary>A name whose declaration already failed: evaluation fails without another message.</summary>
@@ -57,25 +70,26 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
 
     public static bool IsBuiltinFunction(string name) => BuiltinFunctions.ContainsKey(name);
 
-    public ConstValue? Evaluate(Expression expression, Func<Name, NameLookup> lookup) => expression switch
+    /// <summary>The value of a bound expression; <paramref name="lookup"/> says what each bound name's symbol is worth here.</summary>
+    public ConstValue? Evaluate(BoundExpression expression, Func<Symbol?, NameLookup> lookup) => expression switch
     {
-        LiteralExpression literal => Literal(literal),
-        NameExpression name => Name(name.Name, lookup),
-        IndexExpression index => NotConstantIndex(index, lookup),
-        UnaryExpression unary => Unary(unary, lookup),
-        BinaryExpression binary => Binary(binary, lookup),
-        CallExpression call => Call(call, lookup),
-        ReductionExpression reduction => ReductionOutside(reduction),
+        BoundLiteral literal => Literal(literal.Literal),
+        BoundName name => Name(name, lookup),
+        BoundIndex index => NotConstantIndex(index, lookup),
+        BoundUnary unary => Unary(unary, lookup),
+        BoundBinary binary => Binary(binary, lookup),
+        BoundCall call => Call(call, lookup),
+        BoundReduction reduction => ReductionOutside(reduction),
         _ => throw new InvalidOperationException($"unknown expression {expression.GetType().Name}"),
     };
 
     private Location At(TextSpan span) => new(source, span);
 
     /// <summary>A reduction pools rounds over all shots: it has a value only after the run, in a figure.</summary>
-    public static string ReductionOutsideFigure(ReductionExpression reduction) =>
-        $"{reduction.Function.Text}(... over {reduction.Variable.Text} in ...) is allowed only in a `figure` declaration: its value exists only after all shots have run";
+    public static string ReductionOutsideFigure(BoundReduction reduction) =>
+        $"{reduction.Function.Text}(... over {reduction.Variable.Name} in ...) is allowed only in a `figure` declaration: its value exists only after all shots have run";
 
-    private ConstValue? ReductionOutside(ReductionExpression reduction)
+    private ConstValue? ReductionOutside(BoundReduction reduction)
     {
         diagnostics.Report(Diagnostics.InvalidFigure, At(reduction.Span), ReductionOutsideFigure(reduction));
         return null;
@@ -100,9 +114,10 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         return ConstValue.Float(canonical, dimension);
     }
 
-    private ConstValue? Name(Name name, Func<Name, NameLookup> lookup)
+    private ConstValue? Name(BoundName bound, Func<Symbol?, NameLookup> lookup)
     {
-        var found = lookup(name);
+        var name = bound.Name;
+        var found = lookup(bound.Symbol);
         if (found.AlreadyReported) return null;
         if (found.Value is { } value) return value;
         if (found.NonConstantKind is { } kind)
@@ -129,14 +144,14 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
     }
 
     /// <summary>`c[0]` as written (short indices), else `c[…]`: messages quote what the user wrote.</summary>
-    private string Written(IndexExpression index) =>
+    private string Written(BoundIndex index) =>
         index.Span.End <= source.Text.Length && index.Span.Length <= 24 && source.Text.AsSpan(index.Span.Start, index.Span.Length).IndexOfAny('\n', '\r') < 0
             ? source.Text.Substring(index.Span.Start, index.Span.Length)
             : $"{index.Name.Text}[…]";
 
-    private ConstValue? NotConstantIndex(IndexExpression index, Func<Name, NameLookup> lookup)
+    private ConstValue? NotConstantIndex(BoundIndex index, Func<Symbol?, NameLookup> lookup)
     {
-        var found = lookup(index.Name);
+        var found = lookup(index.Symbol);
         if (found.AlreadyReported) return null;
         if (found.Value is { } value)
             return Mismatch(index.Name.Span, "a register to index", value);
@@ -147,7 +162,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         return null;
     }
 
-    private ConstValue? Unary(UnaryExpression unary, Func<Name, NameLookup> lookup)
+    private ConstValue? Unary(BoundUnary unary, Func<Symbol?, NameLookup> lookup)
     {
         if (Evaluate(unary.Operand, lookup) is not { } operand) return null;
         switch (unary.Operator)
@@ -164,7 +179,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         }
     }
 
-    private ConstValue? Call(CallExpression call, Func<Name, NameLookup> lookup)
+    private ConstValue? Call(BoundCall call, Func<Symbol?, NameLookup> lookup)
     {
         if (!BuiltinFunctions.TryGetValue(call.Function.Text, out var function))
         {
@@ -189,7 +204,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         return integral && argument.Dimension == Dimension.None ? ConstValue.Int(result) : ConstValue.Float(result, argument.Dimension);
     }
 
-    private ConstValue? Binary(BinaryExpression binary, Func<Name, NameLookup> lookup)
+    private ConstValue? Binary(BoundBinary binary, Func<Symbol?, NameLookup> lookup)
     {
         // Evaluate both sides even if the left fails, so independent mistakes are all reported.
         var left = Evaluate(binary.Left, lookup);
@@ -219,7 +234,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         };
     }
 
-    private ConstValue? Compare(BinaryExpression binary, ConstValue l, ConstValue r)
+    private ConstValue? Compare(BoundBinary binary, ConstValue l, ConstValue r)
     {
         if (l.Dimension != r.Dimension) return Mismatch(binary.Right.Span, Units.Describe(l.Dimension), r);
         bool result = binary.Operator switch
@@ -232,14 +247,14 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         return ConstValue.Bool(result);
     }
 
-    private ConstValue? AddSubtract(BinaryExpression binary, ConstValue l, ConstValue r)
+    private ConstValue? AddSubtract(BoundBinary binary, ConstValue l, ConstValue r)
     {
         if (l.Dimension != r.Dimension) return Mismatch(binary.Right.Span, Units.Describe(l.Dimension), r);
         double value = binary.Operator == BinaryOperator.Add ? l.Number + r.Number : l.Number - r.Number;
         return Result(binary, value, l.Kind == ValueKind.Int && r.Kind == ValueKind.Int, l.Dimension);
     }
 
-    private ConstValue? Multiply(BinaryExpression binary, ConstValue l, ConstValue r)
+    private ConstValue? Multiply(BoundBinary binary, ConstValue l, ConstValue r)
     {
         if (l.Dimension != Dimension.None && r.Dimension != Dimension.None)
             return Mismatch(binary.Right.Span, "a plain number (only one side of * may carry a unit)", r);
@@ -247,7 +262,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         return Result(binary, l.Number * r.Number, l.Kind == ValueKind.Int && r.Kind == ValueKind.Int, dimension);
     }
 
-    private ConstValue? Divide(BinaryExpression binary, ConstValue l, ConstValue r)
+    private ConstValue? Divide(BoundBinary binary, ConstValue l, ConstValue r)
     {
         if (r.Number == 0)
         {
@@ -268,7 +283,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         return Result(binary, value, integral, dimension);
     }
 
-    private ConstValue? Modulo(BinaryExpression binary, ConstValue l, ConstValue r)
+    private ConstValue? Modulo(BoundBinary binary, ConstValue l, ConstValue r)
     {
         if (l.Dimension != Dimension.None) return Mismatch(binary.Left.Span, "a plain number", l);
         if (r.Dimension != Dimension.None) return Mismatch(binary.Right.Span, "a plain number", r);
@@ -281,7 +296,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         return Result(binary, value, l.Kind == ValueKind.Int && r.Kind == ValueKind.Int, Dimension.None);
     }
 
-    private ConstValue? Power(BinaryExpression binary, ConstValue l, ConstValue r)
+    private ConstValue? Power(BoundBinary binary, ConstValue l, ConstValue r)
     {
         if (l.Dimension != Dimension.None) return Mismatch(binary.Left.Span, "a plain number", l);
         if (r.Dimension != Dimension.None) return Mismatch(binary.Right.Span, "a plain number", r);
@@ -289,7 +304,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         return Result(binary, value, l.Kind == ValueKind.Int && r.Kind == ValueKind.Int && r.Number >= 0, Dimension.None);
     }
 
-    private ConstValue? Result(BinaryExpression binary, double value, bool integral, Dimension dimension)
+    private ConstValue? Result(BoundBinary binary, double value, bool integral, Dimension dimension)
     {
         if (!double.IsFinite(value) || integral && Math.Abs(value) > ConstValue.MaxExactInteger)
         {

@@ -15,7 +15,7 @@ namespace QNetLang.Semantics;
 internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics, ExpressionEvaluator evaluator, int maxTerms, Network network)
 {
     /// <summary>The name that stands for the mean simulated time of a shot, in seconds.</summary>
-    public const string ShotTimeName = "shot_time";
+    public const string ShotTimeName = BuiltinValueSymbol.ShotTime;
 
     private readonly Dictionary<string, FigureDefinition> _figures = new(StringComparer.Ordinal);
     private readonly List<FigureBitRead> _bitReads = new();
@@ -29,12 +29,12 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
 
     private Location At(TextSpan span) => new(source, span);
 
-    /// <summary>Binds one figure; false when it has errors (reported).</summary>
-    public bool Bind(FigureDeclaration declaration, Scope globals)
+    /// <summary>Binds one figure from its value, bound by the <see cref="NameRecorder"/> in figure mode; false when it has errors (reported).</summary>
+    public bool Bind(FigureDeclaration declaration, BoundExpression value)
     {
         _current = declaration.Name.Text;
         int readsBefore = _bitReads.Count;
-        var expression = Outer(declaration.Value, globals);
+        var expression = Outer(value);
         // A figure with errors is dropped, and so are its reads.
         if (expression is null) _bitReads.RemoveRange(readsBefore, _bitReads.Count - readsBefore);
         if (expression is null || _figures.ContainsKey(declaration.Name.Text)) return expression is not null;
@@ -48,32 +48,39 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
         return null;
     }
 
+    /// <summary>
+    /// Whether a name is a figure bound before: by the figures this binder holds, not the
+    /// name's symbol, since a figure whose name was declared twice is still one (the second
+    /// declaration is reported as a redefinition).
+    /// </summary>
+    private bool IsFigure(BoundName name) => name.Symbol is not LoopVariableSymbol && _figures.ContainsKey(name.Name.Text);
+
     /// <summary>Figure level: constants, earlier figures, shot_time, reductions and arithmetic over them.</summary>
-    private FigureExpression? Outer(Expression expression, Scope globals) => expression switch
+    private FigureExpression? Outer(BoundExpression expression) => expression switch
     {
-        ReductionExpression r => Reduction(r, globals),
-        NameExpression n when _figures.ContainsKey(n.Name.Text) => new FigureReference(n.Name.Text),
-        NameExpression n when n.Name.Text == ShotTimeName && globals.Lookup(n.Name.Text) is null => new FigureShotTime(),
-        NameExpression or IndexExpression when IsBit(expression, globals) =>
+        BoundReduction r => Reduction(r),
+        BoundName n when IsFigure(n) => new FigureReference(n.Name.Text),
+        BoundName { Symbol: BuiltinValueSymbol { Name: ShotTimeName } } => new FigureShotTime(),
+        BoundName { Symbol: BitRegisterSymbol } or BoundIndex { Symbol: BitRegisterSymbol } =>
             Invalid(expression.Span, "a bit can be read only inside mean(... over i in a .. b) or sum(...): a figure pools every shot's rounds"),
-        _ => Combine(expression, e => Outer(e, globals), globals, new Dictionary<string, long>()),
+        _ => Combine(expression, Outer, rounds: null),
     };
 
-    /// <summary>Round level: bits, constants and the reduction's loop variables.</summary>
-    private FigureExpression? Round(Expression expression, Scope globals, Dictionary<string, long> loops)
+    /// <summary>Round level: bits, constants and the reduction's round variable, worth <paramref name="round"/>.</summary>
+    private FigureExpression? Round(BoundExpression expression, RoundValue round)
     {
         switch (expression)
         {
-            case ReductionExpression r:
+            case BoundReduction r:
                 return Invalid(r.Span, $"{r.Function.Text}(...) cannot be nested inside another reduction; use a second loop variable in one reduction's index arithmetic instead");
-            case NameExpression n when _figures.ContainsKey(n.Name.Text) && !loops.ContainsKey(n.Name.Text):
+            case BoundName n when IsFigure(n):
                 return Invalid(n.Span, $"the figure '{n.Name.Text}' is a value over all shots and cannot be read per round");
-            case NameExpression n when globals.Lookup(n.Name.Text) is BitRegisterSymbol { IsRegister: false } bit && !loops.ContainsKey(n.Name.Text):
+            case BoundName { Symbol: BitRegisterSymbol { IsRegister: false } bit } n:
                 return Read(bit.FirstBit, n.Span);
-            case IndexExpression i when globals.Lookup(i.Name.Text) is BitRegisterSymbol bits && !loops.ContainsKey(i.Name.Text):
+            case BoundIndex { Symbol: BitRegisterSymbol bits } i:
             {
                 if (!bits.IsRegister) return Invalid(i.Name.Span, $"'{bits.Name}' is a single bit and cannot be indexed");
-                if (Constant(i.Index, globals, loops) is not { } index) return null;
+                if (Constant(i.Index, round) is not { } index) return null;
                 if (index.Kind != ValueKind.Int || index.Number < 0 || index.Number >= bits.Size)
                 {
                     diagnostics.Report(Diagnostics.IndexOutOfRange, At(i.Index.Span), index.ToString(), bits.Name, bits.Size);
@@ -82,16 +89,19 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
                 return Read(bits.FirstBit + (int)index.Number, i.Span);
             }
             default:
-                return Combine(expression, e => Round(e, globals, loops), globals, loops);
+                return Combine(expression, e => Round(e, round), round);
         }
     }
 
+    /// <summary>The value of a reduction's round variable in the round being unrolled.</summary>
+    private sealed record RoundValue(LoopVariableSymbol Variable, long Value);
+
     /// <summary>Operators, calls and constants, shared by both levels; <paramref name="inner"/> binds the operands.</summary>
-    private FigureExpression? Combine(Expression expression, Func<Expression, FigureExpression?> inner, Scope globals, Dictionary<string, long> loops)
+    private FigureExpression? Combine(BoundExpression expression, Func<BoundExpression, FigureExpression?> inner, RoundValue? rounds)
     {
         switch (expression)
         {
-            case UnaryExpression u:
+            case BoundUnary u:
                 if (inner(u.Operand) is not { } operand) return null;
                 return u.Operator switch
                 {
@@ -99,15 +109,15 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
                     UnaryOperator.Negate => new FigureUnary(FigureOperator.Negate, operand),
                     _ => new FigureUnary(FigureOperator.Not, operand),
                 };
-            case BinaryExpression b:
+            case BoundBinary b:
             {
                 var left = inner(b.Left);
                 var right = inner(b.Right);
                 return left is null || right is null ? null : new FigureBinary(Operator(b.Operator), left, right);
             }
-            case CallExpression c when FigureLinkFunctions.Contains(c.Function.Text):
-                return LinkCall(c, globals, loops);
-            case CallExpression c:
+            case BoundCall c when FigureLinkFunctions.Contains(c.Function.Text):
+                return LinkCall(c, rounds);
+            case BoundCall c:
             {
                 if (!FigureFunctions.TryGetArity(c.Function.Text, out int arity))
                     return Invalid(c.Function.Span, $"'{c.Function.Text}' is not a figure function (functions: {string.Join(", ", FigureFunctions.Names)}; of a link: {string.Join(", ", FigureLinkFunctions.Names)}; reductions: mean, sum)");
@@ -117,7 +127,7 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
                 return arguments.Any(a => a is null) ? null : new FigureCall(c.Function.Text, [.. arguments.Cast<FigureExpression>()]);
             }
             default:
-                return Constant(expression, globals, loops) is { } value ? new FigureConstant(value.Number) : null;
+                return Constant(expression, rounds) is { } value ? new FigureConstant(value.Number) : null;
         }
     }
 
@@ -125,7 +135,7 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
     /// `f(SENDER, RECEIVER, numbers...)`: a value of the link's model, exact and the same in
     /// every shot, so it is bound here to a constant (a sweep binds the program again at each point).
     /// </summary>
-    private FigureExpression? LinkCall(CallExpression call, Scope globals, Dictionary<string, long> loops)
+    private FigureExpression? LinkCall(BoundCall call, RoundValue? rounds)
     {
         string name = call.Function.Text;
         FigureExpression? Fail(TextSpan span, string why)
@@ -133,9 +143,9 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
             diagnostics.Report(Diagnostics.FigureNeedsLink, At(span), name, why);
             return null;
         }
-        if (call.Arguments.Length < 2 || call.Arguments[0] is not NameExpression from || call.Arguments[1] is not NameExpression to)
+        if (call.Arguments.Length < 2 || call.Arguments[0] is not BoundName from || call.Arguments[1] is not BoundName to)
             return Fail(call.Span, "give the sending node and the receiving node first, as in gain(alice, bob)");
-        foreach (var node in (NameExpression[])[from, to])
+        foreach (var node in (BoundName[])[from, to])
             if (network.FindNode(node.Name.Text) is null)
                 return Fail(node.Span, $"network '{network.Name}' has no node '{node.Name.Text}'");
         if (network.FindLink(from.Name.Text, to.Name.Text) is not { } link)
@@ -143,7 +153,7 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
         var extra = new double[call.Arguments.Length - 2];
         for (int i = 2; i < call.Arguments.Length; i++)
         {
-            if (Constant(call.Arguments[i], globals, loops) is not { } value) return null;
+            if (Constant(call.Arguments[i], rounds) is not { } value) return null;
             extra[i - 2] = value.Number;
         }
         var reading = new FigureLinkFunctions.LinkReading(link, network, to.Name.Text);
@@ -151,32 +161,30 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
         return new FigureConstant(FigureLinkFunctions.Evaluate(name, reading, extra));
     }
 
-    private FigureExpression? Reduction(ReductionExpression reduction, Scope globals)
+    private FigureExpression? Reduction(BoundReduction reduction)
     {
         ReductionKind? kind = reduction.Function.Text switch { "mean" => ReductionKind.Mean, "sum" => ReductionKind.Sum, _ => null };
         if (kind is null) return Invalid(reduction.Function.Span, $"'{reduction.Function.Text}(... over ...)' is not a reduction (reductions: mean, sum)");
-        var empty = new Dictionary<string, long>();
-        var start = Constant(reduction.Start, globals, empty);
-        var end = Constant(reduction.End, globals, empty);
+        var start = Constant(reduction.Start, round: null);
+        var end = Constant(reduction.End, round: null);
         if (start is null || end is null) return null;
         if (start.Value.Kind != ValueKind.Int || end.Value.Kind != ValueKind.Int)
             return Invalid(TextSpan.FromBounds(reduction.Start.Span.Start, reduction.End.Span.End), $"the bounds of a reduction must be integers, not {start.Value.Describe()} .. {end.Value.Describe()}");
         long first = (long)start.Value.Number, last = (long)end.Value.Number;
         if (last <= first)
         {
-            diagnostics.Report(Diagnostics.EmptyReduction, At(reduction.Span), reduction.Function.Text, reduction.Variable.Text, first, last);
+            diagnostics.Report(Diagnostics.EmptyReduction, At(reduction.Span), reduction.Function.Text, reduction.Variable.Name, first, last);
             return null;
         }
         if (last - first > maxTerms - _terms) return Invalid(reduction.Span, $"the figures unroll to more than {maxTerms} rounds");
         _terms += (int)(last - first);
 
         var terms = ImmutableArray.CreateBuilder<ReductionTerm>();
-        var loops = new Dictionary<string, long>(StringComparer.Ordinal);
         for (long i = first; i < last; i++)
         {
-            loops[reduction.Variable.Text] = i;
-            var value = Round(reduction.Body, globals, loops);
-            var condition = reduction.Condition is null ? null : Round(reduction.Condition, globals, loops);
+            var round = new RoundValue(reduction.Variable, i);
+            var value = Round(reduction.Body, round);
+            var condition = reduction.Condition is null ? null : Round(reduction.Condition, round);
             // One message per mistake, not one per round.
             if (value is null || reduction.Condition is not null && condition is null) return null;
             terms.Add(new ReductionTerm(value, condition));
@@ -190,17 +198,10 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
         return new FigureBit(bit);
     }
 
-    private ConstValue? Constant(Expression expression, Scope globals, Dictionary<string, long> loops) =>
-        evaluator.Evaluate(expression, name => loops.TryGetValue(name.Text, out long value)
-            ? NameLookup.Constant(ConstValue.Int(value))
-            : ProgramBinder.Lookup(name, globals));
-
-    private static bool IsBit(Expression expression, Scope globals) => expression switch
-    {
-        NameExpression n => globals.Lookup(n.Name.Text) is BitRegisterSymbol,
-        IndexExpression i => globals.Lookup(i.Name.Text) is BitRegisterSymbol,
-        _ => false,
-    };
+    private ConstValue? Constant(BoundExpression expression, RoundValue? round) =>
+        evaluator.Evaluate(expression, symbol => round is not null && ReferenceEquals(symbol, round.Variable)
+            ? NameLookup.Constant(ConstValue.Int(round.Value))
+            : NameLookup.OfSymbol(symbol));
 
     private static FigureOperator Operator(BinaryOperator op) => op switch
     {

@@ -1,12 +1,14 @@
+using System.Collections.Immutable;
 using QNetLang.Core;
+using QNetLang.Ir;
 using QNetLang.Syntax.Ast;
 
 namespace QNetLang.Semantics;
 
 /// <summary>
 /// How a binder of one file writes to the <see cref="SymbolTable"/>: declarations, resolved
-/// names, and the names inside an expression (which the binders otherwise evaluate or check
-/// without walking every part, and not at all after an earlier error). Recording never
+/// names, and the names inside an expression, which it binds to their symbols once
+/// (<see cref="Bind"/>) for the binders, the lowerer and tools to read. Recording never
 /// reports: what a name means is written down whether or not its use is valid.
 /// </summary>
 internal sealed class NameRecorder(SymbolTable table, SourceText source)
@@ -21,55 +23,81 @@ internal sealed class NameRecorder(SymbolTable table, SourceText source)
     public void Region(TextSpan span, Scope scope, ProgramSymbol? program) => table.Region(source, span, scope, program);
 
     /// <summary>
-    /// Records every name of an expression as <paramref name="scope"/> resolves it (none when
-    /// null: network properties see no program names), built-in constants, functions and units,
-    /// and a reduction's round variable with its uses. In a figure (<paramref name="network"/>
-    /// given) the two first arguments of a link function name nodes of that network.
+    /// Binds every name of an expression as <paramref name="scope"/> resolves it (none when
+    /// null: network properties see no program names) and records it, with built-in constants,
+    /// functions and units, and a reduction's round variable with its uses. In a figure
+    /// (<paramref name="inFigure"/>) the figure language's own words are built-ins too:
+    /// <c>shot_time</c>, the figure functions (<c>h</c>, <c>max</c>) and the reductions
+    /// <c>mean</c> and <c>sum</c>; with <paramref name="network"/> the two first arguments of a
+    /// link function (<c>gain(alice, bob)</c>) name nodes of that network.
     /// </summary>
-    public void Expression(Expression expression, Scope? scope, ProgramSymbol? program, Ir.Network? network = null)
+    public BoundExpression Bind(Expression expression, Scope? scope, ProgramSymbol? program, bool inFigure = false, Ir.Network? network = null)
     {
         switch (expression)
         {
-            case LiteralExpression { Unit: { } unit }:
-                if (Units.TryConvert(unit.Text, 1, out _, out _)) Reference(unit, new UnitSymbol(unit.Text));
-                break;
+            case LiteralExpression literal:
+                if (literal.Unit is { } unit && Units.TryConvert(unit.Text, 1, out _, out _)) Reference(unit, new UnitSymbol(unit.Text));
+                return new BoundLiteral(literal);
             case NameExpression name:
-                Reference(name.Name, scope?.Lookup(name.Name.Text)
-                    ?? (ExpressionEvaluator.IsBuiltinConstant(name.Name.Text) ? new BuiltinValueSymbol(name.Name.Text, IsFunction: false) : null));
-                break;
+            {
+                var symbol = scope?.Lookup(name.Name.Text) ?? BuiltinValue(name.Name.Text, inFigure);
+                Reference(name.Name, symbol);
+                return new BoundName(name.Name, symbol, name.Span);
+            }
             case IndexExpression index:
-                Reference(index.Name, scope?.Lookup(index.Name.Text));
-                Expression(index.Index, scope, program, network);
-                break;
-            case CallExpression call when network is not null && FigureLinkFunctions.Contains(call.Function.Text):
+            {
+                var symbol = scope?.Lookup(index.Name.Text);
+                Reference(index.Name, symbol);
+                return new BoundIndex(index.Name, symbol, Bind(index.Index, scope, program, inFigure, network), index.Span);
+            }
+            case CallExpression call:
+            {
+                bool linkFunction = inFigure && network is not null && FigureLinkFunctions.Contains(call.Function.Text);
+                var function = linkFunction ? new BuiltinValueSymbol(call.Function.Text, IsFunction: true) : BuiltinFunction(call.Function.Text, inFigure);
+                Reference(call.Function, function);
+                var arguments = ImmutableArray.CreateBuilder<BoundExpression>(call.Arguments.Length);
                 for (int i = 0; i < call.Arguments.Length; i++)
                 {
-                    if (i < 2 && call.Arguments[i] is NameExpression node) Reference(node.Name, table.NodeOf(network, node.Name.Text));
-                    else Expression(call.Arguments[i], scope, program, network);
+                    if (linkFunction && i < 2 && call.Arguments[i] is NameExpression node)
+                    {
+                        var nodeSymbol = table.NodeOf(network!, node.Name.Text);
+                        Reference(node.Name, nodeSymbol);
+                        arguments.Add(new BoundName(node.Name, nodeSymbol, node.Span));
+                    }
+                    else arguments.Add(Bind(call.Arguments[i], scope, program, inFigure, network));
                 }
-                break;
-            case CallExpression call:
-                if (ExpressionEvaluator.IsBuiltinFunction(call.Function.Text)) Reference(call.Function, new BuiltinValueSymbol(call.Function.Text, IsFunction: true));
-                foreach (var argument in call.Arguments) Expression(argument, scope, program, network);
-                break;
+                return new BoundCall(call.Function, function, arguments.MoveToImmutable(), call.Span);
+            }
             case UnaryExpression unary:
-                Expression(unary.Operand, scope, program, network);
-                break;
+                return new BoundUnary(unary.Operator, Bind(unary.Operand, scope, program, inFigure, network), unary.Span);
             case BinaryExpression binary:
-                Expression(binary.Left, scope, program, network);
-                Expression(binary.Right, scope, program, network);
-                break;
+            {
+                var left = Bind(binary.Left, scope, program, inFigure, network);
+                return new BoundBinary(binary.Operator, left, Bind(binary.Right, scope, program, inFigure, network), binary.Span);
+            }
             case ReductionExpression reduction:
-                Expression(reduction.Start, scope, program, network);
-                Expression(reduction.End, scope, program, network);
+            {
+                var function = inFigure && reduction.Function.Text is "mean" or "sum" ? new BuiltinValueSymbol(reduction.Function.Text, IsFunction: true) : null;
+                Reference(reduction.Function, function);
+                var start = Bind(reduction.Start, scope, program, inFigure, network);
+                var end = Bind(reduction.End, scope, program, inFigure, network);
                 // The round variable hides outer names inside its reduction, as the figure binder reads it.
                 var rounds = new Scope(scope);
                 var variable = new LoopVariableSymbol(reduction.Variable.Text, reduction.Variable.Span);
                 if (rounds.TryDeclareLocal(variable)) Declare(reduction.Variable, variable, reduction, program);
                 Region(reduction.Span, rounds, program);
-                Expression(reduction.Body, rounds, program, network);
-                if (reduction.Condition is { } condition) Expression(condition, rounds, program, network);
-                break;
+                var body = Bind(reduction.Body, rounds, program, inFigure, network);
+                var condition = reduction.Condition is { } test ? Bind(test, rounds, program, inFigure, network) : null;
+                return new BoundReduction(reduction.Function, function, variable, start, end, body, condition, reduction.Span);
+            }
+            default:
+                throw new InvalidOperationException($"binder does not know {expression.GetType().Name}");
         }
     }
+
+    private static BuiltinValueSymbol? BuiltinValue(string name, bool inFigure) =>
+        ExpressionEvaluator.IsBuiltinConstant(name) || inFigure && name == FigureBinder.ShotTimeName ? new BuiltinValueSymbol(name, IsFunction: false) : null;
+
+    private static BuiltinValueSymbol? BuiltinFunction(string name, bool inFigure) =>
+        ExpressionEvaluator.IsBuiltinFunction(name) || inFigure && FigureFunctions.TryGetArity(name, out _) ? new BuiltinValueSymbol(name, IsFunction: true) : null;
 }

@@ -106,8 +106,7 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics, 
             string name = assignment.Name.Text;
             var spec = specs.FirstOrDefault(s => s.Name == name);
             _names.Reference(assignment.Name, spec is null ? null : new PropertySymbol(owner, spec));
-            // Network properties see no program names: only literals, units, pi and arithmetic.
-            _names.Expression(assignment.Value, scope: null, program: null);
+            var value = BindExpression(spec, assignment.Value);
             if (spec is null)
             {
                 diagnostics.Report(Diagnostics.UnknownProperty, At(assignment.Name.Span), name, owner, string.Join(", ", specs.Select(s => s.Name)));
@@ -118,7 +117,7 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics, 
                 diagnostics.Report(Diagnostics.DuplicateProperty, At(assignment.Name.Span), name);
                 continue;
             }
-            if (BindValue(spec, assignment.Value) is { } value) values[name] = value;
+            if (BindValue(spec, value) is { } propertyValue) values[name] = propertyValue;
         }
         foreach (var (name, value) in PropertySchema.Defaults(owner, values.ToImmutable()))
             values.TryAdd(name, value);
@@ -127,17 +126,32 @@ public sealed class NetworkBinder(SourceText source, DiagnosticBag diagnostics, 
         return bound;
     }
 
-    private PropertyValue? BindValue(PropertySpec spec, Expression expression)
+    /// <summary>
+    /// Binds a property's value and records its names. Network properties see no program names:
+    /// only literals, units, pi and arithmetic, or for a property chosen from a list
+    /// (<c>swap = nested</c>), one of its choices.
+    /// </summary>
+    private BoundExpression BindExpression(PropertySpec? spec, Expression expression)
+    {
+        if (spec is { Range: PropertyRange.Symbol } && expression is NameExpression choice && spec.Symbols!.Contains(choice.Name.Text))
+        {
+            var symbol = new PropertyChoiceSymbol(spec, choice.Name.Text);
+            _names.Reference(choice.Name, symbol);
+            return new BoundName(choice.Name, symbol, choice.Span);
+        }
+        return _names.Bind(expression, scope: null, program: null);
+    }
+
+    private PropertyValue? BindValue(PropertySpec spec, BoundExpression expression)
     {
         if (spec.Range == PropertyRange.Symbol)
         {
-            if (expression is NameExpression symbol && spec.Symbols!.Contains(symbol.Name.Text))
-                return PropertyValue.OfSymbol(symbol.Name.Text);
+            if (expression is BoundName { Symbol: PropertyChoiceSymbol choice })
+                return PropertyValue.OfSymbol(choice.Choice);
             diagnostics.Report(Diagnostics.PropertyOutOfRange, At(expression.Span), spec.Name, PropertySchema.DescribeRange(spec), Shorten(source.GetText(expression.Span)));
             return null;
         }
 
-        // Network properties see no program names: only literals, pi and arithmetic.
         if (_evaluator.Evaluate(expression, _ => NameLookup.Undefined) is not { } value) return null;
         if (value.Kind == ValueKind.Bool)
         {

@@ -108,15 +108,15 @@ public sealed class ProgramBinder
                 return BindFor(f, scope);
             case IfStatement i:
             {
-                CheckExpression(i.Condition, scope, allowBits: true);
+                var condition = CheckExpression(i.Condition, scope, allowBits: true);
                 var then = BindStatements(i.Then, Region(i.Span, new Scope(scope)), topLevel: false);
                 var @else = BindStatements(i.Else, Region(i.Span, new Scope(scope)), topLevel: false);
-                return new BoundIf(i.Condition, then, @else, i.Span);
+                return new BoundIf(condition, then, @else, i.Span);
             }
             case WhileStatement w:
             {
-                CheckExpression(w.Condition, scope, allowBits: true);
-                return new BoundWhile(w.Condition, BindStatements(w.Body, Region(w.Span, new Scope(scope)), topLevel: false), w.Span);
+                var condition = CheckExpression(w.Condition, scope, allowBits: true);
+                return new BoundWhile(condition, BindStatements(w.Body, Region(w.Span, new Scope(scope)), topLevel: false), w.Span);
             }
             case AtStatement a:
             {
@@ -147,9 +147,9 @@ public sealed class ProgramBinder
             {
                 if (!RequireTopLevel(topLevel, figure, "figures", figure.Name, scope)) return null;
                 // Bound before it is declared: a figure cannot read itself.
-                _names.Expression(figure.Value, _globals, _program, _network);
+                var value = _names.Bind(figure.Value, _globals, _program, inFigure: true, network: _network);
                 var symbol = new FigureSymbol(figure.Name.Text, figure.Name.Span);
-                if (_figures.Bind(figure, _globals)) Declare(symbol, figure.Name, figure);
+                if (_figures.Bind(figure, value)) Declare(symbol, figure.Name, figure);
                 // A figure with errors is not a name later figures can use (each use would be
                 // another message), but its declaration is still one tools can go to.
                 else _names.Declare(figure.Name, symbol, figure, _program);
@@ -233,8 +233,9 @@ public sealed class ProgramBinder
     private System.Numerics.BigInteger InitialValue(Expression initializer, string name, int size)
     {
         System.Numerics.BigInteger? value = null;
-        if (Lowering.ExactIntegerFolding.TryFold(initializer, out var exact)) value = exact;
-        else if (EvaluateConstant(initializer) is { Kind: ValueKind.Int } folded) value = new System.Numerics.BigInteger(folded.Number);
+        var bound = _names.Bind(initializer, _globals, _program);
+        if (Lowering.ExactIntegerFolding.TryFold(bound, out var exact)) value = exact;
+        else if (_evaluator.Evaluate(bound, NameLookup.OfSymbol) is { Kind: ValueKind.Int } folded) value = new System.Numerics.BigInteger(folded.Number);
         if (value is not { } v || v.Sign < 0 || v.GetBitLength() > size)
         {
             _diagnostics.Report(Diagnostics.BadBitInitializer, At(initializer.Span), name, size, value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "a value that is not an integer constant");
@@ -351,7 +352,8 @@ public sealed class ProgramBinder
         GateTarget? gate = _gates.TryGetValue(call.Gate.Text, out var user) ? user
             : GateCatalog.TryGet(call.Gate.Text, out var info) ? new BuiltinGate(info) : null;
         _names.Reference(call.Gate, user is not null ? _gateSymbols[user.Name] : gate is BuiltinGate builtin ? new BuiltinGateSymbol(builtin.Info, call.Gate.Text) : null);
-        foreach (var argument in call.Arguments) CheckExpression(argument, scope, allowBits: false);
+        var arguments = ImmutableArray.CreateBuilder<BoundExpression>(call.Arguments.Length);
+        foreach (var argument in call.Arguments) arguments.Add(CheckExpression(argument, scope, allowBits: false));
         var operands = call.Operands.Select(o => BindOperand(o, scope, OperandKind.Qubit)).ToList();
         if (gate is null)
         {
@@ -370,14 +372,14 @@ public sealed class ProgramBinder
             ok = false;
         }
         if (!ok || operands.Any(o => o is null)) return null;
-        return new BoundGateCall(gate, call.Arguments, [.. operands.Cast<BoundOperand>()], call.Span);
+        return new BoundGateCall(gate, arguments.MoveToImmutable(), [.. operands.Cast<BoundOperand>()], call.Span);
     }
 
     private BoundFor? BindFor(ForStatement loop, Scope scope)
     {
-        CheckExpression(loop.Start, scope, allowBits: false);
-        CheckExpression(loop.End, scope, allowBits: false);
-        if (loop.Step is { } step) CheckExpression(step, scope, allowBits: false);
+        var start = CheckExpression(loop.Start, scope, allowBits: false);
+        var end = CheckExpression(loop.End, scope, allowBits: false);
+        var step = loop.Step is null ? null : CheckExpression(loop.Step, scope, allowBits: false);
         var body = Region(loop.Span, new Scope(scope));
         var variable = new LoopVariableSymbol(loop.Variable.Text, loop.Variable.Span);
         bool declared = body.TryDeclare(variable);
@@ -385,7 +387,7 @@ public sealed class ProgramBinder
         if (!declared || _gates.ContainsKey(variable.Name))
             _diagnostics.Report(Diagnostics.Redefinition, At(loop.Variable.Span), variable.Name);
         var statements = BindStatements(loop.Body, body, topLevel: false);
-        return new BoundFor(variable, loop.Start, loop.End, statements, loop.Span) { Step = loop.Step };
+        return new BoundFor(variable, start, end, statements, loop.Span) { Step = step };
     }
 
     private enum OperandKind
@@ -396,7 +398,7 @@ public sealed class ProgramBinder
 
     private BoundOperand? BindOperand(Operand operand, Scope scope, OperandKind kind)
     {
-        if (operand.Index is not null) CheckExpression(operand.Index, scope, allowBits: false);
+        var index = operand.Index is null ? null : CheckExpression(operand.Index, scope, allowBits: false);
         var symbol = scope.Lookup(operand.Name.Text);
         _names.Reference(operand.Name, symbol);
         if (symbol is null)
@@ -418,7 +420,7 @@ public sealed class ProgramBinder
             _diagnostics.Report(Diagnostics.TypeMismatch, At(operand.Span), "a register to index", $"'{symbol.Name}', {symbol.KindDescription}");
             return null;
         }
-        return new BoundOperand(symbol, operand.Index, operand.Span);
+        return new BoundOperand(symbol, index, operand.Span);
     }
 
     private NetworkNode? ResolveProcessor(Name name, string usage)
@@ -440,48 +442,51 @@ public sealed class ProgramBinder
 
     // ---- expressions ---------------------------------------------------------------------------
 
-    /// <summary>Records and checks every name in an expression; bits are allowed only in `if` conditions.</summary>
-    private void CheckExpression(Expression expression, Scope scope, bool allowBits)
+    /// <summary>Binds, records and checks every name in an expression; bits are allowed only in `if` conditions.</summary>
+    private BoundExpression CheckExpression(Expression expression, Scope scope, bool allowBits)
     {
-        _names.Expression(expression, scope, _program);
-        CheckNames(expression, scope, allowBits);
+        var bound = _names.Bind(expression, scope, _program);
+        CheckNames(bound, scope, allowBits);
+        return bound;
     }
 
-    private void CheckNames(Expression expression, Scope scope, bool allowBits)
+    private void CheckNames(BoundExpression expression, Scope scope, bool allowBits)
     {
         switch (expression)
         {
-            case NameExpression n:
-                CheckName(n.Name, scope, allowBits, indexed: false);
+            case BoundName n:
+                CheckName(n.Name, n.Symbol, scope, allowBits, indexed: false);
                 break;
-            case IndexExpression i:
-                CheckName(i.Name, scope, allowBits, indexed: true);
+            case BoundIndex i:
+                CheckName(i.Name, i.Symbol, scope, allowBits, indexed: true);
                 CheckNames(i.Index, scope, allowBits: false);
                 break;
-            case UnaryExpression u:
+            case BoundUnary u:
                 CheckNames(u.Operand, scope, allowBits);
                 break;
-            case BinaryExpression b:
+            case BoundBinary b:
                 CheckNames(b.Left, scope, allowBits);
                 CheckNames(b.Right, scope, allowBits);
                 break;
-            case ReductionExpression r:
+            case BoundReduction r:
                 _diagnostics.Report(Diagnostics.InvalidFigure, At(r.Span), ExpressionEvaluator.ReductionOutsideFigure(r));
                 break;
-            case CallExpression c:
-                if (!ExpressionEvaluator.IsBuiltinFunction(c.Function.Text))
+            case BoundCall c:
+                if (c.FunctionSymbol is null)
                     _diagnostics.Report(Diagnostics.UndefinedName, At(c.Function.Span), c.Function.Text);
                 foreach (var argument in c.Arguments) CheckNames(argument, scope, allowBits: false);
                 break;
         }
     }
 
-    private void CheckName(Name name, Scope scope, bool allowBits, bool indexed)
+    private void CheckName(Name name, Symbol? bound, Scope scope, bool allowBits, bool indexed)
     {
-        var symbol = scope.Lookup(name.Text);
+        // A name that meant nothing when bound may have been reported since, earlier in the
+        // same expression: the stand-in ReportUndefined left keeps it to one message.
+        var symbol = bound ?? scope.Lookup(name.Text);
         switch (symbol)
         {
-            case null when !indexed && ExpressionEvaluator.IsBuiltinConstant(name.Text):
+            case BuiltinValueSymbol when !indexed:
                 return;
             case null:
                 ReportUndefined(name);
@@ -515,20 +520,8 @@ public sealed class ProgramBinder
     }
 
     /// <summary>Folds a declaration's expression (a size, a constant's value) over the constants declared so far, recording its names.</summary>
-    private ConstValue? EvaluateConstant(Expression expression)
-    {
-        _names.Expression(expression, _globals, _program);
-        return _evaluator.Evaluate(expression, name => Lookup(name, _globals));
-    }
-
-    /// <summary>The lookup the evaluator uses for declarations: constants only.</summary>
-    internal static NameLookup Lookup(Name name, Scope scope) => scope.Lookup(name.Text) switch
-    {
-        ConstSymbol c => NameLookup.Constant(c.Value),
-        ErrorSymbol => NameLookup.Poisoned,
-        null => NameLookup.Undefined,
-        var other => NameLookup.NotConstant(other.KindDescription),
-    };
+    private ConstValue? EvaluateConstant(Expression expression) =>
+        _evaluator.Evaluate(_names.Bind(expression, _globals, _program), NameLookup.OfSymbol);
 
     private static string Describe(Statement statement) => statement switch
     {

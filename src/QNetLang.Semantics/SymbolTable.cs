@@ -23,7 +23,7 @@ public sealed record SymbolOccurrence(SourceText Source, TextSpan Span, Symbol S
 /// <summary>
 /// Every declaration the binders made and every name they resolved, across the files of one
 /// compilation (a network's nodes are used in another file's program): the one record of name
-/// resolution. The lowerer reads what a name means from it, and tools (the language server's
+/// resolution. The bound tree points at the same symbols (<see cref="BoundExpression"/>), and tools (the language server's
 /// references, rename, hover, definition, completion) read it instead of resolving names again.
 /// Binders record through <see cref="Declare"/> and <see cref="Reference"/> only, so a new
 /// construct needs nothing more than those two calls (and a scope, if it opens one).
@@ -33,7 +33,7 @@ public sealed class SymbolTable
     private readonly List<SymbolDeclaration> _declarations = new();
     private readonly Dictionary<Symbol, SymbolDeclaration> _declarationOf = new(ReferenceEqualityComparer.Instance);
     // Keyed by the name's syntax node, not its span: prelude gates imported for OpenQASM share
-    // synthetic spans, and the lowerer evaluates exactly the nodes the binder resolved.
+    // synthetic spans, and each of their names is an occurrence of its own.
     private readonly Dictionary<Name, SymbolOccurrence> _occurrences = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Network, (NetworkSymbol Network, Dictionary<string, NodeSymbol> Nodes)> _networks = new(ReferenceEqualityComparer.Instance);
     private readonly List<(SourceText Source, TextSpan Span, Scope Scope, ProgramSymbol? Program)> _scopes = new();
@@ -138,7 +138,7 @@ public sealed class SymbolTable
 
     /// <summary>
     /// Whether the name is written at its span. The OpenQASM prelude's gate definitions are
-    /// parsed from other text and all sit on the include line: the lowerer resolves their
+    /// parsed from other text and all sit on the include line: the binder resolves their
     /// names, but tools must not show or rename them there.
     /// </summary>
     private static bool IsWritten(KeyValuePair<Name, SymbolOccurrence> entry) =>

@@ -76,6 +76,12 @@ public sealed record PropertySymbol(string Owner, PropertySpec Spec) : BuiltinSy
     public override string KindDescription => $"a {Owner} property";
 }
 
+/// <summary>One of the values a property chosen from a list may take: <c>nested</c> in <c>swap = nested</c>.</summary>
+public sealed record PropertyChoiceSymbol(PropertySpec Property, string Choice) : BuiltinSymbol(Choice)
+{
+    public override string KindDescription => $"a value of the property '{Property.Name}'";
+}
+
 /// <summary>A unit after a number: <c>km</c>, <c>dB/km</c>.</summary>
 public sealed record UnitSymbol(string Unit) : BuiltinSymbol(Unit)
 {
@@ -85,6 +91,9 @@ public sealed record UnitSymbol(string Unit) : BuiltinSymbol(Unit)
 /// <summary>A built-in constant (<c>pi</c>) or function (<c>sin</c>).</summary>
 public sealed record BuiltinValueSymbol(string Name, bool IsFunction) : BuiltinSymbol(Name)
 {
+    /// <summary>The name that stands, in a figure, for the mean simulated time of a shot in seconds.</summary>
+    public const string ShotTime = "shot_time";
+
     public override string KindDescription => IsFunction ? "a built-in function" : "a built-in constant";
 }
 

@@ -153,6 +153,7 @@ public class EditingFeatureTests : IDisposable
     [InlineData("t2 = 1 s;", "tt2 = 1 s;", "Change 'tt2' to 't2'", "t2")]                      // property
     [InlineData("qubit a @ alice;", "qubit a @ alcie;", "Change 'alcie' to 'alice'", "alice")] // node
     [InlineData("length = 10 km;", "length = 10 kn;", "Change 'kn' to 'km'", "km")]            // unit
+    [InlineData("repeater mid", "repeatr mid", "Change 'repeatr' to 'repeater'", "repeater")] // keyword
     public async Task QuickFixesSuggestTheNearestName(string find, string replace, string title, string newText)
     {
         string text = TestDocuments.Lab.Replace(find, replace);

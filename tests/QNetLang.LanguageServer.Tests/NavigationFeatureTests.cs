@@ -123,6 +123,68 @@ public class NavigationFeatureTests : IDisposable
         Assert.Contains((l, c, 1, "variable"), tokens);
     }
 
+    /// <summary>
+    /// The figure language's words and a property's chosen value are names too: the binder
+    /// records them, so references, highlights, hover and semantic tokens reach them.
+    /// </summary>
+    [Fact]
+    public async Task FigureWordsAndPropertyChoicesHaveReferencesHoversAndTokens()
+    {
+        const string text = """
+            network duo {
+                swap = nested;
+                qpu a { qubits = 2; }
+                qpu b { qubits = 2; }
+                link a -- b { kind = fiber; }
+                link b -- a2 { kind = fiber; }
+                qpu a2 { qubits = 1; }
+            }
+            program p on duo {
+                qubit[2] q @ a;
+                bit[2] c;
+                c = measure q;
+                figure ones = max(mean(c[k] over k in 0 .. 2), 0);
+                figure rate = max(ones / shot_time, sum(c[k] over k in 0 .. 2));
+            }
+            """;
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+        string uri = _files.Uri("figures.qn");
+        await client.OpenAsync(uri, text);
+        Assert.Empty(await client.DiagnosticsAsync(uri, 1));
+        async Task<int> References(string word)
+        {
+            var parameters = TestDocuments.At(uri, text, word);
+            parameters["context"] = new JsonObject { ["includeDeclaration"] = true };
+            return (await client.ResultAsync("textDocument/references", parameters))!.AsArray().Count;
+        }
+        Assert.Equal(2, await References("max("));
+        Assert.Equal(1, await References("mean("));
+        Assert.Equal(1, await References("shot_time"));
+        Assert.Equal(2, await References("fiber"));
+        Assert.Equal(2, (await client.ResultAsync("textDocument/documentHighlight", TestDocuments.At(uri, text, "max(")))!.AsArray().Count);
+
+        async Task<string> Hover(string word) =>
+            (await client.ResultAsync("textDocument/hover", TestDocuments.At(uri, text, word)))!["contents"]!["value"]!.GetValue<string>();
+        Assert.Contains("mean of `value` over the rounds", await Hover("mean("));
+        Assert.Contains("larger of two values", await Hover("max("));
+        Assert.Contains("mean simulated time of one shot", await Hover("shot_time"));
+        Assert.Contains("one of the values of **swap** (nested, asap)", await Hover("nested"));
+
+        var data = (await client.ResultAsync("textDocument/semanticTokens/full", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }))!["data"]!.AsArray()
+            .Select(d => d!.GetValue<int>()).ToList();
+        var starts = new List<(int Line, int Character)>();
+        int line = 0, character = 0;
+        for (int i = 0; i < data.Count; i += 5)
+        {
+            line += data[i];
+            character = data[i] == 0 ? character + data[i + 1] : data[i + 1];
+            starts.Add((line, character));
+        }
+        foreach (string word in new[] { "nested", "fiber", "max(", "mean(", "sum(", "shot_time" })
+            Assert.Contains(TestDocuments.Find(text, word), starts);
+    }
+
     [Fact]
     public async Task IncrementalChangesApplyInOrder()
     {

@@ -24,23 +24,48 @@ public static class CodeActionProvider
             if (diagnostic.Range is not { } range || CodeOf(diagnostic) is not { } code) continue;
             var span = Span(analysis.Source, range);
             if (span.Length == 0 || span.End > analysis.Source.Text.Length) continue;
-            string word = analysis.Source.Text.Substring(span.Start, span.Length);
-            if (!word.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '/')) continue;
-            var candidates = Candidates(analysis, code, span.Start).Where(c => c != word).Distinct(StringComparer.Ordinal);
-            var best = candidates
-                .Select(c => (Name: c, Distance: EditDistance(word, c)))
-                .Where(c => c.Distance <= Math.Max(1, word.Length / 3))
-                .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
-                .Take(MaxSuggestions)
-                .ToList();
+            var best = Suggestions(analysis, code, span);
+            // A misspelt keyword that starts a member (`repeatr mid { … }`) reads as a property
+            // name, so the parser reports the word after it: the misspelling is the word before.
+            if (best.Count == 0 && code == "QN1003" && PreviousWord(analysis.Source.Text, span.Start) is { } previous)
+            {
+                span = previous;
+                best = Suggestions(analysis, code, span);
+            }
             var echo = new LspDiagnostic(range, LspSeverity.Error, code, DiagnosticConverter.Source, diagnostic.Message ?? "");
+            string word = analysis.Source.Text.Substring(span.Start, span.Length);
+            var wordRange = PositionMapper.ToRange(analysis.Source, span);
             for (int i = 0; i < best.Count; i++)
             {
-                var edit = new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [analysis.Uri] = [new TextEdit(range, best[i].Name)] });
-                actions.Add(new CodeAction($"Change '{word}' to '{best[i].Name}'", "quickfix", [echo], i == 0, edit));
+                var edit = new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [analysis.Uri] = [new TextEdit(wordRange, best[i])] });
+                actions.Add(new CodeAction($"Change '{word}' to '{best[i]}'", "quickfix", [echo], i == 0, edit));
             }
         }
         return actions;
+    }
+
+    /// <summary>The closest names that fit where the word at <paramref name="span"/> is, closest first; none when it is not a word.</summary>
+    private static List<string> Suggestions(DocumentAnalysis analysis, string code, TextSpan span)
+    {
+        string word = analysis.Source.Text.Substring(span.Start, span.Length);
+        if (!word.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '/')) return [];
+        return Candidates(analysis, code, span.Start).Where(c => c != word).Distinct(StringComparer.Ordinal)
+            .Select(c => (Name: c, Distance: EditDistance(word, c)))
+            .Where(c => c.Distance <= Math.Max(1, word.Length / 3))
+            .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Take(MaxSuggestions)
+            .Select(c => c.Name)
+            .ToList();
+    }
+
+    /// <summary>The word that ends just before <paramref name="offset"/> (spaces and tabs between), on the same line.</summary>
+    private static TextSpan? PreviousWord(string text, int offset)
+    {
+        int end = offset;
+        while (end > 0 && text[end - 1] is ' ' or '\t') end--;
+        int start = end;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] == '_')) start--;
+        return end > start && end < offset ? TextSpan.FromBounds(start, end) : null;
     }
 
     private static string? CodeOf(IncomingDiagnostic diagnostic) =>

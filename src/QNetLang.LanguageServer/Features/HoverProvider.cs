@@ -26,6 +26,7 @@ public static class HoverProvider
             PropertySymbol property => Property(property.Owner, property.Spec),
             UnitSymbol unit => Unit(unit.Unit),
             BuiltinValueSymbol value => BuiltinValue(value.Name, value.IsFunction),
+            PropertyChoiceSymbol choice => PropertyChoice(choice),
             var symbol when analysis.Symbols.DeclarationOf(symbol) is { } declaration => Declared(analysis, declaration),
             _ => "",
         };
@@ -122,8 +123,20 @@ public static class HoverProvider
         return $"**{unit}**: unit of {Units.Describe(dimension)}; {scale}.\n";
     }
 
+    /// <summary>A value chosen from a property's list: the property's own text, which names every choice.</summary>
+    private static string PropertyChoice(PropertyChoiceSymbol choice) =>
+        Code($"{choice.Property.Name} = {choice.Choice};") + $"`{choice.Choice}` is one of the values of **{choice.Property.Name}** ({string.Join(", ", choice.Property.Symbols ?? [])}): {choice.Property.Doc}\n";
+
     private static string BuiltinValue(string name, bool isFunction) => isFunction
-        ? Code($"{name}(x)") + "Built-in function of one plain number, evaluated at compile time" + (name is "abs" or "floor" or "ceil" ? " (also accepts numbers with units)." : ".") + "\n"
+        ? name switch
+        {
+            "mean" or "sum" => Code($"{name}(value over i in a .. b)") + $"Reduction of a figure: the {name} of `value` over the rounds i = a … b−1, pooled over every shot (figures only).\n",
+            _ when !ExpressionEvaluator.IsBuiltinFunction(name) && FigureFunctions.TryGetArity(name, out int arity) =>
+                Code($"{name}({string.Join(", ", new[] { "x", "y" }.Take(arity))})") + (name == "h" ? "Binary entropy h(p) = −p log2 p − (1−p) log2(1−p)" : $"The {(name == "min" ? "smaller" : "larger")} of two values") + ", a function of figures (evaluated after the run).\n",
+            _ => Code($"{name}(x)") + "Built-in function of one plain number, evaluated at compile time" + (name is "abs" or "floor" or "ceil" ? " (also accepts numbers with units)." : ".") + "\n",
+        }
+        : name == BuiltinValueSymbol.ShotTime
+        ? Code(name) + "The mean simulated time of one shot, in seconds (figures only).\n"
         : Code($"const {name}") + name switch
         {
             "pi" => "Built-in constant π ≈ 3.14159.\n",

@@ -24,6 +24,7 @@ public static class Occurrences
         PropertySymbol p => $"property:{p.Owner}:{p.Spec.Name}",
         UnitSymbol u => $"unit:{u.Unit}",
         BuiltinValueSymbol v => $"builtin:{v.Name}",
+        PropertyChoiceSymbol c => $"choice:{c.Property.Name}:{c.Choice}",
         _ when symbols.DeclarationOf(symbol) is { } d => $"decl:{ReferencesProvider.FullPath(d.Source.Path)}:{d.NameSpan.Start}",
         _ => "",
     };

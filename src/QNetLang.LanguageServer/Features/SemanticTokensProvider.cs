@@ -46,6 +46,7 @@ public static class SemanticTokensProvider
         UnitSymbol => (Type, 0),
         BuiltinValueSymbol { IsFunction: true } => (Function, DefaultLibrary),
         BuiltinValueSymbol => (Variable, DefaultLibrary | Readonly),
+        PropertyChoiceSymbol => (Variable, DefaultLibrary | Readonly),
         var symbol => (symbol switch
         {
             NetworkSymbol or ProgramSymbol => Namespace,

@@ -15,26 +15,26 @@ namespace QNetLang.Semantics.Lowering;
 /// </summary>
 internal sealed class ConditionLowering(Lowerer lowerer, Lowerer.GateFrame? frame)
 {
-    public Condition? Lower(Expression expression)
+    public Condition? Lower(BoundExpression expression)
     {
         switch (expression)
         {
-            case UnaryExpression { Operator: UnaryOperator.Not } not:
+            case BoundUnary { Operator: UnaryOperator.Not } not:
                 return Lower(not.Operand) is { } inner ? Simplify(new NotCondition(inner)) : null;
-            case BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or } logical:
+            case BoundBinary { Operator: BinaryOperator.And or BinaryOperator.Or } logical:
             {
                 var left = Lower(logical.Left);
                 var right = Lower(logical.Right);
                 if (left is null || right is null) return null;
                 return Simplify(logical.Operator == BinaryOperator.And ? new AndCondition([left, right]) : new OrCondition([left, right]));
             }
-            case BinaryExpression { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual } equality when MentionsBits(equality):
+            case BoundBinary { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual } equality when MentionsBits(equality):
             {
                 var test = Equality(equality);
                 if (test is null) return null;
                 return equality.Operator == BinaryOperator.Equal ? test : Simplify(new NotCondition(test));
             }
-            case NameExpression or IndexExpression when BitsOf(expression, out var bits):
+            case BoundName or BoundIndex when BitsOf(expression, out var bits):
                 // A bare bit (or register) is true when it is non-zero.
                 return bits is null ? null : Simplify(new OrCondition([.. bits.Select(b => (Condition)new BitCondition(b, true))]));
         }
@@ -47,19 +47,19 @@ internal sealed class ConditionLowering(Lowerer lowerer, Lowerer.GateFrame? fram
         return new ConstantCondition(value.AsBool);
     }
 
-    private bool MentionsBits(BinaryExpression equality) =>
+    private bool MentionsBits(BoundBinary equality) =>
         BitsOf(equality.Left, out _) || BitsOf(equality.Right, out _);
 
     /// <summary>True when the expression names a bit register (or an element of one); <paramref name="bits"/> is null after an index error.</summary>
-    private bool BitsOf(Expression expression, out IReadOnlyList<int>? bits)
+    private bool BitsOf(BoundExpression expression, out IReadOnlyList<int>? bits)
     {
         bits = null;
         switch (expression)
         {
-            case NameExpression n when lowerer.Resolve(n.Name) is BitRegisterSymbol register:
+            case BoundName { Symbol: BitRegisterSymbol register }:
                 bits = Enumerable.Range(register.FirstBit, register.Size).ToArray();
                 return true;
-            case IndexExpression i when lowerer.Resolve(i.Name) is BitRegisterSymbol register:
+            case BoundIndex { Symbol: BitRegisterSymbol register } i:
                 if (lowerer.EvaluateIndex(i.Index, register.Name, register.Size, frame) is { } k) bits = [register.FirstBit + k];
                 return true;
             default:
@@ -67,7 +67,7 @@ internal sealed class ConditionLowering(Lowerer lowerer, Lowerer.GateFrame? fram
         }
     }
 
-    private Condition? Equality(BinaryExpression equality)
+    private Condition? Equality(BoundBinary equality)
     {
         bool leftIsBits = BitsOf(equality.Left, out var leftBits);
         bool rightIsBits = BitsOf(equality.Right, out var rightBits);
@@ -100,7 +100,7 @@ internal sealed class ConditionLowering(Lowerer lowerer, Lowerer.GateFrame? fram
     /// integers only (<see cref="ExactIntegerFolding"/>), otherwise whatever the evaluator
     /// makes of it (constants, loop variables), which must be an integer.
     /// </summary>
-    private BigInteger? Target(Expression constantSide)
+    private BigInteger? Target(BoundExpression constantSide)
     {
         if (ExactIntegerFolding.TryFold(constantSide, out var exact)) return exact;
         if (lowerer.Evaluate(constantSide, frame) is not { } value) return null;

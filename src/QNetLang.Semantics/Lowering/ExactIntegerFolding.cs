@@ -17,18 +17,18 @@ internal static class ExactIntegerFolding
     private const long MaxBits = 4L * SemanticLimits.MaxRegisterSize;
 
     /// <summary>True, with the value, when the expression is made of integer literals and integer arithmetic only.</summary>
-    public static bool TryFold(Expression expression, out BigInteger value)
+    public static bool TryFold(BoundExpression expression, out BigInteger value)
     {
         value = default;
         switch (expression)
         {
-            case LiteralExpression { IsInteger: true, Unit: null } literal:
+            case BoundLiteral { Literal: { IsInteger: true, Unit: null } literal }:
                 return BigInteger.TryParse(literal.Text.Replace("_", ""), NumberStyles.None, CultureInfo.InvariantCulture, out value);
-            case UnaryExpression { Operator: UnaryOperator.Negate or UnaryOperator.Plus } unary:
+            case BoundUnary { Operator: UnaryOperator.Negate or UnaryOperator.Plus } unary:
                 if (!TryFold(unary.Operand, out value)) return false;
                 if (unary.Operator == UnaryOperator.Negate) value = -value;
                 return true;
-            case BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Power } binary:
+            case BoundBinary { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Power } binary:
                 if (!TryFold(binary.Left, out var left) || !TryFold(binary.Right, out var right)) return false;
                 return Combine(binary.Operator, left, right, out value);
             default:

@@ -316,7 +316,7 @@ public sealed class Lowerer
     }
 
     /// <summary>An `if`, or a runtime `while` (<paramref name="isLoop"/>: <paramref name="then"/> is its body).</summary>
-    private void LowerConditional(Expression test, ImmutableArray<BoundStatement> then, ImmutableArray<BoundStatement> @else, bool isLoop, TextSpan span,
+    private void LowerConditional(BoundExpression test, ImmutableArray<BoundStatement> then, ImmutableArray<BoundStatement> @else, bool isLoop, TextSpan span,
         ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
         var lowering = new ConditionLowering(this, frame);
@@ -526,7 +526,7 @@ public sealed class Lowerer
         return EvaluateIndex(operand.Index, r.Name, r.Size, null) is { } i ? [r.FirstBit + i] : null;
     }
 
-    internal int? EvaluateIndex(Expression index, string register, int size, GateFrame? frame)
+    internal int? EvaluateIndex(BoundExpression index, string register, int size, GateFrame? frame)
     {
         if (EvaluateInteger(index, frame) is not { } value) return null;
         if (value < 0 || value >= size)
@@ -537,7 +537,7 @@ public sealed class Lowerer
         return (int)value;
     }
 
-    internal long? EvaluateInteger(Expression expression, GateFrame? frame)
+    internal long? EvaluateInteger(BoundExpression expression, GateFrame? frame)
     {
         if (Evaluate(expression, frame) is not { } value) return null;
         if (value.Kind != ValueKind.Int)
@@ -548,11 +548,11 @@ public sealed class Lowerer
         return (long)value.Number;
     }
 
-    internal ConstValue? Evaluate(Expression expression, GateFrame? frame) =>
-        _evaluator.Evaluate(expression, name => Lookup(name, frame));
+    internal ConstValue? Evaluate(BoundExpression expression, GateFrame? frame) =>
+        _evaluator.Evaluate(expression, symbol => Lookup(symbol, frame));
 
-    /// <summary>The value of a name in the current iteration and gate instance: the binder has resolved it already.</summary>
-    internal NameLookup Lookup(Name name, GateFrame? frame) => _program.Symbols.Resolve(name) switch
+    /// <summary>The value of a bound name's symbol in the current iteration and gate instance.</summary>
+    private NameLookup Lookup(Symbol? symbol, GateFrame? frame) => symbol switch
     {
         GateParameterSymbol p when frame is not null => NameLookup.Constant(ConstValue.Float(frame.Parameters[p.Position])),
         LoopVariableSymbol v when _loopValues.TryGetValue(v, out long value) => NameLookup.Constant(ConstValue.Int(value)),
@@ -561,9 +561,6 @@ public sealed class Lowerer
         null or BuiltinValueSymbol => NameLookup.Undefined,
         var other => NameLookup.NotConstant(other.KindDescription),
     };
-
-    /// <summary>The symbol the binder resolved a name to.</summary>
-    internal Symbol? Resolve(Name name) => _program.Symbols.Resolve(name);
 
     internal Location Locate(TextSpan span) => At(span);
 
