@@ -24,24 +24,14 @@ internal sealed class TimeSlicedPlacement
     private readonly int _nodes;
     private long _budget;
 
-    public TimeSlicedPlacement(PartitionProblem problem, int[] staticPlacement, long budget)
+    public TimeSlicedPlacement(ProgramSlices slices, int[] staticPlacement, long budget)
     {
-        _problem = problem;
+        _problem = slices.Problem;
+        var problem = _problem;
         _budget = budget;
         _nodes = problem.Distances.Count;
-        _slices = Slice(problem.Circuit);
-        _models = new InteractionModel[_slices.Count];
-        var location = new LocationTracker(problem.Circuit);
-        for (int s = 0; s < _slices.Count; s++)
-        {
-            var (start, end) = _slices[s];
-            // Fixed qubits start each slice where the program has taken them so far.
-            var qubits = problem.Circuit.Qubits.Select(q => q with { Node = problem.Variable[q.Index] ? null : location.NodeOf(q.Index) }).ToArray();
-            var operations = problem.Circuit.Operations[start..end];
-            var slice = problem.Circuit with { Qubits = [.. qubits], Operations = operations };
-            _models[s] = InteractionModel.Build(slice, problem.Distances, q => problem.Variable[q], decompose: _ => true);
-            foreach (var op in operations) location.Apply(op);
-        }
+        _slices = [.. slices.Ranges];
+        _models = slices.Models;
         _placement = _slices.Select(_ => (int[])staticPlacement.Clone()).ToArray();
         _load = new int[_slices.Count][];
         for (int s = 0; s < _slices.Count; s++)
@@ -292,24 +282,4 @@ internal sealed class TimeSlicedPlacement
     private readonly TelegateCover.Workspace _workspace = new();
 
     private int Hops(int a, int b) => a == b ? 0 : _problem.Distances.Hops(a, b);
-
-    /// <summary>Cuts the top-level operations into slices of about half as many two-qubit gates as there are qubits (one layer).</summary>
-    private static List<(int Start, int End)> Slice(Circuit circuit)
-    {
-        int perSlice = Math.Max(1, circuit.Qubits.Count(q => q.Role == QubitRole.Data) / 2);
-        var slices = new List<(int, int)>();
-        int start = 0, gates = 0;
-        for (int i = 0; i < circuit.Operations.Length; i++)
-        {
-            if (circuit.Operations[i] is GateOperation { Qubits.Length: >= 2 }) gates++;
-            if (gates >= perSlice && i + 1 < circuit.Operations.Length)
-            {
-                slices.Add((start, i + 1));
-                start = i + 1;
-                gates = 0;
-            }
-        }
-        slices.Add((start, circuit.Operations.Length));
-        return slices;
-    }
 }

@@ -45,6 +45,22 @@ public class EquivalenceTests : IDisposable
         Assert.True(migrations > 0, "no sample migrated a qubit, so this test checked nothing about migration");
     }
 
+    /// <summary>Layered blocks written out of layer order: temporal partitioning reorders them by layer before it migrates qubits.</summary>
+    [Fact]
+    public void MigratedQubitsOfInterleavedLayersEndInTheSameState()
+    {
+        int migrations = 0;
+        Gen.Select(Gen.Int[4, 6], Gen.Int[3, 6], Gen.Int).Sample((qubits, layers, seed) =>
+        {
+            var random = new Random(seed);
+            string qasm = Write("c.qasm", RandomPrograms.InterleavedBlockLayers(random, qubits, layers));
+            var result = QnCompiler.Compile(qasm, new CompilationOptions { QpuCount = 2, QubitsPerQpu = qubits / 2 + 1, Seed = seed, ValidateAfterEachPass = true });
+            AssertEquivalent(result, seed);
+            Interlocked.Add(ref migrations, result.Distributed[0].Context.Statistics.Migrations);
+        }, iter: 40, threads: 1);
+        Assert.True(migrations > 0, "no sample migrated a qubit, so this test checked nothing about migration");
+    }
+
     [Fact]
     public void DistributedCircuitsPrepareTheSameStateOnRandomNetworks()
     {

@@ -50,6 +50,35 @@ public static class RandomPrograms
     }
 
     /// <summary>
+    /// <see cref="BlockLayers"/> written the way transpilers write such files: each pair's block
+    /// whole, the blocks in a random order that respects each qubit's layer order, so one layer's
+    /// blocks are interleaved with later layers' (partitioning must reorder them by layer).
+    /// </summary>
+    public static string InterleavedBlockLayers(Random random, int qubits, int layers)
+    {
+        var sb = new StringBuilder("OPENQASM 3;\ninclude \"stdgates.inc\";\n");
+        sb.Append("qubit[").Append(qubits).Append("] q;\n");
+        string Angle() => (random.NextDouble() * 6 - 3).ToString("R", CultureInfo.InvariantCulture);
+        var pending = new List<(int Layer, int A, int B)>();
+        for (int layer = 0; layer < layers; layer++)
+        {
+            var order = Enumerable.Range(0, qubits).OrderBy(_ => random.Next()).ToArray();
+            for (int i = 0; i + 1 < qubits; i += 2) pending.Add((layer, order[i], order[i + 1]));
+        }
+        var done = new int[qubits];
+        while (pending.Count > 0)
+        {
+            // A block is ready when both its qubits have finished every earlier layer.
+            var ready = pending.Where(b => pending.All(o => o.Layer >= b.Layer || (o.A != b.A && o.B != b.B && o.A != b.B && o.B != b.A))).ToList();
+            var (_, a, b) = ready[random.Next(ready.Count)];
+            pending.Remove(ready.First(r => r.A == a && r.B == b));
+            for (int round = 0; round < 3; round++)
+                sb.Append($"u({Angle()}, {Angle()}, {Angle()}) q[{a}];\nry({Angle()}) q[{b}];\ncx q[{a}], q[{b}];\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// Layers in which each qubit either meets a random partner (CZ, CX either way, CP) or gets
     /// one of H, X, SX, RX, RZ, T: long runs in the Z and the X basis that merge across H·H and
     /// X-type rotations, the circuits basis-aware packing rewrites.
