@@ -18,6 +18,7 @@ namespace QNetLang.Semantics;
 /// <item>`pass_duration` needs `pass_interval` and must be shorter than it (error).</item>
 /// <item>`distill` and `target_fidelity` go together, and the target lies in (0.5, 1) (error).</item>
 /// <item>A repeater swaps two pairs, so it needs at least 2 memories (error).</item>
+/// <item>`swap = asap` with `link_memories = pooled` can strand memories in pairs that cross one another (warning).</item>
 /// </list>
 /// </summary>
 internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics)
@@ -43,6 +44,9 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
             if (PropertySchema.Find(owner, name) is { AppliesWhen: { } condition } spec && !PropertySchema.Applies(owner, spec, values))
                 diagnostics.Report(Diagnostics.IgnoredProperty, new Location(source, at), name, $"it applies only to links with {condition.Describe()}");
         }
+        if (owner == PropertySchema.NetworkOwner && given.TryGetValue("swap", out var swapAt) && given.ContainsKey("link_memories")
+            && values["swap"].Symbol == "asap" && values["link_memories"].Symbol == "pooled")
+            diagnostics.Report(Diagnostics.PooledAsapCrossing, new Location(source, swapAt));
         if (owner == PropertySchema.LinkOwner)
         {
             Conflict("rate", "attempt_time", "both set how long one attempt takes (1/rate or attempt_time)");
