@@ -70,6 +70,8 @@ internal sealed class PooledLinkLayer : IEventHandler
         public long BornA, BornB;
         /// <summary>The swaps that made it: (path index, end time); null for a link pair.</summary>
         public List<(int Node, long End)>? Swaps;
+        /// <summary>When its two ends know it (<see cref="KnownAt"/>), fixed when it forms.</summary>
+        public long KnownA, KnownB;
         public long Attempts;
         public bool Locked;
     }
@@ -189,7 +191,7 @@ internal sealed class PooledLinkLayer : IEventHandler
         Attempts += attempts;
         _record?.Invoke(Name(route.Path[i]), $"link pair ({attempts} attempt(s))", start, time);
         _record?.Invoke(Name(route.Path[i + 1]), $"link pair ({attempts} attempt(s))", start, time);
-        var pair = Add(new Pair { A = i, B = i + 1, State = route.Links[i].Generated, LastUpdate = time, Formed = time, BornA = time, BornB = time, Attempts = attempts });
+        var pair = Formed(route, Add(new Pair { A = i, B = i + 1, State = route.Links[i].Generated, LastUpdate = time, Formed = time, BornA = time, BornB = time, Attempts = attempts }));
         route.HeldRight[i].Add(pair.Id);
         route.HeldLeft[i + 1].Add(pair.Id);
         ScheduleCutoff(route, pair, time);
@@ -201,6 +203,14 @@ internal sealed class PooledLinkLayer : IEventHandler
     {
         pair.Id = _pairs.Count;
         _pairs.Add(pair);
+        return pair;
+    }
+
+    /// <summary>Computes when each end knows a pair that has just formed.</summary>
+    private Pair Formed(Route route, Pair pair)
+    {
+        pair.KnownA = KnownAt(route, pair, pair.A);
+        pair.KnownB = KnownAt(route, pair, pair.B);
         return pair;
     }
 
@@ -224,9 +234,9 @@ internal sealed class PooledLinkLayer : IEventHandler
     {
         while (true)
         {
-            var left = Oldest(route, route.HeldLeft[k], k, time, p => route.LeftPartner[k] < 0 || p.A == route.LeftPartner[k], p => p.BornB);
+            var left = Oldest(route.HeldLeft[k], route.LeftPartner[k], time, atB: true);
             if (left is null) return;
-            var right = Oldest(route, route.HeldRight[k], k, time, p => route.RightPartner[k] < 0 || p.B == route.RightPartner[k], p => p.BornA);
+            var right = Oldest(route.HeldRight[k], route.RightPartner[k], time, atB: false);
             if (right is null) return;
             left.Locked = right.Locked = true;
             var node = _network.Nodes[route.Path[k]];
@@ -238,14 +248,19 @@ internal sealed class PooledLinkLayer : IEventHandler
         }
     }
 
-    private Pair? Oldest(Route route, List<int> held, int k, long time, Func<Pair, bool> wanted, Func<Pair, long> born)
+    /// <summary>
+    /// The unlocked pair held at a node that the node knows of and that reaches <paramref name="partner"/>
+    /// (any far end when −1), oldest slot at this node first; the node is each pair's B end when <paramref name="atB"/>.
+    /// </summary>
+    private Pair? Oldest(List<int> held, int partner, long time, bool atB)
     {
         Pair? best = null;
         foreach (int id in held)
         {
             var pair = _pairs[id]!;
-            if (pair.Locked || !wanted(pair) || KnownAt(route, pair, k) > time) continue;
-            if (best is null || born(pair) < born(best)) best = pair;
+            if (pair.Locked || (atB ? pair.KnownB : pair.KnownA) > time) continue;
+            if (partner >= 0 && (atB ? pair.A : pair.B) != partner) continue;
+            if (best is null || (atB ? pair.BornB < best.BornB : pair.BornA < best.BornA)) best = pair;
         }
         return best;
     }
@@ -275,16 +290,16 @@ internal sealed class PooledLinkLayer : IEventHandler
             if (left.Swaps is not null) swaps.AddRange(left.Swaps);
             if (right.Swaps is not null) swaps.AddRange(right.Swaps);
             swaps.Add((k, time));
-            var joined = Add(new Pair
+            var joined = Formed(route, Add(new Pair
             {
                 A = left.A, B = right.B, State = state, LastUpdate = time, Formed = time, BornA = left.BornA, BornB = right.BornB,
                 Swaps = swaps, Attempts = left.Attempts + right.Attempts,
-            });
+            }));
             route.HeldRight[joined.A].Add(joined.Id);
             route.HeldLeft[joined.B].Add(joined.Id);
             ScheduleCutoff(route, joined, time);
-            _queue.Schedule(KnownAt(route, joined, joined.A), this, NoticeEvent, route.Id, joined.A);
-            _queue.Schedule(KnownAt(route, joined, joined.B), this, NoticeEvent, route.Id, joined.B);
+            _queue.Schedule(joined.KnownA, this, NoticeEvent, route.Id, joined.A);
+            _queue.Schedule(joined.KnownB, this, NoticeEvent, route.Id, joined.B);
         }
         else
         {
@@ -341,7 +356,7 @@ internal sealed class PooledLinkLayer : IEventHandler
             foreach (int id in route.HeldRight[0])
             {
                 var pair = _pairs[id]!;
-                if (pair.B != last || pair.Locked || KnownAt(route, pair, 0) > time || KnownAt(route, pair, last) > time) continue;
+                if (pair.B != last || pair.Locked || pair.KnownA > time || pair.KnownB > time) continue;
                 if (best is null || pair.BornA < best.BornA) best = pair;
             }
             if (best is null) return;
@@ -358,14 +373,17 @@ internal sealed class PooledLinkLayer : IEventHandler
     {
         long dt = time - pair.LastUpdate;
         if (dt <= 0) return;
-        foreach (int end in new[] { route.Path[pair.A], route.Path[pair.B] })
-        {
-            var node = _network.Nodes[end];
-            if (node.T1 is null && node.T2 is null) continue;
-            var (x, y, z) = MemoryDecay.For(node.T1, node.T2, SimTime.ToSeconds(dt)).Twirled;
-            pair.State = pair.State.WithPauliNoise(x, y, z);
-        }
+        AgeAt(pair, route.Path[pair.A], dt);
+        AgeAt(pair, route.Path[pair.B], dt);
         pair.LastUpdate = time;
+    }
+
+    private void AgeAt(Pair pair, int end, long dt)
+    {
+        var node = _network.Nodes[end];
+        if (node.T1 is null && node.T2 is null) return;
+        var (x, y, z) = MemoryDecay.For(node.T1, node.T2, SimTime.ToSeconds(dt)).Twirled;
+        pair.State = pair.State.WithPauliNoise(x, y, z);
     }
 
     private void TimeLimit(string what) =>
