@@ -106,6 +106,32 @@ public class PooledMemoryTests
     }
 
     [Fact]
+    public void ProgramsGetPooledPairsOfTheSwappedWernerFidelity()
+    {
+        // Four links of F = 0.9, ideal memories: the Werner parameters multiply, F = 0.6731 (as per request).
+        string network = NetworkPhysicsTests.Chain(4, "success = 1; fidelity = 0.9;", "memories = 4;").Replace("network chain {\n", "network chain {\n  link_memories = pooled;\n");
+        var circuit = TestSupport.Compile(network + """
+            program bell on chain {
+                qubit[2] a @ alice;
+                qubit[2] b @ bob;
+                bit[2] ca;
+                bit[2] cb;
+                epr a[0], b[0];
+                epr a[1], b[1];
+                ca = measure a;
+                cb = measure b;
+            }
+            """);
+        var result = TestSupport.Run(circuit, 2000);
+        var pair = Assert.Single(result.Pairs);
+        double w = Math.Pow((4 * 0.9 - 1) / 3, 4);
+        Assert.Equal(0.6731, pair.MeanFidelity, 4);
+        Assert.Equal((1 + 3 * w) / 4, pair.MeanFidelity, 12);
+        // Z-basis readouts agree with probability (1 + w)/2 on each pair.
+        Statistics.AssertProportion(TestSupport.Count(result, k => k[1] == k[4]), 2000, (1 + w) / 2, "pair 0 agreement");
+    }
+
+    [Fact]
     public void DistillationIsRefusedWithPooledMemories()
     {
         var network = TestSupport.CompileNetwork(Chain(3, 1));

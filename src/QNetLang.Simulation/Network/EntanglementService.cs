@@ -14,7 +14,9 @@ namespace QNetLang.Simulation.Network;
 /// swap loses both halves, whose links start again once the failure message reaches them; a
 /// pair older than its links' cutoff while it waits is discarded and regenerated. Pairs are
 /// tracked as Bell-diagonal states that decay (Pauli-twirled T1/T2) at their end nodes' memories
-/// for exactly the time they wait, classical messages included.
+/// for exactly the time they wait, classical messages included. With `link_memories = pooled`
+/// every request goes to the pooled link layer instead (PooledLinkLayer.cs): memories belong to
+/// link ends, not to requests.
 /// </summary>
 public sealed partial class EntanglementService : IEventHandler
 {
