@@ -18,7 +18,7 @@ namespace QNetLang.Semantics;
 /// <item>`pass_duration` needs `pass_interval` and must be shorter than it (error).</item>
 /// <item>`distill` and `target_fidelity` go together, and the target lies in (0.5, 1) (error).</item>
 /// <item>A repeater swaps two pairs, so it needs at least 2 memories (error).</item>
-/// <item>`swap = asap` with `link_memories = pooled` can strand memories in pairs that cross one another (warning).</item>
+/// <item>`swap = asap` with `link_memories = pooled` can strand memories in pairs whose spans overlap (warning, QN2050).</item>
 /// </list>
 /// </summary>
 internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics)
