@@ -85,6 +85,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor ConflictingProperties = new("QN2042", "Conflicting properties", "'{0}' and '{1}' cannot both be given: {2}");
     public static readonly DiagnosticDescriptor ImpossibleProperty = new("QN2043", "Physically impossible property", "{0}");
     public static readonly DiagnosticDescriptor IgnoredProperty = new("QN2044", "Property has no effect", "'{0}' has no effect: {1}", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor PooledAsapCrossing = new("QN2050", "Pooled asap swaps can strand memories", "with `link_memories = pooled`, `swap = asap` joins any left pair with any right pair, so that with more than one memory per link end it can form pairs whose spans overlap (one from a to c, another from b to d, a < b < c and b < d: both span b to c): no end-to-end chain uses both, and once the link ends are full of them nothing is swapped until the cutoff frees them; `swap = nested` joins only its partners' pairs", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor BitNotANumber = new("QN2045", "Bit used as a number", "'{0}' is {1}, a measurement result known only when the program runs: bits can only be tested with == or != in an if condition, as in `if ({0} == 1)`");
     public static readonly DiagnosticDescriptor InvalidFigure = new("QN2046", "Invalid figure of merit", "{0}");
     public static readonly DiagnosticDescriptor EmptyReduction = new("QN2047", "Reduction over no rounds", "{0}(... over {1} in {2} .. {3}) has no rounds: the range is empty, so the figure would have no value");
@@ -122,6 +123,8 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor PairNeverDelivered = new("QN4104", "Entanglement can never be delivered", "the network can never deliver this pair: {0}");
     public static readonly DiagnosticDescriptor LoopIterationLimit = new("QN3010", "Loop iteration limit", "a runtime `while` loop at {0} ran {1} iterations in one shot without its condition becoming false; the loop probably never ends (its body must change a bit its condition tests)");
     public static readonly DiagnosticDescriptor SimulatedTimeLimit = new("QN4105", "Simulated time limit", "a shot ran past the simulated-time limit of {0} s ({1}); raise it with --max-time");
+    // QN4408 is the simulator's although it is in the 44xx block (the code reserved for it).
+    public static readonly DiagnosticDescriptor PooledDistillation = new("QN4408", "Pooled memories do not distil", "pooled memories (`link_memories = pooled`) do not distil end-to-end pairs yet: drop --distill and the links' `distill`, or use `link_memories = per_request`");
     public static readonly DiagnosticDescriptor BadStreamRequest = new("QN4107", "Bad stream request", "cannot stream pairs: {0}");
     public static readonly DiagnosticDescriptor CannotWritePlots = new("QN4108", "Cannot write plots", "cannot write the plots to '{0}': {1}");
 

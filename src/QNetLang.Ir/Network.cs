@@ -94,6 +94,9 @@ public sealed record Network(string Name, ImmutableArray<NetworkNode> Nodes, Imm
     /// <summary>Whether repeaters swap as soon as both of their links hold pairs (`swap = asap`) instead of in nested order.</summary>
     public bool SwapAsap => Properties.TryGetValue("swap", out var v) && v.Symbol == "asap";
 
+    /// <summary>Whether each link end's memories are a pool of slots that regenerate as soon as they are freed (`link_memories = pooled`) instead of being held by a request until its pair is delivered.</summary>
+    public bool PooledMemories => Properties.TryGetValue("link_memories", out var v) && v.Symbol == "pooled";
+
     public NetworkNode? FindNode(string name) => Nodes.FirstOrDefault(n => n.Name == name);
 
     public IEnumerable<NetworkLink> LinksOf(string node) => Links.Where(l => l.From == node || l.To == node);

@@ -21,6 +21,7 @@ namespace QNetLang.Semantics;
 /// <item>A coherent source sends pulses (`scheme = direct`), an SPDC source is a midpoint pair source (`scheme = source`) (QN2051).</item>
 /// <item>The pass properties (`max_elevation`, `min_elevation`, `pass_time`) do nothing without `orbit_height` (warning).</item>
 /// <item>A satellite pass has its minimum elevation below its maximum, at most 90°, a pass_time inside the pass, and no fixed length, elevation or windows beside the orbit (QN2052).</item>
+/// <item>`swap = asap` with `link_memories = pooled` can strand memories in pairs whose spans overlap (warning, QN2050).</item>
 /// </list>
 /// </summary>
 internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics)
@@ -46,6 +47,9 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
             if (PropertySchema.Find(owner, name) is { AppliesWhen: { } condition } spec && !PropertySchema.Applies(owner, spec, values))
                 diagnostics.Report(Diagnostics.IgnoredProperty, new Location(source, at), name, $"it applies only to links with {condition.Describe()}");
         }
+        if (owner == PropertySchema.NetworkOwner && given.TryGetValue("swap", out var swapAt) && given.ContainsKey("link_memories")
+            && values["swap"].Symbol == "asap" && values["link_memories"].Symbol == "pooled")
+            diagnostics.Report(Diagnostics.PooledAsapCrossing, new Location(source, swapAt));
         if (owner == PropertySchema.LinkOwner)
         {
             Conflict("rate", "attempt_time", "both set how long one attempt takes (1/rate or attempt_time)");

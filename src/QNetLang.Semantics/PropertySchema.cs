@@ -51,6 +51,7 @@ public static class PropertySchema
 
     private static readonly string[] LinkKinds = ["fiber", "free_space", "satellite"];
     private static readonly string[] SwapOrders = ["nested", "asap"];
+    private static readonly string[] MemoryUses = ["per_request", "pooled"];
     private static readonly string[] RoutingMetrics = ["fidelity", "time", "rate_fidelity"];
     private static readonly string[] DistillationProtocols = ["bbpssw", "dejmps"];
     private static readonly string[] HeraldingSchemes = ["direct", "single_click", "double_click", "source"];
@@ -68,6 +69,7 @@ public static class PropertySchema
             new("fiber_speed", Dimension.Speed, PropertyRange.Positive, 2.0e8, "Speed of light in fibre; classical messages and heralding signals travel at it."),
             new("classical_delay", Dimension.Time, PropertyRange.NonNegative, 0, "Constant processing delay added to every classical message between two nodes (swap and failure news, feed-forward), on top of its travel time."),
             new("swap", Dimension.None, PropertyRange.Symbol, null, "Order of entanglement swaps along a route: nested (a node swaps once both halves of its level are complete and known to it) or asap (every repeater swaps as soon as both of its own links hold pairs).", SwapOrders, "nested"),
+            new("link_memories", Dimension.None, PropertyRange.Symbol, null, "How memories serve entanglement: per_request (a request holds one memory pair on every link of its route until its pair is delivered) or pooled (each link end's memories, a node's memories split evenly over its links, are slots that attempt again as soon as a swap, the application or the cutoff frees them; a repeater swaps any left pair with any right pair).", MemoryUses, "per_request"),
             new("routing", Dimension.None, PropertyRange.Symbol, null, "How routes are chosen: fidelity (the highest end-to-end pair fidelity, then the fastest), time (the fastest expected generation, then the fewest hops) or rate_fidelity (the most distillable pairs per second: hashing yield of the fresh pair over its expected time).", RoutingMetrics, "fidelity"),
         ],
         [QpuOwner] =

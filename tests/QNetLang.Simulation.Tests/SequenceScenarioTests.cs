@@ -4,19 +4,20 @@ namespace QNetLang.Simulation.Tests;
 
 /// <summary>
 /// The linear-chain scenario of SeQUeNCe as the benchmark writes it (docs/benchmarks.md): pairs
-/// streamed between the ends of a chain of routers for 1 s. At N = 3 routers the pair count of
-/// our model has a closed form: each of the M request slots asks again as soon as its pair is
-/// delivered, so it is a renewal process whose cycle is the delivery time of two heralded links
+/// streamed between the ends of a chain of routers for 1 s. At N = 3 routers and one memory per
+/// link end the pair count has a closed form: the end slots are freed only by the delivery, so
+/// the stream is a renewal process whose cycle is the delivery time of two heralded links
 /// (4.025 ms attempts, success 0.5·η² with η = 10^(−0.2·5/10) per 5 km arm), a 2 ms swap and
-/// 1 ms of news; pairs in 1 s = M·E[N(1 s)] (<see cref="PairTimeReference.MeanRenewals"/>).
+/// 1 ms of news; pairs in 1 s = E[N(1 s)] (<see cref="PairTimeReference.MeanRenewals"/>). With
+/// more memories the pool is not a renewal process (PooledMemoryTests has its exact reference);
+/// at N = 10 the counts are checked against SeQUeNCe's.
 /// </summary>
 public class SequenceScenarioTests
 {
-    [Theory]
-    [InlineData(1)]
-    [InlineData(4)]
-    public void PairsInOneSecondFollowTheRenewalClosedForm(int memories)
+    [Fact]
+    public void PairsInOneSecondFollowTheRenewalClosedForm()
     {
+        const int memories = 1;
         var network = TestSupport.CompileNetwork(SequenceScenario.Source(3, memories));
         var result = PairStream.Execute(network, new PairStream.Options { From = "n0", To = "n2", DurationSeconds = 1, Runs = 200, Seed = 41 });
         var reference = new PairTimeReference(gridSeconds: 25e-6, log2Bins: 18);
@@ -30,5 +31,19 @@ public class SequenceScenarioTests
         // Werner pairs of F = 0.9 swapped once: w² before the memories' decay, which only lowers it.
         double fresh = (1 + 3 * Math.Pow((4 * 0.9 - 1) / 3, 2)) / 4;
         Assert.InRange(result.MeanFidelity, fresh - 0.02, fresh);
+    }
+
+    /// <summary>
+    /// SeQUeNCe's means over seeds for N = 10 (docs/benchmarks.md): 26.4 pairs with M = 1, F 0.415.
+    /// The pooled model delivers about 3 % fewer (25.6 ± 0.15 in 100 runs), a gap that is not
+    /// traced (docs/benchmarks.md); this test holds the agreement to 5 %.
+    /// </summary>
+    [Fact]
+    public void TenRoutersWithOneMemoryAgreeWithSequenceWithinFivePercent()
+    {
+        var network = TestSupport.CompileNetwork(SequenceScenario.Source(10, 1));
+        var result = PairStream.Execute(network, new PairStream.Options { From = "n0", To = "n9", DurationSeconds = 1, Runs = 100, Seed = 43 });
+        Assert.InRange(result.MeanPairs, 0.95 * 26.4, 1.05 * 26.4);
+        Assert.InRange(result.MeanFidelity, 0.395, 0.435);
     }
 }

@@ -14,7 +14,9 @@ namespace QNetLang.Simulation.Network;
 /// swap loses both halves, whose links start again once the failure message reaches them; a
 /// pair older than its links' cutoff while it waits is discarded and regenerated. Pairs are
 /// tracked as Bell-diagonal states that decay (Pauli-twirled T1/T2) at their end nodes' memories
-/// for exactly the time they wait, classical messages included.
+/// for exactly the time they wait, classical messages included. With `link_memories = pooled`
+/// every request goes to the pooled link layer instead (PooledLinkLayer.cs): memories belong to
+/// link ends, not to requests.
 /// </summary>
 public sealed partial class EntanglementService : IEventHandler
 {
@@ -49,7 +51,11 @@ public sealed partial class EntanglementService : IEventHandler
     public Action<string, string, long, long>? Record { get; init; }
 
     /// <summary>Elementary-link attempts started so far in this shot.</summary>
-    public long Attempts { get; private set; }
+    public long Attempts => _attempts + (_pooled?.Attempts ?? 0);
+
+    private long _attempts;
+    /// <summary>`link_memories = pooled`: the link layer that serves every request instead (PooledLinkLayer.cs).</summary>
+    private PooledLinkLayer? _pooled;
 
     private sealed class Request
     {
@@ -96,6 +102,14 @@ public sealed partial class EntanglementService : IEventHandler
             links[i] = _network.Link(path[i], path[i + 1]) ?? throw new InvalidOperationException($"route uses a missing link {path[i]}-{path[i + 1]}");
             if (links[i].Success <= 0)
                 throw new SimulationLimitException(Diagnostics.PairNeverDelivered, location, $"link {Name(path[i])}–{Name(path[i + 1])} never succeeds (its success probability is 0)");
+        }
+        if (_network.PooledMemories)
+        {
+            if (_distillation.Active || links.Any(l => l.Distillation is not null))
+                throw new SimulationLimitException(Diagnostics.PooledDistillation, location);
+            _pooled ??= new PooledLinkLayer(_network, _queue, _random, _maxTimePs, Record);
+            _pooled.Submit(path, links, time, consumer, token, location);
+            return;
         }
         for (int i = 1; i < path.Length - 1; i++)
             if (_network.Nodes[path[i]].Memories < 2)
@@ -283,7 +297,7 @@ public sealed partial class EntanglementService : IEventHandler
             made = lo;
         }
         _requests[leaf.Request]!.Attempts += made;
-        Attempts += made;
+        _attempts += made;
     }
 
     private void OnHerald(Segment segment, int generation, long time)

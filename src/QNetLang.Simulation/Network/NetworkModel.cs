@@ -45,6 +45,9 @@ public sealed class NetworkModel
     /// <summary>`swap = asap`: repeaters swap as soon as both of their links hold pairs (AsapSwapping.cs).</summary>
     public bool SwapAsap => Source.SwapAsap;
 
+    /// <summary>`link_memories = pooled`: each link end's memories are a pool of slots (PooledLinkLayer.cs).</summary>
+    public bool PooledMemories => Source.PooledMemories;
+
     public IReadOnlyList<NodeModel> Nodes { get; }
 
     public int IndexOf(string node) => _index[node];

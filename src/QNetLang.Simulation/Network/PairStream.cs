@@ -58,7 +58,15 @@ public static class PairStream
             throw new SimulationLimitException(Diagnostics.BadStreamRequest, options.Location, "an end has no memory to hold pairs");
         var clock = Stopwatch.StartNew();
         var runs = new Run[options.Runs];
-        Parallel.For(0, options.Runs, run => runs[run] = new Worker(model, route, inFlight, options, run).Execute());
+        try
+        {
+            Parallel.For(0, options.Runs, run => runs[run] = new Worker(model, route, inFlight, options, run).Execute());
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<SimulationLimitException>().FirstOrDefault() is { } limit)
+        {
+            // The callers report a limit as a diagnostic; the threads' wrapper would hide it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(limit);
+        }
         return new Result(options.From, options.To, path, inFlight, runs, clock.Elapsed.TotalSeconds);
     }
 
