@@ -40,7 +40,11 @@ public sealed partial class EntanglementService : IEventHandler
         _random = random;
         _maxTimePs = maxTimePs;
         _freeMemories = network.Nodes.Select(n => n.Memories).ToArray();
+        if (network.Generation.Generation > 1) _encoded = new EncodedRepeaterChain(network, network.Generation, queue, random, maxTimePs);
     }
+
+    /// <summary>Generations 2 and 3 make pairs with encoded memories or photons instead (EncodedRepeaterChain.cs); null for generation 1.</summary>
+    private readonly EncodedRepeaterChain? _encoded;
 
     /// <summary>
     /// Receives what the network does, for a shot's timeline: (node, what, start, end) for each
@@ -49,7 +53,13 @@ public sealed partial class EntanglementService : IEventHandler
     public Action<string, string, long, long>? Record { get; init; }
 
     /// <summary>Elementary-link attempts started so far in this shot.</summary>
-    public long Attempts { get; private set; }
+    public long Attempts
+    {
+        get => _attempts + (_encoded?.Attempts ?? 0);
+        private set => _attempts = value;
+    }
+
+    private long _attempts;
 
     private sealed class Request
     {
@@ -96,6 +106,11 @@ public sealed partial class EntanglementService : IEventHandler
             links[i] = _network.Link(path[i], path[i + 1]) ?? throw new InvalidOperationException($"route uses a missing link {path[i]}-{path[i + 1]}");
             if (links[i].Success <= 0)
                 throw new SimulationLimitException(Diagnostics.PairNeverDelivered, location, $"link {Name(path[i])}–{Name(path[i + 1])} never succeeds (its success probability is 0)");
+        }
+        if (_encoded is not null)
+        {
+            _encoded.Submit(path, links, time, consumer, token, location);
+            return;
         }
         for (int i = 1; i < path.Length - 1; i++)
             if (_network.Nodes[path[i]].Memories < 2)
@@ -283,7 +298,7 @@ public sealed partial class EntanglementService : IEventHandler
             made = lo;
         }
         _requests[leaf.Request]!.Attempts += made;
-        Attempts += made;
+        _attempts += made;
     }
 
     private void OnHerald(Segment segment, int generation, long time)
