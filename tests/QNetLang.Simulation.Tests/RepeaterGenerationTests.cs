@@ -80,14 +80,20 @@ public class RepeaterGenerationTests
     }
 
     [Fact]
-    public void SecondGenerationRequestsWaitForTheRepeatersMemories()
+    public void SecondGenerationRepeatersFreeTheirMemoriesAtTheSwap()
     {
-        // Memories for one pair at r1 (2·3² = 18): two requests in flight take turns, so ten pairs
-        // take ten deterministic delivery times (every attempt succeeds, co-located, 1 µs attempts, 2 µs operations).
-        var one = Chain(2, "generation = 2; local_gate_time = 1 us; local_measure_time = 1 us;", "success = 1; attempt_time = 1 us;", "memories = 18;", "comm = 2;");
-        var two = Chain(2, "generation = 2; local_gate_time = 1 us; local_measure_time = 1 us;", "success = 1; attempt_time = 1 us;", "memories = 36;", "comm = 2;");
-        Assert.Equal(10 * 5e-6, Stream(one, runs: 1, pairs: 10).Runs[0].EndPs / 1e12, 12);
-        Assert.Equal(5 * 5e-6, Stream(two, runs: 1, pairs: 10).Runs[0].EndPs / 1e12, 12);
+        // Every attempt succeeds, co-located nodes, 1 µs attempts, 2 µs operations, 10 µs per
+        // message: a request's link is encoded at 1 + 2 + 10 = 13 µs, r1 swaps until 15 µs and
+        // frees its memories then; the ends hear of it at 25 µs.
+        const string generation = "generation = 2; local_gate_time = 1 us; local_measure_time = 1 us; classical_delay = 10 us;";
+        var one = Chain(2, generation, "success = 1; attempt_time = 1 us;", "memories = 18;", "comm = 2;");
+        var two = Chain(2, generation, "success = 1; attempt_time = 1 us;", "memories = 36;", "comm = 2;");
+        // Room for one pair at r1 (2·3² = 18), two requests in flight: a new one starts every
+        // 15 µs, so the tenth starts at 135 µs and is delivered at 160 µs (250 µs if the
+        // memories were held until the delivery).
+        Assert.Equal(160e-6, Stream(one, runs: 1, pairs: 10).Runs[0].EndPs / 1e12, 12);
+        // Room for two: they go side by side, a new pair of requests every 25 µs.
+        Assert.Equal(125e-6, Stream(two, runs: 1, pairs: 10).Runs[0].EndPs / 1e12, 12);
     }
 
     [Fact]

@@ -55,13 +55,14 @@ public static class SweepPlots
             var bars = plot.Add.ErrorBar(xs, ys, errors);
             bars.LineColor = color;
         }
-        if (figure.Contains("rate", StringComparison.Ordinal) && IsLinkLength(first))
+        // A stream sweep measures routes, not one link: the one link's bound is not theirs.
+        if (figure.Contains("rate", StringComparison.Ordinal) && IsLinkLength(first) && points[0].Program is not null)
         {
             var (a, b) = LinkEnds(first);
             var bound = points.Where(p => p.Values.Skip(1).SequenceEqual(points[0].Values.Skip(1))).ToList();
-            bool perSecond = PerSecond(points[0].Program.Figures, figure);
+            bool perSecond = PerSecond(points[0].Program!.Figures, figure);
             double[] xs = [.. bound.Select(p => SweepParameter.SiValue(p.Values[0]))];
-            double[] ys = [.. bound.Select(p => Plob(p.Program.Network, a, b) * (perSecond ? SourceRate(p.Program.Network, a, b) : 1))];
+            double[] ys = [.. bound.Select(p => Plob(p.Network, a, b) * (perSecond ? SourceRate(p.Network, a, b) : 1))];
             if (ys.All(double.IsFinite))
             {
                 var line = plot.Add.Scatter(xs, ys, ScottPlot.Colors.Black);
@@ -79,7 +80,7 @@ public static class SweepPlots
         return plot;
     }
 
-    private static bool IsLinkLength(string target) => ParameterOverrides.Split(target) is (string owner, "length") && owner.Split("--").Length == 2;
+    private static bool IsLinkLength(string target) => ParameterOverrides.Split(target) is (string owner, "length") && owner != ParameterOverrides.EveryLink && owner.Split("--").Length == 2;
 
     private static (string, string) LinkEnds(string target)
     {

@@ -23,9 +23,9 @@ namespace QNetLang.Simulation.Network;
 /// </list>
 /// Each encoded operation (an encoding, a swap, a hop) leaves a logical Pauli error with the
 /// probability <see cref="RepeaterGeneration.LogicalError"/>: a Werner factor 1 − p_L on the pair.
-/// A repeater's `memories` are physical qubits: a generation-2 request holds 2·d² of them at
-/// every repeater of its route from its start to its delivery (first come, first served, as
-/// generation 1 holds 2), and a generation-3 repeater needs 2·n·m to receive one block while it
+/// A repeater's `memories` are physical qubits: a generation-2 request takes 2·d² of them at
+/// every repeater of its route when it starts (first come, first served, as generation 1 takes
+/// 2) and each repeater has them back when its swap measures the two halves, and a generation-3 repeater needs 2·n·m to receive one block while it
 /// re-encodes the previous one. Error correction keeps encoded memories from decaying while they
 /// wait, so T1 and T2 of the repeaters do not enter before delivery; after it the pair is the program's, as in any generation.
 /// </summary>
@@ -85,7 +85,7 @@ internal sealed class EncodedRepeaterChain : IEventHandler
             _waiting.Add(request);
             return;
         }
-        Schedule(request, EncodedLinks(request, time));
+        StartEncodedLinks(request, time);
     }
 
     private string Code => _generation.Generation == 2
@@ -100,24 +100,27 @@ internal sealed class EncodedRepeaterChain : IEventHandler
         return true;
     }
 
-    private void Schedule(Request request, (long Delivered, BellDiagonal State, long Attempts) made)
+    private const int DeliverEvent = 0, ReleaseEvent = 1;
+
+    private void Schedule(Request request, (long Delivered, BellDiagonal State, long Attempts) made, long[]? swaps = null)
     {
         if (made.Delivered > _maxTimePs)
             throw new SimulationLimitException(Diagnostics.SimulatedTimeLimit, Location.None, SimTime.ToSeconds(_maxTimePs).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
                 $"the encoded pair between {_network.Nodes[request.Path[0]].Name} and {_network.Nodes[request.Path[^1]].Name} was delivered after it");
         Attempts += made.Attempts;
         request.Delivery = new PairDelivery(request.Path[0], request.Path[^1], made.State, request.RequestedAt, made.Delivered, made.Attempts);
+        // Each repeater's swap measures its two encoded halves: their memories are free from then on.
+        if (swaps is not null)
+            for (int k = 1; k < request.Path.Length - 1; k++) _queue.Schedule(swaps[k], this, ReleaseEvent, request.Path[k]);
         _scheduled.Add(request);
-        _queue.Schedule(made.Delivered, this, 0, _scheduled.Count - 1);
+        _queue.Schedule(made.Delivered, this, DeliverEvent, _scheduled.Count - 1);
     }
 
     public void Handle(int kind, int arg, long data, long time)
     {
-        if (_scheduled[arg] is not { } request) return;
-        _scheduled[arg] = null;
-        if (_generation.Generation == 2)
+        if (kind == ReleaseEvent)
         {
-            for (int i = 1; i < request.Path.Length - 1; i++) _freeMemories[request.Path[i]] += MemoriesPerPair;
+            _freeMemories[arg] += MemoriesPerPair;
             // First come, first served: start every waiting request that now fits, in arrival order.
             for (int w = 0; w < _waiting.Count;)
             {
@@ -128,14 +131,24 @@ internal sealed class EncodedRepeaterChain : IEventHandler
                     continue;
                 }
                 _waiting.RemoveAt(w);
-                Schedule(waiting, EncodedLinks(waiting, time));
+                StartEncodedLinks(waiting, time);
             }
+            return;
         }
+        if (_scheduled[arg] is not { } request) return;
+        _scheduled[arg] = null;
         request.Consumer.PairDelivered(request.Token, request.Delivery);
     }
 
+    private void StartEncodedLinks(Request request, long time)
+    {
+        var swaps = new long[request.Path.Length];
+        Schedule(request, EncodedLinks(request, time, swaps), swaps);
+    }
+
     /// <summary>Generation 2: encoded links, then swaps that start as soon as the repeater's own two links are encoded.</summary>
-    private (long Delivered, BellDiagonal State, long Attempts) EncodedLinks(Request request, long time)
+    /// <remarks><paramref name="swaps"/> receives when each repeater's swap ends, by path index.</remarks>
+    private (long Delivered, BellDiagonal State, long Attempts) EncodedLinks(Request request, long time, long[] swaps)
     {
         var (path, links) = (request.Path, request.Links);
         int block = _generation.CodeDistance * _generation.CodeDistance;
@@ -162,6 +175,7 @@ internal sealed class EncodedRepeaterChain : IEventHandler
         for (int k = 1; k < path.Length - 1; k++)
         {
             long swapped = SimTime.After(Math.Max(ready[k - 1], ready[k]), operation);
+            swaps[k] = swapped;
             delivered = Math.Max(delivered, Math.Max(SimTime.After(swapped, _network.Delay(path[k], path[0])), SimTime.After(swapped, _network.Delay(path[k], path[^1]))));
             state = state.Compose(BellDiagonal.Werner(1 - _generation.LogicalError(_generation.PhysicalError)));
         }
