@@ -9,7 +9,8 @@ namespace QNetLang.Compiler.Commands;
 /// the repeaterless (PLOB) bound −log2(1 − η) per channel use is drawn beside it, η the
 /// link's transmissivity at each point: no protocol over that link can beat it. A rate per
 /// second (a figure that divides by shot_time, directly or through earlier figures) gets the
-/// bound times the link's source rate instead, and none when the link has no rate.
+/// bound times the link's source rate instead, and none when the link has no rate. A stream
+/// sweep's rates (`--stream`) are drawn on a log axis, where a rate of 0 has no place.
 /// </summary>
 public static class SweepPlots
 {
@@ -40,15 +41,23 @@ public static class SweepPlots
         var plot = new ScottPlot.Plot();
         var palette = new ScottPlot.Palettes.Category10();
         string first = parameters[0].Target;
+        // A stream sweep's rates span decades (generations, distances): they get a log axis, without their zeros.
+        bool log = points[0].Program is null && figure.Contains("rate", StringComparison.Ordinal);
         // Points of one series share the values of every parameter but the first.
         var series = points.GroupBy(p => string.Join(", ", p.Values.Skip(1).Select(v => $"{v.Target} = {v.Text}"))).ToList();
         for (int s = 0; s < series.Count; s++)
         {
-            var members = series[s].Where(p => double.IsFinite(p.Result.Figures.Single(f => f.Name == figure).Value)).ToList();
+            var members = series[s].Where(p => p.Result.Figures.Single(f => f.Name == figure).Value is var v && double.IsFinite(v) && (!log || v > 0)).ToList();
             if (members.Count == 0) continue;
             double[] xs = [.. members.Select(p => SweepParameter.SiValue(p.Values[0]))];
             double[] ys = [.. members.Select(p => p.Result.Figures.Single(f => f.Name == figure).Value)];
             double[] errors = [.. members.Select(p => p.Result.Figures.Single(f => f.Name == figure).StdErr).Select(e => double.IsFinite(e) ? e : 0)];
+            if (log)
+            {
+                // On a log axis an error e of a value v spans about e/(v·ln 10) decades.
+                errors = [.. errors.Zip(ys, (e, v) => e / (v * Math.Log(10)))];
+                ys = [.. ys.Select(Math.Log10)];
+            }
             var color = palette.GetColor(s);
             var scatter = plot.Add.Scatter(xs, ys, color);
             scatter.LegendText = series[s].Key.Length == 0 ? figure : series[s].Key;
@@ -74,7 +83,16 @@ public static class SweepPlots
         plot.Title(figure);
         var unit = parameters[0].Values[0].Unit is { } u && QNetLang.Core.Units.TryConvert(u, 1, out var dimension, out _) ? QNetLang.Core.Units.CanonicalUnitName(dimension) : null;
         plot.XLabel(unit is null ? first : $"{first} ({unit})");
-        plot.YLabel(figure + " ± 1 standard error");
+        plot.YLabel(figure + (log ? " (log scale)" : "") + " ± 1 standard error");
+        if (log)
+        {
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+                IntegerTicksOnly = true,
+                LabelFormatter = y => Math.Pow(10, y).ToString(y >= 0 ? "#,0" : "0.###", System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
         // Below the data area, so that it never covers a point.
         plot.ShowLegend(ScottPlot.Edge.Bottom);
         return plot;
