@@ -91,6 +91,9 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor FigureReadsUnwrittenBit = new("QN2048", "Figure reads a bit never written", "the figure '{0}' reads {1}, which no measurement or send writes: it is 0 in every shot", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnknownRepeaterGeneration = new("QN2055", "Unknown repeater generation", "'generation' = {0} is not a repeater generation: give 1 (heralded links, two-way signalling, swapping, distillation), 2 (encoded memories) or 3 (one-way loss-tolerant encoded photons)");
     public static readonly DiagnosticDescriptor ErrorAboveThreshold = new("QN2056", "Physical error at or above the code's threshold", "'physical_error' = {0} is not below 'threshold' = {1}: above the threshold encoding adds logical errors instead of removing them, so an encoded repeater generation cannot work");
+    public static readonly DiagnosticDescriptor SourceDoesNotFitLink = new("QN2051", "Photon source does not fit the link", "'source = {0}' {1}");
+    public static readonly DiagnosticDescriptor ImpossiblePass = new("QN2052", "Impossible satellite pass", "{0}");
+    public static readonly DiagnosticDescriptor FigureNeedsLink = new("QN2053", "Figure reads no link", "'{0}' reads the link between two nodes: {1}");
 
     // ---- QN3xxx: network and distribution ------------------------------------------------
     public static readonly DiagnosticDescriptor NoRoute = new("QN3001", "No route", "no route between '{0}' and '{1}' in network '{2}': every chain of links between them has a link that never delivers a pair (success = 0, or a loss so high that no photon arrives); give that link a success above 0 or add another link");

@@ -59,7 +59,9 @@ public sealed record NodeSpec(
 /// defaults were filled in by the schema at bind time; optional parameters are null when absent.
 /// Parameters of another kind of link or scheme are null too: `loss` on free-space links, the
 /// free-space ones (apertures, wavelength, elevation in degrees, atmospheric and pointing loss)
-/// on fibre, `bright_state` unless the scheme is single-click.
+/// on fibre, `bright_state` unless the scheme is single-click, `mean_photon_number` for a
+/// single-photon source. A satellite link with `orbit_height` has the slant range of its pass
+/// at `pass_time` as <see cref="Length"/> and the elevation there in its optics.
 /// </summary>
 public sealed record LinkSpec(
     double Length,
@@ -80,33 +82,62 @@ public sealed record LinkSpec(
     double? BrightState,
     FreeSpaceOptics? Optics,
     DistillSpec? Distill = null,
-    int Modes = 1)
+    int Modes = 1,
+    PhotonSource Source = PhotonSource.SinglePhoton,
+    double? MeanPhotonNumber = null,
+    double Misalignment = 0,
+    SatellitePass? Pass = null,
+    double PassTime = 0)
 {
     public static LinkSpec Of(NetworkLink link)
     {
         var p = new PropertyReader(link.Properties, $"link {link.From} -- {link.To}");
+        var source = p.Symbol("source") switch { "coherent" => PhotonSource.Coherent, "spdc" => PhotonSource.Spdc, _ => PhotonSource.SinglePhoton };
+        // A satellite link with an orbit follows its pass: the slant range and the elevation at
+        // pass_time replace length and elevation.
+        var pass = link.Kind == LinkKind.Satellite && p.Optional("orbit_height") is { } height
+            ? new SatellitePass(height, p.Required("max_elevation"), p.Required("min_elevation")) : null;
+        double passTime = pass is null ? 0 : p.Required("pass_time");
+        var (length, elevation) = pass?.At(passTime) is { } at ? (at.SlantRange, (double?)at.ElevationDegrees) : (p.Required("length"), p.Optional("elevation"));
         return new LinkSpec(
-            p.Required("length"), link.Kind == LinkKind.Fiber ? p.Required("loss") : null, p.Optional("total_loss"), p.Optional("success"),
+            length, link.Kind == LinkKind.Fiber ? p.Required("loss") : null, p.Optional("total_loss"), p.Optional("success"),
             p.Required("fidelity"), p.Optional("rate"), p.Optional("attempt_time"), link.Kind,
             p.Required("detector_efficiency"), p.Required("dark_count"), p.Optional("cutoff"), p.Required("availability"),
             p.Optional("pass_duration"), p.Optional("pass_interval"),
             link.Scheme, p.Optional("bright_state"),
             link.Kind == LinkKind.Fiber ? null : new FreeSpaceOptics(
                 p.Required("tx_aperture"), p.Required("rx_aperture"), p.Required("wavelength"),
-                p.Required("elevation"), p.Required("atmospheric_loss"), p.Required("pointing_loss")),
+                elevation ?? p.Required("elevation"), p.Required("atmospheric_loss"), p.Required("pointing_loss"), p.Required("beam_wander")),
             p.Symbol("distill") is { } protocol ? new DistillSpec(protocol, p.Required("target_fidelity")) : null,
-            p.Optional("modes") is { } modes ? checked((int)modes) : 1);
+            p.Optional("modes") is { } modes ? checked((int)modes) : 1,
+            source, source == PhotonSource.SinglePhoton ? null : p.Required("mean_photon_number"),
+            p.Optional("misalignment") ?? 0, pass, passTime);
     }
 }
 
-/// <summary>A free-space channel's optics: aperture diameters and wavelength in metres, elevation in degrees, losses in dB.</summary>
+/// <summary>
+/// A free-space channel's optics: aperture diameters and wavelength in metres, elevation in
+/// degrees, losses in dB, and the turbulence-induced angular spread of the beam in radians.
+/// </summary>
 public sealed record FreeSpaceOptics(
     double TxAperture,
     double RxAperture,
     double Wavelength,
     double ElevationDegrees,
     double AtmosphericLossDb,
-    double PointingLossDb);
+    double PointingLossDb,
+    double BeamWander = 0);
+
+/// <summary>The photon statistics of a link's source (the link's `source`; docs/simulator.md, "Photon sources").</summary>
+public enum PhotonSource
+{
+    /// <summary>Exactly one photon per pulse (send) or one pair per attempt (scheme = source).</summary>
+    SinglePhoton,
+    /// <summary>Weak coherent pulses: Poissonian photon number of mean `mean_photon_number`.</summary>
+    Coherent,
+    /// <summary>Spontaneous parametric down-conversion: thermal pair number of mean `mean_photon_number`.</summary>
+    Spdc,
+}
 
 /// <summary>
 /// A link's `distill` and `target_fidelity`: end-to-end pairs routed over the link are distilled

@@ -12,7 +12,7 @@ namespace QNetLang.Semantics;
 /// manifest can carry it without the source. Bits may be read only inside a reduction, figures
 /// declared earlier only outside one: a figure's value is a function of pooled sums over shots.
 /// </summary>
-internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics, ExpressionEvaluator evaluator, int maxTerms)
+internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics, ExpressionEvaluator evaluator, int maxTerms, Network network)
 {
     /// <summary>The name that stands for the mean simulated time of a shot, in seconds.</summary>
     public const string ShotTimeName = "shot_time";
@@ -105,10 +105,12 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
                 var right = inner(b.Right);
                 return left is null || right is null ? null : new FigureBinary(Operator(b.Operator), left, right);
             }
+            case CallExpression c when FigureLinkFunctions.Contains(c.Function.Text):
+                return LinkCall(c, globals, loops);
             case CallExpression c:
             {
                 if (!FigureFunctions.TryGetArity(c.Function.Text, out int arity))
-                    return Invalid(c.Function.Span, $"'{c.Function.Text}' is not a figure function (functions: {string.Join(", ", FigureFunctions.Names)}; reductions: mean, sum)");
+                    return Invalid(c.Function.Span, $"'{c.Function.Text}' is not a figure function (functions: {string.Join(", ", FigureFunctions.Names)}; of a link: {string.Join(", ", FigureLinkFunctions.Names)}; reductions: mean, sum)");
                 if (c.Arguments.Length != arity)
                     return Invalid(c.Function.Span, $"'{c.Function.Text}' takes {arity} argument(s), not {c.Arguments.Length}");
                 var arguments = c.Arguments.Select(inner).ToList();
@@ -117,6 +119,36 @@ internal sealed class FigureBinder(SourceText source, DiagnosticBag diagnostics,
             default:
                 return Constant(expression, globals, loops) is { } value ? new FigureConstant(value.Number) : null;
         }
+    }
+
+    /// <summary>
+    /// `f(SENDER, RECEIVER, numbers...)`: a value of the link's model, exact and the same in
+    /// every shot, so it is bound here to a constant (a sweep binds the program again at each point).
+    /// </summary>
+    private FigureExpression? LinkCall(CallExpression call, Scope globals, Dictionary<string, long> loops)
+    {
+        string name = call.Function.Text;
+        FigureExpression? Fail(TextSpan span, string why)
+        {
+            diagnostics.Report(Diagnostics.FigureNeedsLink, At(span), name, why);
+            return null;
+        }
+        if (call.Arguments.Length < 2 || call.Arguments[0] is not NameExpression from || call.Arguments[1] is not NameExpression to)
+            return Fail(call.Span, "give the sending node and the receiving node first, as in gain(alice, bob)");
+        foreach (var node in (NameExpression[])[from, to])
+            if (network.FindNode(node.Name.Text) is null)
+                return Fail(node.Span, $"network '{network.Name}' has no node '{node.Name.Text}'");
+        if (network.FindLink(from.Name.Text, to.Name.Text) is not { } link)
+            return Fail(call.Span, $"'{from.Name.Text}' and '{to.Name.Text}' share no link");
+        var extra = new double[call.Arguments.Length - 2];
+        for (int i = 2; i < call.Arguments.Length; i++)
+        {
+            if (Constant(call.Arguments[i], globals, loops) is not { } value) return null;
+            extra[i - 2] = value.Number;
+        }
+        var reading = new FigureLinkFunctions.LinkReading(link, network, to.Name.Text);
+        if (FigureLinkFunctions.Check(name, reading, extra) is { } why) return Fail(call.Span, why);
+        return new FigureConstant(FigureLinkFunctions.Evaluate(name, reading, extra));
     }
 
     private FigureExpression? Reduction(ReductionExpression reduction, Scope globals)

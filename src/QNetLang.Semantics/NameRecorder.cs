@@ -23,9 +23,10 @@ internal sealed class NameRecorder(SymbolTable table, SourceText source)
     /// <summary>
     /// Records every name of an expression as <paramref name="scope"/> resolves it (none when
     /// null: network properties see no program names), built-in constants, functions and units,
-    /// and a reduction's round variable with its uses.
+    /// and a reduction's round variable with its uses. In a figure (<paramref name="network"/>
+    /// given) the two first arguments of a link function name nodes of that network.
     /// </summary>
-    public void Expression(Expression expression, Scope? scope, ProgramSymbol? program)
+    public void Expression(Expression expression, Scope? scope, ProgramSymbol? program, Ir.Network? network = null)
     {
         switch (expression)
         {
@@ -38,29 +39,36 @@ internal sealed class NameRecorder(SymbolTable table, SourceText source)
                 break;
             case IndexExpression index:
                 Reference(index.Name, scope?.Lookup(index.Name.Text));
-                Expression(index.Index, scope, program);
+                Expression(index.Index, scope, program, network);
+                break;
+            case CallExpression call when network is not null && FigureLinkFunctions.Contains(call.Function.Text):
+                for (int i = 0; i < call.Arguments.Length; i++)
+                {
+                    if (i < 2 && call.Arguments[i] is NameExpression node) Reference(node.Name, table.NodeOf(network, node.Name.Text));
+                    else Expression(call.Arguments[i], scope, program, network);
+                }
                 break;
             case CallExpression call:
                 if (ExpressionEvaluator.IsBuiltinFunction(call.Function.Text)) Reference(call.Function, new BuiltinValueSymbol(call.Function.Text, IsFunction: true));
-                foreach (var argument in call.Arguments) Expression(argument, scope, program);
+                foreach (var argument in call.Arguments) Expression(argument, scope, program, network);
                 break;
             case UnaryExpression unary:
-                Expression(unary.Operand, scope, program);
+                Expression(unary.Operand, scope, program, network);
                 break;
             case BinaryExpression binary:
-                Expression(binary.Left, scope, program);
-                Expression(binary.Right, scope, program);
+                Expression(binary.Left, scope, program, network);
+                Expression(binary.Right, scope, program, network);
                 break;
             case ReductionExpression reduction:
-                Expression(reduction.Start, scope, program);
-                Expression(reduction.End, scope, program);
+                Expression(reduction.Start, scope, program, network);
+                Expression(reduction.End, scope, program, network);
                 // The round variable hides outer names inside its reduction, as the figure binder reads it.
                 var rounds = new Scope(scope);
                 var variable = new LoopVariableSymbol(reduction.Variable.Text, reduction.Variable.Span);
                 if (rounds.TryDeclareLocal(variable)) Declare(reduction.Variable, variable, reduction, program);
                 Region(reduction.Span, rounds, program);
-                Expression(reduction.Body, rounds, program);
-                if (reduction.Condition is { } condition) Expression(condition, rounds, program);
+                Expression(reduction.Body, rounds, program, network);
+                if (reduction.Condition is { } condition) Expression(condition, rounds, program, network);
                 break;
         }
     }

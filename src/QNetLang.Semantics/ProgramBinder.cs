@@ -38,7 +38,7 @@ public sealed class ProgramBinder
         _network = network;
         _diagnostics = diagnostics;
         _evaluator = new ExpressionEvaluator(source, diagnostics);
-        _figures = new FigureBinder(source, diagnostics, _evaluator, SemanticLimits.MaxFigureRounds);
+        _figures = new FigureBinder(source, diagnostics, _evaluator, SemanticLimits.MaxFigureRounds, network);
         _names = new NameRecorder(symbols ?? new SymbolTable(), source);
     }
 
@@ -147,7 +147,7 @@ public sealed class ProgramBinder
             {
                 if (!RequireTopLevel(topLevel, figure, "figures", figure.Name, scope)) return null;
                 // Bound before it is declared: a figure cannot read itself.
-                _names.Expression(figure.Value, _globals, _program);
+                _names.Expression(figure.Value, _globals, _program, _network);
                 var symbol = new FigureSymbol(figure.Name.Text, figure.Name.Span);
                 if (_figures.Bind(figure, _globals)) Declare(symbol, figure.Name, figure);
                 // A figure with errors is not a name later figures can use (each use would be

@@ -18,6 +18,9 @@ namespace QNetLang.Semantics;
 /// <item>`pass_duration` needs `pass_interval` and must be shorter than it (error).</item>
 /// <item>`distill` and `target_fidelity` go together, and the target lies in (0.5, 1) (error).</item>
 /// <item>A repeater swaps two pairs, so it needs at least 2 memories (error).</item>
+/// <item>A coherent source sends pulses (`scheme = direct`), an SPDC source is a midpoint pair source (`scheme = source`) (QN2051).</item>
+/// <item>The pass properties (`max_elevation`, `min_elevation`, `pass_time`) do nothing without `orbit_height` (warning).</item>
+/// <item>A satellite pass has its minimum elevation below its maximum, at most 90°, a pass_time inside the pass, and no fixed length, elevation or windows beside the orbit (QN2052).</item>
 /// </list>
 /// </summary>
 internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics)
@@ -80,6 +83,11 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
         }
         if (owner == PropertySchema.NetworkOwner)
             CheckGeneration(values, given);
+        if (owner == PropertySchema.LinkOwner)
+        {
+            CheckSource(values, given);
+            CheckPass(values, given);
+        }
         if (Value("t1") is { } t1 && Value("t2") is { } t2 && t2 > 2 * t1)
             diagnostics.Report(Diagnostics.ImpossibleProperty, new Location(source, given.GetValueOrDefault("t2")),
                 $"T2 = {Units.FormatNumber(t2)} s exceeds 2·T1 = {Units.FormatNumber(2 * t1)} s; a physical qubit has T2 ≤ 2·T1");
@@ -100,6 +108,42 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
         if (Value("physical_error") is { } error && Value("threshold") is { } threshold && error >= threshold)
             diagnostics.Report(Diagnostics.ErrorAboveThreshold, new Location(source, given.GetValueOrDefault("physical_error", given.GetValueOrDefault("threshold"))),
                 Units.FormatNumber(error), Units.FormatNumber(threshold));
+    }
+
+    private void CheckSource(IReadOnlyDictionary<string, PropertyValue> values, IReadOnlyDictionary<string, TextSpan> given)
+    {
+        if (!given.TryGetValue("source", out var at)) return;
+        string scheme = values.TryGetValue("scheme", out var s) && s.Symbol is { } symbol ? symbol : "direct";
+        string? why = values["source"].Symbol switch
+        {
+            "coherent" when scheme != "direct" => $"sends weak coherent pulses with `send`, over a link with 'scheme = direct', not '{scheme}'",
+            "spdc" when scheme != "source" => $"is a midpoint pair source: give it with 'scheme = source', not '{scheme}'",
+            _ => null,
+        };
+        if (why is not null) diagnostics.Report(Diagnostics.SourceDoesNotFitLink, new Location(source, at), values["source"].Symbol!, why);
+    }
+
+    private void CheckPass(IReadOnlyDictionary<string, PropertyValue> values, IReadOnlyDictionary<string, TextSpan> given)
+    {
+        if (values.GetValueOrDefault("kind")?.Symbol != "satellite") return;
+        if (!given.TryGetValue("orbit_height", out var orbitAt))
+        {
+            foreach (string name in (string[])["max_elevation", "min_elevation", "pass_time"])
+                if (given.TryGetValue(name, out var at))
+                    diagnostics.Report(Diagnostics.IgnoredProperty, new Location(source, at), name, "it describes a pass, and the link follows one only when 'orbit_height' is given");
+            return;
+        }
+        void Report(string name, string message) => diagnostics.Report(Diagnostics.ImpossiblePass, new Location(source, given.GetValueOrDefault(name, orbitAt)), message);
+        foreach (string fixedBy in (string[])["length", "elevation", "pass_duration", "pass_interval"])
+            if (given.ContainsKey(fixedBy))
+                Report(fixedBy, $"'{fixedBy}' is set by the pass's geometry once 'orbit_height' is given (slant range, elevation and the pass's duration at pass_time); give one or the other");
+        double Number(string name) => values[name].Number!.Value.Value;
+        double max = Number("max_elevation"), min = Number("min_elevation");
+        if (max > 90) { Report("max_elevation", $"a maximum elevation of {Units.FormatNumber(max)}° is past the zenith; give the pass's highest angle above the horizon, at most 90"); return; }
+        if (min >= max) { Report("min_elevation", $"the pass never rises above its minimum elevation: min_elevation = {Units.FormatNumber(min)}° is not below max_elevation = {Units.FormatNumber(max)}°"); return; }
+        var pass = new SatellitePass(Number("orbit_height"), max, min);
+        if (Number("pass_time") > pass.Duration)
+            Report("pass_time", $"pass_time = {Units.FormatNumber(Number("pass_time"))} s is after the pass: the satellite sets below {Units.FormatNumber(min)}° {Units.FormatNumber(Math.Round(pass.Duration, 1))} s after it rose");
     }
 
     private static readonly string[] FreeSpaceLoss = ["tx_aperture", "rx_aperture", "wavelength", "elevation", "atmospheric_loss", "pointing_loss"];

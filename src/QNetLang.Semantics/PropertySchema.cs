@@ -60,6 +60,9 @@ public static class PropertySchema
     private static readonly PropertyCondition Encoded = new("generation", ["2", "3"]);
     private static readonly PropertyCondition SecondGeneration = new("generation", ["2"]);
     private static readonly PropertyCondition ThirdGeneration = new("generation", ["3"]);
+    private static readonly string[] PhotonSources = ["single_photon", "coherent", "spdc"];
+    private static readonly PropertyCondition MultiPhoton = new("source", ["coherent", "spdc"]);
+    private static readonly PropertyCondition Satellite = new("kind", ["satellite"]);
 
     public static FrozenDictionary<string, IReadOnlyList<PropertySpec>> ByOwner { get; } = new Dictionary<string, IReadOnlyList<PropertySpec>>
     {
@@ -131,6 +134,14 @@ public static class PropertySchema
             new("target_fidelity", Dimension.None, PropertyRange.Probability, null, "Fidelity that distill raises end-to-end pairs to (above 0.5, below 1); given with distill."),
             new("detector_efficiency", Dimension.None, PropertyRange.Probability, 1, "Detector efficiency at the heralding station."),
             new("dark_count", Dimension.None, PropertyRange.Probability, 0, "Probability of a dark count in one detection window of each heralding detection; a false herald gives a maximally mixed pair."),
+            new("source", Dimension.None, PropertyRange.Symbol, null, "Photon statistics of the link's source: single_photon (exactly one photon per pulse or pair per attempt), coherent (weak coherent pulses for send: Poissonian photon number of mean mean_photon_number) or spdc (a midpoint pair source with scheme = source: thermal pair number of mean mean_photon_number; multi-pair emission raises false heralds and lowers the fidelity); single_photon when absent.", PhotonSources),
+            new("mean_photon_number", Dimension.None, PropertyRange.Positive, 0.5, "Coherent and SPDC sources: the mean photon number per pulse (coherent, the signal intensity mu) or mean pair number per attempt (spdc).", AppliesWhen: MultiPhoton),
+            new("misalignment", Dimension.None, PropertyRange.Probability, null, "Probability that a photon sent with send and detected gives the wrong bit in either basis (optical misalignment, e_d); 0 when absent."),
+            new("orbit_height", Dimension.Length, PropertyRange.Positive, null, "Satellite links: height of the circular orbit; with it the link follows a pass's geometry (slant range, elevation, loss over time) instead of fixed length and elevation.", AppliesWhen: Satellite),
+            new("max_elevation", Dimension.None, PropertyRange.Positive, 90, "Satellite links with orbit_height: the pass's highest elevation in degrees (90 = overhead), which fixes the ground station's distance from the ground track.", AppliesWhen: Satellite),
+            new("min_elevation", Dimension.None, PropertyRange.NonNegative, 10, "Satellite links with orbit_height: the lowest elevation in degrees at which the station tracks the satellite; the pass lasts while the elevation is above it.", AppliesWhen: Satellite),
+            new("pass_time", Dimension.Time, PropertyRange.NonNegative, 0, "Satellite links with orbit_height: the time into the pass (from rise above min_elevation) at which a shot starts; sweep it to follow a pass.", AppliesWhen: Satellite),
+            new("beam_wander", Dimension.None, PropertyRange.NonNegative, 0, "Free-space links: angular spread in radians added to the beam's diffraction divergence by turbulence next to the transmitter (beam wander and broadening of an uplink; about 0 for a downlink, whose turbulence is next to the receiver).", AppliesWhen: FreeSpace),
             new("modes", Dimension.None, PropertyRange.PositiveCount, 1, "Multiplexed attempts per round (temporal, spectral or spatial modes): a round heralds a pair when any of its modes does, success 1 - (1 - p)^modes."),
             new("cutoff", Dimension.Time, PropertyRange.Positive, null, "Pairs older than this are discarded; no cutoff when absent."),
             new("availability", Dimension.None, PropertyRange.Probability, 1, "Fraction of time the link is usable (weather, pointing)."),

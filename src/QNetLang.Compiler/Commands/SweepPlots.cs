@@ -9,8 +9,8 @@ namespace QNetLang.Compiler.Commands;
 /// the repeaterless (PLOB) bound −log2(1 − η) per channel use is drawn beside it, η the
 /// link's transmissivity at each point: no protocol over that link can beat it. A rate per
 /// second (a figure that divides by shot_time, directly or through earlier figures) gets the
-/// bound times the link's source rate instead, and none when the link has no rate. A stream
-/// sweep's rates (`--stream`) are drawn on a log axis, where a rate of 0 has no place.
+/// bound times the link's source rate instead, and none when the link has no rate. Values
+/// spanning more than three decades are drawn on a logarithmic axis.
 /// </summary>
 public static class SweepPlots
 {
@@ -41,12 +41,30 @@ public static class SweepPlots
         var plot = new ScottPlot.Plot();
         var palette = new ScottPlot.Palettes.Category10();
         string first = parameters[0].Target;
-        // A stream sweep's rates span decades (generations, distances): they get a log axis, without their zeros.
-        bool log = points[0].Program is null && figure.Contains("rate", StringComparison.Ordinal);
         // Points of one series share the values of every parameter but the first.
         var series = points.GroupBy(p => string.Join(", ", p.Values.Skip(1).Select(v => $"{v.Target} = {v.Text}"))).ToList();
+        double[]? boundXs = null, boundYs = null;
+        bool perSecond = false;
+        // A stream sweep (no program) measures routes, not one link: the one link's bound is not theirs.
+        if (figure.Contains("rate", StringComparison.Ordinal) && IsLinkLength(first) && points[0].Program is not null)
+        {
+            var (a, b) = LinkEnds(first);
+            var bound = points.Where(p => p.Values.Skip(1).SequenceEqual(points[0].Values.Skip(1))).ToList();
+            perSecond = PerSecond(points[0].Program!.Figures, figure);
+            // At length 0 the bound is infinite, and per second it is NaN without a source rate: such points are left out.
+            var drawn = bound.Select(p => (X: SweepParameter.SiValue(p.Values[0]), Y: Plob(p.Network, a, b) * (perSecond ? SourceRate(p.Network, a, b) : 1)))
+                .Where(p => double.IsFinite(p.Y)).ToList();
+            if (drawn.Count > 0)
+            {
+                boundXs = [.. drawn.Select(p => p.X)];
+                boundYs = [.. drawn.Select(p => p.Y)];
+            }
+        }
+        var values = points.Select(p => p.Result.Figures.Single(f => f.Name == figure).Value).Where(double.IsFinite).ToList();
+        bool log = LogScale(values.Concat(boundYs ?? []));
         for (int s = 0; s < series.Count; s++)
         {
+            // On a log axis a value ≤ 0 (a key rate past its cut-off) has no place: it is left out.
             var members = series[s].Where(p => p.Result.Figures.Single(f => f.Name == figure).Value is var v && double.IsFinite(v) && (!log || v > 0)).ToList();
             if (members.Count == 0) continue;
             double[] xs = [.. members.Select(p => SweepParameter.SiValue(p.Values[0]))];
@@ -54,8 +72,8 @@ public static class SweepPlots
             double[] errors = [.. members.Select(p => p.Result.Figures.Single(f => f.Name == figure).StdErr).Select(e => double.IsFinite(e) ? e : 0)];
             if (log)
             {
-                // On a log axis an error e of a value v spans about e/(v·ln 10) decades.
-                errors = [.. errors.Zip(ys, (e, v) => e / (v * Math.Log(10)))];
+                // The error bar of log10 y to first order: σ/(y·ln 10).
+                errors = [.. errors.Select((e, i) => e / (ys[i] * Math.Log(10)))];
                 ys = [.. ys.Select(Math.Log10)];
             }
             var color = palette.GetColor(s);
@@ -64,38 +82,40 @@ public static class SweepPlots
             var bars = plot.Add.ErrorBar(xs, ys, errors);
             bars.LineColor = color;
         }
-        // A stream sweep measures routes, not one link: the one link's bound is not theirs.
-        if (figure.Contains("rate", StringComparison.Ordinal) && IsLinkLength(first) && points[0].Program is not null)
+        if (boundXs is not null && boundYs is not null)
         {
-            var (a, b) = LinkEnds(first);
-            var bound = points.Where(p => p.Values.Skip(1).SequenceEqual(points[0].Values.Skip(1))).ToList();
-            bool perSecond = PerSecond(points[0].Program!.Figures, figure);
-            double[] xs = [.. bound.Select(p => SweepParameter.SiValue(p.Values[0]))];
-            double[] ys = [.. bound.Select(p => Plob(p.Network, a, b) * (perSecond ? SourceRate(p.Network, a, b) : 1))];
-            if (ys.All(double.IsFinite))
+            var line = plot.Add.Scatter(boundXs, log ? [.. boundYs.Select(Math.Log10)] : boundYs, ScottPlot.Colors.Black);
+            line.LinePattern = ScottPlot.LinePattern.Dashed;
+            line.MarkerSize = 0;
+            line.LegendText = perSecond ? "PLOB bound -log2(1 - η) × source rate, bits/s" : "PLOB bound -log2(1 - η) per channel use";
+        }
+        if (log)
+        {
+            var ticks = new ScottPlot.TickGenerators.NumericAutomatic
             {
-                var line = plot.Add.Scatter(xs, ys, ScottPlot.Colors.Black);
-                line.LinePattern = ScottPlot.LinePattern.Dashed;
-                line.MarkerSize = 0;
-                line.LegendText = perSecond ? "PLOB bound -log2(1 - η) × source rate, bits/s" : "PLOB bound -log2(1 - η) per channel use";
-            }
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+                IntegerTicksOnly = true,
+                LabelFormatter = y => $"1e{y:0}",
+            };
+            plot.Axes.Left.TickGenerator = ticks;
         }
         plot.Title(figure);
         var unit = parameters[0].Values[0].Unit is { } u && QNetLang.Core.Units.TryConvert(u, 1, out var dimension, out _) ? QNetLang.Core.Units.CanonicalUnitName(dimension) : null;
         plot.XLabel(unit is null ? first : $"{first} ({unit})");
-        plot.YLabel(figure + (log ? " (log scale)" : "") + " ± 1 standard error");
-        if (log)
-        {
-            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-            {
-                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-                IntegerTicksOnly = true,
-                LabelFormatter = y => Math.Pow(10, y).ToString(y >= 0 ? "#,0" : "0.###", System.Globalization.CultureInfo.InvariantCulture),
-            };
-        }
+        plot.YLabel(figure + " ± 1 standard error" + (log ? " (log scale)" : ""));
         // Below the data area, so that it never covers a point.
         plot.ShowLegend(ScottPlot.Edge.Bottom);
         return plot;
+    }
+
+    /// <summary>
+    /// A logarithmic value axis when the positive values span more than three decades (a key
+    /// rate that falls exponentially with distance, beside its bound); values ≤ 0 are then left out.
+    /// </summary>
+    private static bool LogScale(IEnumerable<double> values)
+    {
+        var positive = values.Where(v => v > 0 && double.IsFinite(v)).ToList();
+        return positive.Count >= 2 && positive.Max() / positive.Min() > 1000;
     }
 
     private static bool IsLinkLength(string target) => ParameterOverrides.Split(target) is (string owner, "length") && owner != ParameterOverrides.EveryLink && owner.Split("--").Length == 2;

@@ -17,6 +17,8 @@ namespace QNetLang.Ir;
 /// <item>One attempt takes 1/rate (or attempt_time, or nothing) plus the heralding: 2·L/v for
 /// direct, L/v through a midpoint station, 1.5·L/v from a midpoint source (photons out, then
 /// the two detections compared).</item>
+/// <item>A midpoint SPDC source (`source = spdc`) emits a thermal number of pairs
+/// (<see cref="ThermalPairSource"/>): multi-pair emission adds false heralds.</item>
 /// <item>Dark counts (probability p_d per detection window) add false heralds, each a maximally
 /// mixed pair: one click p = p_t + (1 − p_t)·p_d, two detections k·(a + (1−a)p_d)(b + (1−b)p_d);
 /// the Werner parameter is multiplied by the true fraction p_t/p.</item>
@@ -66,7 +68,9 @@ public sealed record LinkPhysics(
                 trips = 1;
                 break;
             case HeraldingScheme.Source:
-                herald = TwoClicks(arm * d * endA, arm * d * endB, 1, dark);
+                herald = spec.Source == PhotonSource.Spdc && spec.MeanPhotonNumber is { } pairs
+                    ? ThermalPairSource.Herald(pairs, arm * d * endA, arm * d * endB, dark)
+                    : TwoClicks(arm * d * endA, arm * d * endB, 1, dark);
                 trips = 1.5;
                 break;
             default:
@@ -95,12 +99,16 @@ public sealed record LinkPhysics(
     /// Free-space transmissivity over <paramref name="distance"/> metres: far-field diffraction
     /// between two circular apertures (the Friis transmission formula with the apertures'
     /// areas, η = A_t·A_r/(λd)², capped at 1 in the near field), times the atmosphere at the
-    /// zenith scaled by the air mass 1/sin(elevation), times the pointing loss.
+    /// zenith scaled by the air mass 1/sin(elevation), times the pointing loss. The Friis form
+    /// is D_r²/(d·θ_d)² with the beam's divergence θ_d = 4λ/(π·D_t); turbulence next to the
+    /// transmitter (an uplink's) widens it to √(θ_d² + θ_w²), θ_w = `beam_wander`.
     /// </summary>
     public static double FreeSpaceTransmissivity(FreeSpaceOptics optics, double distance)
     {
+        double divergence = 4 * optics.Wavelength / (Math.PI * optics.TxAperture);
+        double spread = divergence * divergence + optics.BeamWander * optics.BeamWander;
         double diffraction = distance <= 0 ? 1
-            : Math.Min(1, Math.Pow(Math.PI * optics.TxAperture * optics.RxAperture / (4 * optics.Wavelength * distance), 2));
+            : Math.Min(1, optics.RxAperture * optics.RxAperture / (distance * distance * spread));
         double airMass = 1 / Math.Sin(optics.ElevationDegrees * Math.PI / 180);
         return diffraction * Math.Pow(10, -(optics.AtmosphericLossDb * airMass + optics.PointingLossDb) / 10);
     }

@@ -421,9 +421,23 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         long arrive = SimTime.After(emit, link.OneWayPs);
         // In flight the qubit keeps decaying as it did at the sender (docs/simulator.md, "send").
         DecayUntil(q, arrive);
-        double arrival = link.Transmissivity * link.DetectorEfficiency * (target.Kind == NodeKind.EndNode ? target.DetectorEfficiency : 1);
-        bool arrived = _random.Chance(arrival);
-        if (!arrived) _register.Reset(_phys[q]);
+        double eta = link.Transmissivity * link.DetectorEfficiency * (target.Kind == NodeKind.EndNode ? target.DetectorEfficiency : 1);
+        var pulse = new PulseStatistics(eta, link.DarkCount, link.Misalignment, link.MeanPhotonNumber);
+        // The pulse's photons are detected (a coherent pulse's detected photon number is
+        // Poissonian of mean ημ, so at least one is with 1 − e^(−ημ)); else a dark count may
+        // click, leaving bob a random bit: the vacuum made maximally mixed.
+        bool arrived = _random.Chance(pulse.SignalDetection);
+        if (arrived)
+            _register.PauliChannel(_phys[q], 0, pulse.Misalignment, 0);   // Y flips the bit in Z and in X
+        else
+        {
+            _register.Reset(_phys[q]);
+            if (pulse.DarkCount > 0 && _random.Chance(pulse.DarkCount))
+            {
+                arrived = true;
+                _register.PauliChannel(_phys[q], 0.5, 0, 0);
+            }
+        }
         _nodeOf[q] = to;
         Record(sender.Name, arrived ? "send" : "send (lost)", emit, arrive);
         return (emit, arrive, arrived);

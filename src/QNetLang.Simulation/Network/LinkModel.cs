@@ -9,6 +9,9 @@ namespace QNetLang.Simulation.Network;
 /// Satellite-style links with pass_duration and pass_interval attempt only inside the windows
 /// [k·interval, k·interval + duration). <see cref="EmitPs"/> is the source's period (1/rate or
 /// attempt_time, 0 when the link gives neither): a `send` emits at most one photon per period.
+/// <see cref="DarkCount"/>, <see cref="Misalignment"/> and <see cref="MeanPhotonNumber"/> (a
+/// coherent source's intensity, null for single photons) shape what a `send` delivers
+/// (<see cref="PulseStatistics"/>).
 /// <see cref="Distillation"/> is the link's own `distill` and `target_fidelity`, null when it gives none.
 /// </summary>
 public sealed record LinkModel(
@@ -24,7 +27,10 @@ public sealed record LinkModel(
     long? WindowPs,
     long? IntervalPs,
     long EmitPs,
-    DistillationPolicy? Distillation = null)
+    DistillationPolicy? Distillation = null,
+    double DarkCount = 0,
+    double Misalignment = 0,
+    double? MeanPhotonNumber = null)
 {
     public static LinkModel Create(NetworkLink link, Ir.Network network, int from, int to)
     {
@@ -37,7 +43,9 @@ public sealed record LinkModel(
             physics.WindowSeconds is { } w ? SimTime.FromSeconds(w) : null,
             physics.IntervalSeconds is { } i ? SimTime.FromSeconds(i) : null,
             SimTime.FromSeconds(physics.SetupSeconds),
-            link.Spec.Distill is { } d ? DistillationPolicy.Of(d) : null);
+            link.Spec.Distill is { } d ? DistillationPolicy.Of(d) : null,
+            link.Spec.DarkCount, link.Spec.Misalignment,
+            link.Spec.Source == PhotonSource.Coherent ? link.Spec.MeanPhotonNumber : null);
     }
 
     /// <summary>
