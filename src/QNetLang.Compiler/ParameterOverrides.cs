@@ -6,7 +6,7 @@ namespace QNetLang.Compiler;
 
 /// <summary>
 /// One value that `qnlc sweep --set TARGET=VALUE` puts in place of what the source says:
-/// <see cref="Target"/> is `a--b.property` (a link), `node.property`, `property` (the network)
+/// <see cref="Target"/> is `a--b.property` (a link), `*--*.property` (every link), `node.property`, `property` (the network)
 /// or a program constant; the value is a number with an optional unit, as written in `.qn`.
 /// </summary>
 public sealed record ParameterOverride(string Target, double Value, bool IsInteger, string? Unit)
@@ -76,8 +76,11 @@ public static class ParameterOverrides
         return dot <= 0 || dot == target.Length - 1 ? null : (target[..dot], target[(dot + 1)..]);
     }
 
+    /// <summary>The owner `*--*`: every link of the network (a sweep over the spacing of a uniform chain).</summary>
+    public const string EveryLink = "*--*";
+
     private static bool IsLink(string owner, LinkDeclaration link) =>
-        owner == $"{link.From.Text}--{link.To.Text}" || owner == $"{link.To.Text}--{link.From.Text}";
+        owner == EveryLink || owner == $"{link.From.Text}--{link.To.Text}" || owner == $"{link.To.Text}--{link.From.Text}";
 
     private static bool IsNetworkProperty(string name) =>
         Semantics.PropertySchema.ByOwner[Semantics.PropertySchema.NetworkOwner].Any(s => s.Name == name);

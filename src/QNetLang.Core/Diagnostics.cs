@@ -90,6 +90,8 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor InvalidFigure = new("QN2046", "Invalid figure of merit", "{0}");
     public static readonly DiagnosticDescriptor EmptyReduction = new("QN2047", "Reduction over no rounds", "{0}(... over {1} in {2} .. {3}) has no rounds: the range is empty, so the figure would have no value");
     public static readonly DiagnosticDescriptor FigureReadsUnwrittenBit = new("QN2048", "Figure reads a bit never written", "the figure '{0}' reads {1}, which no measurement or send writes: it is 0 in every shot", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnknownRepeaterGeneration = new("QN2055", "Unknown repeater generation", "'generation' = {0} is not a repeater generation: give 1 (heralded links, two-way signalling, swapping, distillation), 2 (encoded memories) or 3 (one-way loss-tolerant encoded photons)");
+    public static readonly DiagnosticDescriptor ErrorAboveThreshold = new("QN2056", "Physical error at or above the code's threshold", "'physical_error' = {0} is not below 'threshold' = {1}: above the threshold encoding adds logical errors instead of removing them, so an encoded repeater generation cannot work");
     public static readonly DiagnosticDescriptor SourceDoesNotFitLink = new("QN2051", "Photon source does not fit the link", "'source = {0}' {1}");
     public static readonly DiagnosticDescriptor ImpossiblePass = new("QN2052", "Impossible satellite pass", "{0}");
     public static readonly DiagnosticDescriptor FigureNeedsLink = new("QN2053", "Figure reads no link", "'{0}' reads the link between two nodes: {1}");

@@ -45,7 +45,7 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
         foreach (var (name, at) in given)
         {
             if (PropertySchema.Find(owner, name) is { AppliesWhen: { } condition } spec && !PropertySchema.Applies(owner, spec, values))
-                diagnostics.Report(Diagnostics.IgnoredProperty, new Location(source, at), name, $"it applies only to links with {condition.Describe()}");
+                diagnostics.Report(Diagnostics.IgnoredProperty, new Location(source, at), name, $"it applies only to {(owner == PropertySchema.NetworkOwner ? "networks" : "links")} with {condition.Describe()}");
         }
         if (owner == PropertySchema.NetworkOwner && given.TryGetValue("swap", out var swapAt) && given.ContainsKey("link_memories")
             && values["swap"].Symbol == "asap" && values["link_memories"].Symbol == "pooled")
@@ -85,6 +85,8 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
                 diagnostics.Report(Diagnostics.ImpossibleProperty, new Location(source, given["target_fidelity"]),
                     $"'target_fidelity' = {Units.FormatNumber(target)} cannot be reached by distillation: recurrence raises only pairs above 0.5, and never to 1");
         }
+        if (owner == PropertySchema.NetworkOwner)
+            CheckGeneration(values, given);
         if (owner == PropertySchema.LinkOwner)
         {
             CheckSource(values, given);
@@ -96,6 +98,20 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
         if (owner == PropertySchema.RepeaterOwner && Value("memories") is { } memories && memories < 2)
             diagnostics.Report(Diagnostics.ImpossibleProperty, new Location(source, given.GetValueOrDefault("memories")),
                 $"a repeater swaps two pairs, so it needs at least 2 memories, not {Units.FormatNumber(memories)}");
+    }
+
+    /// <summary>
+    /// A repeater generation is 1, 2 or 3 (QN2055); an encoded generation needs physical errors
+    /// below the code's threshold, where more distance means fewer logical errors (QN2056).
+    /// </summary>
+    private void CheckGeneration(IReadOnlyDictionary<string, PropertyValue> values, IReadOnlyDictionary<string, TextSpan> given)
+    {
+        double? Value(string name) => values.TryGetValue(name, out var v) ? v.Number?.Value : null;
+        if (Value("generation") is { } generation && generation is not (1 or 2 or 3))
+            diagnostics.Report(Diagnostics.UnknownRepeaterGeneration, new Location(source, given.GetValueOrDefault("generation")), Units.FormatNumber(generation));
+        if (Value("physical_error") is { } error && Value("threshold") is { } threshold && error >= threshold)
+            diagnostics.Report(Diagnostics.ErrorAboveThreshold, new Location(source, given.GetValueOrDefault("physical_error", given.GetValueOrDefault("threshold"))),
+                Units.FormatNumber(error), Units.FormatNumber(threshold));
     }
 
     private void CheckSource(IReadOnlyDictionary<string, PropertyValue> values, IReadOnlyDictionary<string, TextSpan> given)

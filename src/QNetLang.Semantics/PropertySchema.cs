@@ -58,6 +58,9 @@ public static class PropertySchema
     private static readonly PropertyCondition Fiber = new("kind", ["fiber"]);
     private static readonly PropertyCondition FreeSpace = new("kind", ["free_space", "satellite"]);
     private static readonly PropertyCondition SingleClick = new("scheme", ["single_click"]);
+    private static readonly PropertyCondition Encoded = new("generation", ["2", "3"]);
+    private static readonly PropertyCondition SecondGeneration = new("generation", ["2"]);
+    private static readonly PropertyCondition ThirdGeneration = new("generation", ["3"]);
     private static readonly string[] PhotonSources = ["single_photon", "coherent", "spdc"];
     private static readonly PropertyCondition MultiPhoton = new("source", ["coherent", "spdc"]);
     private static readonly PropertyCondition Satellite = new("kind", ["satellite"]);
@@ -71,6 +74,15 @@ public static class PropertySchema
             new("swap", Dimension.None, PropertyRange.Symbol, null, "Order of entanglement swaps along a route: nested (a node swaps once both halves of its level are complete and known to it) or asap (every repeater swaps as soon as both of its own links hold pairs).", SwapOrders, "nested"),
             new("link_memories", Dimension.None, PropertyRange.Symbol, null, "How memories serve entanglement: per_request (a request holds one memory pair on every link of its route until its pair is delivered) or pooled (each link end's memories, a node's memories split evenly over its links, are slots that attempt again as soon as a swap, the application or the cutoff frees them; a repeater swaps any left pair with any right pair).", MemoryUses, "per_request"),
             new("routing", Dimension.None, PropertyRange.Symbol, null, "How routes are chosen: fidelity (the highest end-to-end pair fidelity, then the fastest), time (the fastest expected generation, then the fewest hops) or rate_fidelity (the most distillable pairs per second: hashing yield of the fresh pair over its expected time).", RoutingMetrics, "fidelity"),
+            // Repeater generations (docs/simulator.md, "Repeater generations"). Absent: the first generation.
+            new("generation", Dimension.None, PropertyRange.PositiveCount, null, "Repeater generation of the network's repeaters: 1 (heralded links, two-way signalling, swapping, distillation; also when absent), 2 (encoded memories: heralded encoded links, swaps that do not wait for the far end) or 3 (one-way loss-tolerant encoded photons, error correction at every hop)."),
+            new("physical_error", Dimension.None, PropertyRange.Probability, 1e-3, "Generations 2 and 3: error probability of one physical operation (gate or measurement) in an encoded memory or photon block.", AppliesWhen: Encoded),
+            new("threshold", Dimension.None, PropertyRange.Probability, 1e-2, "Generations 2 and 3: the code's threshold error probability; the logical error per encoded operation is 0.1*(p/threshold)^((d+1)/2).", AppliesWhen: Encoded),
+            new("local_gate_time", Dimension.Time, PropertyRange.NonNegative, 1e-6, "Generations 2 and 3: duration of one transversal gate on an encoded block (encoding, swap, re-encoding).", AppliesWhen: Encoded),
+            new("local_measure_time", Dimension.Time, PropertyRange.NonNegative, 1e-6, "Generations 2 and 3: duration of one transversal measurement of an encoded block.", AppliesWhen: Encoded),
+            new("code_distance", Dimension.None, PropertyRange.PositiveCount, 3, "Generation 2: distance d of the rotated surface code [[d^2, 1, d]] each memory is encoded in (d^2 physical pairs per encoded link).", AppliesWhen: SecondGeneration),
+            new("qpc_blocks", Dimension.None, PropertyRange.PositiveCount, 4, "Generation 3: blocks n of the quantum parity code QPC(n, m) each photon block is encoded in.", AppliesWhen: ThirdGeneration),
+            new("qpc_photons", Dimension.None, PropertyRange.PositiveCount, 4, "Generation 3: photons m per block of the quantum parity code QPC(n, m).", AppliesWhen: ThirdGeneration),
         ],
         [QpuOwner] =
         [
@@ -156,11 +168,17 @@ public static class PropertySchema
         }
     }
 
-    /// <summary>Whether <paramref name="spec"/> applies to an owner with these values (its condition's symbol as given, else its default).</summary>
+    /// <summary>
+    /// Whether <paramref name="spec"/> applies to an owner with these values (its condition's
+    /// symbol as given, else its default). A condition on a number (`generation = 2 | 3`)
+    /// compares the number as written in invariant digits.
+    /// </summary>
     public static bool Applies(string owner, PropertySpec spec, IReadOnlyDictionary<string, Ir.PropertyValue> values)
     {
         if (spec.AppliesWhen is not { } condition) return true;
-        string? symbol = values.TryGetValue(condition.Property, out var v) ? v.Symbol : Find(owner, condition.Property)?.DefaultSymbol;
+        string? symbol = values.TryGetValue(condition.Property, out var v)
+            ? v.Symbol ?? v.Number?.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+            : Find(owner, condition.Property)?.DefaultSymbol;
         return condition.Holds(symbol);
     }
 

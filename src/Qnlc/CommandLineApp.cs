@@ -180,9 +180,11 @@ public static class CommandLineApp
         var output = new Option<string>("--output", "-o") { Description = "Directory for sweep.csv, sweep.json and a plot per figure.", Required = true };
         var json = new Option<bool>("--json") { Description = "Also print the records as JSON." };
         var threads = new Option<int?>("--threads") { Description = "Points run in parallel on this many threads (default: all cores); results do not depend on it." };
+        var stream = new Option<string?>("--stream") { Description = "Instead of the program: request pairs continuously between nodes A,B at every point (--shots streams each); figures pair_rate, fidelity, rate_per_memory." };
+        var duration = new Option<double?>("--duration") { Description = "With --stream: simulated seconds per stream." };
         var command = new Command("sweep", "Run a program over a grid of parameter values; writes every figure with its standard error and a plot per figure.")
         {
-            file, set, shots, seed, output, json, threads,
+            file, set, shots, seed, output, json, threads, stream, duration,
         };
         var cluster = new ClusterOptions();
         cluster.AddTo(command);
@@ -191,7 +193,8 @@ public static class CommandLineApp
             var clusterRequest = cluster.Request(parse, out string? problem);
             if (problem is not null) return Driver.BadCommandLine(Console.Error, problem);
             return SweepDriver.Run(
-                new SweepRequest(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(shots), parse.GetValue(seed), parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(threads), clusterRequest),
+                new SweepRequest(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(shots), parse.GetValue(seed), parse.GetValue(output)!, parse.GetValue(json), parse.GetValue(threads), clusterRequest,
+                    parse.GetValue(stream), parse.GetValue(duration)),
                 Console.Out, Console.Error);
         });
         return command;

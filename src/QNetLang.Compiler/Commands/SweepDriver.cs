@@ -4,8 +4,8 @@ using QNetLang.Simulation;
 
 namespace QNetLang.Compiler.Commands;
 
-/// <summary>One point of a sweep: its parameter values, the program run there and its result.</summary>
-public sealed record SweepPoint(IReadOnlyList<ParameterOverride> Values, DistributedProgram Program, RunResult Result);
+/// <summary>One point of a sweep: its parameter values, its network, the program run there (null for a `--stream` sweep) and its result.</summary>
+public sealed record SweepPoint(IReadOnlyList<ParameterOverride> Values, Network Network, DistributedProgram? Program, RunResult Result);
 
 /// <summary>
 /// `qnlc sweep FILE --set TARGET=VALUES ... -o DIR`: compiles and runs the program at every
@@ -31,6 +31,8 @@ public static class SweepDriver
         if (request.Cluster is { } clusterRequest && ClusterDriver.Validate(clusterRequest) is { } clusterProblem) return Driver.BadCommandLine(stderr, clusterProblem.Message, clusterProblem.Code);
         long size = parameters.Aggregate(1L, (n, p) => n * p.Values.Count);
         if (size > SweepParameter.MaxPoints) return Driver.BadCommandLine(stderr, $"the grid has {size} points; at most {SweepParameter.MaxPoints}");
+        if (request.Stream is not null) return SweepStreams.Run(request, parameters, Grid(parameters), stdout, stderr);
+        if (request.StreamSeconds is not null) return Driver.BadCommandLine(stderr, "--duration goes with --stream A,B");
 
         // The targets must name something: an override that matches nothing would sweep nothing.
         var plain = Compile(request, []);
@@ -66,7 +68,7 @@ public static class SweepDriver
             foreach (var (i, (result, problems)) in compiledPoints.Zip(outcome.Jobs))
             {
                 diagnostics[i] = [.. diagnostics[i], .. problems];
-                if (result is not null) points[i] = new SweepPoint(grid[i], programs[i]!, result);
+                if (result is not null) points[i] = new SweepPoint(grid[i], programs[i]!.Network, programs[i]!, result);
             }
             clusterReport = outcome.ReportJson;
         }
@@ -83,7 +85,7 @@ public static class SweepDriver
                     var program = compiled.Distributed[0].Program!;
                     var (result, problems) = Simulator.Run(program, PointOptions(request, shots));
                     diagnostics[i] = [.. diagnostics[i], .. problems];
-                    if (result is not null) points[i] = new SweepPoint(grid[i], program, result);
+                    if (result is not null) points[i] = new SweepPoint(grid[i], program.Network, program, result);
                 }
                 Interlocked.Increment(ref pointsDone);
             }));
@@ -100,7 +102,12 @@ public static class SweepDriver
             if (points[i] is null) return ExitCodes.InputErrors;
         }
 
-        var done = points.Select(p => p!).ToList();
+        return Finish(request, parameters, [.. points.Select(p => p!)], clusterReport, stdout, stderr);
+    }
+
+    /// <summary>Writes sweep.csv, sweep.json and the plots (and cluster.json), and says where.</summary>
+    internal static int Finish(SweepRequest request, IReadOnlyList<SweepParameter> parameters, List<SweepPoint> done, string? clusterReport, TextWriter stdout, TextWriter stderr)
+    {
         if (!SweepOutput.Write(request.OutputDirectory, parameters, done, out string? writeError)
             || !SweepPlots.Write(request.OutputDirectory, parameters, done, out writeError))
         {
@@ -146,7 +153,7 @@ public static class SweepDriver
         });
 
     /// <summary>Every combination, the first parameter outermost.</summary>
-    private static List<IReadOnlyList<ParameterOverride>> Grid(IReadOnlyList<SweepParameter> parameters)
+    internal static List<IReadOnlyList<ParameterOverride>> Grid(IReadOnlyList<SweepParameter> parameters)
     {
         var grid = new List<IReadOnlyList<ParameterOverride>> { Array.Empty<ParameterOverride>() };
         foreach (var parameter in parameters)
@@ -157,14 +164,23 @@ public static class SweepDriver
     /// <summary>Null when the target names a link, node or network property or a program constant; otherwise why not.</summary>
     private static string? Describe(string target, Network network, Semantics.BoundProgram program)
     {
+        if (ParameterOverrides.Split(target) is not null) return DescribeNetworkTarget(target, network);
+        if (program.Constants.Any(c => c.Name == target)) return null;
+        return DescribeNetworkTarget(target, network) is null ? null : $"--set {target}: '{target}' is neither a constant of program '{program.Name}' nor a network property (a link is a--b.property, every link *--*.property, a node node.property)";
+    }
+
+    /// <summary>Null when the target names a link (or every link, `*--*`), node or network property; otherwise why not.</summary>
+    internal static string? DescribeNetworkTarget(string target, Network network)
+    {
         if (ParameterOverrides.Split(target) is (string owner, _))
         {
+            if (owner == ParameterOverrides.EveryLink) return !network.Links.Any() ? $"--set {target}: network '{network.Name}' has no links" : null;
             var ends = owner.Split("--");
             if (ends.Length == 2) return network.FindLink(ends[0], ends[1]) is null ? $"--set {target}: network '{network.Name}' has no link {owner}" : null;
             return network.FindNode(owner) is null ? $"--set {target}: network '{network.Name}' has no node '{owner}'" : null;
         }
-        bool known = program.Constants.Any(c => c.Name == target)
-            || Semantics.PropertySchema.ByOwner[Semantics.PropertySchema.NetworkOwner].Any(s => s.Name == target);
-        return known ? null : $"--set {target}: '{target}' is neither a constant of program '{program.Name}' nor a network property (a link is a--b.property, a node node.property)";
+        return Semantics.PropertySchema.ByOwner[Semantics.PropertySchema.NetworkOwner].Any(s => s.Name == target)
+            ? null
+            : $"--set {target}: '{target}' is not a network property (a link is a--b.property, every link *--*.property, a node node.property)";
     }
 }

@@ -45,13 +45,14 @@ public static class SweepPlots
         var series = points.GroupBy(p => string.Join(", ", p.Values.Skip(1).Select(v => $"{v.Target} = {v.Text}"))).ToList();
         double[]? boundXs = null, boundYs = null;
         bool perSecond = false;
-        if (figure.Contains("rate", StringComparison.Ordinal) && IsLinkLength(first))
+        // A stream sweep (no program) measures routes, not one link: the one link's bound is not theirs.
+        if (figure.Contains("rate", StringComparison.Ordinal) && IsLinkLength(first) && points[0].Program is not null)
         {
             var (a, b) = LinkEnds(first);
             var bound = points.Where(p => p.Values.Skip(1).SequenceEqual(points[0].Values.Skip(1))).ToList();
-            perSecond = PerSecond(points[0].Program.Figures, figure);
+            perSecond = PerSecond(points[0].Program!.Figures, figure);
             // At length 0 the bound is infinite, and per second it is NaN without a source rate: such points are left out.
-            var drawn = bound.Select(p => (X: SweepParameter.SiValue(p.Values[0]), Y: Plob(p.Program.Network, a, b) * (perSecond ? SourceRate(p.Program.Network, a, b) : 1)))
+            var drawn = bound.Select(p => (X: SweepParameter.SiValue(p.Values[0]), Y: Plob(p.Network, a, b) * (perSecond ? SourceRate(p.Network, a, b) : 1)))
                 .Where(p => double.IsFinite(p.Y)).ToList();
             if (drawn.Count > 0)
             {
@@ -117,7 +118,7 @@ public static class SweepPlots
         return positive.Count >= 2 && positive.Max() / positive.Min() > 1000;
     }
 
-    private static bool IsLinkLength(string target) => ParameterOverrides.Split(target) is (string owner, "length") && owner.Split("--").Length == 2;
+    private static bool IsLinkLength(string target) => ParameterOverrides.Split(target) is (string owner, "length") && owner != ParameterOverrides.EveryLink && owner.Split("--").Length == 2;
 
     private static (string, string) LinkEnds(string target)
     {

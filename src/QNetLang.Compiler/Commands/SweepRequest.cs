@@ -9,4 +9,6 @@ public sealed record SweepRequest(
     string OutputDirectory,
     bool Json,
     int? Threads,
-    ClusterRequest? Cluster = null);
+    ClusterRequest? Cluster = null,
+    string? Stream = null,
+    double? StreamSeconds = null);

@@ -42,7 +42,11 @@ public sealed partial class EntanglementService : IEventHandler
         _random = random;
         _maxTimePs = maxTimePs;
         _freeMemories = network.Nodes.Select(n => n.Memories).ToArray();
+        if (network.Generation.Generation > 1) _encoded = new EncodedRepeaterChain(network, network.Generation, queue, random, maxTimePs);
     }
+
+    /// <summary>Generations 2 and 3 make pairs with encoded memories or photons instead (EncodedRepeaterChain.cs); null for generation 1.</summary>
+    private readonly EncodedRepeaterChain? _encoded;
 
     /// <summary>
     /// Receives what the network does, for a shot's timeline: (node, what, start, end) for each
@@ -51,7 +55,7 @@ public sealed partial class EntanglementService : IEventHandler
     public Action<string, string, long, long>? Record { get; init; }
 
     /// <summary>Elementary-link attempts started so far in this shot.</summary>
-    public long Attempts => _attempts + (_pooled?.Attempts ?? 0);
+    public long Attempts => _attempts + (_pooled?.Attempts ?? 0) + (_encoded?.Attempts ?? 0);
 
     private long _attempts;
     /// <summary>`link_memories = pooled`: the link layer that serves every request instead (PooledLinkLayer.cs).</summary>
@@ -102,6 +106,13 @@ public sealed partial class EntanglementService : IEventHandler
             links[i] = _network.Link(path[i], path[i + 1]) ?? throw new InvalidOperationException($"route uses a missing link {path[i]}-{path[i + 1]}");
             if (links[i].Success <= 0)
                 throw new SimulationLimitException(Diagnostics.PairNeverDelivered, location, $"link {Name(path[i])}–{Name(path[i + 1])} never succeeds (its success probability is 0)");
+        }
+        // Generations 2 and 3 hold their own encoded memories (EncodedRepeaterChain.cs), so
+        // they are served there whatever `link_memories` says.
+        if (_encoded is not null)
+        {
+            _encoded.Submit(path, links, time, consumer, token, location);
+            return;
         }
         if (_network.PooledMemories)
         {

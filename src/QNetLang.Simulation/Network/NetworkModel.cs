@@ -23,6 +23,7 @@ public sealed class NetworkModel
     public NetworkModel(Ir.Network network)
     {
         Source = network;
+        Generation = RepeaterGeneration.Of(network);
         Nodes = network.Nodes.Select(NodeModel.From).ToArray();
         for (int i = 0; i < Nodes.Count; i++) _index[Nodes[i].Name] = i;
         _adjacency = Enumerable.Range(0, Nodes.Count).Select(_ => new List<(int, long)>()).ToArray();
@@ -41,6 +42,9 @@ public sealed class NetworkModel
     }
 
     public Ir.Network Source { get; }
+
+    /// <summary>The repeater generation (`generation`, 1 when absent) and its encoded parameters (EncodedRepeaterChain.cs).</summary>
+    public RepeaterGeneration Generation { get; }
 
     /// <summary>`swap = asap`: repeaters swap as soon as both of their links hold pairs (AsapSwapping.cs).</summary>
     public bool SwapAsap => Source.SwapAsap;
