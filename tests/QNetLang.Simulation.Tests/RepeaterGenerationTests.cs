@@ -100,8 +100,8 @@ public class RepeaterGenerationTests
     public void TooFewMemoriesForTheCodeIsRefused()
     {
         var network = Chain(2, "generation = 2; code_distance = 5;", "success = 1;", "memories = 40;");
-        var error = Assert.Throws<AggregateException>(() => Stream(network, runs: 1));
-        Assert.Contains("needs 50", error.InnerException!.Message);
+        var error = Assert.Throws<SimulationLimitException>(() => Stream(network, runs: 1));
+        Assert.Contains("needs 50", error.Message);
     }
 
     /// <summary>The QPC(n, m) loss tolerance, written out here: every block keeps a photon, some block keeps all m.</summary>
