@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using QNetLang.Core;
+using QNetLang.Ir;
 using QNetLang.Syntax.Ast;
 
 namespace QNetLang.Semantics;
@@ -65,6 +66,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         UnaryExpression unary => Unary(unary, lookup),
         BinaryExpression binary => Binary(binary, lookup),
         CallExpression call => Call(call, lookup),
+        CastExpression cast => Cast(cast, lookup),
         ReductionExpression reduction => ReductionOutside(reduction),
         _ => throw new InvalidOperationException($"unknown expression {expression.GetType().Name}"),
     };
@@ -158,10 +160,22 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
             case UnaryOperator.Negate:
                 if (!operand.IsNumber) return Mismatch(unary.Operand.Span, "a number", operand);
                 return operand with { Number = -operand.Number };
+            case UnaryOperator.BitNot:
+                if (operand.Kind != ValueKind.Int) return Mismatch(unary.Operand.Span, "an integer", operand);
+                return ConstValue.Int(~(long)operand.Number);
             default:
                 if (!operand.IsNumber) return Mismatch(unary.Operand.Span, "a number", operand);
                 return operand;
         }
+    }
+
+    /// <summary>A cast of a constant: the value converted with OpenQASM semantics (<see cref="ClassicalSemantics.Convert"/>).</summary>
+    private ConstValue? Cast(CastExpression cast, Func<Name, NameLookup> lookup)
+    {
+        if (Evaluate(cast.Operand, lookup) is not { } operand) return null;
+        if (ClassicalTypes.Resolve(cast.Type, this, lookup, diagnostics, source) is not { } type) return null;
+        if (operand.Dimension != Dimension.None) return Mismatch(cast.Operand.Span, "a plain number", operand);
+        return ClassicalTypes.ToConst(ClassicalSemantics.Convert(ClassicalTypes.FromConst(operand), type));
     }
 
     private ConstValue? Call(CallExpression call, Func<Name, NameLookup> lookup)
@@ -208,6 +222,22 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         }
         if (!l.IsNumber) return Mismatch(binary.Left.Span, "a number", l);
         if (!r.IsNumber) return Mismatch(binary.Right.Span, "a number", r);
+        if (binary.Operator is BinaryOperator.ShiftLeft or BinaryOperator.ShiftRight or BinaryOperator.BitAnd or BinaryOperator.BitOr or BinaryOperator.BitXor)
+        {
+            // On untyped integer constants: 64-bit two's complement, as the widest int.
+            if (l.Kind != ValueKind.Int) return Mismatch(binary.Left.Span, "an integer", l);
+            if (r.Kind != ValueKind.Int) return Mismatch(binary.Right.Span, "an integer", r);
+            long a = (long)l.Number, b = (long)r.Number;
+            long bits = binary.Operator switch
+            {
+                BinaryOperator.ShiftLeft => b is >= 0 and < 64 ? a << (int)b : 0,
+                BinaryOperator.ShiftRight => b is >= 0 and < 64 ? a >> (int)b : a < 0 ? -1 : 0,
+                BinaryOperator.BitAnd => a & b,
+                BinaryOperator.BitOr => a | b,
+                _ => a ^ b,
+            };
+            return Result(binary, bits, integral: true, Dimension.None);
+        }
         return binary.Operator switch
         {
             BinaryOperator.Less or BinaryOperator.Greater or BinaryOperator.LessOrEqual or BinaryOperator.GreaterOrEqual => Compare(binary, l, r),

@@ -47,6 +47,10 @@ internal sealed class NameRecorder(SymbolTable table, SourceText source)
             case UnaryExpression unary:
                 Expression(unary.Operand, scope, program);
                 break;
+            case CastExpression cast:
+                if (cast.Type.Width is { } width) Expression(width, scope, program);
+                Expression(cast.Operand, scope, program);
+                break;
             case BinaryExpression binary:
                 Expression(binary.Left, scope, program);
                 Expression(binary.Right, scope, program);

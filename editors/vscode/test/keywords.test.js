@@ -19,6 +19,8 @@ const EXPECTED = {
     qubit: 'storage.type.register.qnetlang',
     bit: 'storage.type.register.qnetlang',
     int: 'storage.type.scalar.qnetlang',
+    uint: 'storage.type.scalar.qnetlang',
+    bool: 'storage.type.scalar.qnetlang',
     float: 'storage.type.scalar.qnetlang',
     angle: 'storage.type.scalar.qnetlang',
     const: 'storage.modifier.const.qnetlang',

@@ -146,6 +146,9 @@ internal sealed partial class QasmAstBuilder
             case P.ConstDeclarationContext constant:
                 built = Const(constant, span);
                 break;
+            case P.VariableDeclarationContext variable:
+                VariableDeclaration(variable, span, into);
+                break;
             case P.InputDeclarationContext input:
             {
                 var name = NameOf(input.Identifier());
@@ -234,8 +237,8 @@ internal sealed partial class QasmAstBuilder
     }
 
     /// <summary>
-    /// <c>c = f(q, a);</c> inlines subroutine f writing its result into c. Any other assignment
-    /// is a classical computation, which bits do not have: they change only by measurement.
+    /// <c>c = f(q, a);</c> inlines subroutine f writing its result into c; any other assignment
+    /// (<c>x = e;</c>, <c>c &lt;&lt;= 1;</c>) is a classical assignment, folded or computed at run time.
     /// </summary>
     private void Assignment(P.AssignmentStatementContext context, TextSpan span, ImmutableArray<Statement>.Builder into)
     {
@@ -247,7 +250,56 @@ internal sealed partial class QasmAstBuilder
                 into.AddRange(body);
             return;
         }
-        Unsupported(span, "classical assignment");
+        if (context.op is null) return;
+        BinaryOperator? op = context.op.Text switch
+        {
+            "=" => null,
+            "+=" => BinaryOperator.Add,
+            "-=" => BinaryOperator.Subtract,
+            "*=" => BinaryOperator.Multiply,
+            "/=" => BinaryOperator.Divide,
+            "%=" => BinaryOperator.Modulo,
+            "**=" => BinaryOperator.Power,
+            "&=" => BinaryOperator.BitAnd,
+            "|=" => BinaryOperator.BitOr,
+            "^=" => BinaryOperator.BitXor,
+            "<<=" => BinaryOperator.ShiftLeft,
+            ">>=" => BinaryOperator.ShiftRight,
+            _ => (BinaryOperator)(-1),
+        };
+        if (op == (BinaryOperator)(-1))
+        {
+            Unsupported(context.op, $"assignment operator '{context.op.Text}'");
+            return;
+        }
+        if (PlainOperand(context.operand(), "assignment target") is not { } assigned) return;
+        if (_expressions.Build(context.expression()) is not { } value || ResolveAliases(value) is not { } resolved) return;
+        into.Add(new AssignmentStatement(assigned, op, resolved, span));
+    }
+
+    /// <summary><c>uint[4] k = 1;</c>, <c>bool b = measure q;</c>: a declaration, then its initial assignment or measurement.</summary>
+    private void VariableDeclaration(P.VariableDeclarationContext context, TextSpan span, ImmutableArray<Statement>.Builder into)
+    {
+        var name = NameOf(context.Identifier());
+        var typeToken = context.variableType()?.Start;
+        if (name is null || typeToken is null || typeToken.TokenIndex < 0) return;
+        var keyword = typeToken.Type switch
+        {
+            OpenQasmLexer.BOOL => ClassicalTypeKeyword.Bool,
+            OpenQasmLexer.INT => ClassicalTypeKeyword.Int,
+            OpenQasmLexer.UINT => ClassicalTypeKeyword.Uint,
+            OpenQasmLexer.FLOAT => ClassicalTypeKeyword.Float,
+            _ => ClassicalTypeKeyword.Angle,
+        };
+        Expression? width = null;
+        if (context.designator() is { } designator && (width = _expressions.Build(designator.expression())) is null) return;
+        var typeSpan = SyntaxErrorListener.TokenSpan(_source, typeToken);
+        var type = new ClassicalTypeSyntax(keyword, width, width is null ? typeSpan : TextSpan.FromBounds(typeSpan.Start, width.Span.End + 1));
+        Expression? initializer = null;
+        if (context.expression() is { } init && (initializer = _expressions.Build(init) is { } built ? ResolveAliases(built) : null) is null) return;
+        into.Add(new VariableDeclaration(type, name, initializer, span));
+        if (context.MEASURE() is not null && PlainOperand(context.operand(), "measured qubit") is { } qubit)
+            into.Add(new MeasureStatement(qubit, new Operand(name, null, name.Span), span));
     }
 
     /// <summary>

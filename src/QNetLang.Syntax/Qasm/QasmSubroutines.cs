@@ -108,6 +108,8 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
                     return x with { Index = Expression(x.Index) };
                 case UnaryExpression u:
                     return u with { Operand = Expression(u.Operand) };
+                case CastExpression c:
+                    return c with { Operand = Expression(c.Operand) };
                 case BinaryExpression b:
                     return b with { Left = Expression(b.Left), Right = Expression(b.Right) };
                 case CallExpression c:

@@ -1,0 +1,66 @@
+using QNetLang.Core;
+using QNetLang.Ir;
+using QNetLang.Syntax.Ast;
+
+namespace QNetLang.Semantics;
+
+/// <summary>Classical types as written (<c>uint[n]</c>) resolved to IR types, and constants moved between the two value worlds.</summary>
+public static class ClassicalTypes
+{
+    /// <summary>The widest runtime value: values are computed in 64-bit words.</summary>
+    public const int MaxWidth = 64;
+
+    /// <summary>OpenQASM's <c>int</c>/<c>uint</c>/<c>angle</c> without a width.</summary>
+    public const int DefaultWidth = 32;
+
+    /// <summary>The type, with its width evaluated (a constant from 1 to 64; bool is 1 bit, float 64); null when reported.</summary>
+    public static ClassicalType? Resolve(ClassicalTypeSyntax syntax, ExpressionEvaluator evaluator, Func<Name, NameLookup> lookup, DiagnosticBag diagnostics, SourceText source)
+    {
+        var kind = syntax.Keyword switch
+        {
+            ClassicalTypeKeyword.Bool => ClassicalKind.Bool,
+            ClassicalTypeKeyword.Int => ClassicalKind.Int,
+            ClassicalTypeKeyword.Uint => ClassicalKind.Uint,
+            ClassicalTypeKeyword.Angle => ClassicalKind.Angle,
+            ClassicalTypeKeyword.Float => ClassicalKind.Float,
+            _ => ClassicalKind.Bits,
+        };
+        if (kind == ClassicalKind.Bool) return ClassicalType.Bool;
+        if (syntax.Width is null) return kind switch
+        {
+            ClassicalKind.Float => ClassicalType.Float,
+            ClassicalKind.Bits => new ClassicalType(kind, 1),
+            _ => new ClassicalType(kind, DefaultWidth),
+        };
+        if (evaluator.Evaluate(syntax.Width, lookup) is not { } width) return null;
+        if (kind == ClassicalKind.Float)
+        {
+            // float[32] and float[64] are both computed in double precision.
+            if (width is { Kind: ValueKind.Int, Number: 32 or 64 }) return ClassicalType.Float;
+            diagnostics.Report(Diagnostics.ClassicalWidthInvalid, new Location(source, syntax.Width.Span), "a float", "64 (float[32] or float[64])", width.ToString());
+            return null;
+        }
+        if (width.Kind != ValueKind.Int || width.Number < 1 || width.Number > MaxWidth)
+        {
+            diagnostics.Report(Diagnostics.ClassicalWidthInvalid, new Location(source, syntax.Width.Span), $"{syntax.Keyword.ToString().ToLowerInvariant()}[…]", MaxWidth, width.ToString());
+            return null;
+        }
+        return new ClassicalType(kind, (int)width.Number);
+    }
+
+    /// <summary>A compile-time constant as a runtime value: an integer as int[64], a number as float, a boolean as bool.</summary>
+    public static ClassicalValue FromConst(ConstValue value) => value.Kind switch
+    {
+        ValueKind.Bool => ClassicalValue.OfBool(value.AsBool),
+        ValueKind.Int => ClassicalValue.Of(new ClassicalType(ClassicalKind.Int, 64), (long)value.Number),
+        _ => ClassicalValue.OfFloat(value.Number),
+    };
+
+    /// <summary>A runtime value folded at compile time, for the evaluator: integers stay integers, angles become radians.</summary>
+    public static ConstValue ToConst(ClassicalValue value) => value.Type.Kind switch
+    {
+        ClassicalKind.Bool => ConstValue.Bool(value.AsBool),
+        ClassicalKind.Float or ClassicalKind.Angle => ConstValue.Float(value.AsReal),
+        _ => ConstValue.Int(value.AsInteger),
+    };
+}
