@@ -84,6 +84,29 @@ public class RuntimeClassicalTests
         Assert.All(run.Counts.Keys, key => Assert.True(exact.GetValueOrDefault(Convert.ToInt32(key, 2)) > 1e-6, key));
     }
 
+    /// <summary>
+    /// A subroutine with a classical parameter and a classical result (tests/cases/qasm):
+    /// odd = parity(uint[2](c)) is c[0] xor c[1] in every shot, the four values of c equally
+    /// likely, with the qubits on one QPU or spread over two.
+    /// </summary>
+    [Fact]
+    public void SubroutineWithClassicalParameterAndResultComputesTheParity()
+    {
+        var path = Path.Combine(TestSupport.Root, "tests", "cases", "qasm", "subroutine_classical_v3.qasm");
+        foreach (var options in new[] { new CompilationOptions { QpuCount = 1 }, new CompilationOptions { QpuCount = 2, QubitsPerQpu = 2 } })
+        {
+            var run = TestSupport.Run(TestSupport.CompileFile(path, options), Shots, seed: 13);
+            Assert.Equal(["odd", "c"], run.Registers.Select(r => r.Name));
+            foreach (var (key, count) in run.Counts)
+            {
+                var parts = key.Split(' ');
+                Assert.Equal(parts[1][0] != parts[1][1] ? "1" : "0", parts[0]);
+                Statistics.AssertProportion(count, Shots, 0.25, $"c = {parts[1]}");
+            }
+            Assert.Equal(4, run.Counts.Count);
+        }
+    }
+
     /// <summary>ipe.qasm's semantics, exactly: qubit q (index 1 of the 2-qubit state) and r (index 0), c as an integer k of angle[n].</summary>
     private static Dictionary<int, double> IpeReference(int n, double theta)
     {
