@@ -17,6 +17,7 @@ statement
     | qubitDeclaration
     | bitDeclaration
     | constDeclaration
+    | variableDeclaration
     | inputDeclaration
     | gateDefinition
     | measureArrowStatement
@@ -53,6 +54,10 @@ bitDeclaration: BIT designator? Identifier (EQUALS bitInitializer)? SEMICOLON;
 bitInitializer: MEASURE operand | expression;
 constDeclaration: CONST scalarType designator? Identifier EQUALS expression SEMICOLON;
 scalarType: INT | UINT | FLOAT | ANGLE;
+// `uint[4] k = 1;`, `angle[10] c;`, `bool b = measure q;`: a classical variable (folded while
+// constant, computed at run time once a measurement reaches it).
+variableDeclaration: variableType designator? Identifier (EQUALS (MEASURE operand | expression))? SEMICOLON;
+variableType: BOOL | INT | UINT | FLOAT | ANGLE;
 // `input float[64] theta;`: a constant whose value the command line gives (`--input theta=0.3`).
 inputDeclaration: INPUT scalarType designator? Identifier SEMICOLON;
 designator: LBRACKET expression RBRACKET;
@@ -102,8 +107,7 @@ returnStatement: RETURN expression? SEMICOLON;
 // `name(args);`: a subroutine called for its effect (a gate call always has qubit operands).
 callStatement: Identifier LPAREN expressionList? RPAREN SEMICOLON;
 
-// Classical variables are not imported; parsed (not loosely) so that `c = measure q;` with
-// a mistake in it is reported as a syntax error, not as an unsupported assignment.
+// `x = e;`, `c <<= 1;`: an assignment to a classical variable or a bit register.
 assignmentStatement: operand op = (EQUALS | CompoundAssign) expression SEMICOLON;
 
 // `let a = q[1:2] ++ r;`: an alias of qubits or bits, resolved at import (before the loose

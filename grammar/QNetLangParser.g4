@@ -46,6 +46,7 @@ statement
     : qubitDeclaration
     | bitDeclaration
     | constDeclaration
+    | variableDeclaration
     | gateDefinition
     | measureArrowStatement
     | measureAssignStatement
@@ -58,6 +59,7 @@ statement
     | eprStatement
     | teleportStatement
     | sendStatement
+    | assignmentStatement
     | figureDeclaration
     | gateCallStatement
     | block
@@ -67,6 +69,12 @@ qubitDeclaration: QUBIT designator? Identifier (PIN Identifier)? SEMICOLON;
 bitDeclaration: BIT designator? Identifier SEMICOLON;
 constDeclaration: CONST scalarType Identifier EQUALS expression SEMICOLON;
 scalarType: INT | FLOAT | ANGLE;
+// `uint[4] k = 1;`, `angle[8] phase;`, `bool done;`: a classical variable (docs/language.md,
+// "Classical variables"): folded while constant, computed at run time once a measurement reaches it.
+variableDeclaration: variableType designator? Identifier (EQUALS expression)? SEMICOLON;
+variableType: BOOL | INT | UINT | FLOAT | ANGLE;
+// `k = k + 1;`, `c <<= 1;`: an assignment to a classical variable or a bit register.
+assignmentStatement: operand op = (EQUALS | CompoundAssign) expression SEMICOLON;
 designator: LBRACKET expression RBRACKET;
 
 // `gate name(params) q0, q1 { }` (OpenQASM) or `gate name(q0, q1) { }` (a gate without
@@ -115,12 +123,18 @@ expression
     | Identifier LBRACKET expression RBRACKET                         # indexExpression
     | Identifier LPAREN expression OVER Identifier IN range (WHERE expression)? RPAREN  # reductionExpression
     | Identifier LPAREN expressionList? RPAREN                        # callExpression
+    // `uint[4](c)`, `float(x)`: a conversion (bits read little-endian).
+    | castType = (INT | UINT | BOOL | FLOAT | ANGLE | BIT) designator? LPAREN expression RPAREN  # castExpression
     | <assoc = right> expression op = POWER expression                # powerExpression
-    | op = (MINUS | PLUS | BANG) expression                           # unaryExpression
+    | op = (MINUS | PLUS | BANG | TILDE) expression                   # unaryExpression
     | expression op = (STAR | SLASH | PERCENT) expression             # multiplicativeExpression
     | expression op = (PLUS | MINUS) expression                       # additiveExpression
+    | expression op = (LSHIFT | RSHIFT) expression                    # bitshiftExpression
     | expression op = (LESS | GREATER | LESSEQ | GREATEREQ) expression  # comparisonExpression
     | expression op = (EQEQ | NOTEQ) expression                       # equalityExpression
+    | expression op = AMPERSAND expression                            # bitwiseAndExpression
+    | expression op = CARET expression                                # bitwiseXorExpression
+    | expression op = PIPE expression                                 # bitwiseOrExpression
     | expression op = ANDAND expression                               # logicalAndExpression
     | expression op = OROR expression                                 # logicalOrExpression
     | number unit?                                                    # literalExpression

@@ -81,12 +81,16 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor BadBitInitializer = new("QN2062", "Bad bit initialiser", "the initial value of '{0}' must be a non-negative integer constant or bit string that fits its {1} bit(s), found {2}");
     public static readonly DiagnosticDescriptor InputWithoutValue = new("QN2063", "Input without a value", "input '{0}' has no value: give it on the command line with --input {0}=VALUE");
     public static readonly DiagnosticDescriptor ZeroLoopStep = new("QN2064", "Zero loop step", "the step of this range is 0, so the loop would never end");
+    public static readonly DiagnosticDescriptor ClassicalTypeMismatch = new("QN2065", "Classical type mismatch", "{0} does not apply to {1}");
+    public static readonly DiagnosticDescriptor RuntimeValueNotConstant = new("QN2066", "Runtime value where a constant is needed", "'{0}' depends on a measurement, so its value is known only at run time, but this place needs a constant: {1}");
+    public static readonly DiagnosticDescriptor ClassicalWidthInvalid = new("QN2067", "Invalid classical width", "the width of {0} must be an integer constant from 1 to {1}, found {2}");
+    public static readonly DiagnosticDescriptor AssignmentToConstant = new("QN2068", "Assignment to a non-variable", "'{0}' is {1}, not a classical variable: it cannot be assigned");
     public static readonly DiagnosticDescriptor MoveInConditional = new("QN2041", "Qubit moved inside a conditional", "{0} cannot be inside an `if`: where a qubit is must not depend on a measurement result");
     public static readonly DiagnosticDescriptor ConflictingProperties = new("QN2042", "Conflicting properties", "'{0}' and '{1}' cannot both be given: {2}");
     public static readonly DiagnosticDescriptor ImpossibleProperty = new("QN2043", "Physically impossible property", "{0}");
     public static readonly DiagnosticDescriptor IgnoredProperty = new("QN2044", "Property has no effect", "'{0}' has no effect: {1}", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor PooledAsapCrossing = new("QN2050", "Pooled asap swaps can strand memories", "with `link_memories = pooled`, `swap = asap` joins any left pair with any right pair, so that with more than one memory per link end it can form pairs whose spans overlap (one from a to c, another from b to d, a < b < c and b < d: both span b to c): no end-to-end chain uses both, and once the link ends are full of them nothing is swapped until the cutoff frees them; `swap = nested` joins only its partners' pairs", DiagnosticSeverity.Warning);
-    public static readonly DiagnosticDescriptor BitNotANumber = new("QN2045", "Bit used as a number", "'{0}' is {1}, a measurement result known only when the program runs: bits can only be tested with == or != in an if condition, as in `if ({0} == 1)`");
+    public static readonly DiagnosticDescriptor BitNotANumber = new("QN2045", "Bit used as a number", "'{0}' is {1}, a measurement result known only when the program runs, used where a compile-time number is needed: test it in a condition (`if ({0} == 1)`), or convert it with a cast (`uint[1]({0})`) where a runtime value is allowed (conditions, assignments, angles of built-in gates)");
     public static readonly DiagnosticDescriptor InvalidFigure = new("QN2046", "Invalid figure of merit", "{0}");
     public static readonly DiagnosticDescriptor EmptyReduction = new("QN2047", "Reduction over no rounds", "{0}(... over {1} in {2} .. {3}) has no rounds: the range is empty, so the figure would have no value");
     public static readonly DiagnosticDescriptor FigureReadsUnwrittenBit = new("QN2048", "Figure reads a bit never written", "the figure '{0}' reads {1}, which no measurement or send writes: it is 0 in every shot", DiagnosticSeverity.Warning);
@@ -103,6 +107,8 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor PairSlowerThanTimeLimit = new("QN3005", "Pair slower than the time limit", "a pair between '{0}' and '{1}' takes {2} s on average (link {3}), beyond the simulated-time limit of {4} s: `qnlc run` would stop with QN4105", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor Deadlock = new("QN3004", "Deadlock", "the per-node programs would deadlock: {0}");
     public static readonly DiagnosticDescriptor DeadlockCheckExhausted = new("QN3006", "Deadlock check incomplete", "the deadlock check explored {0} combinations of branch outcomes without finding a deadlock and stopped: the per-node programs are not proven deadlock-free", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor RuntimeGateRemote = new("QN3008", "Runtime-angle gate across nodes", "'{0}' has an angle computed at run time and its qubits are on different nodes ({1}); a remote gate needs constant angles");
+    public static readonly DiagnosticDescriptor RuntimeClassicalInQir = new("QN3009", "Runtime classical value in QIR", "per-node QIR does not express {0}: use the per-node OpenQASM 3 output (--emit qasm3) for programs with runtime classical variables");
 
     // ---- QN4xxx: backends and outputs ------------------------------------------------------
     public static readonly DiagnosticDescriptor CannotWriteOutput = new("QN4001", "Cannot write output", "cannot write the outputs to '{0}': {1}");

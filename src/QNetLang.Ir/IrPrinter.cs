@@ -85,7 +85,8 @@ public static class IrPrinter
                 {
                     case GateOperation g:
                         sb.Append(g.Gate.Name);
-                        if (g.Parameters.Length > 0) sb.Append('(').Append(string.Join(", ", g.Parameters.Select(FormatAngle))).Append(')');
+                        if (g.HasRuntimeParameters) sb.Append('(').Append(string.Join(", ", g.RuntimeParameters.Select(p => ClassicalExpressionWriter.Write(p, B)))).Append(')');
+                        else if (g.Parameters.Length > 0) sb.Append('(').Append(string.Join(", ", g.Parameters.Select(FormatAngle))).Append(')');
                         sb.Append(' ').Append(string.Join(", ", g.Qubits.Select(Q)));
                         break;
                     case MeasureOperation m:
@@ -109,6 +110,9 @@ public static class IrPrinter
                     case SendOperation s:
                         sb.Append("send ").Append(Q(s.Qubit)).Append(" -> ").Append(s.Destination);
                         if (s.ArrivalBit is { } flag) sb.Append(" arrived ").Append(B(flag));
+                        break;
+                    case ClassicalAssignOperation a:
+                        sb.Append("assign ").Append(string.Join(", ", a.Targets.Select(B))).Append(" = ").Append(ClassicalExpressionWriter.Write(a.Value, B));
                         break;
                     case IfOperation i:
                         sb.Append(i.IsLoop ? "while " : "if ").Append(FormatCondition(i.Condition, B)).Append(" {\n");
@@ -140,6 +144,7 @@ public static class IrPrinter
         AndCondition a => "(" + string.Join(" && ", a.Operands.Select(c => FormatCondition(c, bitName))) + ")",
         OrCondition o => "(" + string.Join(" || ", o.Operands.Select(c => FormatCondition(c, bitName))) + ")",
         ConstantCondition c => c.Value ? "true" : "false",
+        ClassicalCondition c => ClassicalExpressionWriter.Write(c.Test, bitName),
         _ => throw new InvalidOperationException($"IrPrinter does not know {condition.GetType().Name}"),
     };
 

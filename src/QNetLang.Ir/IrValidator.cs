@@ -49,6 +49,12 @@ public static class IrValidator
                     if (g.Parameters.Any(p => !double.IsFinite(p))) problems.Add($"{where}: {g.Gate.Name} has a non-finite parameter");
                     if (g.Qubits.Distinct().Count() != g.Qubits.Length) problems.Add($"{where}: {g.Gate.Name} uses a qubit twice");
                     foreach (var q in g.Qubits) CheckQubit(circuit, q, where, problems);
+                    if (g.HasRuntimeParameters && g.RuntimeParameters.Length != g.Parameters.Length) problems.Add($"{where}: {g.Gate.Name} has {g.RuntimeParameters.Length} runtime parameters for {g.Parameters.Length}");
+                    foreach (int read in BitReads.Of(g)) CheckBit(circuit, read, where, problems);
+                    break;
+                case ClassicalAssignOperation a:
+                    if (a.Targets.IsEmpty || a.Targets.Length > 64) problems.Add($"{where}: an assignment writes {a.Targets.Length} bits");
+                    foreach (int touched in a.Targets.Concat(BitReads.Of(a))) CheckBit(circuit, touched, where, problems);
                     break;
                 case MeasureOperation m:
                     CheckQubit(circuit, m.Qubit, where, problems);
@@ -132,6 +138,7 @@ public static class IrValidator
             case NotCondition n: CheckCondition(circuit, n.Operand, where, problems); break;
             case AndCondition a: foreach (var c in a.Operands) CheckCondition(circuit, c, where, problems); break;
             case OrCondition o: foreach (var c in o.Operands) CheckCondition(circuit, c, where, problems); break;
+            case ClassicalCondition c: foreach (int bit in ClassicalExpressions.BitsOf(c.Test)) CheckBit(circuit, bit, where, problems); break;
         }
     }
 }

@@ -10,7 +10,24 @@ namespace QNetLang.Ir;
 /// </summary>
 public abstract record Operation(Location Location);
 
-public sealed record GateOperation(GateInfo Gate, ImmutableArray<double> Parameters, ImmutableArray<int> Qubits, Location Location) : Operation(Location);
+public sealed record GateOperation(GateInfo Gate, ImmutableArray<double> Parameters, ImmutableArray<int> Qubits, Location Location) : Operation(Location)
+{
+    /// <summary>
+    /// Empty for a gate whose angles are constants. Otherwise one expression per parameter,
+    /// evaluated (as radians) by the node when the gate runs, because some angle depends on a
+    /// measurement; <see cref="Parameters"/> then holds zeros.
+    /// </summary>
+    public ImmutableArray<ClassicalExpression> RuntimeParameters { get; init; } = [];
+
+    public bool HasRuntimeParameters => !RuntimeParameters.IsDefaultOrEmpty;
+}
+
+/// <summary>
+/// A runtime classical assignment: <see cref="Value"/>, converted to its type's bit pattern,
+/// is written to <see cref="Targets"/> (element 0 least significant). The node that executes it
+/// reads its own copies of the bits the value depends on.
+/// </summary>
+public sealed record ClassicalAssignOperation(ImmutableArray<int> Targets, ClassicalExpression Value, Location Location) : Operation(Location);
 
 /// <summary>Z-basis measurement; <see cref="Bit"/> is null when the result is discarded.</summary>
 public sealed record MeasureOperation(int Qubit, int? Bit, Location Location) : Operation(Location);
@@ -72,6 +89,9 @@ public sealed record OrCondition(ImmutableArray<Condition> Operands) : Condition
 /// <summary>A condition that folded to a constant (e.g. comparing a register with a value it cannot hold).</summary>
 public sealed record ConstantCondition(bool Value) : Condition;
 
+/// <summary>A runtime classical expression that is true when non-zero (a comparison, a bool variable, …).</summary>
+public sealed record ClassicalCondition(ClassicalExpression Test) : Condition;
+
 /// <summary>Helpers over conditions.</summary>
 public static class Conditions
 {
@@ -82,6 +102,18 @@ public static class Conditions
         NotCondition n => BitsOf(n.Operand),
         AndCondition a => a.Operands.SelectMany(BitsOf),
         OrCondition o => o.Operands.SelectMany(BitsOf),
+        ClassicalCondition c => ClassicalExpressions.BitsOf(c.Test),
+        _ => [],
+    };
+}
+
+/// <summary>Which bits an operation reads outside conditions (runtime assignments and gate angles).</summary>
+public static class BitReads
+{
+    public static IEnumerable<int> Of(Operation operation) => operation switch
+    {
+        ClassicalAssignOperation a => ClassicalExpressions.BitsOf(a.Value),
+        GateOperation { HasRuntimeParameters: true } g => g.RuntimeParameters.SelectMany(ClassicalExpressions.BitsOf),
         _ => [],
     };
 }

@@ -15,6 +15,7 @@ public static class QubitMapping
         TeleportOperation t => t with { Qubit = map(t.Qubit) },
         SendOperation s => s with { Qubit = map(s.Qubit) },
         IfOperation i => i with { Then = Map(i.Then, map), Else = Map(i.Else, map) },
+        ClassicalAssignOperation a => a,
         _ => throw new InvalidOperationException($"cannot map qubits of {operation.GetType().Name}"),
     };
 

@@ -27,6 +27,12 @@ public sealed record BoundIndex(Name Name, Symbol? Symbol, BoundExpression Index
 
 public sealed record BoundUnary(UnaryOperator Operator, BoundExpression Operand, TextSpan Span) : BoundExpression(Span);
 
+/// <summary>
+/// <c>int[4](c)</c>, <c>float(x)</c>: a conversion to <see cref="Type"/>, whose width expression
+/// (<see cref="Width"/>, null when none is written) is bound like any other.
+/// </summary>
+public sealed record BoundCast(ClassicalTypeSyntax Type, BoundExpression? Width, BoundExpression Operand, TextSpan Span) : BoundExpression(Span);
+
 public sealed record BoundBinary(BinaryOperator Operator, BoundExpression Left, BoundExpression Right, TextSpan Span) : BoundExpression(Span);
 
 /// <summary>A call of a built-in function (or, in a figure, a figure function); <see cref="FunctionSymbol"/> is null when the name is none.</summary>

@@ -19,6 +19,12 @@ public sealed record BoundGateCall(GateTarget Gate, ImmutableArray<BoundExpressi
 
 public sealed record BoundMeasure(BoundOperand Qubit, BoundOperand? Target, TextSpan Span) : BoundStatement(Span);
 
+/// <summary>A classical variable comes into existence (value 0, or its initial value by a following <see cref="BoundAssign"/>).</summary>
+public sealed record BoundVariableDeclaration(ClassicalVariableSymbol Variable, TextSpan Span) : BoundStatement(Span);
+
+/// <summary><c>x = e;</c> or <c>x op= e;</c> on a classical variable or a bit register (or one element).</summary>
+public sealed record BoundAssign(BoundOperand Target, BinaryOperator? Operator, BoundExpression Value, TextSpan Span) : BoundStatement(Span);
+
 public sealed record BoundReset(BoundOperand Qubit, TextSpan Span) : BoundStatement(Span);
 
 /// <summary>An empty operand list means every qubit declared so far.</summary>

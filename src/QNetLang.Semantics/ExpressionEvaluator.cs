@@ -1,12 +1,19 @@
 using System.Collections.Frozen;
 using QNetLang.Core;
+using QNetLang.Ir;
 using QNetLang.Syntax.Ast;
 
 namespace QNetLang.Semantics;
 
 /// <summary>What a name means to the evaluator: a constant value, something that is not a constant (with its kind), or nothing.</summary>
-public readonly record struct NameLookup(ConstValue? Value, string? NonConstantKind, bool AlreadyReported = false)
+public readonly record struct NameLookup(ConstValue? Value, string? NonConstantKind, bool AlreadyReported = false, string? RuntimeReason = null)
 {
+    /// <summary>
+    /// A classical variable that lives at run time where a constant is needed: the evaluator
+    /// reports QN2066 at the name, with <paramref name="reason"/> (where constants are needed).
+    /// </summary>
+    public static NameLookup Runtime(string reason) => new(null, null, false, reason);
+
     /// <summary>
     /// What a bound name means where every constant is known at binding time (declarations,
     /// figures): a constant's value; nothing for built-ins (the evaluator knows <c>pi</c>) and
@@ -79,6 +86,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         BoundUnary unary => Unary(unary, lookup),
         BoundBinary binary => Binary(binary, lookup),
         BoundCall call => Call(call, lookup),
+        BoundCast cast => Cast(cast, lookup),
         BoundReduction reduction => ReductionOutside(reduction),
         _ => throw new InvalidOperationException($"unknown expression {expression.GetType().Name}"),
     };
@@ -119,6 +127,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         var name = bound.Name;
         var found = lookup(bound.Symbol);
         if (found.AlreadyReported) return null;
+        if (found.RuntimeReason is { } reason) return RuntimeNotConstant(name, reason);
         if (found.Value is { } value) return value;
         if (found.NonConstantKind is { } kind)
         {
@@ -127,6 +136,12 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         }
         if (BuiltinConstants.TryGetValue(name.Text, out double builtin)) return ConstValue.Float(builtin);
         diagnostics.Report(Diagnostics.UndefinedName, At(name.Span), name.Text);
+        return null;
+    }
+
+    private ConstValue? RuntimeNotConstant(Name name, string reason)
+    {
+        diagnostics.Report(Diagnostics.RuntimeValueNotConstant, At(name.Span), name.Text, reason);
         return null;
     }
 
@@ -153,6 +168,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
     {
         var found = lookup(index.Symbol);
         if (found.AlreadyReported) return null;
+        if (found.RuntimeReason is { } reason) return RuntimeNotConstant(index.Name, reason);
         if (found.Value is { } value)
             return Mismatch(index.Name.Span, "a register to index", value);
         if (found.NonConstantKind is { } kind)
@@ -173,10 +189,22 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
             case UnaryOperator.Negate:
                 if (!operand.IsNumber) return Mismatch(unary.Operand.Span, "a number", operand);
                 return operand with { Number = -operand.Number };
+            case UnaryOperator.BitNot:
+                if (operand.Kind != ValueKind.Int) return Mismatch(unary.Operand.Span, "an integer", operand);
+                return ConstValue.Int(~(long)operand.Number);
             default:
                 if (!operand.IsNumber) return Mismatch(unary.Operand.Span, "a number", operand);
                 return operand;
         }
+    }
+
+    /// <summary>A cast of a constant: the value converted with OpenQASM semantics (<see cref="ClassicalSemantics.Convert"/>).</summary>
+    private ConstValue? Cast(BoundCast cast, Func<Symbol?, NameLookup> lookup)
+    {
+        if (Evaluate(cast.Operand, lookup) is not { } operand) return null;
+        if (ClassicalTypes.Resolve(cast.Type, cast.Width, this, lookup, diagnostics, source) is not { } type) return null;
+        if (operand.Dimension != Dimension.None) return Mismatch(cast.Operand.Span, "a plain number", operand);
+        return ClassicalTypes.ToConst(ClassicalSemantics.Convert(ClassicalTypes.FromConst(operand), type));
     }
 
     private ConstValue? Call(BoundCall call, Func<Symbol?, NameLookup> lookup)
@@ -223,6 +251,22 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         }
         if (!l.IsNumber) return Mismatch(binary.Left.Span, "a number", l);
         if (!r.IsNumber) return Mismatch(binary.Right.Span, "a number", r);
+        if (binary.Operator is BinaryOperator.ShiftLeft or BinaryOperator.ShiftRight or BinaryOperator.BitAnd or BinaryOperator.BitOr or BinaryOperator.BitXor)
+        {
+            // On untyped integer constants: 64-bit two's complement, as the widest int.
+            if (l.Kind != ValueKind.Int) return Mismatch(binary.Left.Span, "an integer", l);
+            if (r.Kind != ValueKind.Int) return Mismatch(binary.Right.Span, "an integer", r);
+            long a = (long)l.Number, b = (long)r.Number;
+            long bits = binary.Operator switch
+            {
+                BinaryOperator.ShiftLeft => b is >= 0 and < 64 ? a << (int)b : 0,
+                BinaryOperator.ShiftRight => b is >= 0 and < 64 ? a >> (int)b : a < 0 ? -1 : 0,
+                BinaryOperator.BitAnd => a & b,
+                BinaryOperator.BitOr => a | b,
+                _ => a ^ b,
+            };
+            return Result(binary, bits, integral: true, Dimension.None);
+        }
         return binary.Operator switch
         {
             BinaryOperator.Less or BinaryOperator.Greater or BinaryOperator.LessOrEqual or BinaryOperator.GreaterOrEqual => Compare(binary, l, r),

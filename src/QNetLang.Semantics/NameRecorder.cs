@@ -70,6 +70,11 @@ internal sealed class NameRecorder(SymbolTable table, SourceText source)
             }
             case UnaryExpression unary:
                 return new BoundUnary(unary.Operator, Bind(unary.Operand, scope, program, inFigure, network), unary.Span);
+            case CastExpression cast:
+            {
+                var width = cast.Type.Width is { } w ? Bind(w, scope, program, inFigure, network) : null;
+                return new BoundCast(cast.Type, width, Bind(cast.Operand, scope, program, inFigure, network), cast.Span);
+            }
             case BinaryExpression binary:
             {
                 var left = Bind(binary.Left, scope, program, inFigure, network);

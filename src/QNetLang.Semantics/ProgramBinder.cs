@@ -81,6 +81,10 @@ public sealed class ProgramBinder
             case ConstDeclaration c:
                 if (RequireTopLevel(topLevel, c, "constants", c.Name, scope)) DeclareConst(c);
                 return null;
+            case VariableDeclaration v:
+                return RequireTopLevel(topLevel, v, "classical variables", v.Name, scope) ? DeclareVariable(v, scope) : null;
+            case AssignmentStatement a:
+                return BindAssignment(a, scope);
             case InputDeclaration input:
                 // Given on the command line, an input arrives here as a constant; this one was not.
                 _diagnostics.Report(Diagnostics.InputWithoutValue, At(input.Name.Span), input.Name.Text);
@@ -286,6 +290,38 @@ public sealed class ProgramBinder
         if (Declare(symbol, declaration.Name, declaration)) _constants.Add(symbol);
     }
 
+    /// <summary>A classical variable: its type's width is a constant; an initialiser becomes an assignment right after it.</summary>
+    private BoundStatement? DeclareVariable(VariableDeclaration declaration, Scope scope)
+    {
+        var width = declaration.Type.Width is { } w ? _names.Bind(w, _globals, _program) : null;
+        if (ClassicalTypes.Resolve(declaration.Type, width, _evaluator, NameLookup.OfSymbol, _diagnostics, _source) is not { } type)
+        {
+            DeclareFailed(declaration.Name, declaration);
+            return null;
+        }
+        var symbol = new ClassicalVariableSymbol(declaration.Name.Text, type, declaration.Name.Span);
+        if (!Declare(symbol, declaration.Name, declaration)) return null;
+        var declared = new BoundVariableDeclaration(symbol, declaration.Span);
+        if (declaration.Initializer is not { } initializer) return declared;
+        var value = CheckExpression(initializer, scope, allowBits: true);
+        var target = new BoundOperand(symbol, null, declaration.Name.Span);
+        return new BoundBlock([declared, new BoundAssign(target, null, value, declaration.Span)], declaration.Span);
+    }
+
+    private BoundAssign? BindAssignment(AssignmentStatement assignment, Scope scope)
+    {
+        var value = CheckExpression(assignment.Value, scope, allowBits: true);
+        var symbol = scope.Lookup(assignment.Target.Name.Text);
+        if (symbol is not (ClassicalVariableSymbol or BitRegisterSymbol or null or ErrorSymbol))
+        {
+            _names.Reference(assignment.Target.Name, symbol);
+            _diagnostics.Report(Diagnostics.AssignmentToConstant, At(assignment.Target.Name.Span), symbol.Name, symbol.KindDescription);
+            return null;
+        }
+        var target = BindOperand(assignment.Target, scope, OperandKind.Bit);
+        return target is null ? null : new BoundAssign(target, assignment.Operator, value, assignment.Span);
+    }
+
     private void DeclareGate(GateDefinition definition)
     {
         string name = definition.Name.Text;
@@ -409,7 +445,7 @@ public sealed class ProgramBinder
         if (symbol is ErrorSymbol) return null;
         bool fits = kind == OperandKind.Qubit
             ? symbol is QubitRegisterSymbol or GateQubitSymbol
-            : symbol is BitRegisterSymbol;
+            : symbol is BitRegisterSymbol or ClassicalVariableSymbol;
         if (!fits)
         {
             _diagnostics.Report(Diagnostics.TypeMismatch, At(operand.Name.Span), kind == OperandKind.Qubit ? "a qubit" : "a bit", $"'{symbol.Name}', {symbol.KindDescription}");
@@ -464,6 +500,11 @@ public sealed class ProgramBinder
             case BoundUnary u:
                 CheckNames(u.Operand, scope, allowBits);
                 break;
+            case BoundCast c:
+                // A cast is how a bit register becomes a number.
+                if (c.Width is { } width) CheckNames(width, scope, allowBits: false);
+                CheckNames(c.Operand, scope, allowBits: true);
+                break;
             case BoundBinary b:
                 CheckNames(b.Left, scope, allowBits);
                 CheckNames(b.Right, scope, allowBits);
@@ -492,6 +533,9 @@ public sealed class ProgramBinder
                 ReportUndefined(name);
                 return;
             case ErrorSymbol:
+                return;
+            case ClassicalVariableSymbol:
+                // Constant or not is known only when lowering (QN2066 where a constant is needed).
                 return;
             case BitRegisterSymbol bits when allowBits:
                 if (indexed && !bits.IsRegister)
@@ -531,7 +575,8 @@ public sealed class ProgramBinder
         ForStatement => "a for loop",
         WhileStatement => "a while loop",
         IfStatement => "an if statement",
-        QubitDeclaration or BitDeclaration or ConstDeclaration => "a declaration",
+        QubitDeclaration or BitDeclaration or ConstDeclaration or VariableDeclaration => "a declaration",
+        AssignmentStatement => "an assignment",
         GateDefinition => "a gate definition",
         _ => "a network operation",
     };

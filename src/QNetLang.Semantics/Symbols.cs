@@ -29,6 +29,15 @@ public sealed record BitRegisterSymbol(string Name, int Size, bool IsRegister, i
     public override string KindDescription => IsRegister ? "a bit register" : "a bit";
 }
 
+/// <summary>
+/// A classical variable (<c>uint[4] k;</c>): folded at compile time while its value is constant,
+/// kept in bits at run time once a measurement reaches it (the lowerer decides).
+/// </summary>
+public sealed record ClassicalVariableSymbol(string Name, ClassicalType Type, TextSpan DeclarationSpan) : Symbol(Name, DeclarationSpan)
+{
+    public override string KindDescription => $"a classical variable ({Type})";
+}
+
 public sealed record ConstSymbol(string Name, ScalarType Type, ConstValue Value, TextSpan DeclarationSpan) : Symbol(Name, DeclarationSpan)
 {
     public override string KindDescription => "a constant";

@@ -79,6 +79,8 @@ internal sealed class ExpressionBuilder(SourceText source, DiagnosticBag diagnos
                 if (body is null || start is null || end is null || parts.Length > 1 && condition is null) return null;
                 return new ReductionExpression(function, body, variable, start, end, condition, span);
             }
+            case P.CastExpressionContext cast:
+                return Cast(cast, span);
             case P.IdentifierExpressionContext id:
                 return SyntaxFacts.NameOf(source, id.Identifier()) is { } n ? new NameExpression(n, span) : null;
             case P.LiteralExpressionContext lit:
@@ -91,6 +93,7 @@ internal sealed class ExpressionBuilder(SourceText source, DiagnosticBag diagnos
                 {
                     QNetLangLexer.MINUS => UnaryOperator.Negate,
                     QNetLangLexer.PLUS => UnaryOperator.Plus,
+                    QNetLangLexer.TILDE => UnaryOperator.BitNot,
                     _ => UnaryOperator.Not,
                 };
                 return new UnaryExpression(op, operand, span);
@@ -112,6 +115,10 @@ internal sealed class ExpressionBuilder(SourceText source, DiagnosticBag diagnos
             case P.ComparisonExpressionContext c: operands = c.expression(); opToken = c.op; break;
             case P.EqualityExpressionContext c: operands = c.expression(); opToken = c.op; break;
             case P.LogicalAndExpressionContext c: operands = c.expression(); opToken = c.op; break;
+            case P.BitshiftExpressionContext c: operands = c.expression(); opToken = c.op; break;
+            case P.BitwiseAndExpressionContext c: operands = c.expression(); opToken = c.op; break;
+            case P.BitwiseXorExpressionContext c: operands = c.expression(); opToken = c.op; break;
+            case P.BitwiseOrExpressionContext c: operands = c.expression(); opToken = c.op; break;
             case P.LogicalOrExpressionContext c: operands = c.expression(); opToken = c.op; break;
             default: return null;
         }
@@ -134,9 +141,41 @@ internal sealed class ExpressionBuilder(SourceText source, DiagnosticBag diagnos
             QNetLangLexer.EQEQ => BinaryOperator.Equal,
             QNetLangLexer.NOTEQ => BinaryOperator.NotEqual,
             QNetLangLexer.ANDAND => BinaryOperator.And,
+            QNetLangLexer.LSHIFT => BinaryOperator.ShiftLeft,
+            QNetLangLexer.RSHIFT => BinaryOperator.ShiftRight,
+            QNetLangLexer.AMPERSAND => BinaryOperator.BitAnd,
+            QNetLangLexer.CARET => BinaryOperator.BitXor,
+            QNetLangLexer.PIPE => BinaryOperator.BitOr,
             _ => BinaryOperator.Or,
         };
         return new BinaryExpression(op, left, right, span);
+    }
+
+    /// <summary><c>uint[4](c)</c>, <c>float(x)</c>: a conversion with OpenQASM semantics (bits little-endian).</summary>
+    private Expression? Cast(P.CastExpressionContext cast, TextSpan span)
+    {
+        var type = ClassicalType(cast.castType, cast.designator());
+        var operand = Build(cast.expression());
+        return type is null || operand is null ? null : new CastExpression(type, operand, span);
+    }
+
+    /// <summary>A type keyword with its optional width (<c>uint[4]</c>, <c>bool</c>); null when the width cannot be built.</summary>
+    public ClassicalTypeSyntax? ClassicalType(IToken? keyword, P.DesignatorContext? designator)
+    {
+        if (keyword is null || keyword.TokenIndex < 0) return null;
+        var kind = keyword.Type switch
+        {
+            QNetLangLexer.BOOL => ClassicalTypeKeyword.Bool,
+            QNetLangLexer.INT => ClassicalTypeKeyword.Int,
+            QNetLangLexer.UINT => ClassicalTypeKeyword.Uint,
+            QNetLangLexer.FLOAT => ClassicalTypeKeyword.Float,
+            QNetLangLexer.ANGLE => ClassicalTypeKeyword.Angle,
+            _ => ClassicalTypeKeyword.Bit,
+        };
+        Expression? width = null;
+        if (designator is not null && (width = Build(designator.expression())) is null) return null;
+        var start = SyntaxErrorListener.TokenSpan(source, keyword);
+        return new ClassicalTypeSyntax(kind, width, width is null ? start : TextSpan.FromBounds(start.Start, width.Span.End + 1));
     }
 
     private Expression? Literal(P.LiteralExpressionContext context, TextSpan span)

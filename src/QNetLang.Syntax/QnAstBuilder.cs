@@ -216,6 +216,35 @@ internal sealed class QnAstBuilder(SourceText source, DiagnosticBag diagnostics)
                 var destination = NameOf(t.Identifier());
                 return qubit is null || destination is null ? null : new TeleportStatement(qubit, destination, span);
             }
+            case P.VariableDeclarationContext v:
+            {
+                var name = NameOf(v.Identifier());
+                var type = _expressions.ClassicalType(v.variableType()?.Start, v.designator());
+                Expression? initializer = null;
+                if (v.expression() is { } init && (initializer = _expressions.Build(init)) is null) return null;
+                return name is null || type is null ? null : new VariableDeclaration(type, name, initializer, span);
+            }
+            case P.AssignmentStatementContext a:
+            {
+                var target = Operand(a.operand());
+                var value = _expressions.Build(a.expression());
+                if (target is null || value is null || a.op is null) return null;
+                BinaryOperator? op = a.op.Text switch
+                {
+                    "+=" => BinaryOperator.Add,
+                    "-=" => BinaryOperator.Subtract,
+                    "*=" => BinaryOperator.Multiply,
+                    "/=" => BinaryOperator.Divide,
+                    "%=" => BinaryOperator.Modulo,
+                    "&=" => BinaryOperator.BitAnd,
+                    "|=" => BinaryOperator.BitOr,
+                    "^=" => BinaryOperator.BitXor,
+                    "<<=" => BinaryOperator.ShiftLeft,
+                    ">>=" => BinaryOperator.ShiftRight,
+                    _ => null,
+                };
+                return new AssignmentStatement(target, op, value, span);
+            }
             case P.SendStatementContext s:
             {
                 var ops = s.operand();

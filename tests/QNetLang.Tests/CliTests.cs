@@ -61,6 +61,27 @@ public class CliTests : IDisposable
         Assert.Contains("--input takes NAME=VALUE", malformed.Stderr);
     }
 
+    /// <summary>Runtime classical values: the per-node OpenQASM 3 keeps them and runs back from the manifest; QIR refuses them with QN3009 and writes nothing.</summary>
+    [Fact]
+    public void RuntimeClassicalValuesGoToOpenQasmAndAreRefusedByQir()
+    {
+        string input = Path.Combine(RepoPaths.Examples, "runtime_phase_estimation.qn");
+        string qasm = Path.Combine(_work, "qasm");
+        Assert.Equal(0, CliRunner.Invoke("build", input, "-o", qasm, "--emit", "qasm3").ExitCode);
+        string alice = File.ReadAllText(Path.Combine(qasm, "runtime_ipe", "alice.qasm"));
+        Assert.Contains("c = bit[4](angle[4](angle[4](c) >> int[64](1)));", alice);
+        Assert.Contains("p(angle[4](-angle[4](c))) q[0];", alice);
+        var run = CliRunner.Invoke("run", Path.Combine(qasm, "runtime_ipe", "manifest.json"), "--shots", "64");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("0101        64  100.00 %", run.Stdout);
+        string qir = Path.Combine(_work, "qir");
+        var refused = CliRunner.Invoke("build", input, "-o", qir, "--emit", "qir");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Matches(DiagnosticLine, refused.Stderr);
+        Assert.Contains("error QN3009: per-node QIR does not express a classical assignment computed at run time", refused.Stderr);
+        Assert.False(Directory.Exists(qir) && Directory.EnumerateFileSystemEntries(qir).Any());
+    }
+
     [Fact]
     public void SameInputAndSeedGiveIdenticalBytes()
     {

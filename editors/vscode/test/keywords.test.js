@@ -19,6 +19,8 @@ const EXPECTED = {
     qubit: 'storage.type.register.qnetlang',
     bit: 'storage.type.register.qnetlang',
     int: 'storage.type.scalar.qnetlang',
+    uint: 'storage.type.scalar.qnetlang',
+    bool: 'storage.type.scalar.qnetlang',
     float: 'storage.type.scalar.qnetlang',
     angle: 'storage.type.scalar.qnetlang',
     const: 'storage.modifier.const.qnetlang',
@@ -80,7 +82,7 @@ test('keywords in their usual places', async () => {
         'network lab { qpu a; repeater r; endnode e; link a -- r; }',
         'program p on lab {',
         '    const int n = 2; const float f = 1.5; const angle t = pi;',
-        '    qubit[n] q @ a; bit[n] c;',
+        '    qubit[n] q @ a; bit[n] c; uint[4] k = 1; bool done;',
         '    gate g(x) y { rz(x) y; }',
         '    for i in 0 .. n { h q[i]; }',
         '    if (c[0] == 1) { x q[0]; } else { z q[0]; }',
@@ -94,7 +96,7 @@ test('keywords in their usual places', async () => {
     const places = {
         include: 'include "', network: 'network lab', qpu: 'qpu a', repeater: 'repeater r', endnode: 'endnode e',
         link: 'link a', program: 'program p', on: 'on lab', const: 'const int', int: 'int n', float: 'float f',
-        angle: 'angle t', qubit: 'qubit[', bit: 'bit[', gate: 'gate g', for: 'for i', in: 'in 0', if: 'if (',
+        angle: 'angle t', uint: 'uint[4]', bool: 'bool done', qubit: 'qubit[', bit: 'bit[', gate: 'gate g', for: 'for i', in: 'in 0', if: 'if (',
         else: 'else {', while: 'while (', at: 'at a {', measure: 'measure q', reset: 'reset q', barrier: 'barrier q', epr: 'epr q',
         teleport: 'teleport q', send: 'send q', figure: 'figure agree', over: 'over j', where: 'where c',
     };

@@ -39,7 +39,7 @@ public static class FlatQasmEmitter
         sb.Append('\n');
 
         string Q(int index) => "q[" + index.ToString(CultureInfo.InvariantCulture) + "]";
-        var writer = new QasmWriter(sb, Q, b => bitNames[b]);
+        var writer = new QasmWriter(sb, Q, b => bitNames[b], QasmNames.BitsText(circuit.Bits, bitNames));
         Write(circuit, circuit.Operations, writer, sb, Q, bitNames, 0);
         return sb.ToString();
     }

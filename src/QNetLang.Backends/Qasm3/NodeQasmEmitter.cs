@@ -47,7 +47,7 @@ public static class NodeQasmEmitter
         sb.Append('\n');
 
         string Q(int global) => "q[" + local[global].ToString(CultureInfo.InvariantCulture) + "]";
-        var writer = new QasmWriter(sb, Q, b => bitNames[b]);
+        var writer = new QasmWriter(sb, Q, b => bitNames[b], QasmNames.BitsText(circuit.Bits, bitNames));
         Write(program.Instructions, writer, sb, local, bitNames, 0);
         return sb.ToString();
     }

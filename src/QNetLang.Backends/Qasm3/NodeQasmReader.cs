@@ -21,6 +21,7 @@ internal sealed class NodeQasmReader
     private readonly NodeFileContext _context;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, int> _bitByReference = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<int>> _bitsOfRegister = new(StringComparer.Ordinal);
     private int _line;
 
     private NodeQasmReader(SourceText source, string node, ImmutableArray<int> local, NodeFileContext context, DiagnosticBag diagnostics)
@@ -32,6 +33,8 @@ internal sealed class NodeQasmReader
         _diagnostics = diagnostics;
         var (_, references) = QasmNames.BitRegisters(context.Bits);
         for (int b = 0; b < references.Length; b++) _bitByReference[references[b]] = b;
+        foreach (var register in context.Bits.GroupBy(QasmNames.RegisterOf))
+            _bitsOfRegister[register.Key] = [.. register.OrderBy(b => b.Element ?? 0).Select(b => b.Index)];
     }
 
     public static ImmutableArray<NodeInstruction>? Read(SourceText source, string node, ImmutableArray<int> local, NodeFileContext context, DiagnosticBag diagnostics)
@@ -145,6 +148,15 @@ internal sealed class NodeQasmReader
         if (Call(text, "receive_qubit") is { } receiveQubit)
             return new ReceiveQubitInstruction(Number(receiveQubit[0]), LocalQubit(receiveQubit[1]), MessageOf("qubit", Number(receiveQubit[0]), sending: false), target is null ? null : Bit(target));
         var at = Location.None;
+        if (target is not null && (text.StartsWith("bit(", StringComparison.Ordinal) || text.StartsWith("bit[", StringComparison.Ordinal)))
+        {
+            // `c = bit[n](VALUE);`: a runtime assignment, written as the conversion of a typed value to the target's bits.
+            var targets = Bits(target);
+            int open = text.IndexOf('(', StringComparison.Ordinal);
+            if (!text.EndsWith(')')) throw new FormatException($"cannot read the assignment `{target} = {text}`");
+            var value = ClassicalExpressionParser.Parse(text[(open + 1)..^1].Trim(), Bits);
+            return new LocalInstruction(new ClassicalAssignOperation(targets, value, at));
+        }
         if (text.StartsWith("measure ", StringComparison.Ordinal))
             return new LocalInstruction(new MeasureOperation(Qubit(text[8..]), target is null ? null : Bit(target), at));
         if (target is not null) throw new FormatException($"cannot assign `{text}` to a bit");
@@ -161,12 +173,19 @@ internal sealed class NodeQasmReader
         int paren = text.IndexOf('(', StringComparison.Ordinal);
         string head, operands;
         var parameters = ImmutableArray<double>.Empty;
+        var runtime = ImmutableArray<ClassicalExpression>.Empty;
         if (paren >= 0 && (space < 0 || paren < space))
         {
-            int close = text.IndexOf(')', paren);
-            if (close < 0) throw new FormatException($"unclosed parameter list in `{text}`");
+            int close = MatchingParenthesis(text, paren);
             head = text[..paren];
-            parameters = [.. text[(paren + 1)..close].Split(',').Select(p => AngleText.Evaluate(p.Trim()) ?? throw new FormatException($"cannot read the angle `{p.Trim()}`"))];
+            var arguments = TopLevelSplit(text[(paren + 1)..close]);
+            if (arguments.Any(a => ClassicalExpressionParser.StartsTyped(a, 0)))
+            {
+                // An angle computed at run time: every parameter is a typed expression.
+                runtime = [.. arguments.Select(a => ClassicalExpressionParser.Parse(a, Bits))];
+                parameters = [.. runtime.Select(_ => 0.0)];
+            }
+            else parameters = [.. arguments.Select(p => AngleText.Evaluate(p) ?? throw new FormatException($"cannot read the angle `{p}`"))];
             operands = text[(close + 1)..];
         }
         else
@@ -180,7 +199,37 @@ internal sealed class NodeQasmReader
         var qubits = operands.Split(',').Select(Qubit).ToImmutableArray();
         if (qubits.Length != gate.QubitCount || parameters.Length != gate.ParameterCount)
             throw new FormatException($"{name} takes {gate.ParameterCount} parameter(s) and {gate.QubitCount} qubit(s), not {parameters.Length} and {qubits.Length}");
-        return new GateOperation(gate, parameters, qubits, Location.None);
+        return new GateOperation(gate, parameters, qubits, Location.None) { RuntimeParameters = runtime };
+    }
+
+    private static int MatchingParenthesis(string text, int open)
+    {
+        int depth = 0;
+        for (int i = open; i < text.Length; i++)
+        {
+            if (text[i] == '(') depth++;
+            else if (text[i] == ')' && --depth == 0) return i;
+        }
+        throw new FormatException($"unclosed parameter list in `{text}`");
+    }
+
+    /// <summary>The comma-separated parts of a list, not splitting inside parentheses.</summary>
+    private static List<string> TopLevelSplit(string text)
+    {
+        var parts = new List<string>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '(') depth++;
+            else if (text[i] == ')') depth--;
+            else if (text[i] == ',' && depth == 0)
+            {
+                parts.Add(text[start..i].Trim());
+                start = i + 1;
+            }
+        }
+        parts.Add(text[start..].Trim());
+        return parts;
     }
 
     /// <summary>Conditions as <see cref="QasmWriter.Condition"/> writes them: <c>c[0]</c>, <c>!c[0]</c>, <c>!(…)</c>, <c>(a &amp;&amp; b)</c>, <c>(a || b)</c>, <c>true</c>.</summary>
@@ -223,6 +272,8 @@ internal sealed class NodeQasmReader
             if (op is null) return operands[0];
             return op == "&&" ? new AndCondition([.. operands]) : new OrCondition([.. operands]);
         }
+        if (ClassicalExpressionParser.StartsTyped(text, position))
+            return new ClassicalCondition(ClassicalExpressionParser.ParseAt(text, ref position, Bits));
         string reference = ReadReference(text, ref position);
         return reference switch
         {
@@ -258,6 +309,12 @@ internal sealed class NodeQasmReader
             throw new FormatException($"the manifest has no {kind} message {id} {(sending ? "from" : "to")} {_node}");
         return sending ? message.To : message.From;
     }
+
+    /// <summary>The bits a runtime expression reads: one bit by its reference, or a whole register by its name.</summary>
+    private ImmutableArray<int> Bits(string reference) =>
+        _bitByReference.TryGetValue(reference.Trim(), out int bit) ? [bit]
+        : _bitsOfRegister.TryGetValue(reference.Trim(), out var register) ? register
+        : throw new FormatException($"`{reference.Trim()}` is not a bit or bit register of the manifest");
 
     private int Bit(string reference) =>
         _bitByReference.TryGetValue(reference.Trim(), out int bit) ? bit : throw new FormatException($"`{reference.Trim()}` is not a bit of the manifest");

@@ -40,6 +40,22 @@ internal static class QasmNames
     /// <summary>The register a bit belongs to in the emitted file.</summary>
     public static string RegisterOf(BitInfo bit) => Identifier(bit.Register);
 
+    /// <summary>
+    /// How a runtime expression names the bits it reads: one bit by its reference, a whole
+    /// register (element 0 first, every element) by the register's name.
+    /// </summary>
+    public static Func<System.Collections.Immutable.ImmutableArray<int>, string> BitsText(IReadOnlyList<BitInfo> bits, string[] reference) => read =>
+    {
+        if (read.Length == 1) return reference[read[0]];
+        string register = RegisterOf(bits[read[0]]);
+        int size = bits.Count(b => RegisterOf(b) == register);
+        for (int i = 0; i < read.Length; i++)
+            if (RegisterOf(bits[read[i]]) != register || bits[read[i]].Element != i)
+                throw new InvalidOperationException($"bits read together are not the register {register} in order");
+        if (size != read.Length) throw new InvalidOperationException($"bits read together are part of the register {register}");
+        return register;
+    };
+
     /// <summary>A legal OpenQASM identifier for a name (protocol bits like `cat3` are already legal).</summary>
     public static string Identifier(string name)
     {

@@ -4,7 +4,7 @@ using QNetLang.Ir;
 namespace QNetLang.Backends.Qasm3;
 
 /// <summary>Writes IR operations as OpenQASM 3 statements, given how qubits and bits are referred to.</summary>
-internal sealed class QasmWriter(StringBuilder output, Func<int, string> qubit, Func<int, string> bit)
+internal sealed class QasmWriter(StringBuilder output, Func<int, string> qubit, Func<int, string> bit, Func<System.Collections.Immutable.ImmutableArray<int>, string> bits)
 {
     public void Write(Operation operation, int indent)
     {
@@ -13,7 +13,9 @@ internal sealed class QasmWriter(StringBuilder output, Func<int, string> qubit, 
         {
             case GateOperation g:
                 output.Append(QasmNames.GateName(g.Gate));
-                if (g.Parameters.Length > 0) output.Append('(').Append(string.Join(", ", g.Parameters.Select(QasmNames.Angle))).Append(')');
+                // An angle computed at run time is an expression over the node's bits (typed, so it reads back exactly).
+                if (g.HasRuntimeParameters) output.Append('(').Append(string.Join(", ", g.RuntimeParameters.Select(p => ClassicalExpressionWriter.Write(p, bits)))).Append(')');
+                else if (g.Parameters.Length > 0) output.Append('(').Append(string.Join(", ", g.Parameters.Select(QasmNames.Angle))).Append(')');
                 output.Append(' ').Append(string.Join(", ", g.Qubits.Select(qubit))).Append(";\n");
                 break;
             case MeasureOperation m when m.Bit is { } b:
@@ -21,6 +23,11 @@ internal sealed class QasmWriter(StringBuilder output, Func<int, string> qubit, 
                 break;
             case MeasureOperation m:
                 output.Append("measure ").Append(qubit(m.Qubit)).Append(";\n");
+                break;
+            case ClassicalAssignOperation a:
+                // The target is a bit register (or one bit): the value is converted to its bit pattern.
+                output.Append(bits(a.Targets)).Append(" = ").Append(a.Targets.Length == 1 ? "bit" : $"bit[{a.Targets.Length}]")
+                    .Append('(').Append(ClassicalExpressionWriter.Write(a.Value, bits)).Append(");\n");
                 break;
             case ResetOperation r:
                 output.Append("reset ").Append(qubit(r.Qubit)).Append(";\n");
@@ -52,6 +59,7 @@ internal sealed class QasmWriter(StringBuilder output, Func<int, string> qubit, 
         AndCondition a => "(" + string.Join(" && ", a.Operands.Select(Condition)) + ")",
         OrCondition o => "(" + string.Join(" || ", o.Operands.Select(Condition)) + ")",
         ConstantCondition c => c.Value ? "true" : "false",
+        ClassicalCondition c => ClassicalExpressionWriter.Write(c.Test, bits),
         _ => throw new InvalidOperationException(condition.GetType().Name),
     };
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QNetLang.Core;
 using QNetLang.Ir;
 
 namespace QNetLang.Backends.Qir;
@@ -16,6 +17,37 @@ namespace QNetLang.Backends.Qir;
 /// </summary>
 public static class NodeQirEmitter
 {
+    /// <summary>
+    /// The first runtime classical computation in the program (an assignment, a gate angle or a
+    /// condition computed from a node's bits), which per-node QIR does not express: what it is,
+    /// and where (null for a condition, which keeps no location). Null when there is none.
+    /// </summary>
+    public static (string What, Location? At)? FirstRuntimeClassical(DistributedProgram program)
+    {
+        foreach (var instruction in program.Nodes.SelectMany(n => NodeInstructions.Flatten(n.Instructions)))
+        {
+            switch (instruction)
+            {
+                case LocalInstruction { Operation: ClassicalAssignOperation a }:
+                    return ("a classical assignment computed at run time", a.Location);
+                case LocalInstruction { Operation: GateOperation { HasRuntimeParameters: true } g }:
+                    return ($"the angle of '{g.Gate.Name}', computed at run time", g.Location);
+                case ConditionalInstruction { Condition: var c } when ContainsClassical(c):
+                    return ("a condition computed from classical variables", null);
+            }
+        }
+        return null;
+    }
+
+    private static bool ContainsClassical(Condition condition) => condition switch
+    {
+        ClassicalCondition => true,
+        NotCondition n => ContainsClassical(n.Operand),
+        AndCondition a => a.Operands.Any(ContainsClassical),
+        OrCondition o => o.Operands.Any(ContainsClassical),
+        _ => false,
+    };
+
     public static string Emit(DistributedProgram circuit, NodeProgram program, QirVersion version = QirVersion.Two)
     {
         var qubits = new Dictionary<int, int>();

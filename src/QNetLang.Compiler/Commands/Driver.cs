@@ -37,6 +37,11 @@ public static class Driver
         if (request.Dump) stdout.Write(Dump(result));
         if (request.OutputDirectory is { } outDir && request.StopAfter == CompilerStage.Emit)
         {
+            if (request.Emit.Contains("qir") && UnexpressibleInQir(result, request.InputPath) is { } refused)
+            {
+                stderr.WriteLine(refused.ToString());
+                return ExitCodes.InputErrors;
+            }
             var files = Emitters.Produce(result, request.Emit, (QNetLang.Backends.Qir.QirVersion)request.QirVersion);
             if (!OutputWriter.WriteAll(outDir, files, out string? error))
             {
@@ -50,6 +55,18 @@ public static class Driver
             stdout.WriteLine(Summary(result));
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>QN3009 for the first runtime classical computation, which per-node QIR cannot express (nothing is written then).</summary>
+    private static Diagnostic? UnexpressibleInQir(CompilationResult result, string inputPath)
+    {
+        foreach (var program in result.Distributed)
+        {
+            if (program.Program is not { } distributed || QNetLang.Backends.Qir.NodeQirEmitter.FirstRuntimeClassical(distributed) is not { } found) continue;
+            var at = found.At ?? new Location(new SourceText(inputPath, ""), default);
+            return new Diagnostic(Diagnostics.RuntimeClassicalInQir.Code, DiagnosticSeverity.Error, at, Diagnostics.RuntimeClassicalInQir.Format(found.What));
+        }
+        return null;
     }
 
     /// <summary>The values of OpenQASM `input` declarations (`--input NAME=VALUE`), already validated.</summary>

@@ -102,19 +102,30 @@ internal sealed class Scheduler
                     foreach (var group in barrier.Qubits.GroupBy(q => _location.NodeOf(q)!))
                         Add(streams, group.Key, new LocalInstruction(barrier with { Qubits = [.. group] }), barrier.Location);
                     break;
-                case GateOperation gate:
+                case GateOperation { HasRuntimeParameters: false } gate:
                 {
                     // Almost every operation is a gate: its qubit array is read in place (no list
-                    // or boxed enumerator per gate, which was most of this pass's garbage).
+                    // or boxed enumerator per gate, which was most of this pass's garbage). A gate
+                    // whose angle is computed at run time takes the general path below.
                     string node = _location.NodeOf(gate.Qubits[0])!;
                     foreach (int q in gate.Qubits) Hold(node, q);
                     Add(streams, node, new LocalInstruction(op), op.Location);
+                    break;
+                }
+                case ClassicalAssignOperation assign:
+                {
+                    string node = AssignmentNode(assign, streams);
+                    foreach (int bit in BitReads.Of(assign).Distinct().OrderBy(b => b)) Deliver(bit, node, streams, assign.Location);
+                    Add(streams, node, new LocalInstruction(assign), assign.Location);
+                    foreach (int bit in assign.Targets) Written(bit, node);
                     break;
                 }
                 default:
                 {
                     var qubits = QubitMapping.QubitsOf(op).ToList();
                     string node = _location.NodeOf(qubits[0])!;
+                    // A gate whose angle is computed at run time reads its bits where it runs.
+                    foreach (int read in BitReads.Of(op).Distinct().OrderBy(b => b)) Deliver(read, node, streams, op.Location);
                     foreach (int q in qubits) Hold(node, q);
                     Add(streams, node, new LocalInstruction(op), op.Location);
                     if (op is MeasureOperation { Bit: { } bit }) Written(bit, node);
@@ -287,6 +298,23 @@ internal sealed class Scheduler
             if (then.IsEmpty) continue;
             Add(streams, node, new ConditionalInstruction(loop.Condition, then, []) { IsLoop = true }, loop.Location);
         }
+    }
+
+    /// <summary>
+    /// The node that computes a runtime assignment: the one that already holds the current
+    /// values of most of the bits it reads (fewest messages), on a tie the earliest in the
+    /// network's order; with nothing to read, the node that owns the target, or the first node
+    /// that takes part in the program.
+    /// </summary>
+    private string AssignmentNode(ClassicalAssignOperation assign, SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams)
+    {
+        var order = _circuit.Network.Nodes.Select(n => n.Name).ToList();
+        var reads = BitReads.Of(assign).Distinct().ToList();
+        var candidates = reads.SelectMany(b => _bitKnownAt[b].Append(_bitOwner[b] ?? "")).Where(n => n.Length > 0).Distinct().ToList();
+        if (candidates.Count > 0)
+            return candidates.OrderByDescending(n => reads.Count(b => _bitKnownAt[b].Contains(n) || _bitOwner[b] == n)).ThenBy(order.IndexOf).First();
+        if (assign.Targets.Select(t => _bitOwner[t]).FirstOrDefault(o => o is not null) is { } owner) return owner;
+        return streams.Keys.OrderBy(order.IndexOf).FirstOrDefault() ?? _circuit.Qubits.Select(q => q.Node).OfType<string>().FirstOrDefault() ?? order[0];
     }
 
     /// <summary>Makes sure <paramref name="node"/> has the current value of a bit, sending it from its owner if not.</summary>

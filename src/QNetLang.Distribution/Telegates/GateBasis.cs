@@ -24,8 +24,14 @@ internal static class GateBasis
         : IsDiagonalIn(gate, operand, RunBasis.X) ? RunBasis.X
         : null;
 
+    /// <summary>
+    /// The gate's matrix. A gate whose angles are computed at run time is judged at a generic
+    /// angle (1 rad each): a basis survives it only when it does for every angle, as for the
+    /// diagonal phase gates in the Z basis.
+    /// </summary>
     public static Matrix2 SingleQubit(GateOperation gate) =>
-        gate.Gate.ParameterCount == 0
+        gate.HasRuntimeParameters ? Matrix2.From(gate.Gate.Unitary([.. gate.Parameters.Select(_ => 1.0)]))
+        : gate.Gate.ParameterCount == 0
             ? Fixed.GetOrAdd(gate.Gate, g => Matrix2.From(g.Unitary([])))
             : Matrix2.From(gate.Gate.Unitary(gate.Parameters));
 

@@ -22,7 +22,8 @@ internal static class RemoteGateDecomposer
         {
             switch (op)
             {
-                case GateOperation g when g.Qubits.Length >= 2 && GateDecomposition.NeedsDecomposition(g.Gate)
+                // A gate with a runtime angle keeps its form: the telegate pass refuses it (QN3008).
+                case GateOperation g when g.Qubits.Length >= 2 && GateDecomposition.NeedsDecomposition(g.Gate) && !g.HasRuntimeParameters
                                           && g.Qubits.Select(location.NodeOf).Distinct().Count() > 1:
                     output.AddRange(GateDecomposition.Decompose(g));
                     break;

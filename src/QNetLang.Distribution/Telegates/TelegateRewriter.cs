@@ -97,6 +97,14 @@ internal sealed class TelegateRewriter
                     foreach (int q in mapped.Qubits) _pending.Remove(q);
                     RemoteGate(mapped, output);
                     break;
+                case GateOperation { HasRuntimeParameters: true } g when g.Qubits.Any(q => _openCopiesOf.ContainsKey(Current(q))):
+                    // Its matrix is known only at run time, so it cannot be folded into a copy's
+                    // correction; a gate diagonal in Z commutes with the Z-basis copies' corrections.
+                    // The interaction model judged it at a generic angle, so no run spans any other.
+                    if (!g.Gate.IsDiagonal || _open.Values.Any(c => g.Qubits.Select(Current).Contains(c.Qubit) && c.Basis != RunBasis.Z))
+                        throw new InvalidOperationException($"a run of remote gates spans {g.Gate.Name}, whose angle is computed at run time");
+                    output.Add(QubitMapping.Map(op, Current));
+                    break;
                 case GateOperation g when g.Qubits.Length == 1 && _openCopiesOf.ContainsKey(Current(g.Qubits[0])):
                     int qubit = Current(g.Qubits[0]);
                     _pending[qubit] = GateBasis.SingleQubit(g) * _pending.GetValueOrDefault(qubit, Matrix2.Identity);
@@ -170,6 +178,13 @@ internal sealed class TelegateRewriter
         long second = _cover.Detached[index];
         if (key < 0)
         {
+            output.Add(gate);
+            return;
+        }
+        if (gate.HasRuntimeParameters)
+        {
+            _context.Diagnostics.Report(Diagnostics.RuntimeGateRemote, gate.Location, gate.Gate.Name,
+                string.Join(", ", gate.Qubits.Select(q => _location.NodeOf(q)).Distinct()));
             output.Add(gate);
             return;
         }

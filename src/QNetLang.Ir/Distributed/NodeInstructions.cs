@@ -7,7 +7,7 @@ public static class NodeInstructions
     public static IEnumerable<NodeInstruction> Flatten(IEnumerable<NodeInstruction> instructions) =>
         instructions.SelectMany(i => i is ConditionalInstruction c ? new[] { i }.Concat(Flatten(c.Then)).Concat(Flatten(c.Else)) : [i]);
 
-    /// <summary>The bits the node measures into, sends, receives or tests, in bit order.</summary>
+    /// <summary>The bits the node measures into, assigns, reads, sends, receives or tests, in bit order.</summary>
     public static SortedSet<int> BitsUsed(IEnumerable<NodeInstruction> instructions)
     {
         var bits = new SortedSet<int>();
@@ -16,6 +16,8 @@ public static class NodeInstructions
             switch (instruction)
             {
                 case LocalInstruction { Operation: MeasureOperation { Bit: { } b } }: bits.Add(b); break;
+                case LocalInstruction { Operation: ClassicalAssignOperation a }: bits.UnionWith(a.Targets); bits.UnionWith(BitReads.Of(a)); break;
+                case LocalInstruction { Operation: GateOperation g }: bits.UnionWith(BitReads.Of(g)); break;
                 case SendBitInstruction s: bits.Add(s.Bit); break;
                 case ReceiveBitInstruction r: bits.Add(r.Bit); break;
                 case ReceiveQubitInstruction { ArrivalBit: { } f }: bits.Add(f); break;

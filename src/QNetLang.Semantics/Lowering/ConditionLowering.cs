@@ -13,10 +13,19 @@ namespace QNetLang.Semantics.Lowering;
 /// compile time); parts over measured bits stay as bit tests. A register compared with an
 /// integer (<c>c == 5</c>) tests every bit, <c>c[0]</c> being the least significant.
 /// </summary>
-internal sealed class ConditionLowering(Lowerer lowerer, Lowerer.GateFrame? frame)
+internal sealed class ConditionLowering(Lowerer lowerer, ClassicalVariables variables, Lowerer.GateFrame? frame)
 {
+    private readonly RuntimeExpressionLowering _runtime = new(lowerer, variables, frame);
+
     public Condition? Lower(BoundExpression expression)
     {
+        if (!IsBitTest(expression))
+        {
+            // Arithmetic, ordering or runtime variables: one expression the node evaluates.
+            if (_runtime.Lower(expression) is not { } test) return null;
+            if (test is ClassicalConstant constant) return new ConstantCondition(constant.Value.AsBool);
+            return new ClassicalCondition(test.Type == ClassicalType.Bool ? test : new ClassicalCast(test, ClassicalType.Bool));
+        }
         switch (expression)
         {
             case BoundUnary { Operator: UnaryOperator.Not } not:
@@ -34,7 +43,7 @@ internal sealed class ConditionLowering(Lowerer lowerer, Lowerer.GateFrame? fram
                 if (test is null) return null;
                 return equality.Operator == BinaryOperator.Equal ? test : Simplify(new NotCondition(test));
             }
-            case BoundName or BoundIndex when BitsOf(expression, out var bits):
+            case BoundName or BoundIndex or BoundCast when BitsOf(expression, out var bits):
                 // A bare bit (or register) is true when it is non-zero.
                 return bits is null ? null : Simplify(new OrCondition([.. bits.Select(b => (Condition)new BitCondition(b, true))]));
         }
@@ -47,6 +56,20 @@ internal sealed class ConditionLowering(Lowerer lowerer, Lowerer.GateFrame? fram
         return new ConstantCondition(value.AsBool);
     }
 
+    /// <summary>
+    /// True for what lowers to tests of single bits: !, &amp;&amp;, || and ==/!= between bits (or a
+    /// bit register, possibly cast to an integer) and constants, or bare bits; constant parts
+    /// anywhere. Anything else that reads runtime values is a <see cref="ClassicalCondition"/>.
+    /// </summary>
+    private bool IsBitTest(BoundExpression expression) => expression switch
+    {
+        BoundUnary { Operator: UnaryOperator.Not } not => IsBitTest(not.Operand),
+        BoundBinary { Operator: BinaryOperator.And or BinaryOperator.Or } logical => IsBitTest(logical.Left) && IsBitTest(logical.Right),
+        BoundBinary { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual } equality =>
+            (BitsOf(equality.Left, out _) || !_runtime.Mentions(equality.Left)) && (BitsOf(equality.Right, out _) || !_runtime.Mentions(equality.Right)),
+        _ => BitsOf(expression, out _) || !_runtime.Mentions(expression),
+    };
+
     private bool MentionsBits(BoundBinary equality) =>
         BitsOf(equality.Left, out _) || BitsOf(equality.Right, out _);
 
@@ -54,6 +77,9 @@ internal sealed class ConditionLowering(Lowerer lowerer, Lowerer.GateFrame? fram
     private bool BitsOf(BoundExpression expression, out IReadOnlyList<int>? bits)
     {
         bits = null;
+        // int[n](c), uint[n](c) and bool(c) of a register compare as the register does (little-endian).
+        while (expression is BoundCast { Type.Keyword: ClassicalTypeKeyword.Int or ClassicalTypeKeyword.Uint or ClassicalTypeKeyword.Bool } cast
+               && cast.Operand is BoundName or BoundIndex or BoundCast) expression = cast.Operand;
         switch (expression)
         {
             case BoundName { Symbol: BitRegisterSymbol register }:

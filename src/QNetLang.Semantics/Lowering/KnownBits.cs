@@ -44,7 +44,7 @@ internal sealed class KnownBits
         _ => condition,
     };
 
-    /// <summary>The bit registers a list of statements may write (measurement targets and arrival flags), by symbol.</summary>
+    /// <summary>The bit registers a list of statements may write (measurement and assignment targets, arrival flags), by symbol.</summary>
     public static ImmutableHashSet<BitRegisterSymbol> WrittenRegisters(IEnumerable<BoundStatement> statements)
     {
         var written = ImmutableHashSet.CreateBuilder<BitRegisterSymbol>();
@@ -56,6 +56,7 @@ internal sealed class KnownBits
                 {
                     case BoundMeasure { Target.Register: BitRegisterSymbol target }: written.Add(target); break;
                     case BoundSend { ArrivalFlag.Register: BitRegisterSymbol flag }: written.Add(flag); break;
+                    case BoundAssign { Target.Register: BitRegisterSymbol assigned }: written.Add(assigned); break;
                     case BoundFor f: Walk(f.Body); break;
                     case BoundIf i: Walk(i.Then); Walk(i.Else); break;
                     case BoundWhile w: Walk(w.Body); break;

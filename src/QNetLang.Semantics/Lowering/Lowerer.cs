@@ -22,6 +22,7 @@ public sealed class Lowerer
     private readonly Dictionary<LoopVariableSymbol, long> _loopValues = new();
     private readonly Stack<NetworkNode> _atNodes = new();
     private readonly IReadOnlyDictionary<string, int> _components;
+    private readonly ClassicalVariables _variables;
     private int _conditionalDepth;
     private int _inlineDepth;
     private int _loopDepth;
@@ -35,6 +36,7 @@ public sealed class Lowerer
         _budget = new WorkBudget(maxOperations);
         _placement = new PlacementTracker(program.QubitCount);
         _components = program.Network.Components();
+        _variables = new ClassicalVariables(program.BitCount);
     }
 
     private Network Network => _program.Network;
@@ -68,6 +70,7 @@ public sealed class Lowerer
             .ToImmutableArray();
         var bits = _program.BitRegisters
             .SelectMany(r => Enumerable.Range(0, r.Size).Select(i => new BitInfo(r.FirstBit + i, r.Name, r.IsRegister ? i : null)))
+            .Concat(_variables.Bits)
             .ToImmutableArray();
         var lowered = operations.ToImmutable();
         CheckFigureReads(lowered, bits);
@@ -171,6 +174,8 @@ public sealed class Lowerer
             case BoundEpr e: LowerEpr(e, output); break;
             case BoundTeleport t: LowerTeleport(t, output); break;
             case BoundSend s: LowerSend(s, output); break;
+            case BoundVariableDeclaration v: _variables.Declare(v.Variable); break;
+            case BoundAssign a: LowerAssign(a, output, frame); break;
             default: throw new InvalidOperationException($"lowerer does not know {statement.GetType().Name}");
         }
     }
@@ -184,7 +189,23 @@ public sealed class Lowerer
     private void LowerGateCall(BoundGateCall call, ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
         var parameters = ImmutableArray.CreateBuilder<double>();
-        foreach (var argument in call.Arguments)
+        var runtime = new RuntimeExpressionLowering(this, _variables, frame);
+        var runtimeParameters = ImmutableArray<ClassicalExpression>.Empty;
+        if (call.Arguments.Any(runtime.Mentions))
+        {
+            // An angle computed at run time: every parameter becomes an expression the node evaluates.
+            if (call.Gate is UserGate)
+            {
+                var first = call.Arguments.First(runtime.Mentions);
+                _diagnostics.Report(Diagnostics.RuntimeValueNotConstant, At(first.Span), SourceTextOf(first.Span), "the arguments of a user-defined gate are constants (use a built-in gate)");
+                return;
+            }
+            var lowered = call.Arguments.Select(runtime.Lower).ToList();
+            if (lowered.Any(p => p is null)) return;
+            runtimeParameters = [.. lowered.Select(p => p!)];
+            foreach (var _ in runtimeParameters) parameters.Add(0);
+        }
+        foreach (var argument in runtimeParameters.IsEmpty ? call.Arguments : [])
         {
             if (Evaluate(argument, frame) is not { } value) return;
             if (!value.IsNumber || value.Dimension != Dimension.None)
@@ -217,7 +238,7 @@ public sealed class Lowerer
             switch (call.Gate)
             {
                 case BuiltinGate builtin:
-                    Emit(output, new GateOperation(builtin.Info, parameters.ToImmutable(), instance, At(call.Span)));
+                    Emit(output, new GateOperation(builtin.Info, parameters.ToImmutable(), instance, At(call.Span)) { RuntimeParameters = runtimeParameters });
                     break;
                 case UserGate user:
                     if (++_inlineDepth > SemanticLimits.MaxGateInlineDepth)
@@ -259,6 +280,7 @@ public sealed class Lowerer
         IReadOnlyList<int>? bits = null;
         if (measure.Target is { } target)
         {
+            if (target.Register is ClassicalVariableSymbol variable) Materialize(variable, output, measure.Span);
             if (Bits(target) is not { } b) return;
             bits = b;
             if (bits.Count != qubits.Count)
@@ -319,7 +341,9 @@ public sealed class Lowerer
     private void LowerConditional(BoundExpression test, ImmutableArray<BoundStatement> then, ImmutableArray<BoundStatement> @else, bool isLoop, TextSpan span,
         ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
-        var lowering = new ConditionLowering(this, frame);
+        // A variable a runtime loop assigns is a runtime value from the first test on.
+        if (isLoop) MaterializeAssigned(then, output, span);
+        var lowering = new ConditionLowering(this, _variables, frame);
         if (lowering.Lower(test) is not { } raw) return;
         var condition = ConditionLowering.Simplify(_known.Substitute(raw));
         if (isLoop && condition is ConstantCondition { Value: true } && raw is not ConstantCondition)
@@ -352,6 +376,8 @@ public sealed class Lowerer
             else if (!isLoop) LowerStatements(constant.Value ? then : @else, output, frame);
             return;
         }
+        // Either branch may run: a variable either assigns keeps its value in bits from here on.
+        MaterializeAssigned(then.AddRange(@else), output, span);
         var thenOps = ImmutableArray.CreateBuilder<Operation>();
         var elseOps = ImmutableArray.CreateBuilder<Operation>();
         _conditionalDepth++;
@@ -360,6 +386,79 @@ public sealed class Lowerer
         _conditionalDepth--;
         Emit(output, new IfOperation(condition, thenOps.ToImmutable(), elseOps.ToImmutable(), At(span)) { IsLoop = isLoop });
     }
+
+    // ---- classical variables -----------------------------------------------------------------------
+
+    /// <summary>
+    /// <c>x = e;</c> / <c>x op= e;</c>: folded into the variable while both are constants outside
+    /// runtime branches; otherwise an assignment the node that owns the bits computes at run time.
+    /// </summary>
+    private void LowerAssign(BoundAssign assign, ImmutableArray<Operation>.Builder output, GateFrame? frame)
+    {
+        var runtime = new RuntimeExpressionLowering(this, _variables, frame);
+        var target = assign.Target;
+        if (runtime.Lower(assign.Value) is not { } value) return;
+        if (assign.Operator is { } op)
+        {
+            if (runtime.Read(target.Register, new Name(target.Register.Name, target.Span), target.Index) is not { } current) return;
+            if (runtime.Binary(op, current, value, assign.Span) is not { } combined) return;
+            value = combined;
+        }
+        switch (target.Register)
+        {
+            case ClassicalVariableSymbol variable when value is ClassicalConstant constant && !_variables.IsRuntime(variable) && _conditionalDepth == 0:
+            {
+                if (target.Index is null)
+                {
+                    _variables.SetConstant(variable, constant.Value);
+                    return;
+                }
+                if (EvaluateIndex(target.Index, variable.Name, variable.Type.Width, frame) is not { } k) return;
+                var old = _variables.ConstantOf(variable)!.Value;
+                ulong mask = 1UL << k;
+                ulong raw = constant.Value.AsBool ? old.Raw | mask : old.Raw & ~mask;
+                _variables.SetConstant(variable, old with { Raw = raw });
+                return;
+            }
+            case ClassicalVariableSymbol variable:
+                Materialize(variable, output, assign.Span);
+                break;
+        }
+        if (Bits(target) is not { } bits) return;
+        var type = target.Index is not null ? new ClassicalType(ClassicalKind.Bits, 1)
+            : target.Register is ClassicalVariableSymbol v ? v.Type
+            : new ClassicalType(ClassicalKind.Bits, bits.Count);
+        foreach (int bit in bits) Written(bit);
+        Emit(output, new ClassicalAssignOperation([.. bits], RuntimeExpressionLowering.Fold(new ClassicalCast(value, type)), At(assign.Span)));
+    }
+
+    /// <summary>Gives a variable its bits (once), writing the constant value it had into them.</summary>
+    private void Materialize(ClassicalVariableSymbol variable, ImmutableArray<Operation>.Builder output, TextSpan span)
+    {
+        var (bits, initial) = _variables.Materialize(variable);
+        if (initial is { } value) Emit(output, new ClassicalAssignOperation(bits, new ClassicalConstant(value), At(span)));
+    }
+
+    /// <summary>Every variable the statements may assign or measure into becomes a runtime value here.</summary>
+    private void MaterializeAssigned(IEnumerable<BoundStatement> statements, ImmutableArray<Operation>.Builder output, TextSpan span)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case BoundAssign { Target.Register: ClassicalVariableSymbol v }: Materialize(v, output, span); break;
+                case BoundMeasure { Target.Register: ClassicalVariableSymbol v }: Materialize(v, output, span); break;
+                case BoundFor f: MaterializeAssigned(f.Body, output, span); break;
+                case BoundIf i: MaterializeAssigned(i.Then.AddRange(i.Else), output, span); break;
+                case BoundWhile w: MaterializeAssigned(w.Body, output, span); break;
+                case BoundAt a: MaterializeAssigned(a.Body, output, span); break;
+                case BoundBlock b: MaterializeAssigned(b.Body, output, span); break;
+            }
+        }
+    }
+
+    private string SourceTextOf(TextSpan span) =>
+        span.End <= _program.Source.Text.Length && span.Length <= 40 ? _program.Source.Text.Substring(span.Start, span.Length) : "this expression";
 
     // ---- network primitives -----------------------------------------------------------------------
 
@@ -521,6 +620,12 @@ public sealed class Lowerer
 
     internal IReadOnlyList<int>? Bits(BoundOperand operand)
     {
+        if (operand.Register is ClassicalVariableSymbol variable)
+        {
+            var storage = _variables.Storage(variable);
+            if (operand.Index is null) return storage;
+            return EvaluateIndex(operand.Index, variable.Name, storage.Length, null) is { } k ? [storage[k]] : null;
+        }
         var r = (BitRegisterSymbol)operand.Register;
         if (operand.Index is null) return Enumerable.Range(r.FirstBit, r.Size).ToArray();
         return EvaluateIndex(operand.Index, r.Name, r.Size, null) is { } i ? [r.FirstBit + i] : null;
@@ -552,15 +657,22 @@ public sealed class Lowerer
         _evaluator.Evaluate(expression, symbol => Lookup(symbol, frame));
 
     /// <summary>The value of a bound name's symbol in the current iteration and gate instance.</summary>
-    private NameLookup Lookup(Symbol? symbol, GateFrame? frame) => symbol switch
+    internal NameLookup Lookup(Symbol? symbol, GateFrame? frame) => symbol switch
     {
         GateParameterSymbol p when frame is not null => NameLookup.Constant(ConstValue.Float(frame.Parameters[p.Position])),
         LoopVariableSymbol v when _loopValues.TryGetValue(v, out long value) => NameLookup.Constant(ConstValue.Int(value)),
+        ClassicalVariableSymbol v when _variables.ConstantOf(v) is { } constant => NameLookup.Constant(ClassicalTypes.ToConst(constant)),
+        ClassicalVariableSymbol => NameLookup.Runtime(
+            "sizes, indices, loop bounds, pow() exponents and the arguments of user-defined gates are computed at compile time"),
         ConstSymbol c => NameLookup.Constant(c.Value),
         // pi, tau, euler: the evaluator knows their values.
         null or BuiltinValueSymbol => NameLookup.Undefined,
         var other => NameLookup.NotConstant(other.KindDescription),
     };
+
+    internal ExpressionEvaluator Evaluator => _evaluator;
+
+    internal SourceText Source => _program.Source;
 
     internal Location Locate(TextSpan span) => At(span);
 

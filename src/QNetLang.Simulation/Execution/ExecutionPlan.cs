@@ -17,6 +17,8 @@ internal enum StepKind
     ReceiveBit,
     SendQubit,
     ReceiveQubit,
+    /// <summary>A runtime classical assignment: reads this node's copies of some bits, writes others.</summary>
+    Assign,
     /// <summary>The end of a runtime loop's body: runs the loop again (from its guard) while the guard's branch was taken.</summary>
     LoopEnd,
 }
@@ -50,6 +52,8 @@ internal sealed class Step
     /// <summary>For a sent bit: the slot read. For a guard: bit → slot of every bit its condition tests.</summary>
     public int ReadSlot { get; set; } = -1;
     public Dictionary<int, int>? ConditionSlots { get; set; }
+    /// <summary>For an assignment: the slot of each target bit, element 0 first.</summary>
+    public int[] WriteSlots { get; set; } = [];
     /// <summary>Entangle: the peer's step; send/receive: the matching step on the other node.</summary>
     public int Partner { get; set; } = -1;
     /// <summary>Entangle: the route (node indices) from this node to the peer.</summary>
@@ -157,9 +161,21 @@ internal sealed class ExecutionPlan
                 Step step;
                 switch (instruction)
                 {
+                    case LocalInstruction { Operation: GateOperation { HasRuntimeParameters: true } g }:
+                        // The matrix is computed when the gate runs, from this node's copies of the bits.
+                        _traits.Observe(g);
+                        step = Add(StepKind.Gate, node, instruction, guard, thenBranch, [.. g.Qubits]);
+                        ReadAll(step, BitReads.Of(g), node);
+                        break;
                     case LocalInstruction { Operation: GateOperation g }:
                         _traits.Observe(g);
                         step = Add(StepKind.Gate, node, instruction, guard, thenBranch, [.. g.Qubits], g.Gate.Unitary(g.Parameters));
+                        break;
+                    case LocalInstruction { Operation: ClassicalAssignOperation a }:
+                        step = Add(StepKind.Assign, node, instruction, guard, thenBranch, []);
+                        ReadAll(step, BitReads.Of(a), node);
+                        step.WriteSlots = [.. a.Targets.Select(b => Slot(node, b))];
+                        foreach (int slot in step.WriteSlots.Distinct()) WriteMore(step, slot);
                         break;
                     case LocalInstruction { Operation: MeasureOperation m }:
                         step = Add(StepKind.Measure, node, instruction, guard, thenBranch, [m.Qubit]);
@@ -236,6 +252,7 @@ internal sealed class ExecutionPlan
                 }
                 foreach (int q in inner.Qubits) _lastOnQubit[q] = end.Index;
                 var slots = new List<int> { inner.WriteSlot, inner.ReadSlot };
+                slots.AddRange(inner.WriteSlots);
                 if (inner.ConditionSlots is { } tested) slots.AddRange(tested.Values);
                 foreach (int slot in slots)
                 {
@@ -277,9 +294,22 @@ internal sealed class ExecutionPlan
             readers.Add(step.Index);
         }
 
+        /// <summary>The step reads each of these bits (as a guard reads its condition's).</summary>
+        private void ReadAll(Step step, IEnumerable<int> bits, int node)
+        {
+            step.ConditionSlots = bits.Distinct().ToDictionary(b => b, b => Slot(node, b));
+            foreach (int slot in step.ConditionSlots.Values) Read(step, slot);
+        }
+
         private void Write(Step step, int slot)
         {
             step.WriteSlot = slot;
+            WriteMore(step, slot);
+        }
+
+        /// <summary>Orders a write of <paramref name="slot"/> after its earlier writer and readers.</summary>
+        private void WriteMore(Step step, int slot)
+        {
             if (_lastWriter.TryGetValue(slot, out int writer)) Depend(step, writer);
             if (_readersSince.TryGetValue(slot, out var readers))
             {

@@ -164,6 +164,15 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
             case StepKind.Barrier:
                 Complete(step, time);
                 break;
+            case StepKind.Assign:
+            {
+                var assign = (ClassicalAssignOperation)((LocalInstruction)step.Instruction).Operation;
+                ulong raw = ClassicalSemantics.Evaluate(assign.Value, b => _slotValue[step.ConditionSlots![b]]).Raw;
+                for (int i = 0; i < step.WriteSlots.Length; i++) _slotValue[step.WriteSlots[i]] = i < 64 ? (int)((raw >> i) & 1) : 0;
+                // Classical computation on the node controller takes no simulated time.
+                Complete(step, time);
+                break;
+            }
             case StepKind.Guard:
                 _guard[step.Index] = Evaluate(((ConditionalInstruction)step.Instruction).Condition, step) ? Taken : NotTaken;
                 Complete(step, time);
@@ -331,7 +340,8 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
             DecayUntil(qubits[i], start);
             phys[i] = _phys[qubits[i]];
         }
-        _register.ApplyGate(g.Gate, step.Matrix!, phys);
+        var matrix = step.Matrix ?? g.Gate.Unitary([.. g.RuntimeParameters.Select(p => ClassicalSemantics.Evaluate(p, b => _slotValue[step.ConditionSlots![b]]).AsReal)]);
+        _register.ApplyGate(g.Gate, matrix, phys);
         long duration;
         if (phys.Length == 1)
         {
@@ -380,6 +390,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         AndCondition a => All(a.Operands, guard),
         OrCondition o => Any(o.Operands, guard),
         ConstantCondition c => c.Value,
+        ClassicalCondition c => ClassicalSemantics.Evaluate(c.Test, b => _slotValue[guard.ConditionSlots![b]]).AsBool,
         _ => throw new InvalidOperationException($"unknown condition {condition.GetType().Name}"),
     };
 

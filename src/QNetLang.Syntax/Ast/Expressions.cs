@@ -19,6 +19,8 @@ public enum UnaryOperator
     Negate,
     Plus,
     Not,
+    /// <summary><c>~x</c>: every bit flipped (OpenQASM 3).</summary>
+    BitNot,
 }
 
 public enum BinaryOperator
@@ -37,7 +39,29 @@ public enum BinaryOperator
     NotEqual,
     And,
     Or,
+    ShiftLeft,
+    ShiftRight,
+    BitAnd,
+    BitOr,
+    BitXor,
 }
+
+/// <summary>The classical types a variable or a cast names (OpenQASM 3's scalar types).</summary>
+public enum ClassicalTypeKeyword
+{
+    Bool,
+    Int,
+    Uint,
+    Angle,
+    Float,
+    Bit,
+}
+
+/// <summary><c>int[8]</c>, <c>angle[n]</c>, <c>bool</c>: a type keyword with its optional width.</summary>
+public sealed record ClassicalTypeSyntax(ClassicalTypeKeyword Keyword, Expression? Width, TextSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>int[4](c)</c>, <c>float(x)</c>: a conversion (OpenQASM semantics: bits are little-endian).</summary>
+public sealed record CastExpression(ClassicalTypeSyntax Type, Expression Operand, TextSpan Span) : Expression(Span);
 
 public sealed record UnaryExpression(UnaryOperator Operator, Expression Operand, TextSpan Span) : Expression(Span);
 

@@ -29,6 +29,16 @@ public sealed record BitDeclaration(Name Name, Expression? Size, TextSpan Span) 
     public Expression? Initializer { get; init; }
 }
 
+/// <summary>
+/// <c>uint[4] k = 1;</c>, <c>angle[10] c;</c>, <c>bool done;</c>: a classical variable. Its value
+/// is folded at compile time while it depends only on constants; once a measurement reaches
+/// it, it lives in bits at run time (docs/language.md, "Classical variables").
+/// </summary>
+public sealed record VariableDeclaration(ClassicalTypeSyntax Type, Name Name, Expression? Initializer, TextSpan Span) : Statement(Span);
+
+/// <summary><c>x = e;</c> or <c>x op= e;</c> (<see cref="Operator"/> non-null) on a classical variable, a bit register or one element of either.</summary>
+public sealed record AssignmentStatement(Operand Target, BinaryOperator? Operator, Expression Value, TextSpan Span) : Statement(Span);
+
 public sealed record ConstDeclaration(ScalarType Type, Name Name, Expression Value, TextSpan Span) : Statement(Span);
 
 /// <summary>OpenQASM's <c>input float theta;</c>: a constant whose value comes from the command line (<c>--input theta=0.3</c>), which turns it into a <see cref="ConstDeclaration"/> before binding.</summary>

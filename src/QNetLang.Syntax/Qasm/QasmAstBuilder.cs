@@ -146,6 +146,9 @@ internal sealed partial class QasmAstBuilder
             case P.ConstDeclarationContext constant:
                 built = Const(constant, span);
                 break;
+            case P.VariableDeclarationContext variable:
+                VariableDeclaration(variable, span, into);
+                break;
             case P.InputDeclarationContext input:
             {
                 var name = NameOf(input.Identifier());
@@ -234,8 +237,8 @@ internal sealed partial class QasmAstBuilder
     }
 
     /// <summary>
-    /// <c>c = f(q, a);</c> inlines subroutine f writing its result into c. Any other assignment
-    /// is a classical computation, which bits do not have: they change only by measurement.
+    /// <c>c = f(q, a);</c> inlines subroutine f writing its result into c; any other assignment
+    /// (<c>x = e;</c>, <c>c &lt;&lt;= 1;</c>) is a classical assignment, folded or computed at run time.
     /// </summary>
     private void Assignment(P.AssignmentStatementContext context, TextSpan span, ImmutableArray<Statement>.Builder into)
     {
@@ -247,14 +250,83 @@ internal sealed partial class QasmAstBuilder
                 into.AddRange(body);
             return;
         }
-        Unsupported(span, "classical assignment");
+        if (context.op is null) return;
+        BinaryOperator? op = context.op.Text switch
+        {
+            "=" => null,
+            "+=" => BinaryOperator.Add,
+            "-=" => BinaryOperator.Subtract,
+            "*=" => BinaryOperator.Multiply,
+            "/=" => BinaryOperator.Divide,
+            "%=" => BinaryOperator.Modulo,
+            "**=" => BinaryOperator.Power,
+            "&=" => BinaryOperator.BitAnd,
+            "|=" => BinaryOperator.BitOr,
+            "^=" => BinaryOperator.BitXor,
+            "<<=" => BinaryOperator.ShiftLeft,
+            ">>=" => BinaryOperator.ShiftRight,
+            _ => (BinaryOperator)(-1),
+        };
+        if (op == (BinaryOperator)(-1))
+        {
+            Unsupported(context.op, $"assignment operator '{context.op.Text}'");
+            return;
+        }
+        if (PlainOperand(context.operand(), "assignment target") is not { } assigned) return;
+        if (_expressions.Build(context.expression()) is not { } value || ResolveAliases(value) is not { } resolved) return;
+        into.Add(new AssignmentStatement(assigned, op, resolved, span));
+    }
+
+    /// <summary>A classical type keyword (<c>uint</c>, <c>bit</c>, …) with its optional width; null when the width cannot be built.</summary>
+    private ClassicalTypeSyntax? TypeSyntax(IToken keyword, P.DesignatorContext? designator)
+    {
+        var kind = keyword.Type switch
+        {
+            OpenQasmLexer.BOOL => ClassicalTypeKeyword.Bool,
+            OpenQasmLexer.INT => ClassicalTypeKeyword.Int,
+            OpenQasmLexer.UINT => ClassicalTypeKeyword.Uint,
+            OpenQasmLexer.FLOAT => ClassicalTypeKeyword.Float,
+            OpenQasmLexer.ANGLE => ClassicalTypeKeyword.Angle,
+            _ => ClassicalTypeKeyword.Bit,
+        };
+        Expression? width = null;
+        if (designator is not null && (width = _expressions.Build(designator.expression())) is null) return null;
+        var span = SyntaxErrorListener.TokenSpan(_source, keyword);
+        return new ClassicalTypeSyntax(kind, width, width is null ? span : TextSpan.FromBounds(span.Start, width.Span.End + 1));
+    }
+
+    /// <summary><c>uint[4] k = 1;</c>, <c>bool b = measure q;</c>: a declaration, then its initial assignment or measurement.</summary>
+    private void VariableDeclaration(P.VariableDeclarationContext context, TextSpan span, ImmutableArray<Statement>.Builder into)
+    {
+        var name = NameOf(context.Identifier());
+        var typeToken = context.variableType()?.Start;
+        if (name is null || typeToken is null || typeToken.TokenIndex < 0) return;
+        var keyword = typeToken.Type switch
+        {
+            OpenQasmLexer.BOOL => ClassicalTypeKeyword.Bool,
+            OpenQasmLexer.INT => ClassicalTypeKeyword.Int,
+            OpenQasmLexer.UINT => ClassicalTypeKeyword.Uint,
+            OpenQasmLexer.FLOAT => ClassicalTypeKeyword.Float,
+            _ => ClassicalTypeKeyword.Angle,
+        };
+        Expression? width = null;
+        if (context.designator() is { } designator && (width = _expressions.Build(designator.expression())) is null) return;
+        var typeSpan = SyntaxErrorListener.TokenSpan(_source, typeToken);
+        var type = new ClassicalTypeSyntax(keyword, width, width is null ? typeSpan : TextSpan.FromBounds(typeSpan.Start, width.Span.End + 1));
+        Expression? initializer = null;
+        if (context.expression() is { } init && (initializer = _expressions.Build(init) is { } built ? ResolveAliases(built) : null) is null) return;
+        into.Add(new VariableDeclaration(type, name, initializer, span));
+        if (context.MEASURE() is not null && PlainOperand(context.operand(), "measured qubit") is { } qubit)
+            into.Add(new MeasureStatement(qubit, new Operand(name, null, name.Span), span));
     }
 
     /// <summary>
-    /// <c>def f(qubit[2] a, qubit b) -> bit[2] { bit[2] r; ...; return r; }</c>: qubit
-    /// parameters, and optionally a bit register declared in the body and returned by a final
-    /// <c>return</c>. Anything else (classical parameters, other return values, other local
-    /// declarations) is reported once at the definition, whose calls are then left out.
+    /// <c>def f(qubit[2] a, qubit b, uint[2] k) -> bit[2] { bit[2] r; ...; return r; }</c>: qubit
+    /// parameters, classical parameters (by value: each use reads the argument converted to the
+    /// parameter's type; the body may not assign them), and optionally a bit register declared
+    /// in the body and returned by a final <c>return</c>, or a classical value returned by a final
+    /// <c>return EXPRESSION;</c>. Anything else (other local declarations) is reported once at the
+    /// definition, whose calls are then left out.
     /// </summary>
     private void DefineSubroutine(P.SubroutineDefinitionContext context)
     {
@@ -262,22 +334,21 @@ internal sealed partial class QasmAstBuilder
         if (name is null) return;
         bool supported = true;
         var qubits = ImmutableArray.CreateBuilder<Name>();
+        var classical = ImmutableArray.CreateBuilder<ClassicalTypeSyntax?>();
         foreach (var argument in context.subroutineArgument())
         {
             var type = argument.argumentType()?.Start;
             if (type is null || NameOf(argument.Identifier()) is not { } parameter) return;
-            if (type.Type != OpenQasmLexer.QUBIT)
-            {
-                Unsupported(type, $"subroutine parameter of type '{type.Text}' (only qubits and qubit registers are imported)");
-                supported = false;
-            }
+            ClassicalTypeSyntax? classicalType = null;
+            if (type.Type != OpenQasmLexer.QUBIT && (classicalType = TypeSyntax(type, argument.designator())) is null) return;
             qubits.Add(parameter);
+            classical.Add(classicalType);
         }
-        if (context.returnType is { } returnType && returnType.Start.Type != OpenQasmLexer.BIT)
-        {
-            Unsupported(returnType.Start, $"subroutine returning '{returnType.Start.Text}' (only bits are imported)");
-            supported = false;
-        }
+        // A classical result other than a returned local bit register: `-> uint[2] { ...; return k + 1; }`.
+        ClassicalTypeSyntax? resultType = null;
+        if (context.returnType is { } returnType && returnType.Start.Type != OpenQasmLexer.BIT
+            && (resultType = TypeSyntax(returnType.Start, context.designator())) is null) return;
+        Expression? resultValue = null;
         var statements = context.scope()?.statement() ?? [];
         var body = ImmutableArray.CreateBuilder<Statement>();
         var hidden = qubits.Select(q => q.Text).Where(_shadowed.Add).ToList();
@@ -286,9 +357,14 @@ internal sealed partial class QasmAstBuilder
         for (int i = 0; i < statements.Length; i++)
         {
             var statement = statements[i];
-            if (statement.GetChild(0) is P.BitDeclarationContext local && local.bitInitializer() is null && context.returnType is not null)
+            if (statement.GetChild(0) is P.BitDeclarationContext local && local.bitInitializer() is null && context.returnType is not null && resultType is null)
             {
                 if (NameOf(local.Identifier()) is { } localName) locals.Add(localName.Text);
+                continue;
+            }
+            if (statement.GetChild(0) is P.ReturnStatementContext classicalReturn && i == statements.Length - 1 && resultType is not null)
+            {
+                if ((resultValue = _expressions.Build(classicalReturn.expression())) is null) return;
                 continue;
             }
             if (statement.GetChild(0) is P.ReturnStatementContext ret && i == statements.Length - 1 && context.returnType is not null)
@@ -310,7 +386,7 @@ internal sealed partial class QasmAstBuilder
             Add(statement, body);
         }
         foreach (var q in hidden) _shadowed.Remove(q);
-        if (context.returnType is not null && returned is null && supported)
+        if (context.returnType is not null && returned is null && resultValue is null && supported)
         {
             Unsupported(name.Span, "subroutine with a return type but no final 'return'");
             supported = false;
@@ -320,7 +396,9 @@ internal sealed partial class QasmAstBuilder
             Unsupported(name.Span, "subroutine with a local bit register it does not return");
             supported = false;
         }
-        _subroutines.Define(name.Text, supported ? new QasmSubroutines.Definition(name, qubits.ToImmutable(), returned, body.ToImmutable()) : null);
+        _subroutines.Define(name.Text, supported
+            ? new QasmSubroutines.Definition(name, qubits.ToImmutable(), returned, body.ToImmutable()) { Classical = classical.ToImmutable(), ResultType = resultType, ResultValue = resultValue }
+            : null);
     }
 
     private void Include(P.IncludeStatementContext context)

@@ -12,7 +12,7 @@ namespace QNetLang.Syntax.Qasm;
 /// OpenQASM expression contexts → the AST expressions of the .qn front end. Has the same depth
 /// guard as <see cref="ExpressionBuilder"/>: a chain like <c>1+1+…+1</c> is parsed by ANTLR in a
 /// loop but forms a deep tree, so building stops at <see cref="SyntaxLimits.MaxExpressionDepth"/>
-/// with one QN1006. Operators the AST has no node for (bitwise ones) are reported as QN1011.
+/// with one QN1006.
 /// </summary>
 internal sealed class QasmExpressionBuilder(SourceText source, DiagnosticBag diagnostics, SourceLanguage language)
 {
@@ -95,13 +95,13 @@ internal sealed class QasmExpressionBuilder(SourceText source, DiagnosticBag dia
             case P.UnaryExpressionContext u:
             {
                 if (u.op is null) return null;
-                if (u.op.Type == OpenQasmLexer.TILDE) return Unsupported(u.op, "bitwise operator '~'");
                 var operand = Build(u.expression());
                 if (operand is null) return null;
                 var op = u.op.Type switch
                 {
                     OpenQasmLexer.MINUS => UnaryOperator.Negate,
                     OpenQasmLexer.PLUS => UnaryOperator.Plus,
+                    OpenQasmLexer.TILDE => UnaryOperator.BitNot,
                     _ => UnaryOperator.Not,
                 };
                 return new UnaryExpression(op, operand, span);
@@ -148,6 +148,11 @@ internal sealed class QasmExpressionBuilder(SourceText source, DiagnosticBag dia
             OpenQasmLexer.NOTEQ => BinaryOperator.NotEqual,
             OpenQasmLexer.ANDAND => BinaryOperator.And,
             OpenQasmLexer.OROR => BinaryOperator.Or,
+            OpenQasmLexer.LSHIFT => BinaryOperator.ShiftLeft,
+            OpenQasmLexer.RSHIFT => BinaryOperator.ShiftRight,
+            OpenQasmLexer.AMPERSAND => BinaryOperator.BitAnd,
+            OpenQasmLexer.PIPE => BinaryOperator.BitOr,
+            OpenQasmLexer.CARET => BinaryOperator.BitXor,
             _ => null,
         };
         if (op is null) return Unsupported(opToken, $"bitwise operator '{opToken.Text}'");
@@ -228,23 +233,30 @@ internal sealed class QasmExpressionBuilder(SourceText source, DiagnosticBag dia
     }
 
     /// <summary>
-    /// <c>int[n](c)</c>, <c>uint[n](c)</c> and <c>bool(c)</c> of a bit or bit register: the
-    /// register read as an unsigned integer with element 0 least significant (OpenQASM's
-    /// little-endian conversion), which is how a bare register already compares in a condition,
-    /// so the cast becomes the operand itself. Other casts have no runtime value to compute
-    /// here and are reported with the type they name.
+    /// <c>int[n](x)</c>, <c>uint[n](c)</c>, <c>angle[n](x)</c>, <c>float(x)</c>, <c>bool(c)</c>,
+    /// <c>bit[n](x)</c>: a conversion with OpenQASM semantics (a bit register reads little-endian,
+    /// element 0 least significant); the lowerer folds it or computes it at run time.
     /// </summary>
     private Expression? Cast(P.CastExpressionContext cast)
     {
         var type = cast.castType;
         if (type is null) return null;
-        if (type.Type is not (OpenQasmLexer.INT or OpenQasmLexer.UINT or OpenQasmLexer.BOOL))
-            return Unsupported(type, $"cast to '{type.Text}'");
+        var keyword = type.Type switch
+        {
+            OpenQasmLexer.INT => ClassicalTypeKeyword.Int,
+            OpenQasmLexer.UINT => ClassicalTypeKeyword.Uint,
+            OpenQasmLexer.BOOL => ClassicalTypeKeyword.Bool,
+            OpenQasmLexer.FLOAT => ClassicalTypeKeyword.Float,
+            OpenQasmLexer.ANGLE => ClassicalTypeKeyword.Angle,
+            _ => ClassicalTypeKeyword.Bit,
+        };
+        Expression? width = null;
+        if (cast.designator() is { } designator && (width = Build(designator.expression())) is null) return null;
         var operand = Build(cast.expression());
         if (operand is null) return null;
-        if (operand is not (NameExpression or IndexExpression))
-            return Unsupported(type, $"cast of an expression to '{type.Text}' (only a bit or a bit register can be cast)");
-        return operand;
+        var typeSpan = SyntaxErrorListener.TokenSpan(source, type);
+        var typeSyntax = new ClassicalTypeSyntax(keyword, width, width is null ? typeSpan : TextSpan.FromBounds(typeSpan.Start, width.Span.End + 1));
+        return new CastExpression(typeSyntax, operand, SyntaxFacts.Span(source, cast));
     }
 
     private Expression? Unsupported(IToken token, string what)

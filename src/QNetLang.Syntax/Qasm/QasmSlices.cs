@@ -362,6 +362,8 @@ internal sealed partial class QasmAstBuilder
             }
             case UnaryExpression unary:
                 return ResolveAliases(unary.Operand) is { } operand ? unary with { Operand = operand } : null;
+            case CastExpression cast:
+                return ResolveAliases(cast.Operand) is { } castOperand ? cast with { Operand = castOperand } : null;
             case BinaryExpression binary:
             {
                 var left = ResolveAliases(binary.Left);

@@ -15,8 +15,19 @@ namespace QNetLang.Syntax.Qasm;
 /// </summary>
 internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnostics)
 {
-    /// <summary>A definition: its qubit parameters in order, the local bit register it returns (if any) and its body.</summary>
-    public sealed record Definition(Name Name, ImmutableArray<Name> Qubits, Name? Returned, ImmutableArray<Statement> Body);
+    /// <summary>A definition: its parameters in order, the local bit register it returns (if any) and its body.</summary>
+    public sealed record Definition(Name Name, ImmutableArray<Name> Qubits, Name? Returned, ImmutableArray<Statement> Body)
+    {
+        /// <summary>Per parameter: its classical type, or null for a qubit (empty: all qubits).</summary>
+        public ImmutableArray<ClassicalTypeSyntax?> Classical { get; init; } = [];
+
+        /// <summary>A classical result: its type and the expression of the final <c>return</c>.</summary>
+        public ClassicalTypeSyntax? ResultType { get; init; }
+
+        public Expression? ResultValue { get; init; }
+
+        public bool IsClassical(int parameter) => !Classical.IsDefaultOrEmpty && Classical[parameter] is not null;
+    }
 
     private readonly Dictionary<string, Definition?> _definitions = new(StringComparer.Ordinal);
 
@@ -34,11 +45,18 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
         if (_definitions[callee.Text] is not { } definition) return null;
         if (arguments.Count != definition.Qubits.Length)
             return Mismatch(span, callee, $"it takes {definition.Qubits.Length} argument(s), the call gives {arguments.Count}");
-        if (target is not null && definition.Returned is null)
+        if (target is not null && definition.Returned is null && definition.ResultValue is null)
             return Mismatch(span, callee, "it returns nothing, so its result cannot be assigned");
         var map = new Dictionary<string, Operand>(StringComparer.Ordinal);
+        var values = new Dictionary<string, (Expression Argument, ClassicalTypeSyntax Type)>(StringComparer.Ordinal);
         for (int i = 0; i < arguments.Count; i++)
         {
+            if (definition.IsClassical(i))
+            {
+                // By value: the argument, converted to the parameter's type where it is used.
+                values[definition.Qubits[i].Text] = (arguments[i], definition.Classical[i]!);
+                continue;
+            }
             Operand? argument = arguments[i] switch
             {
                 NameExpression n => new Operand(n.Name, null, n.Span),
@@ -48,9 +66,11 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
             if (argument is null) return Mismatch(arguments[i].Span, callee, $"argument {i + 1} must be a qubit or a qubit register");
             map[definition.Qubits[i].Text] = argument;
         }
-        if (target is not null) map[definition.Returned!.Text] = target;
-        var renamer = new Renamer(map);
+        if (target is not null && definition.Returned is not null) map[definition.Returned.Text] = target;
+        var renamer = new Renamer(map, values);
         var body = definition.Body.Select(renamer.Statement).ToImmutableArray();
+        if (target is not null && definition.ResultValue is { } result)
+            body = body.Add(new AssignmentStatement(target, null, new CastExpression(definition.ResultType!, renamer.Expression(result), result.Span), span));
         if (renamer.Problem is { } problem) return Mismatch(problem.Span, callee, problem.What);
         return body;
     }
@@ -61,8 +81,8 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
         return null;
     }
 
-    /// <summary>Replaces parameter (and returned-local) names by the call's operands throughout a body.</summary>
-    private sealed class Renamer(Dictionary<string, Operand> map)
+    /// <summary>Replaces parameter (and returned-local) names by the call's operands, and classical parameters by their values, throughout a body.</summary>
+    private sealed class Renamer(Dictionary<string, Operand> map, Dictionary<string, (Expression Argument, ClassicalTypeSyntax Type)> values)
     {
         public (TextSpan Span, string What)? Problem { get; private set; }
 
@@ -76,11 +96,17 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
             IfStatement i => i with { Condition = Expression(i.Condition), Then = [.. i.Then.Select(Statement)], Else = [.. i.Else.Select(Statement)] },
             WhileStatement w => w with { Condition = Expression(w.Condition), Body = [.. w.Body.Select(Statement)] },
             BlockStatement b => b with { Body = [.. b.Body.Select(Statement)] },
+            AssignmentStatement a => a with { Target = Operand(a.Target), Value = Expression(a.Value) },
             _ => statement,
         };
 
         private Operand Operand(Operand operand)
         {
+            if (values.ContainsKey(operand.Name.Text))
+            {
+                Problem ??= (operand.Span, $"its body writes the classical parameter '{operand.Name.Text}', which is passed by value");
+                return operand;
+            }
             if (!map.TryGetValue(operand.Name.Text, out var argument)) return operand with { Index = operand.Index is null ? null : Expression(operand.Index) };
             if (operand.Index is null) return argument with { Span = operand.Span };
             if (argument.Index is not null)
@@ -91,10 +117,16 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
             return new Operand(argument.Name, Expression(operand.Index), operand.Span);
         }
 
-        private Expression Expression(Expression expression)
+        public Expression Expression(Expression expression)
         {
             switch (expression)
             {
+                case NameExpression n when values.TryGetValue(n.Name.Text, out var value):
+                    return new CastExpression(value.Type, value.Argument, n.Span);
+                case IndexExpression x when values.TryGetValue(x.Name.Text, out var value):
+                    if (value.Argument is NameExpression register) return new IndexExpression(register.Name, Expression(x.Index), x.Span);
+                    Problem ??= (x.Span, $"'{x.Name.Text}' is indexed, but its argument is not a register or variable");
+                    return x;
                 case NameExpression n when map.TryGetValue(n.Name.Text, out var argument):
                     return argument.Index is null ? new NameExpression(argument.Name, n.Span) : new IndexExpression(argument.Name, argument.Index, n.Span);
                 case IndexExpression x when map.TryGetValue(x.Name.Text, out var argument):
@@ -108,6 +140,8 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
                     return x with { Index = Expression(x.Index) };
                 case UnaryExpression u:
                     return u with { Operand = Expression(u.Operand) };
+                case CastExpression c:
+                    return c with { Operand = Expression(c.Operand) };
                 case BinaryExpression b:
                     return b with { Left = Expression(b.Left), Right = Expression(b.Right) };
                 case CallExpression c:

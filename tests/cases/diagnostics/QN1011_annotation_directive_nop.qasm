@@ -1,5 +1,5 @@
 // Mistake: OpenQASM 3 constructs the importer does not take, each reported once by name and
-// in source order: an annotation, a `nop`, a `#dim` directive, a cast to float.
+// in source order: an annotation, a `nop`, a `#dim` directive, a `~=` assignment.
 OPENQASM 3.0;
 include "stdgates.inc";
 
@@ -10,4 +10,4 @@ h q;
 nop q;
 #dim 3
 c = measure q;
-if (float(c) == 1) { x q; }
+c ~= c;

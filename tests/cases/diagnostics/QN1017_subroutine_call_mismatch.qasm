@@ -12,3 +12,10 @@ def flip(qubit a, qubit b) -> bit {
 qubit[2] q;
 bit c;
 c = flip(q[0]);
+
+// Mistake: a subroutine that writes its classical parameter, which is passed by value.
+def bump(uint[2] k) {
+    k += 1;
+}
+uint[2] v;
+bump(v);
