@@ -24,7 +24,8 @@ public class NetworkPhysicsTests
         return sb.ToString();
     }
 
-    private const string BellProgram = """
+    /// <summary>Two Bell pairs between alice and bob, the second read in the X basis (shared by the chain tests).</summary>
+    internal const string BellProgram = """
         program bell on chain {
             qubit[2] a @ alice;
             qubit[2] b @ bob;

@@ -204,19 +204,8 @@ public class RepeaterGenerationTests
               link alice -- r1 { success = 0.5; }
               link r1 -- bob { success = 0.5; }
             }
-            program bell on chain {
-                qubit[2] a @ alice;
-                qubit[2] b @ bob;
-                bit[2] ca;
-                bit[2] cb;
-                epr a[0], b[0];
-                epr a[1], b[1];
-                at alice { h a[1]; }
-                at bob { h b[1]; }
-                ca = measure a;
-                cb = measure b;
-            }
-            """;
+
+            """ + NetworkPhysicsTests.BellProgram;
         const int shots = 8000;
         var result = TestSupport.Run(TestSupport.Compile(source), shots);
         double w = Math.Pow(1 - 4 * LogicalError(5e-3, 0.01, 3) / 3, 3);
