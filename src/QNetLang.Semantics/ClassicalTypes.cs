@@ -45,7 +45,8 @@ public static class ClassicalTypes
         }
         if (value.Kind != ValueKind.Int || value.Number < 1 || value.Number > MaxWidth)
         {
-            diagnostics.Report(Diagnostics.ClassicalWidthInvalid, new Location(source, width.Span), $"{syntax.Keyword.ToString().ToLowerInvariant()}[…]", MaxWidth, value.ToString());
+            string keyword = syntax.Keyword.ToString().ToLowerInvariant();
+            diagnostics.Report(Diagnostics.ClassicalWidthInvalid, new Location(source, width.Span), $"{(keyword is "int" or "angle" ? "an" : "a")} {keyword}[n]", MaxWidth, value.ToString());
             return null;
         }
         return new ClassicalType(kind, (int)value.Number);
