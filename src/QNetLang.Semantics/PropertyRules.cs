@@ -22,6 +22,7 @@ namespace QNetLang.Semantics;
 /// <item>The pass properties (`max_elevation`, `min_elevation`, `pass_time`) do nothing without `orbit_height` (warning).</item>
 /// <item>A satellite pass has its minimum elevation below its maximum, at most 90°, a pass_time inside the pass, and no fixed length, elevation or windows beside the orbit (QN2052).</item>
 /// <item>`swap = asap` with `link_memories = pooled` can strand memories in pairs whose spans overlap (warning, QN2050).</item>
+/// <item>`link_memories` does nothing for generation 2 or 3, whose repeaters hold encoded memories (warning).</item>
 /// </list>
 /// </summary>
 internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics)
@@ -50,6 +51,9 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
         if (owner == PropertySchema.NetworkOwner && given.TryGetValue("swap", out var swapAt) && given.ContainsKey("link_memories")
             && values["swap"].Symbol == "asap" && values["link_memories"].Symbol == "pooled")
             diagnostics.Report(Diagnostics.PooledAsapCrossing, new Location(source, swapAt));
+        if (owner == PropertySchema.NetworkOwner && given.TryGetValue("link_memories", out var memoriesAt) && Value("generation") is 2 or 3)
+            diagnostics.Report(Diagnostics.IgnoredProperty, new Location(source, memoriesAt), "link_memories",
+                $"generation {Units.FormatNumber(Value("generation")!.Value)} repeaters hold their own encoded memories (a block per pair, freed at the swap), so the link layer's memory use does not apply");
         if (owner == PropertySchema.LinkOwner)
         {
             Conflict("rate", "attempt_time", "both set how long one attempt takes (1/rate or attempt_time)");
