@@ -131,7 +131,8 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor PairNeverDelivered = new("QN4104", "Entanglement can never be delivered", "the network can never deliver this pair: {0}");
     public static readonly DiagnosticDescriptor LoopIterationLimit = new("QN3010", "Loop iteration limit", "a runtime `while` loop at {0} ran {1} iterations in one shot without its condition becoming false; the loop probably never ends (its body must change a bit its condition tests)");
     public static readonly DiagnosticDescriptor SimulatedTimeLimit = new("QN4105", "Simulated time limit", "a shot ran past the simulated-time limit of {0} s ({1}); raise it with --max-time");
-    // QN4408 is the simulator's although it is in the 44xx block (the code reserved for it).
+    // QN4408 and QN4409 are the simulator's although they are in the 44xx block (the codes reserved for them).
+    public static readonly DiagnosticDescriptor NonFiniteGateAngle = new("QN4409", "Gate angle is not a finite number", "the runtime angle of '{0}' is {1} in this shot (a float divided by zero, or one too large): no gate has that angle; guard the gate or the division with an `if`");
     public static readonly DiagnosticDescriptor PooledDistillation = new("QN4408", "Pooled memories do not distil", "pooled memories (`link_memories = pooled`) do not distil end-to-end pairs yet: drop --distill and the links' `distill`, or use `link_memories = per_request`");
     public static readonly DiagnosticDescriptor BadStreamRequest = new("QN4107", "Bad stream request", "cannot stream pairs: {0}");
     public static readonly DiagnosticDescriptor CannotWritePlots = new("QN4108", "Cannot write plots", "cannot write the plots to '{0}': {1}");

@@ -16,6 +16,33 @@ public class RuntimeClassicalTests
     private const int Shots = 4000;
 
     /// <summary>
+    /// A float divided by a measured zero gives an infinite angle: the run stops with QN4409 at
+    /// the gate instead of applying a NaN matrix (which made every later outcome 0).
+    /// </summary>
+    [Fact]
+    public void AnInfiniteRuntimeAngleStopsTheRun()
+    {
+        const string source = """
+            OPENQASM 3;
+            include "stdgates.inc";
+            qubit q;
+            bit c;
+            float[64] f = 1.0;
+            c = measure q;
+            f = f / float[64](c);
+            rx(f) q;
+            c = measure q;
+            """;
+        var program = TestSupport.Compile(source, ".qasm", new CompilationOptions { QpuCount = 1 });
+        var (result, diagnostics) = Simulator.Run(program, new RunOptions { Shots = 10, Seed = 1 });
+        Assert.Null(result);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal("QN4409", error.Code);
+        Assert.Contains("'rx' is Infinity", error.Message);
+        Assert.Contains("(8,1)", error.Location.ToString());
+    }
+
+    /// <summary>
     /// Iterative phase estimation reading the most significant digit first (c shifted right,
     /// the next digit measured into c[n-1], the correction p(-c) computed at run time). With
     /// theta = 3π/8 = 2π·0.0011 (binary) and n = 10 digits every round is deterministic: c is

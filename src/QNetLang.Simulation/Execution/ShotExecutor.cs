@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using QNetLang.Core;
 using QNetLang.Ir;
@@ -329,6 +330,24 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
         _lastTouch[q] = time;
     }
 
+    /// <summary>
+    /// A gate's runtime angles, from this node's copies of the bits. A float divided by zero is
+    /// infinite and would fill the state with NaN (every later outcome silently wrong), so a
+    /// non-finite angle stops the run instead.
+    /// </summary>
+    private double[] RuntimeAngles(GateOperation g, Step step)
+    {
+        var angles = new double[g.RuntimeParameters.Length];
+        for (int i = 0; i < angles.Length; i++)
+        {
+            double angle = ClassicalSemantics.Evaluate(g.RuntimeParameters[i], b => _slotValue[step.ConditionSlots![b]]).AsReal;
+            if (!double.IsFinite(angle))
+                throw new SimulationLimitException(Diagnostics.NonFiniteGateAngle, g.Location, g.Gate.Name, angle.ToString(CultureInfo.InvariantCulture));
+            angles[i] = angle;
+        }
+        return angles;
+    }
+
     private long Gate(Step step, long start)
     {
         var g = (GateOperation)((LocalInstruction)step.Instruction).Operation;
@@ -340,7 +359,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
             DecayUntil(qubits[i], start);
             phys[i] = _phys[qubits[i]];
         }
-        var matrix = step.Matrix ?? g.Gate.Unitary([.. g.RuntimeParameters.Select(p => ClassicalSemantics.Evaluate(p, b => _slotValue[step.ConditionSlots![b]]).AsReal)]);
+        var matrix = step.Matrix ?? g.Gate.Unitary(RuntimeAngles(g, step));
         _register.ApplyGate(g.Gate, matrix, phys);
         long duration;
         if (phys.Length == 1)
