@@ -49,7 +49,7 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
                 diagnostics.Report(Diagnostics.IgnoredProperty, new Location(source, at), name, $"it applies only to {(owner == PropertySchema.NetworkOwner ? "networks" : "links")} with {condition.Describe()}");
         }
         if (owner == PropertySchema.NetworkOwner && given.TryGetValue("swap", out var swapAt) && given.ContainsKey("link_memories")
-            && values["swap"].Symbol == "asap" && values["link_memories"].Symbol == "pooled")
+            && values.GetValueOrDefault("swap")?.Symbol == "asap" && values.GetValueOrDefault("link_memories")?.Symbol == "pooled")
             diagnostics.Report(Diagnostics.PooledAsapCrossing, new Location(source, swapAt));
         if (owner == PropertySchema.NetworkOwner && given.TryGetValue("link_memories", out var memoriesAt) && Value("generation") is 2 or 3)
             diagnostics.Report(Diagnostics.IgnoredProperty, new Location(source, memoriesAt), "link_memories",
@@ -120,15 +120,15 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
 
     private void CheckSource(IReadOnlyDictionary<string, PropertyValue> values, IReadOnlyDictionary<string, TextSpan> given)
     {
-        if (!given.TryGetValue("source", out var at)) return;
+        if (!given.TryGetValue("source", out var at) || values.GetValueOrDefault("source")?.Symbol is not { } chosen) return;
         string scheme = values.TryGetValue("scheme", out var s) && s.Symbol is { } symbol ? symbol : "direct";
-        string? why = values["source"].Symbol switch
+        string? why = chosen switch
         {
             "coherent" when scheme != "direct" => $"sends weak coherent pulses with `send`, over a link with 'scheme = direct', not '{scheme}'",
             "spdc" when scheme != "source" => $"is a midpoint pair source: give it with 'scheme = source', not '{scheme}'",
             _ => null,
         };
-        if (why is not null) diagnostics.Report(Diagnostics.SourceDoesNotFitLink, new Location(source, at), values["source"].Symbol!, why);
+        if (why is not null) diagnostics.Report(Diagnostics.SourceDoesNotFitLink, new Location(source, at), chosen, why);
     }
 
     private void CheckPass(IReadOnlyDictionary<string, PropertyValue> values, IReadOnlyDictionary<string, TextSpan> given)
@@ -145,13 +145,14 @@ internal sealed class PropertyRules(SourceText source, DiagnosticBag diagnostics
         foreach (string fixedBy in (string[])["length", "elevation", "pass_duration", "pass_interval"])
             if (given.ContainsKey(fixedBy))
                 Report(fixedBy, $"'{fixedBy}' is set by the pass's geometry once 'orbit_height' is given (slant range, elevation and the pass's duration at pass_time); give one or the other");
-        double Number(string name) => values[name].Number!.Value.Value;
-        double max = Number("max_elevation"), min = Number("min_elevation");
+        // A value already reported as malformed is not in `values`: nothing more to check.
+        double? Known(string name) => values.TryGetValue(name, out var v) ? v.Number?.Value : null;
+        if (Known("orbit_height") is not { } height || Known("max_elevation") is not { } max || Known("min_elevation") is not { } min || Known("pass_time") is not { } time) return;
         if (max > 90) { Report("max_elevation", $"a maximum elevation of {Units.FormatNumber(max)}° is past the zenith; give the pass's highest angle above the horizon, at most 90"); return; }
         if (min >= max) { Report("min_elevation", $"the pass never rises above its minimum elevation: min_elevation = {Units.FormatNumber(min)}° is not below max_elevation = {Units.FormatNumber(max)}°"); return; }
-        var pass = new SatellitePass(Number("orbit_height"), max, min);
-        if (Number("pass_time") > pass.Duration)
-            Report("pass_time", $"pass_time = {Units.FormatNumber(Number("pass_time"))} s is after the pass: the satellite sets below {Units.FormatNumber(min)}° {Units.FormatNumber(Math.Round(pass.Duration, 1))} s after it rose");
+        var pass = new SatellitePass(height, max, min);
+        if (time > pass.Duration)
+            Report("pass_time", $"pass_time = {Units.FormatNumber(time)} s is after the pass: the satellite sets below {Units.FormatNumber(min)}° {Units.FormatNumber(Math.Round(pass.Duration, 1))} s after it rose");
     }
 
     private static readonly string[] FreeSpaceLoss = ["tx_aperture", "rx_aperture", "wavelength", "elevation", "atmospheric_loss", "pointing_loss"];
