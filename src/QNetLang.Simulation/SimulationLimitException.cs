@@ -23,5 +23,9 @@ public sealed class SimulationLimitException : Exception
 
     public object?[] Arguments { get; }
 
+    /// <summary>QN4105: the shot ran past the simulated-time limit; <paramref name="what"/> says what was late.</summary>
+    public static SimulationLimitException PastTimeLimit(long maxTimePs, string what) =>
+        new(Diagnostics.SimulatedTimeLimit, Location.None, SimTime.ToSeconds(maxTimePs).ToString("R", System.Globalization.CultureInfo.InvariantCulture), what);
+
     public Diagnostic ToDiagnostic() => new(Descriptor.Code, Descriptor.Severity, Location, Message);
 }

@@ -299,8 +299,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     private void TimeLimit(int qubit, string what) => TimeLimitAt(NodeOfQubit(qubit).Name, what);
 
     private void TimeLimitAt(string node, string what) =>
-        throw new SimulationLimitException(Diagnostics.SimulatedTimeLimit, Location.None,
-            SimTime.ToSeconds(_maxTimePs).ToString("R", System.Globalization.CultureInfo.InvariantCulture), $"{what}, at {node}");
+        throw SimulationLimitException.PastTimeLimit(_maxTimePs, $"{what}, at {node}");
 
     private void Finish(Step step, long time) => Finish(step, time, counts: true);
 

@@ -120,8 +120,8 @@ public sealed partial class EntanglementService
         {
             var link = request.Segments[i];
             // Each half decays at its node until that node swapped it; the route's ends hold theirs until now.
-            AgeAt(link, request.Path[i], (i == 0 ? time : asap.SwapStart[i]) - link.LastUpdate);
-            AgeAt(link, request.Path[i + 1], (i == links - 1 ? time : asap.SwapStart[i + 1]) - link.LastUpdate);
+            link.State = _network.Nodes[request.Path[i]].Hold(link.State, (i == 0 ? time : asap.SwapStart[i]) - link.LastUpdate);
+            link.State = _network.Nodes[request.Path[i + 1]].Hold(link.State, (i == links - 1 ? time : asap.SwapStart[i + 1]) - link.LastUpdate);
             if (i == 0)
             {
                 state = link.State;

@@ -105,7 +105,7 @@ internal sealed class EncodedRepeaterChain : IEventHandler
     private void Schedule(Request request, (long Delivered, BellDiagonal State, long Attempts) made, long[]? swaps = null)
     {
         if (made.Delivered > _maxTimePs)
-            throw new SimulationLimitException(Diagnostics.SimulatedTimeLimit, Location.None, SimTime.ToSeconds(_maxTimePs).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            throw SimulationLimitException.PastTimeLimit(_maxTimePs,
                 $"the encoded pair between {_network.Nodes[request.Path[0]].Name} and {_network.Nodes[request.Path[^1]].Name} was delivered after it");
         Attempts += made.Attempts;
         request.Delivery = new PairDelivery(request.Path[0], request.Path[^1], made.State, request.RequestedAt, made.Delivered, made.Attempts);

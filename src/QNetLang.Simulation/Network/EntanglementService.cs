@@ -284,7 +284,7 @@ public sealed partial class EntanglementService : IEventHandler
 
     private void TimeLimit(string what)
     {
-        throw new SimulationLimitException(Diagnostics.SimulatedTimeLimit, Location.None, SimTime.ToSeconds(_maxTimePs).ToString("R", System.Globalization.CultureInfo.InvariantCulture), what);
+        throw SimulationLimitException.PastTimeLimit(_maxTimePs, what);
     }
 
     /// <summary>
@@ -508,14 +508,7 @@ public sealed partial class EntanglementService : IEventHandler
     private BellDiagonal AgePair(Request request, BellDiagonal state, long dt)
     {
         if (dt <= 0) return state;
-        foreach (int end in new[] { request.Path[0], request.Path[^1] })
-        {
-            var node = _network.Nodes[end];
-            if (node.T1 is null && node.T2 is null) continue;
-            var (x, y, z) = MemoryDecay.For(node.T1, node.T2, SimTime.ToSeconds(dt)).Twirled;
-            state = state.WithPauliNoise(x, y, z);
-        }
-        return state;
+        return _network.Nodes[request.Path[^1]].Hold(_network.Nodes[request.Path[0]].Hold(state, dt), dt);
     }
 
     /// <summary>Decoherence of both halves, at their nodes' memories, since the last update.</summary>
@@ -524,16 +517,7 @@ public sealed partial class EntanglementService : IEventHandler
         long dt = time - segment.LastUpdate;
         if (dt <= 0) return;
         var path = _requests[segment.Request]!.Path;
-        AgeAt(segment, path[segment.Lo], dt);
-        AgeAt(segment, path[segment.Hi + 1], dt);
+        segment.State = _network.Nodes[path[segment.Hi + 1]].Hold(_network.Nodes[path[segment.Lo]].Hold(segment.State, dt), dt);
         segment.LastUpdate = time;
-    }
-
-    private void AgeAt(Segment segment, int end, long dt)
-    {
-        var node = _network.Nodes[end];
-        if (node.T1 is null && node.T2 is null) return;
-        var (x, y, z) = MemoryDecay.For(node.T1, node.T2, SimTime.ToSeconds(dt)).Twirled;
-        segment.State = segment.State.WithPauliNoise(x, y, z);
     }
 }

@@ -373,19 +373,9 @@ internal sealed class PooledLinkLayer : IEventHandler
     {
         long dt = time - pair.LastUpdate;
         if (dt <= 0) return;
-        AgeAt(pair, route.Path[pair.A], dt);
-        AgeAt(pair, route.Path[pair.B], dt);
+        pair.State = _network.Nodes[route.Path[pair.B]].Hold(_network.Nodes[route.Path[pair.A]].Hold(pair.State, dt), dt);
         pair.LastUpdate = time;
     }
 
-    private void AgeAt(Pair pair, int end, long dt)
-    {
-        var node = _network.Nodes[end];
-        if (node.T1 is null && node.T2 is null) return;
-        var (x, y, z) = MemoryDecay.For(node.T1, node.T2, SimTime.ToSeconds(dt)).Twirled;
-        pair.State = pair.State.WithPauliNoise(x, y, z);
-    }
-
-    private void TimeLimit(string what) =>
-        throw new SimulationLimitException(Diagnostics.SimulatedTimeLimit, Location.None, SimTime.ToSeconds(_maxTimePs).ToString("R", System.Globalization.CultureInfo.InvariantCulture), what);
+    private void TimeLimit(string what) => throw SimulationLimitException.PastTimeLimit(_maxTimePs, what);
 }

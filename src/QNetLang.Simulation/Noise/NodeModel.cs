@@ -42,4 +42,15 @@ public sealed record NodeModel(
             spec.DetectorEfficiency,
             spec.CommQubits);
     }
+
+    /// <summary>
+    /// A pair's half held in this node's memory for <paramref name="dtPs"/>: the memory's decay
+    /// (<see cref="MemoryDecay"/>), twirled to Pauli noise so the pair stays Bell-diagonal.
+    /// </summary>
+    public BellDiagonal Hold(BellDiagonal state, long dtPs)
+    {
+        if (dtPs <= 0 || T1 is null && T2 is null) return state;
+        var (x, y, z) = MemoryDecay.For(T1, T2, SimTime.ToSeconds(dtPs)).Twirled;
+        return state.WithPauliNoise(x, y, z);
+    }
 }
