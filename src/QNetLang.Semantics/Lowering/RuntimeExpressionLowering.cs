@@ -31,6 +31,8 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
     {
         BitRegisterSymbol => true,
         ClassicalVariableSymbol v => variables.IsRuntime(v),
+        // A user gate's angle that its call computed at run time, substituted into the body.
+        GateParameterSymbol p => frame is not null && frame.IsRuntime(p),
         _ => false,
     };
 
@@ -95,6 +97,8 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
     {
         switch (symbol)
         {
+            case GateParameterSymbol p when frame is not null && frame.IsRuntime(p):
+                return frame.RuntimeParameters[p.Position];
             case BitRegisterSymbol r:
             {
                 if (index is null) return new ClassicalBits([.. Enumerable.Range(r.FirstBit, r.Size)], new ClassicalType(ClassicalKind.Bits, r.Size));
@@ -159,6 +163,8 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
             BinaryOperator.Or => ClassicalBinaryOperator.LogicalOr,
             _ => (ClassicalBinaryOperator?)null,
         };
+        if (classical is null && op == BinaryOperator.Power && left is ClassicalConstant l && right is ClassicalConstant r)
+            return Power(l.Value, r.Value, left, right, span);
         if (classical is not { } bop)
         {
             lowerer.Bag.Report(Diagnostics.ClassicalTypeMismatch, lowerer.Locate(span), "'**'", "a value computed at run time");
@@ -172,6 +178,38 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
             return null;
         }
         return Fold(new ClassicalBinary(bop, left, right, type));
+    }
+
+    /// <summary>
+    /// <c>a ** b</c> over values known at compile time (runtime powers are not computed by the
+    /// nodes): a float if either is one, otherwise an integer of the multiplication's type,
+    /// wrapping as it does; a negative integer exponent has no integer result.
+    /// </summary>
+    private ClassicalExpression? Power(ClassicalValue a, ClassicalValue b, ClassicalExpression left, ClassicalExpression right, TextSpan span)
+    {
+        var l = Numeric(a.Type);
+        var r = Numeric(b.Type);
+        if (l.Kind == ClassicalKind.Angle || r.Kind == ClassicalKind.Angle)
+        {
+            Mismatch(span, "'**'", l.Kind == ClassicalKind.Angle ? l : r);
+            return null;
+        }
+        if (l.Kind == ClassicalKind.Float || r.Kind == ClassicalKind.Float)
+            return new ClassicalConstant(ClassicalValue.OfFloat(Math.Pow(a.AsReal, b.AsReal)));
+        if (b.AsInteger < 0)
+        {
+            Mismatch(span, "'**' with a negative exponent", "integers (write a float base: 2.0 ** -1)");
+            return null;
+        }
+        if (ResultType(ClassicalBinaryOperator.Multiply, left, right, span) is not { } type) return null;
+        long result = 1, power = ClassicalSemantics.Convert(a, type).AsInteger;
+        // Square and multiply, wrapping like repeated multiplication at the type's width.
+        for (long e = b.AsInteger; e > 0; e >>= 1)
+        {
+            if ((e & 1) == 1) result = unchecked(result * power);
+            power = unchecked(power * power);
+        }
+        return new ClassicalConstant(ClassicalSemantics.Convert(ClassicalValue.Of(Int64, result), type));
     }
 
     /// <summary>
