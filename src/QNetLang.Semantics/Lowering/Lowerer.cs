@@ -24,7 +24,7 @@ public sealed class Lowerer
     private readonly IReadOnlyDictionary<string, int> _components;
     private readonly ClassicalVariables _variables;
     private readonly Dictionary<SubroutineQubitSymbol, IReadOnlyList<int>> _subroutineQubits = new();
-    private readonly Stack<ClassicalVariableSymbol?> _returnTargets = new();
+    private readonly Stack<Symbol?> _returnTargets = new();
     // Subroutine parameters and locals: they live for one call, so in bits they are always initialised.
     private readonly HashSet<ClassicalVariableSymbol> _callScoped = new();
     private int _conditionalDepth;
@@ -421,6 +421,12 @@ public sealed class Lowerer
     /// <param name="initializes">A subroutine parameter receiving its argument: every run of the body starts with it, so a constant folds even inside a runtime branch.</param>
     private void LowerAssign(BoundAssign assign, ImmutableArray<Operation>.Builder output, GateFrame? frame, bool initializes = false)
     {
+        if (assign is { Operator: null, Target.Index: null, Value: BoundSubroutineCall { Callee.ResultType: { } resultType } direct } && HasType(assign.Target.Register, resultType))
+        {
+            // `c = f(...);` with c of f's result type: the return writes c itself.
+            LowerCall(direct, output, assign.Target.Register);
+            return;
+        }
         if (SubroutineCalls.Contains(assign.Value)) assign = assign with { Value = RunCallsOf(assign.Value, output) };
         var runtime = new RuntimeExpressionLowering(this, _variables, frame);
         var target = assign.Target;
@@ -533,7 +539,8 @@ public sealed class Lowerer
     /// the argument's qubits, and the body is lowered as if written here. Every message about
     /// the body is reported at the call, naming the place in the body.
     /// </summary>
-    private void LowerCall(BoundSubroutineCall call, ImmutableArray<Operation>.Builder output)
+    /// <param name="resultInto">Where the final <c>return</c> writes: the call site's result variable, or the target of <c>c = f(...);</c> when it has the result's type (no copy).</param>
+    private void LowerCall(BoundSubroutineCall call, ImmutableArray<Operation>.Builder output, Symbol? resultInto = null)
     {
         _budget.Charge();
         var callee = call.Callee;
@@ -562,7 +569,7 @@ public sealed class Lowerer
             }
         }
         if (call.Result is { } result) _variables.Declare(result);
-        _returnTargets.Push(call.Result);
+        _returnTargets.Push(resultInto ?? call.Result);
         _subroutineDepth++;
         using (_diagnostics.Redirect(d => AtCall(d, call)))
         {
@@ -599,6 +606,13 @@ public sealed class Lowerer
         BoundName { Symbol: QubitRegisterSymbol or SubroutineQubitSymbol } n => Qubits(new BoundOperand(n.Symbol!, null, n.Span), null),
         BoundIndex { Symbol: QubitRegisterSymbol or SubroutineQubitSymbol } x => Qubits(new BoundOperand(x.Symbol!, x.Index, x.Span), null),
         _ => null,
+    };
+
+    private static bool HasType(Symbol target, ClassicalType type) => target switch
+    {
+        ClassicalVariableSymbol v => v.Type == type,
+        BitRegisterSymbol r => type.Kind == ClassicalKind.Bits && type.Width == r.Size,
+        _ => false,
     };
 
     /// <summary>The final <c>return e;</c>: writes the result of the call being inlined.</summary>
