@@ -161,16 +161,20 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
             BinaryOperator.NotEqual => ClassicalBinaryOperator.NotEqual,
             BinaryOperator.And => ClassicalBinaryOperator.LogicalAnd,
             BinaryOperator.Or => ClassicalBinaryOperator.LogicalOr,
+            BinaryOperator.Power => ClassicalBinaryOperator.Power,
             _ => (ClassicalBinaryOperator?)null,
         };
-        if (classical is null && op == BinaryOperator.Power && left is ClassicalConstant l && right is ClassicalConstant r)
-            return Power(l.Value, r.Value, left, right, span);
         if (classical is not { } bop)
         {
             lowerer.Bag.Report(Diagnostics.ClassicalTypeMismatch, lowerer.Locate(span), "'**'", "a value computed at run time");
             return null;
         }
         if (ResultType(bop, left, right, span) is not { } type) return null;
+        if (bop == ClassicalBinaryOperator.Power && type.Kind != ClassicalKind.Float && right is ClassicalConstant { Value.AsInteger: < 0 })
+        {
+            Mismatch(span, "'**' with a negative exponent", "integers (write a float base: 2.0 ** -1)");
+            return null;
+        }
         if (bop is ClassicalBinaryOperator.Divide or ClassicalBinaryOperator.Modulo && type.Kind != ClassicalKind.Float
             && right is ClassicalConstant { Value.AsInteger: 0 })
         {
@@ -178,38 +182,6 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
             return null;
         }
         return Fold(new ClassicalBinary(bop, left, right, type));
-    }
-
-    /// <summary>
-    /// <c>a ** b</c> over values known at compile time (runtime powers are not computed by the
-    /// nodes): a float if either is one, otherwise an integer of the multiplication's type,
-    /// wrapping as it does; a negative integer exponent has no integer result.
-    /// </summary>
-    private ClassicalExpression? Power(ClassicalValue a, ClassicalValue b, ClassicalExpression left, ClassicalExpression right, TextSpan span)
-    {
-        var l = Numeric(a.Type);
-        var r = Numeric(b.Type);
-        if (l.Kind == ClassicalKind.Angle || r.Kind == ClassicalKind.Angle)
-        {
-            Mismatch(span, "'**'", l.Kind == ClassicalKind.Angle ? l : r);
-            return null;
-        }
-        if (l.Kind == ClassicalKind.Float || r.Kind == ClassicalKind.Float)
-            return new ClassicalConstant(ClassicalValue.OfFloat(Math.Pow(a.AsReal, b.AsReal)));
-        if (b.AsInteger < 0)
-        {
-            Mismatch(span, "'**' with a negative exponent", "integers (write a float base: 2.0 ** -1)");
-            return null;
-        }
-        if (ResultType(ClassicalBinaryOperator.Multiply, left, right, span) is not { } type) return null;
-        long result = 1, power = ClassicalSemantics.Convert(a, type).AsInteger;
-        // Square and multiply, wrapping like repeated multiplication at the type's width.
-        for (long e = b.AsInteger; e > 0; e >>= 1)
-        {
-            if ((e & 1) == 1) result = unchecked(result * power);
-            power = unchecked(power * power);
-        }
-        return new ClassicalConstant(ClassicalSemantics.Convert(ClassicalValue.Of(Int64, result), type));
     }
 
     /// <summary>
@@ -232,6 +204,8 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
             if (l.Kind == ClassicalKind.Float || r.Kind is ClassicalKind.Float or ClassicalKind.Angle) return Mismatch(span, $"'{ClassicalExpressionWriter.Binary(op)}'", l.Kind == ClassicalKind.Float ? l : r);
             return l;
         }
+        if (op == ClassicalBinaryOperator.Power && (l.Kind == ClassicalKind.Angle || r.Kind == ClassicalKind.Angle))
+            return Mismatch(span, "'**'", l.Kind == ClassicalKind.Angle ? l : r);
         if (l.Kind == ClassicalKind.Float || r.Kind == ClassicalKind.Float)
             return bitwise || op == ClassicalBinaryOperator.Modulo ? Mismatch(span, $"'{ClassicalExpressionWriter.Binary(op)}'", ClassicalType.Float) : ClassicalType.Float;
         if (l.Kind == ClassicalKind.Angle || r.Kind == ClassicalKind.Angle)
