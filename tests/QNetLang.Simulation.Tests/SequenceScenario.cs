@@ -12,15 +12,16 @@ namespace QNetLang.Simulation.Tests;
 /// </summary>
 public static class SequenceScenario
 {
-    public static string Source(int routers, int memories, string swap = "nested", string linkMemories = "pooled")
+    public static string Source(int routers, int memories, string swap = "nested", string linkMemories = "pooled", string linkPairing = "request")
     {
         var sb = new System.Text.StringBuilder($"network sequence {{\n  fiber_speed = 1e9 km/s;\n  classical_delay = 1 ms;\n  swap = {swap};\n  link_memories = {linkMemories};\n");
+        if (linkMemories == "pooled") sb.Append($"  link_pairing = {linkPairing};\n");
         for (int i = 0; i < routers; i++)
             sb.Append(i == 0 || i == routers - 1
                 ? $"  qpu n{i} {{ qubits = 1; comm = {memories}; t1 = 2 s; t2 = 2 s; }}\n"
                 : $"  repeater n{i} {{ memories = {2 * memories}; t1 = 2 s; t2 = 2 s; swap_time = 2 ms; }}\n");
         for (int i = 0; i + 1 < routers; i++)
-            sb.Append($"  link n{i} -- n{i + 1} {{ length = 10 km; attempt_time = 4.025 ms; success = 0.5 * 10 ** (-0.2 * 10 / 10); fidelity = 0.9; cutoff = 2 s; }}\n");
+            sb.Append($"  link n{i} -- n{i + 1} {{ length = 10 km; attempt_time = {(linkMemories == "pooled" && linkPairing == "request" ? "3.025" : "4.025")} ms; success = 0.5 * 10 ** (-0.2 * 10 / 10); fidelity = 0.9; cutoff = 2 s; }}\n");
         return sb.Append("}\n").ToString();
     }
 }
