@@ -52,16 +52,20 @@ public class SequenceScenarioTests
     }
 
     /// <summary>
-    /// SeQUeNCe's means over seeds for N = 10 (docs/benchmarks.md): 26.4 pairs with M = 1, F 0.415.
-    /// The pooled model delivers about 3 % fewer (25.6 ± 0.15 in 100 runs), a gap that is not
-    /// traced (docs/benchmarks.md); this test holds the agreement to 5 %.
+    /// SeQUeNCe 1.0 on the same chain of 10 routers with one memory per link end, run with 40
+    /// seeds by the harness in docs/benchmarks.md: 25.55 ± 0.32 pairs in 1 s, F 0.414 (the
+    /// reviewer who filed the comparison gave 26.4 and 0.415, without standard errors). The
+    /// counts agree within 3 joint standard errors and the fidelity within 0.01.
     /// </summary>
     [Fact]
-    public void TenRoutersWithOneMemoryAgreeWithSequenceWithinFivePercent()
+    public void TenRoutersWithOneMemoryAgreeWithSequence()
     {
         var network = TestSupport.CompileNetwork(SequenceScenario.Source(10, 1));
         var result = PairStream.Execute(network, new PairStream.Options { From = "n0", To = "n9", DurationSeconds = 1, Runs = 100, Seed = 43 });
-        Assert.InRange(result.MeanPairs, 0.95 * 26.4, 1.05 * 26.4);
-        Assert.InRange(result.MeanFidelity, 0.395, 0.435);
+        var counts = result.Runs.Select(r => (double)r.Pairs).ToArray();
+        double mean = counts.Average();
+        double standardError = Math.Sqrt(counts.Sum(c => (c - mean) * (c - mean)) / (counts.Length - 1) / counts.Length);
+        Assert.True(Math.Abs(mean - 25.55) <= 3 * Math.Sqrt(standardError * standardError + 0.32 * 0.32), $"{mean:F2} ± {standardError:F2} pairs, SeQUeNCe 25.55 ± 0.32");
+        Assert.InRange(result.MeanFidelity, 0.404, 0.424);
     }
 }
