@@ -13,7 +13,9 @@ them. Every router gets 2M memories: a request for M memories reserves M at each
 2M at each repeater. The request runs from 1 s to 2 s (its reservation is set up before), with a
 target fidelity of 0.01 so that no pair is purified or refused.
 
-It needs SeQUeNCe 1.0 (its source tree on PYTHONPATH, or installed) with numpy, scipy, networkx,
+It needs SeQUeNCe 1.0 (its source tree on PYTHONPATH, or installed; the results in
+sequence-1.0-results.jsonl beside this file are from commit 0bbf6e93, whose protocol code differs
+from the 1.0.0 release only by metrics recording) with numpy, scipy, networkx,
 gmpy2 and pyyaml. The chain never calls qutip, qutip-qip or stim (imported at module level by
 circuit and stabilizer code); where they cannot be installed, empty stand-in modules that define
 the imported names let the imports succeed, and on Python 3.11 typing.override (3.12) can be
