@@ -97,6 +97,9 @@ public sealed record Network(string Name, ImmutableArray<NetworkNode> Nodes, Imm
     /// <summary>Whether each link end's memories are a pool of slots that regenerate as soon as they are freed (`link_memories = pooled`) instead of being held by a request until its pair is delivered.</summary>
     public bool PooledMemories => Properties.TryGetValue("link_memories", out var v) && v.Symbol == "pooled";
 
+    /// <summary>Whether a link's upstream end asks the other end for a free slot before each attempt (`link_pairing = request`) instead of both ends starting once both have one.</summary>
+    public bool PairingByRequest => Properties.TryGetValue("link_pairing", out var v) && v.Symbol == "request";
+
     public NetworkNode? FindNode(string name) => Nodes.FirstOrDefault(n => n.Name == name);
 
     public IEnumerable<NetworkLink> LinksOf(string node) => Links.Where(l => l.From == node || l.To == node);

@@ -52,6 +52,8 @@ public static class PropertySchema
     private static readonly string[] LinkKinds = ["fiber", "free_space", "satellite"];
     private static readonly string[] SwapOrders = ["nested", "asap"];
     private static readonly string[] MemoryUses = ["per_request", "pooled"];
+    private static readonly string[] LinkPairings = ["instant", "request"];
+    private static readonly PropertyCondition PooledMemories = new("link_memories", ["pooled"]);
     private static readonly string[] RoutingMetrics = ["fidelity", "time", "rate_fidelity"];
     private static readonly string[] DistillationProtocols = ["bbpssw", "dejmps"];
     private static readonly string[] HeraldingSchemes = ["direct", "single_click", "double_click", "source"];
@@ -73,6 +75,7 @@ public static class PropertySchema
             new("classical_delay", Dimension.Time, PropertyRange.NonNegative, 0, "Constant processing delay added to every classical message between two nodes (swap and failure news, feed-forward), on top of its travel time."),
             new("swap", Dimension.None, PropertyRange.Symbol, null, "Order of entanglement swaps along a route: nested (a node swaps once both halves of its level are complete and known to it) or asap (every repeater swaps as soon as both of its own links hold pairs).", SwapOrders, "nested"),
             new("link_memories", Dimension.None, PropertyRange.Symbol, null, "How memories serve entanglement: per_request (a request holds one memory pair on every link of its route until its pair is delivered) or pooled (each link end's memories, a node's memories split evenly over its links, are slots that attempt again as soon as a swap, the application or the cutoff frees them; a repeater swaps any left pair with any right pair).", MemoryUses, "per_request"),
+            new("link_pairing", Dimension.None, PropertyRange.Symbol, null, "How the two ends of a link agree on the slots of an attempt: instant (an attempt starts once both ends have a free slot) or request (the end nearer the route's source asks the other end for a free slot by a classical message, and the attempt's attempt_time starts when the request arrives; a request that finds no free slot comes back refused after the round trip and is sent again).", LinkPairings, "instant", AppliesWhen: PooledMemories),
             new("routing", Dimension.None, PropertyRange.Symbol, null, "How routes are chosen: fidelity (the highest end-to-end pair fidelity, then the fastest), time (the fastest expected generation, then the fewest hops) or rate_fidelity (the most distillable pairs per second: hashing yield of the fresh pair over its expected time).", RoutingMetrics, "fidelity"),
             // Repeater generations (docs/simulator.md, "Repeater generations"). Absent: the first generation.
             new("generation", Dimension.None, PropertyRange.PositiveCount, null, "Repeater generation of the network's repeaters: 1 (heralded links, two-way signalling, swapping, distillation; also when absent), 2 (encoded memories: heralded encoded links, swaps that do not wait for the far end) or 3 (one-way loss-tolerant encoded photons, error correction at every hop)."),

@@ -72,6 +72,46 @@ public class PooledMemoryTests
         Assert.True(Math.Abs(mean - reserved) <= 3 * se, $"per request: {mean:F2} ± {se:F2}, exact {reserved:F2}");
     }
 
+    /// <summary>
+    /// `link_pairing = request` on one link whose source end has two slots and whose other end one,
+    /// every attempt heralding (success 1; the delivery frees both ends at once), requests of
+    /// 1 ms and attempts of 3.025 ms after them. Slots X and Y ask at 0; X's request takes the
+    /// free slot at 1 ms (its attempt ends at 4.025), Y's is refused and Y asks again every 2 ms
+    /// (arriving at 3, then 5). At 4.025 X asks again, but Y's request at 5 takes the slot (ends
+    /// 8.025) and X's, at 5.025, is refused; X then arrives at 7.025 (refused) and asks again at
+    /// 8.025, together with Y: one of them takes the slot at 9.025. From there the two slots
+    /// repeat the same 8.025 ms pattern, two attempts ending at 4.025 + 8.025·k and
+    /// 8.025 + 8.025·k: 125 + 124 = 249 by 1 s, where one asking slot alone (or instant pairing
+    /// with 4.025 ms attempts) ends 248. A refused slot's next request can come sooner after the
+    /// free slot frees than a new request would.
+    /// </summary>
+    [Fact]
+    public void RefusedRequestsAskAgainAfterTheRoundTrip()
+    {
+        string Link(string pairing, string attempt) => "network one {\n  fiber_speed = 1e9 km/s;\n  classical_delay = 1 ms;\n  link_memories = pooled;\n"
+            + $"  link_pairing = {pairing};\n  qpu n0 {{ qubits = 1; comm = 2; }}\n  qpu n1 {{ qubits = 1; comm = 1; }}\n"
+            + $"  link n0 -- n1 {{ length = 1 m; attempt_time = {attempt}; success = 1; }}\n}}\n";
+        var asked = Stream(Link("request", "3.025 ms"), 2, runs: 3).Result;
+        Assert.All(asked.Runs, r => Assert.Equal(249, r.Pairs));
+        var instant = Stream(Link("instant", "4.025 ms"), 2, runs: 3).Result;
+        Assert.All(instant.Runs, r => Assert.Equal(248, r.Pairs));
+    }
+
+    /// <summary>
+    /// With no delay between a link's ends a request would be refused and asked again at the same
+    /// instant for ever; request pairing is then instant pairing (waiting for a free slot is the
+    /// limit of asking again ever sooner), so the runs are identical.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void RequestPairingWithoutDelayIsInstantPairing(int memories)
+    {
+        var asked = Stream(Chain(3, memories, "  link_pairing = request;\n"), 3, runs: 20).Result.Runs;
+        var instant = Stream(Chain(3, memories), 3, runs: 20).Result.Runs;
+        Assert.Equal(instant.Select(r => (r.Pairs, r.MeanFidelity, r.Events)), asked.Select(r => (r.Pairs, r.MeanFidelity, r.Events)));
+    }
+
     [Theory]
     [InlineData(5, 1, 0, 2)]
     [InlineData(5, 2, 0, 4)]

@@ -52,6 +52,9 @@ public sealed class NetworkModel
     /// <summary>`link_memories = pooled`: each link end's memories are a pool of slots (PooledLinkLayer.cs).</summary>
     public bool PooledMemories => Source.PooledMemories;
 
+    /// <summary>`link_pairing = request`: the upstream end of a link asks the other end for a slot before each attempt (PooledLinkLayer.cs).</summary>
+    public bool PairingByRequest => Source.PairingByRequest;
+
     public IReadOnlyList<NodeModel> Nodes { get; }
 
     public int IndexOf(string node) => _index[node];

@@ -17,10 +17,17 @@ namespace QNetLang.Simulation.Network;
 /// the far ends); a failed swap frees the far ends' slots when its news reaches them.
 /// Requests over the same route share its pool: each end-to-end pair goes to the oldest
 /// waiting request, and links attempt only while some request of their route waits.
+/// With `link_pairing = request` a link's two ends do not start together: the end nearer the
+/// route's source sends a request from each free slot, the other end takes it if it has a free
+/// slot when it arrives (the attempt then runs attempt_time from that moment, and a failed
+/// attempt frees both slots) and refuses it otherwise (the slot asks again when the refusal is
+/// back). Each attempt is then its own event, since a request already on its way can take a
+/// slot that a failed attempt frees.
 /// </summary>
 internal sealed class PooledLinkLayer : IEventHandler
 {
-    private const int StartEvent = 0, HeraldEvent = 1, SwapEvent = 2, NoticeEvent = 3, CutoffEvent = 4, FreeEvent = 5;
+    private const int StartEvent = 0, HeraldEvent = 1, SwapEvent = 2, NoticeEvent = 3, CutoffEvent = 4, FreeEvent = 5,
+        RequestEvent = 6, FailEvent = 7;
 
     private readonly NetworkModel _network;
     private readonly EventQueue _queue;
@@ -58,6 +65,8 @@ internal sealed class PooledLinkLayer : IEventHandler
         public required int[] LeftPartner, RightPartner;
         /// <summary>Pairs held at each path index towards its left and right neighbour (pair ids).</summary>
         public required List<int>[] HeldLeft, HeldRight;
+        /// <summary>`link_pairing = request`: attempts each link has ended since its last herald.</summary>
+        public required long[] AttemptsSinceHerald;
         public readonly Queue<(IPairConsumer Consumer, int Token, long RequestedAt)> Waiting = new();
     }
 
@@ -114,6 +123,7 @@ internal sealed class PooledLinkLayer : IEventHandler
             LeftPartner = new int[n], RightPartner = new int[n],
             HeldLeft = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray(),
             HeldRight = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray(),
+            AttemptsSinceHerald = new long[n - 1],
         };
         for (int k = 0; k < n; k++)
             (route.LeftPartner[k], route.RightPartner[k]) = _network.SwapAsap || k == 0 || k == n - 1 ? (-1, -1) : DoublingPartners(n, k);
@@ -164,12 +174,19 @@ internal sealed class PooledLinkLayer : IEventHandler
             case NoticeEvent: TryNode(_routes[arg], (int)data, time); break;
             case CutoffEvent: OnCutoff(_routes[arg], (int)data, time); break;
             case FreeEvent: FreeSlot((int)(data >> 32), (int)(data & 0xFFFF_FFFF), time); break;
+            case RequestEvent: OnRequest(_routes[arg], (int)data, time); break;
+            case FailEvent: OnFail((int)data, time); break;
         }
     }
 
     /// <summary>Starts attempts on link <paramref name="i"/> of a route on every pair of free slots at its ends, while a request waits.</summary>
     private void TryGenerate(Route route, int i, long time)
     {
+        if (AsksFirst(route, i))
+        {
+            SendRequests(route, i, time);
+            return;
+        }
         int a = route.Path[i], b = route.Path[i + 1];
         while (route.Waiting.Count > 0 && _free[(a, b)] > 0 && _free[(b, a)] > 0)
         {
@@ -184,11 +201,69 @@ internal sealed class PooledLinkLayer : IEventHandler
         }
     }
 
+    /// <summary>
+    /// Whether link <paramref name="i"/> of a route pairs its slots by request: `link_pairing =
+    /// request` and a delay between its ends. Without one, a refused request would be asked
+    /// again at the same instant for ever; waiting for a free slot (instant pairing) is the limit.
+    /// </summary>
+    private bool AsksFirst(Route route, int i) => _network.PairingByRequest && _network.Delay(route.Path[i], route.Path[i + 1]) > 0;
+
+    /// <summary>`link_pairing = request`: every free slot at the upstream end of link <paramref name="i"/> asks the other end for one, while a request waits.</summary>
+    private void SendRequests(Route route, int i, long time)
+    {
+        int a = route.Path[i], b = route.Path[i + 1];
+        while (route.Waiting.Count > 0 && _free[(a, b)] > 0)
+        {
+            _free[(a, b)]--;
+            long arrives = time + _network.Delay(a, b);
+            if (arrives > _maxTimePs) TimeLimit($"a slot request from {Name(a)} to {Name(b)}");
+            _queue.Schedule(arrives, this, RequestEvent, route.Id, i);
+        }
+    }
+
+    /// <summary>
+    /// A slot request reaches the downstream end of link <paramref name="i"/>: one attempt on a free
+    /// slot there, or a refusal that frees the asking slot when it is back (and it asks again).
+    /// </summary>
+    private void OnRequest(Route route, int i, long time)
+    {
+        int a = route.Path[i], b = route.Path[i + 1];
+        if (route.Waiting.Count == 0 || _free[(b, a)] == 0)
+        {
+            ScheduleFree(a, b, time + _network.Delay(b, a));
+            return;
+        }
+        _free[(b, a)]--;
+        var link = route.Links[i];
+        long done = link.CompletionTime(time, 1);
+        if (done > _maxTimePs) TimeLimit($"link {Name(a)}–{Name(b)} attempt");
+        _attempts.Add((route.Id, i, 1, time));
+        _queue.Schedule(done, this, _random.Chance(link.Success) ? HeraldEvent : FailEvent, route.Id, _attempts.Count - 1);
+    }
+
+    /// <summary>`link_pairing = request`: an attempt ended without a herald; both slots are free again.</summary>
+    private void OnFail(int index, long time)
+    {
+        var (routeId, i, _, _) = _attempts[index];
+        var route = _routes[routeId];
+        Attempts++;
+        route.AttemptsSinceHerald[i]++;
+        FreeSlot(route.Path[i + 1], route.Path[i], time);
+        FreeSlot(route.Path[i], route.Path[i + 1], time);
+    }
+
     private void OnHerald(int index, long time)
     {
         var (routeId, i, attempts, start) = _attempts[index];
         var route = _routes[routeId];
-        Attempts += attempts;
+        if (AsksFirst(route, i))
+        {
+            // This pair's attempts: the failed ones on its link since the last herald, and its own.
+            attempts += route.AttemptsSinceHerald[i];
+            route.AttemptsSinceHerald[i] = 0;
+            Attempts++;
+        }
+        else Attempts += attempts;
         _record?.Invoke(Name(route.Path[i]), $"link pair ({attempts} attempt(s))", start, time);
         _record?.Invoke(Name(route.Path[i + 1]), $"link pair ({attempts} attempt(s))", start, time);
         var pair = Formed(route, Add(new Pair { A = i, B = i + 1, State = route.Links[i].Generated, LastUpdate = time, Formed = time, BornA = time, BornB = time, Attempts = attempts }));
