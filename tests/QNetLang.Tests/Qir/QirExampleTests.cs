@@ -21,7 +21,7 @@ public class QirExampleTests
     internal static bool HasRuntimeClassical(string example)
     {
         var result = QnCompiler.Compile(Path.Combine(RepoPaths.Examples, example), new CompilationOptions());
-        return result.Distributed.Any(d => d.Program is { } p && NodeQirEmitter.FirstRuntimeClassical(p) is not null);
+        return result.Distributed.Any(d => d.Program is { } p && NodeQirEmitter.FirstUnexpressible(p) is not null);
     }
 
     private static SortedDictionary<string, string> Emit(string example)
@@ -104,7 +104,7 @@ public class QirCaseTests
         var result = TestCompiler.Compile(casePath);
         Assert.True(result.Success, TestCompiler.Diagnostics(result));
         // Runtime classical values have no per-node QIR: `qnlc build --emit qir` refuses them (QN3009, CliTests).
-        if (result.Distributed.Any(d => d.Program is { } p && NodeQirEmitter.FirstRuntimeClassical(p) is not null)) return;
+        if (result.Distributed.Any(d => d.Program is { } p && NodeQirEmitter.FirstUnexpressible(p) is not null)) return;
         foreach (var (name, text) in Emitters.Produce(result, ["qir"])) AssertValid(name, text);
     }
 }
