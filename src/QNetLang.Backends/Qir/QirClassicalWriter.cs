@@ -29,7 +29,7 @@ public sealed record QirValue(ClassicalType Type, string Operand, ClassicalValue
     private static string ConstantText(ClassicalValue value) => value.Type.Kind switch
     {
         ClassicalKind.Bool => value.AsBool ? "true" : "false",
-        ClassicalKind.Float => QirTemplates.Double(value.AsFloat)["double ".Length..],
+        ClassicalKind.Float => QirClassicalWriter.Hex(value.AsFloat),
         _ => ((long)value.Raw).ToString(CultureInfo.InvariantCulture),
     };
 }
@@ -414,7 +414,8 @@ public sealed class QirClassicalWriter(IQirCode code)
 
     // ---- instructions ----
 
-    private static string Hex(double value) => QirTemplates.Double(value)["double ".Length..];
+    /// <summary>A double's exact bit pattern as LLVM reads it; unlike a gate angle, -0.0 keeps its sign (-x is -0.0 - x).</summary>
+    internal static string Hex(double value) => "0x" + BitConverter.DoubleToInt64Bits(value).ToString("X16", CultureInfo.InvariantCulture);
 
     /// <summary>An instruction computing on <c>i64</c> (int_computations).</summary>
     private string Int(string instruction)
