@@ -65,4 +65,23 @@ public class QirRuntimeClassicalTests
         Assert.Contains(diagnostics, d => d.Code == "QN4204" && d.Message.Contains("int_computations", StringComparison.Ordinal));
         Assert.Contains(diagnostics, d => d.Code == "QN4204" && d.Message.Contains("float_computations", StringComparison.Ordinal));
     }
+
+    public static IEnumerable<object[]> VerifyCases() => RepoPaths.CaseFiles(Path.Combine("qir", "verify"), ".ll");
+
+    /// <summary>
+    /// `qnlc verify-qir` on modules that compute on integers and doubles (tests/cases/qir/verify):
+    /// accepted with the capabilities declared, QN4204 at each instruction whose capability is
+    /// not (golden NAME.expected.diag: what the command prints, paths relative to tests/cases).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(VerifyCases))]
+    public void VerifyQirAcceptsDeclaredComputationsAndRejectsUndeclaredOnes(string casePath)
+    {
+        string path = Path.Combine(RepoPaths.Cases, casePath);
+        Assert.Equal("", LlvmTools.Validate(File.ReadAllText(path)));
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        int exit = QNetLang.Compiler.Commands.VerifyQir.Run(path, stdout, stderr);
+        Assert.Equal(stderr.ToString().Contains(": error ", StringComparison.Ordinal) ? 1 : 0, exit);
+        Golden.Verify(path, "diag", TestCompiler.RelativeToCases(stderr.ToString() + stdout.ToString()));
+    }
 }
