@@ -88,6 +88,9 @@ public static class NodeQirEmitter
             .GroupBy(bit => circuit.Bits[bit].Register, StringComparer.Ordinal)
             .Select(g => g.OrderBy(bit => circuit.Bits[bit].Element ?? -1).ToList())
             .ToList();
+        // Recording calls may be followed only by other recording calls and the return, so the
+        // computed bits are taken out of their patterns first.
+        body.PrepareRecords(groups.SelectMany(g => g));
         if (groups.Count > 1)
             module.Instruction(QirTemplates.RecordGroup(QirTemplates.RecordTuple, groups.Count, module.AddLabel(circuit.Name)), QirTemplates.RecordTuple);
         foreach (var group in groups)
@@ -125,10 +128,12 @@ public static class NodeQirEmitter
 
     /// <summary>
     /// The current value of a bit that is not (or no longer) what its result holds: a constant or
-    /// an <c>i1</c> SSA value, after a runtime assignment or a merge of paths that disagree.
-    /// A bit absent from the state is read from its result (it was measured or received last).
+    /// an <c>i1</c> SSA value (<see cref="Value"/>), or bit <see cref="Index"/> of the <c>i64</c>
+    /// pattern <see cref="Word"/> (of <see cref="Width"/> bits) a runtime assignment computed,
+    /// taken out only where a single bit is needed. A bit absent from the state is read from its
+    /// result (it was measured or received last).
     /// </summary>
-    private sealed record KnownBit(string Value);
+    private sealed record KnownBit(string? Value, string? Word = null, int Index = 0, int Width = 0);
 
     /// <summary>An edge into a block: where it comes from, the branch that takes it, and the bits' state along it.</summary>
     private sealed record Edge(string From, QirModuleWriter.BodyLine Branch, ImmutableDictionary<int, KnownBit> State);
@@ -187,9 +192,22 @@ public static class NodeQirEmitter
 
         public bool? ConstantBit(int bit) => _state.TryGetValue(bit, out var known) ? known.Value switch { "true" => true, "false" => false, _ => null } : null;
 
+        public (string Word, int Index, int Width)? WordBit(int bit) =>
+            _state.TryGetValue(bit, out var known) && known.Word is { } word ? (word, known.Index, known.Width) : null;
+
+        /// <summary>The bit of a pattern as an <c>i1</c>, written here (not kept: a later block need not be dominated by this one).</summary>
+        private string Extract(KnownBit known, Action<string> write)
+        {
+            string masked = NewValue(), value = NewValue();
+            write($"{masked} = and i64 {known.Word}, {unchecked((long)(1UL << known.Index)).ToString(CultureInfo.InvariantCulture)}");
+            write($"{value} = icmp ne i64 {masked}, 0");
+            module.IntComputations = true;
+            return value;
+        }
+
         public string ReadBit(int bit)
         {
-            if (_state.TryGetValue(bit, out var known)) return known.Value;
+            if (_state.TryGetValue(bit, out var known)) return known.Value ?? Extract(known, text => module.Instruction(text));
             string value = "%r" + N(_values++);
             module.Instruction(QirTemplates.Read(value[1..], results[bit], module.Version), QirTemplates.ReadResult, circuit.Bits[bit].Name);
             return value;
@@ -242,7 +260,7 @@ public static class NodeQirEmitter
         /// <summary>The bit's value at the end of the edge's block: its known value, or its result read just before the branch.</summary>
         private string ValueAtEnd(Edge edge, int bit)
         {
-            if (edge.State.TryGetValue(bit, out var known)) return known.Value;
+            if (edge.State.TryGetValue(bit, out var known)) return known.Value ?? Extract(known, text => module.InsertBefore(edge.Branch, text));
             string value = "%r" + N(_values++);
             module.InsertBefore(edge.Branch, QirTemplates.Read(value[1..], results[bit], module.Version) + "  ; " + circuit.Bits[bit].Name, QirTemplates.ReadResult);
             return value;
@@ -269,9 +287,9 @@ public static class NodeQirEmitter
                         module.Instruction(QirTemplates.Call(QirTemplates.Entangle, [QirTemplates.Int(e.PairId), QirTemplates.Qubit(qubits[e.Qubit], module.Version)]), QirTemplates.Entangle,
                             "with " + e.Peer + (e.Path.Length > 2 ? " via " + string.Join(" -- ", e.Path) : ""));
                         break;
-                    case SendBitInstruction s when _state.TryGetValue(s.Bit, out var known):
+                    case SendBitInstruction s when _state.ContainsKey(s.Bit):
                         // A computed bit is in no result: it is sent as a value (the receiver still writes it into a result).
-                        module.Instruction(QirTemplates.Call(QirTemplates.SendBool, [QirTemplates.Int(s.MessageId), "i1 " + known.Value]), QirTemplates.SendBool,
+                        module.Instruction(QirTemplates.Call(QirTemplates.SendBool, [QirTemplates.Int(s.MessageId), "i1 " + ReadBit(s.Bit)]), QirTemplates.SendBool,
                             $"{circuit.Bits[s.Bit].Name} to {s.To}");
                         break;
                     case SendBitInstruction s:
@@ -301,11 +319,20 @@ public static class NodeQirEmitter
             }
         }
 
+        private readonly Dictionary<int, string> _recorded = [];
+
+        /// <summary>The <c>i1</c> values of the computed bits about to be recorded, written before the first recording call.</summary>
+        public void PrepareRecords(IEnumerable<int> bits)
+        {
+            foreach (int bit in bits)
+                if (_state.ContainsKey(bit)) _recorded[bit] = ReadBit(bit);
+        }
+
         /// <summary>Records the program's bits: a bit in its result with <c>result_record_output</c>, a computed one with <c>bool_record_output</c>.</summary>
         public void Record(int bit, string label)
         {
-            if (_state.TryGetValue(bit, out var known))
-                module.Instruction(QirTemplates.Call(QirTemplates.RecordBool, ["i1 " + known.Value, label]), QirTemplates.RecordBool);
+            if (_recorded.TryGetValue(bit, out var value))
+                module.Instruction(QirTemplates.Call(QirTemplates.RecordBool, ["i1 " + value, label]), QirTemplates.RecordBool);
             else
                 module.Instruction(QirTemplates.Record(results[bit], label, module.Version), QirTemplates.RecordResult);
         }
@@ -324,8 +351,12 @@ public static class NodeQirEmitter
                 case ClassicalAssignOperation assign:
                 {
                     var value = _classical.Compile(assign.Value);
-                    var bits = assign.Targets.Select((_, i) => _classical.BitOf(value, i)).ToList();
-                    for (int i = 0; i < assign.Targets.Length; i++) _state = _state.SetItem(assign.Targets[i], new KnownBit(bits[i]));
+                    bool pattern = value.Constant is null && value.Type.Kind is not (ClassicalKind.Bool or ClassicalKind.Float);
+                    for (int i = 0; i < assign.Targets.Length; i++)
+                    {
+                        var known = pattern && i < 64 ? new KnownBit(null, value.Operand, i, value.Type.Width) : new KnownBit(_classical.BitOf(value, i));
+                        _state = _state.SetItem(assign.Targets[i], known);
+                    }
                     break;
                 }
                 case MeasureOperation m:

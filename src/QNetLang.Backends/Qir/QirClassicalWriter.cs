@@ -60,6 +60,13 @@ public interface IQirCode
 
     /// <summary>The bit's value when it is a known constant.</summary>
     bool? ConstantBit(int bit);
+
+    /// <summary>
+    /// When the bit was written by a runtime assignment and not since: the <c>i64</c> pattern the
+    /// assignment computed (<paramref name="bit"/> is its bit <c>Index</c>) and that pattern's width,
+    /// so a read of the whole variable reuses it instead of reassembling it bit by bit.
+    /// </summary>
+    (string Word, int Index, int Width)? WordBit(int bit);
 }
 
 /// <summary>
@@ -125,27 +132,49 @@ public sealed class QirClassicalWriter(IQirCode code)
 
     private QirValue Bits(ClassicalBits bits)
     {
-        if (bits.Type.Kind == ClassicalKind.Float) throw new QirUnexpressibleException("a float variable read at run time (its bits need a bitcast, which the Adaptive Profile does not have)");
-        ulong constant = 0;
-        string? word = null;
         int count = Math.Min(bits.Bits.Length, Math.Min(64, bits.Type.Width));
+        ulong constant = 0;
+        bool allConstant = true;
         for (int i = 0; i < count; i++)
         {
-            if (code.ConstantBit(bits.Bits[i]) is { } known)
+            if (code.ConstantBit(bits.Bits[i]) is { } known) constant |= known ? 1UL << i : 0;
+            else allConstant = false;
+        }
+        if (allConstant && bits.Type.Kind != ClassicalKind.Float) return QirValue.Of(new ClassicalValue(bits.Type, ClassicalSemantics.Truncate(constant, bits.Type.Width)));
+        if (bits.Type.Kind == ClassicalKind.Float) throw new QirUnexpressibleException("a float variable read at run time (its bits need a bitcast, which the Adaptive Profile does not have)");
+        if (bits.Type.Kind == ClassicalKind.Bool && count == 1) return new QirValue(bits.Type, code.ReadBit(bits.Bits[0]), null);
+        // Bits that come from one assignment's pattern at the same distance from their place are
+        // taken together (one shift and one mask: a whole variable read back is its pattern as is);
+        // any other bit is placed on its own.
+        string? word = null;
+        var groups = new List<(string Word, int Shift, ulong Mask, int Width)>();
+        for (int i = 0; i < count; i++)
+        {
+            if (code.ConstantBit(bits.Bits[i]) is not null) continue;
+            if (code.WordBit(bits.Bits[i]) is { } w)
             {
-                if (known) constant |= 1UL << i;
+                int shift = i - w.Index;
+                int g = groups.FindIndex(x => x.Word == w.Word && x.Shift == shift);
+                if (g < 0) groups.Add((w.Word, shift, 1UL << i, w.Width));
+                else groups[g] = groups[g] with { Mask = groups[g].Mask | (1UL << i) };
                 continue;
             }
             string bit = code.ReadBit(bits.Bits[i]);
-            if (bits.Type.Kind == ClassicalKind.Bool && count == 1) return new QirValue(bits.Type, bit, null);
             string wide = Int($"zext i1 {bit} to i64");
             string placed = i == 0 ? wide : Int($"shl i64 {wide}, {N(i)}");
             word = word is null ? placed : Int($"or i64 {word}, {placed}");
         }
-        if (word is null) return QirValue.Of(new ClassicalValue(bits.Type, ClassicalSemantics.Truncate(constant, bits.Type.Width)));
-        if (constant != 0) word = Int($"or i64 {word}, {N((long)constant)}");
+        foreach (var (source, shift, mask, width) in groups)
+        {
+            string moved = shift > 0 ? Int($"shl i64 {source}, {N(shift)}") : shift < 0 ? Int($"lshr i64 {source}, {N(-shift)}") : source;
+            // The pattern holds nothing above its width: a mask that keeps all of it is no mask.
+            bool whole = shift == 0 && width < 64 && mask == (1UL << width) - 1 || shift == 0 && width >= 64 && mask == ulong.MaxValue;
+            string part = whole ? moved : Int($"and i64 {moved}, {N(unchecked((long)mask))}");
+            word = word is null ? part : Int($"or i64 {word}, {part}");
+        }
+        if (constant != 0) word = Int($"or i64 {word}, {N(unchecked((long)constant))}");
         if (bits.Type.Kind == ClassicalKind.Bool) return new QirValue(bits.Type, Int($"icmp ne i64 {word}, 0"), null);
-        return new QirValue(bits.Type, word, null);
+        return new QirValue(bits.Type, word!, null);
     }
 
     // ---- conversions (ClassicalSemantics.Convert and the Value accessors) ----

@@ -118,11 +118,13 @@ public static class QirProfileChecker
             var seen = new HashSet<string>(StringComparer.Ordinal);
             string current = "";
             int returns = 0;
+            bool recording = false;
             foreach (var line in entry.Body)
             {
                 var label = LabelPattern.Match(line.Text);
                 if (label.Success)
                 {
+                    recording = false;
                     current = label.Groups[1].Value;
                     seen.Add(current);
                     continue;
@@ -130,6 +132,11 @@ public static class QirProfileChecker
                 string text = Regex.Replace(line.Text, @"^%[-\w$.]+\s*=\s*", "");
                 string[] words = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
                 string op = words[0] is "tail" or "musttail" or "notail" && words.Length > 1 ? words[1] : words[0];
+                // Output recording ends the program: only more recording and the return may follow it.
+                bool records = op == "call" && Regex.IsMatch(text, @"@__quantum__rt__\w+_record_output\s*\(");
+                if (recording && !records && op != "ret")
+                    Report(line, Diagnostics.QirInstructionNotAllowed, $"'{op}' after output recording (only recording calls and 'ret' may follow it)", _profile == QirProfile.Base ? "base profile" : "adaptive profile");
+                if (records) recording = true;
                 switch (op)
                 {
                     case "call":

@@ -178,6 +178,8 @@ public class QirClassicalExecutionTests
 
         public bool? ConstantBit(int bit) => null;
 
+        public (string Word, int Index, int Width)? WordBit(int bit) => null;
+
         public string Define(int index, QirValue value)
         {
             string result = value.Type.Kind switch
