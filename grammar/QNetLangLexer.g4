@@ -25,6 +25,7 @@ FLOAT:     'float';
 ANGLE:     'angle';
 CONST:     'const';
 GATE:      'gate';
+DEF:       'def';
 
 // ---- keywords: statements ------------------------------------------------
 MEASURE:   'measure';
@@ -39,6 +40,9 @@ AT:        'at';
 EPR:       'epr';
 TELEPORT:  'teleport';
 SEND:      'send';
+RETURN:    'return';
+TRUE:      'true';
+FALSE:     'false';
 // ---- keywords: figures of merit --------------------------------------------
 FIGURE:    'figure';
 OVER:      'over';
@@ -61,7 +65,7 @@ EQUALS:    '=';
 EQEQ:      '==';
 NOTEQ:     '!=';
 // Compound assignments of classical variables (`k <<= 1;`); before the operators they start with.
-CompoundAssign: '+=' | '-=' | '*=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=';
+CompoundAssign: '+=' | '-=' | '*=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '**=';
 LSHIFT:    '<<';
 RSHIFT:    '>>';
 LESSEQ:    '<=';

@@ -48,6 +48,8 @@ statement
     | constDeclaration
     | variableDeclaration
     | gateDefinition
+    | subroutineDefinition
+    | returnStatement
     | measureArrowStatement
     | measureAssignStatement
     | resetStatement
@@ -61,6 +63,7 @@ statement
     | sendStatement
     | assignmentStatement
     | figureDeclaration
+    | callStatement
     | gateCallStatement
     | block
     ;
@@ -83,6 +86,18 @@ gateDefinition
     : GATE Identifier (LPAREN params=identifierList? RPAREN)? qubits=identifierList? block
     ;
 identifierList: Identifier (COMMA Identifier)*;
+
+// `def name(qubit a, qubit[2] r, uint[4] k) -> bit { ... return e; }`: a subroutine, inlined at
+// every call (docs/language.md, "Subroutines"). Parameters take qubits (single or a register,
+// by reference) or classical values (by value); the result type is optional.
+subroutineDefinition
+    : DEF Identifier LPAREN (subroutineParameter (COMMA subroutineParameter)*)? RPAREN
+      (ARROW returnType = (BIT | BOOL | INT | UINT | FLOAT | ANGLE) returnWidth = designator?)? block
+    ;
+subroutineParameter: parameterType = (QUBIT | BIT | BOOL | INT | UINT | FLOAT | ANGLE) designator? Identifier;
+returnStatement: RETURN expression? SEMICOLON;
+// `f(q, 3);`: a subroutine called for its effect (a gate call always names its qubits after the parentheses).
+callStatement: Identifier LPAREN expressionList? RPAREN SEMICOLON;
 
 gateCallStatement: Identifier (LPAREN expressionList? RPAREN)? operandList SEMICOLON;
 
@@ -137,6 +152,7 @@ expression
     | expression op = PIPE expression                                 # bitwiseOrExpression
     | expression op = ANDAND expression                               # logicalAndExpression
     | expression op = OROR expression                                 # logicalOrExpression
+    | value = (TRUE | FALSE)                                          # booleanExpression
     | number unit?                                                    # literalExpression
     | Identifier                                                      # identifierExpression
     ;

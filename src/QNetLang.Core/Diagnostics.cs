@@ -85,6 +85,11 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor RuntimeValueNotConstant = new("QN2066", "Runtime value where a constant is needed", "'{0}' depends on a measurement, so its value is known only at run time, but this place needs a constant: {1}");
     public static readonly DiagnosticDescriptor ClassicalWidthInvalid = new("QN2067", "Invalid classical width", "the width of {0} must be an integer constant from 1 to {1}, found {2}");
     public static readonly DiagnosticDescriptor AssignmentToConstant = new("QN2068", "Assignment to a non-variable", "'{0}' is {1}, not a classical variable: it cannot be assigned");
+    public static readonly DiagnosticDescriptor SubroutineArgumentMismatch = new("QN2069", "Subroutine call does not match its definition", "the call of subroutine '{0}' does not match its definition: {1}");
+    public static readonly DiagnosticDescriptor RecursiveSubroutine = new("QN2070", "Recursive subroutine", "subroutine '{0}' calls itself: a subroutine is inlined at every call, so recursion would never end; use a `while` loop instead");
+    public static readonly DiagnosticDescriptor SubroutineCallNotConstant = new("QN2071", "Subroutine call where a constant is needed", "the call of subroutine '{0}' runs when the program runs, but this place needs a value known at compile time (a size, an index, a `for` bound or a built-in function's argument)");
+    public static readonly DiagnosticDescriptor MisplacedReturn = new("QN2072", "Misplaced or missing return", "{0}");
+    public static readonly DiagnosticDescriptor NotAllowedInSubroutine = new("QN2073", "Statement not allowed in a subroutine", "a subroutine body may not contain {0}: {1}");
     public static readonly DiagnosticDescriptor MoveInConditional = new("QN2041", "Qubit moved inside a conditional", "{0} cannot be inside an `if`: where a qubit is must not depend on a measurement result");
     public static readonly DiagnosticDescriptor ConflictingProperties = new("QN2042", "Conflicting properties", "'{0}' and '{1}' cannot both be given: {2}");
     public static readonly DiagnosticDescriptor ImpossibleProperty = new("QN2043", "Physically impossible property", "{0}");

@@ -11,7 +11,8 @@ namespace QNetLang.Ir;
 /// </summary>
 public sealed class ClassicalExpressionParser(string text, Func<string, ImmutableArray<int>> bits)
 {
-    private static readonly string[] BinaryOperators = ["<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+", "-", "*", "/", "%", "&", "|", "^", "<", ">"];
+    // Longest first where one starts another: `**` before `*`, `<<` before `<`.
+    private static readonly string[] BinaryOperators = ["**", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+", "-", "*", "/", "%", "&", "|", "^", "<", ">"];
     private int _position;
 
     /// <summary>True when <paramref name="text"/> at <paramref name="position"/> starts a typed expression.</summary>
@@ -119,6 +120,7 @@ public sealed class ClassicalExpressionParser(string text, Func<string, Immutabl
         "+" => ClassicalBinaryOperator.Add,
         "-" => ClassicalBinaryOperator.Subtract,
         "*" => ClassicalBinaryOperator.Multiply,
+        "**" => ClassicalBinaryOperator.Power,
         "/" => ClassicalBinaryOperator.Divide,
         "%" => ClassicalBinaryOperator.Modulo,
         "<<" => ClassicalBinaryOperator.ShiftLeft,

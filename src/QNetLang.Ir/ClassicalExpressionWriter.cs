@@ -66,6 +66,7 @@ public static class ClassicalExpressionWriter
         ClassicalBinaryOperator.Equal => "==",
         ClassicalBinaryOperator.NotEqual => "!=",
         ClassicalBinaryOperator.LogicalAnd => "&&",
+        ClassicalBinaryOperator.Power => "**",
         _ => "||",
     };
 }

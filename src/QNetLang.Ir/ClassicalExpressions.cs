@@ -62,6 +62,8 @@ public enum ClassicalBinaryOperator
     NotEqual,
     LogicalAnd,
     LogicalOr,
+    /// <summary><c>a ** b</c>: a float power when the type is float, otherwise repeated multiplication at the type's width (0 for a negative exponent).</summary>
+    Power,
 }
 
 /// <summary>

@@ -116,6 +116,7 @@ public static class ClassicalSemantics
                     : new ClassicalValue(type, value.Raw >> (int)by);
             }
         }
+        if (op == ClassicalBinaryOperator.Power) return Power(left, right, type);
         if (type.Kind == ClassicalKind.Float)
         {
             double a = left.AsReal, b = right.AsReal;
@@ -166,6 +167,20 @@ public static class ClassicalSemantics
             ClassicalBinaryOperator.Modulo => y == 0 ? 0 : x % y,
             _ => IntegerOp(op, x, y),
         });
+    }
+
+    /// <summary>A float power, or an integer one by squaring and multiplying, wrapping at the type's width like repeated multiplication.</summary>
+    private static ClassicalValue Power(ClassicalValue left, ClassicalValue right, ClassicalType type)
+    {
+        if (type.Kind == ClassicalKind.Float) return ClassicalValue.OfFloat(Math.Pow(left.AsReal, right.AsReal));
+        long exponent = right.AsInteger, result = 1, power = Convert(left, type).AsInteger;
+        if (exponent < 0) result = 0;
+        for (long e = exponent; e > 0; e >>= 1)
+        {
+            if ((e & 1) == 1) result = unchecked(result * power);
+            power = unchecked(power * power);
+        }
+        return type.Kind == ClassicalKind.Int ? ClassicalValue.Of(type, result) : new ClassicalValue(type, Truncate((ulong)result, type.Width));
     }
 
     private static long IntegerOp(ClassicalBinaryOperator op, long x, long y) => unchecked(op switch

@@ -44,3 +44,11 @@ public sealed record BoundCall(Name Function, BuiltinValueSymbol? FunctionSymbol
 /// the bounds see only outer names.
 /// </summary>
 public sealed record BoundReduction(Name Function, BuiltinValueSymbol? FunctionSymbol, LoopVariableSymbol Variable, BoundExpression Start, BoundExpression End, BoundExpression Body, BoundExpression? Condition, TextSpan Span) : BoundExpression(Span);
+
+/// <summary>
+/// A call of a <c>def</c>: <see cref="Arguments"/> in parameter order (a qubit argument is the
+/// bound name or element of a qubit register). Its value is <see cref="Result"/>, a variable of
+/// this call site that the inlined body's <c>return</c> writes (null when the subroutine returns
+/// nothing). The lowerer runs every call of an expression, left to right, before evaluating it.
+/// </summary>
+public sealed record BoundSubroutineCall(Name Function, Subroutine Callee, ImmutableArray<BoundExpression> Arguments, ClassicalVariableSymbol? Result, TextSpan Span) : BoundExpression(Span);

@@ -46,6 +46,12 @@ public sealed record BoundAt(NetworkNode Node, ImmutableArray<BoundStatement> Bo
 /// <summary>A bare <c>{ ... }</c>: groups statements, nothing more.</summary>
 public sealed record BoundBlock(ImmutableArray<BoundStatement> Body, TextSpan Span) : BoundStatement(Span);
 
+/// <summary><c>f(q);</c>: a subroutine called for its effect.</summary>
+public sealed record BoundCallStatement(BoundSubroutineCall Call, TextSpan Span) : BoundStatement(Span);
+
+/// <summary>The final <c>return e;</c> of a subroutine: writes the result of the call being inlined.</summary>
+public sealed record BoundReturn(BoundExpression? Value, TextSpan Span) : BoundStatement(Span);
+
 public sealed record BoundEpr(BoundOperand First, BoundOperand Second, TextSpan Span) : BoundStatement(Span);
 
 public sealed record BoundTeleport(BoundOperand Qubit, NetworkNode Destination, TextSpan Span) : BoundStatement(Span);

@@ -88,6 +88,7 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
         BoundCall call => Call(call, lookup),
         BoundCast cast => Cast(cast, lookup),
         BoundReduction reduction => ReductionOutside(reduction),
+        BoundSubroutineCall call => CallOutsideStatement(call),
         _ => throw new InvalidOperationException($"unknown expression {expression.GetType().Name}"),
     };
 
@@ -96,6 +97,17 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
     /// <summary>A reduction pools rounds over all shots: it has a value only after the run, in a figure.</summary>
     public static string ReductionOutsideFigure(BoundReduction reduction) =>
         $"{reduction.Function.Text}(... over {reduction.Variable.Name} in ...) is allowed only in a `figure` declaration: its value exists only after all shots have run";
+
+    /// <summary>
+    /// Subroutine calls run where a statement runs them (an assignment, a condition, a gate's
+    /// angle); a size, an index, a loop bound or a built-in function's argument is computed
+    /// before anything runs.
+    /// </summary>
+    private ConstValue? CallOutsideStatement(BoundSubroutineCall call)
+    {
+        diagnostics.Report(Diagnostics.SubroutineCallNotConstant, At(call.Span), call.Function.Text);
+        return null;
+    }
 
     private ConstValue? ReductionOutside(BoundReduction reduction)
     {

@@ -50,6 +50,15 @@ internal sealed class NameRecorder(SymbolTable table, SourceText source)
                 Reference(index.Name, symbol);
                 return new BoundIndex(index.Name, symbol, Bind(index.Index, scope, program, inFigure, network), index.Span);
             }
+            case CallExpression call when !inFigure && scope?.Lookup(call.Function.Text) is SubroutineSymbol subroutine:
+            {
+                Reference(call.Function, subroutine);
+                var callee = subroutine.Subroutine;
+                var arguments = call.Arguments.Select(a => Bind(a, scope, program)).ToImmutableArray();
+                // The call site's own result: two calls in one expression keep both values.
+                var result = callee.ResultType is { } type ? new ClassicalVariableSymbol(callee.Name + "_result", type, call.Span) : null;
+                return new BoundSubroutineCall(call.Function, callee, arguments, result, call.Span);
+            }
             case CallExpression call:
             {
                 bool linkFunction = inFigure && network is not null && FigureLinkFunctions.Contains(call.Function.Text);

@@ -144,3 +144,29 @@ public sealed record UserGate(string Name, ImmutableArray<string> Parameters, Im
     /// <summary>Set once, after the body is bound (the body cannot call the gate itself).</summary>
     public ImmutableArray<BoundGateCall> Body { get; internal set; } = ImmutableArray<BoundGateCall>.Empty;
 }
+
+/// <summary>
+/// A qubit parameter of a <c>def</c>: one qubit, or a register of <see cref="Size"/> qubits
+/// (<see cref="IsRegister"/>), bound to the call's qubits each time the subroutine is inlined.
+/// </summary>
+public sealed record SubroutineQubitSymbol(string Name, int Size, bool IsRegister, TextSpan DeclarationSpan) : Symbol(Name, DeclarationSpan)
+{
+    public override string KindDescription => IsRegister ? "a qubit register parameter" : "a qubit parameter";
+}
+
+/// <summary>
+/// A <c>def</c>: its parameters in order (each a <see cref="SubroutineQubitSymbol"/> or a
+/// <see cref="ClassicalVariableSymbol"/> that receives the argument's value), its result type
+/// (null when it returns nothing) and its body, which the lowerer inlines at every call.
+/// </summary>
+public sealed record Subroutine(string Name, ImmutableArray<Symbol> Parameters, ClassicalType? ResultType, TextSpan DeclarationSpan)
+{
+    /// <summary>Set once, after the body is bound (the body cannot call the subroutine itself).</summary>
+    public ImmutableArray<BoundStatement> Body { get; internal set; } = [];
+}
+
+/// <summary>A <c>def</c> as a name: what a call's name resolves to.</summary>
+public sealed record SubroutineSymbol(Subroutine Subroutine) : Symbol(Subroutine.Name, Subroutine.DeclarationSpan)
+{
+    public override string KindDescription => "a subroutine";
+}

@@ -85,6 +85,14 @@ internal sealed class ExpressionBuilder(SourceText source, DiagnosticBag diagnos
                 return SyntaxFacts.NameOf(source, id.Identifier()) is { } n ? new NameExpression(n, span) : null;
             case P.LiteralExpressionContext lit:
                 return Literal(lit, span);
+            case P.BooleanExpressionContext b:
+            {
+                // As in the OpenQASM importer: `true` is the constant comparison 1 == 1 and
+                // `false` is 1 == 0, so they fold wherever a constant does and read as bool.
+                var one = new LiteralExpression("1", 1, true, null, span);
+                bool isTrue = b.value.Type == QNetLangLexer.TRUE;
+                return new BinaryExpression(BinaryOperator.Equal, one, new LiteralExpression(isTrue ? "1" : "0", isTrue ? 1 : 0, true, null, span), span);
+            }
             case P.UnaryExpressionContext u:
             {
                 var operand = Build(u.expression());

@@ -154,6 +154,23 @@ internal sealed class QnAstBuilder(SourceText source, DiagnosticBag diagnostics)
             }
             case P.GateDefinitionContext g:
                 return GateDefinition(g, span);
+            case P.SubroutineDefinitionContext d:
+                return SubroutineDefinition(d, span);
+            case P.ReturnStatementContext r:
+            {
+                Expression? value = null;
+                if (r.expression() is { } returned && (value = _expressions.Build(returned)) is null) return null;
+                return new ReturnStatement(value, span);
+            }
+            case P.CallStatementContext call:
+            {
+                var name = NameOf(call.Identifier());
+                if (name is null) return null;
+                var arguments = call.expressionList()?.expression().Select(_expressions.Build).ToList() ?? [];
+                if (arguments.Any(a => a is null)) return null;
+                var callSpan = TextSpan.FromBounds(span.Start, Math.Max(span.Start, span.End - 1));
+                return new CallStatement(new CallExpression(name, [.. arguments.Cast<Expression>()], callSpan), span);
+            }
             case P.GateCallStatementContext call:
             {
                 var name = NameOf(call.Identifier());
@@ -241,6 +258,7 @@ internal sealed class QnAstBuilder(SourceText source, DiagnosticBag diagnostics)
                     "^=" => BinaryOperator.BitXor,
                     "<<=" => BinaryOperator.ShiftLeft,
                     ">>=" => BinaryOperator.ShiftRight,
+                    "**=" => BinaryOperator.Power,
                     _ => null,
                 };
                 return new AssignmentStatement(target, op, value, span);
@@ -280,6 +298,30 @@ internal sealed class QnAstBuilder(SourceText source, DiagnosticBag diagnostics)
             parameters = ImmutableArray<Name>.Empty;
         }
         return new GateDefinition(name, parameters, qubits, Block(context.block()), span);
+    }
+
+    private SubroutineDefinition? SubroutineDefinition(P.SubroutineDefinitionContext context, TextSpan span)
+    {
+        var name = NameOf(context.Identifier());
+        if (name is null) return null;
+        var parameters = ImmutableArray.CreateBuilder<SubroutineParameter>();
+        foreach (var parameter in context.subroutineParameter())
+        {
+            var parameterName = NameOf(parameter.Identifier());
+            if (parameterName is null || parameter.parameterType is null) return null;
+            if (parameter.parameterType.Type == QNetLangLexer.QUBIT)
+            {
+                Expression? size = null;
+                if (parameter.designator() is { } designator && (size = Designator(designator)) is null) return null;
+                parameters.Add(new SubroutineParameter(null, size, parameterName, Span(parameter)));
+                continue;
+            }
+            if (_expressions.ClassicalType(parameter.parameterType, parameter.designator()) is not { } type) return null;
+            parameters.Add(new SubroutineParameter(type, null, parameterName, Span(parameter)));
+        }
+        ClassicalTypeSyntax? result = null;
+        if (context.returnType is not null && (result = _expressions.ClassicalType(context.returnType, context.returnWidth)) is null) return null;
+        return new SubroutineDefinition(name, parameters.ToImmutable(), result, Block(context.block()), span);
     }
 
     private ImmutableArray<Name> IdentifierList(P.IdentifierListContext? context) =>

@@ -40,6 +40,21 @@ public class DocumentSymbolTests : IDisposable
     }
 
     [Fact]
+    public async Task SubroutinesAreFunctionsOfTheProgram()
+    {
+        const string text = "network n { qpu a { qubits = 2; } }\nprogram p on n {\n    qubit q;\n    def flip(qubit t) -> bit { bit m; x t; m = measure t; return m; }\n    flip(q);\n}\n";
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+        string uri = _files.Uri("subroutine.qn");
+        await client.OpenAsync(uri, text);
+        var symbols = (await client.ResultAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }))!.AsArray();
+        var children = symbols[1]!["children"]!.AsArray();
+        Assert.Equal(["q", "flip"], children.Select(c => c!["name"]!.GetValue<string>()));
+        Assert.Equal("def", children[1]!["detail"]!.GetValue<string>());
+        Assert.Equal(12, children[1]!["kind"]!.GetValue<int>()); // Function
+    }
+
+    [Fact]
     public async Task UnknownDocumentHasNoSymbols()
     {
         await using var client = new LspTestClient();

@@ -112,6 +112,9 @@ public class DecoyStateBb84Tests : IDisposable
         double error = (Ed * (1 - Math.Exp(-eta * Mu)) + Y0 / 2 * Math.Exp(-eta * Mu)) / gain;
         Assert.Equal(gain, figures["q_mu"].Value, 12);
         Assert.Equal(error, figures["e_mu"].Value, 12);
+        // Figures read from the link model alone are exact: no sampling error, not rounding noise.
+        foreach (string exact in (string[])["q_mu", "e_mu", "y1", "e1", "key_rate"])
+            Assert.Equal(0.0, figures[exact].StdErr);
         AssertWithin(figures["gain_mu"], gain);
         AssertWithin(figures["qber_mu"], error);
         Assert.InRange(figures["y1_lower"].Value, 0.9 * figures["y1"].Value, figures["y1"].Value);

@@ -164,7 +164,10 @@ public class RuntimeLoopTests
             """);
         var (result, diagnostics) = Simulator.Run(program, new RunOptions { Shots = 1 });
         Assert.Null(result);
-        Assert.Equal("QN3010", Assert.Single(diagnostics).Code);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal("QN3010", error.Code);
+        // At the loop, not at the start of the file.
+        Assert.EndsWith("(6,5)", error.Location.ToString());
     }
 
     [Fact]

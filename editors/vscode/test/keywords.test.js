@@ -25,6 +25,10 @@ const EXPECTED = {
     angle: 'storage.type.scalar.qnetlang',
     const: 'storage.modifier.const.qnetlang',
     gate: 'storage.type.gate.qnetlang',
+    def: 'storage.type.def.qnetlang',
+    return: 'keyword.control.return.qnetlang',
+    true: 'constant.language.boolean.qnetlang',
+    false: 'constant.language.boolean.qnetlang',
     measure: 'keyword.other.measure.qnetlang',
     reset: 'keyword.other.reset.qnetlang',
     barrier: 'keyword.other.barrier.qnetlang',
@@ -55,7 +59,8 @@ async function unhighlighted(keywords) {
     const missing = [];
     for (const keyword of keywords) {
         const scope = await bareScope(keyword);
-        if (!/^(keyword|storage)\./.test(scope)) missing.push(keyword);
+        // The boolean literals are keywords of the lexer, highlighted as the constants they are.
+        if (!/^(keyword|storage|constant\.language\.boolean)\./.test(scope)) missing.push(keyword);
     }
     return missing;
 }
@@ -84,6 +89,8 @@ test('keywords in their usual places', async () => {
         '    const int n = 2; const float f = 1.5; const angle t = pi;',
         '    qubit[n] q @ a; bit[n] c; uint[4] k = 1; bool done;',
         '    gate g(x) y { rz(x) y; }',
+        '    def f(qubit a) -> bool { return true; }',
+        '    done = false;',
         '    for i in 0 .. n { h q[i]; }',
         '    if (c[0] == 1) { x q[0]; } else { z q[0]; }',
         '    while (c[1] == 0) { c[1] = measure q[1]; }',
@@ -96,7 +103,7 @@ test('keywords in their usual places', async () => {
     const places = {
         include: 'include "', network: 'network lab', qpu: 'qpu a', repeater: 'repeater r', endnode: 'endnode e',
         link: 'link a', program: 'program p', on: 'on lab', const: 'const int', int: 'int n', float: 'float f',
-        angle: 'angle t', uint: 'uint[4]', bool: 'bool done', qubit: 'qubit[', bit: 'bit[', gate: 'gate g', for: 'for i', in: 'in 0', if: 'if (',
+        angle: 'angle t', uint: 'uint[4]', bool: 'bool done', qubit: 'qubit[', bit: 'bit[', gate: 'gate g', def: 'def f', return: 'return true', true: 'true;', false: 'false;', for: 'for i', in: 'in 0', if: 'if (',
         else: 'else {', while: 'while (', at: 'at a {', measure: 'measure q', reset: 'reset q', barrier: 'barrier q', epr: 'epr q',
         teleport: 'teleport q', send: 'send q', figure: 'figure agree', over: 'over j', where: 'where c',
     };

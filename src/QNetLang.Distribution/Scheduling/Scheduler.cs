@@ -175,7 +175,7 @@ internal sealed class Scheduler
             var then = thenStreams.TryGetValue(node, out var t) ? t.ToImmutable() : ImmutableArray<NodeInstruction>.Empty;
             var @else = elseStreams.TryGetValue(node, out var e) ? e.ToImmutable() : ImmutableArray<NodeInstruction>.Empty;
             if (then.IsEmpty && @else.IsEmpty) continue;
-            Add(streams, node, new ConditionalInstruction(branch.Condition, then, @else), branch.Location);
+            Add(streams, node, new ConditionalInstruction(branch.Condition, then, @else) { Location = branch.Location }, branch.Location);
         }
         foreach (var (b, state) in merged) SetState(b, state.Owner, state.Known);
     }
@@ -296,7 +296,7 @@ internal sealed class Scheduler
         {
             var then = body.TryGetValue(node, out var t) ? t.ToImmutable() : ImmutableArray<NodeInstruction>.Empty;
             if (then.IsEmpty) continue;
-            Add(streams, node, new ConditionalInstruction(loop.Condition, then, []) { IsLoop = true }, loop.Location);
+            Add(streams, node, new ConditionalInstruction(loop.Condition, then, []) { IsLoop = true, Location = loop.Location }, loop.Location);
         }
     }
 

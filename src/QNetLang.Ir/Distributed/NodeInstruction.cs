@@ -31,6 +31,9 @@ public sealed record ReceiveQubitInstruction(int MessageId, int Qubit, string Fr
 public sealed record ConditionalInstruction(Condition Condition, ImmutableArray<NodeInstruction> Then, ImmutableArray<NodeInstruction> Else) : NodeInstruction
 {
     public bool IsLoop { get; init; }
+
+    /// <summary>The `if` or `while` in the source (none when read back from emitted files), for run-time messages about the loop.</summary>
+    public QNetLang.Core.Location Location { get; init; }
 }
 
 /// <summary>The program of one node.</summary>

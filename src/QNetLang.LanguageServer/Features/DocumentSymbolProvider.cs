@@ -66,6 +66,9 @@ public static class DocumentSymbolProvider
                 case GateDefinition gate:
                     members.Add(Symbol(source, gate.Name.Text, "gate", SymbolKind.Method, gate.Span, gate.Name.Span, []));
                     break;
+                case SubroutineDefinition subroutine:
+                    members.Add(Symbol(source, subroutine.Name.Text, "def", SymbolKind.Function, subroutine.Span, subroutine.Name.Span, []));
+                    break;
                 case QubitDeclaration qubit:
                     members.Add(Symbol(source, qubit.Name.Text, qubit.Size is null ? "qubit" : "qubit register", qubit.Size is null ? SymbolKind.Variable : SymbolKind.Array, qubit.Span, qubit.Name.Span, []));
                     break;

@@ -23,9 +23,14 @@ public sealed class Lowerer
     private readonly Stack<NetworkNode> _atNodes = new();
     private readonly IReadOnlyDictionary<string, int> _components;
     private readonly ClassicalVariables _variables;
+    private readonly Dictionary<SubroutineQubitSymbol, IReadOnlyList<int>> _subroutineQubits = new();
+    private readonly Stack<Symbol?> _returnTargets = new();
+    // Subroutine parameters and locals: they live for one call, so in bits they are always initialised.
+    private readonly HashSet<ClassicalVariableSymbol> _callScoped = new();
     private int _conditionalDepth;
     private int _inlineDepth;
     private int _loopDepth;
+    private int _subroutineDepth;
 
     public Lowerer(BoundProgram program, DiagnosticBag diagnostics, long maxOperations = SemanticLimits.DefaultMaxOperations)
     {
@@ -36,7 +41,7 @@ public sealed class Lowerer
         _budget = new WorkBudget(maxOperations);
         _placement = new PlacementTracker(program.QubitCount);
         _components = program.Network.Components();
-        _variables = new ClassicalVariables(program.BitCount);
+        _variables = new ClassicalVariables(program.BitCount, program.BitRegisters.Select(r => r.Name).Concat(program.QubitRegisters.Select(r => r.Name)));
     }
 
     private Network Network => _program.Network;
@@ -133,7 +138,13 @@ public sealed class Lowerer
     // ---- statements ------------------------------------------------------------------------------
 
     /// <summary>Qubit arguments and parameter values of the user gate being inlined.</summary>
-    internal sealed record GateFrame(ImmutableArray<int> Qubits, ImmutableArray<double> Parameters, UserGate Gate);
+    internal sealed record GateFrame(ImmutableArray<int> Qubits, ImmutableArray<double> Parameters, UserGate Gate)
+    {
+        /// <summary>Per parameter, the expression a node computes at run time (null: the constant in <see cref="Parameters"/>); default when all are constant.</summary>
+        public ImmutableArray<ClassicalExpression?> RuntimeParameters { get; init; }
+
+        public bool IsRuntime(GateParameterSymbol parameter) => !RuntimeParameters.IsDefault && RuntimeParameters[parameter.Position] is not null;
+    }
 
     private void LowerStatements(ImmutableArray<BoundStatement> statements, ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
@@ -142,7 +153,8 @@ public sealed class Lowerer
 
     private void LowerStatement(BoundStatement statement, ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
-        if (_loopDepth == 0) _budget.Credit();
+        // Only what the source spells out earns credit: loop and subroutine bodies are charged per copy.
+        if (_loopDepth == 0 && _subroutineDepth == 0) _budget.Credit();
         switch (statement)
         {
             case BoundGateCall call: LowerGateCall(call, output, frame); break;
@@ -174,8 +186,11 @@ public sealed class Lowerer
             case BoundEpr e: LowerEpr(e, output); break;
             case BoundTeleport t: LowerTeleport(t, output); break;
             case BoundSend s: LowerSend(s, output); break;
-            case BoundVariableDeclaration v: _variables.Declare(v.Variable); break;
+            case BoundVariableDeclaration v: LowerDeclaration(v); break;
             case BoundAssign a: LowerAssign(a, output, frame); break;
+            case BoundCallStatement c: LowerCall(c.Call, output); break;
+            case BoundReturn r: LowerReturn(r, output); break;
+            case RunCalls r: RunCallsOf(r.Expression, output); break;
             default: throw new InvalidOperationException($"lowerer does not know {statement.GetType().Name}");
         }
     }
@@ -188,22 +203,18 @@ public sealed class Lowerer
 
     private void LowerGateCall(BoundGateCall call, ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
+        if (call.Arguments.Any(SubroutineCalls.Contains)) call = call with { Arguments = [.. call.Arguments.Select(a => RunCallsOf(a, output))] };
         var parameters = ImmutableArray.CreateBuilder<double>();
         var runtime = new RuntimeExpressionLowering(this, _variables, frame);
         var runtimeParameters = ImmutableArray<ClassicalExpression>.Empty;
         if (call.Arguments.Any(runtime.Mentions))
         {
             // An angle computed at run time: every parameter becomes an expression the node evaluates.
-            if (call.Gate is UserGate)
-            {
-                var first = call.Arguments.First(runtime.Mentions);
-                _diagnostics.Report(Diagnostics.RuntimeValueNotConstant, At(first.Span), SourceTextOf(first.Span), "the arguments of a user-defined gate are constants (use a built-in gate)");
-                return;
-            }
             var lowered = call.Arguments.Select(runtime.Lower).ToList();
             if (lowered.Any(p => p is null)) return;
             runtimeParameters = [.. lowered.Select(p => p!)];
-            foreach (var _ in runtimeParameters) parameters.Add(0);
+            // A user gate's constant arguments stay numbers; its runtime ones are substituted into its body.
+            foreach (var p in runtimeParameters) parameters.Add(call.Gate is UserGate && p is ClassicalConstant c ? c.Value.AsReal : 0);
         }
         foreach (var argument in runtimeParameters.IsEmpty ? call.Arguments : [])
         {
@@ -243,7 +254,10 @@ public sealed class Lowerer
                 case UserGate user:
                     if (++_inlineDepth > SemanticLimits.MaxGateInlineDepth)
                         throw new InvalidOperationException("gate inlining deeper than the number of gates: the binder let a recursive gate through");
-                    var inner = new GateFrame(instance, parameters.ToImmutable(), user);
+                    var inner = new GateFrame(instance, parameters.ToImmutable(), user)
+                    {
+                        RuntimeParameters = runtimeParameters.IsEmpty ? default : [.. runtimeParameters.Select(p => p is ClassicalConstant ? null : p)],
+                    };
                     foreach (var bodyCall in user.Body) LowerGateCall(bodyCall, output, inner);
                     _inlineDepth--;
                     break;
@@ -280,7 +294,7 @@ public sealed class Lowerer
         IReadOnlyList<int>? bits = null;
         if (measure.Target is { } target)
         {
-            if (target.Register is ClassicalVariableSymbol variable) Materialize(variable, output, measure.Span);
+            if (target.Register is ClassicalVariableSymbol variable) Materialize(variable, output, measure.Span, overwritten: target.Index is null);
             if (Bits(target) is not { } b) return;
             bits = b;
             if (bits.Count != qubits.Count)
@@ -341,6 +355,17 @@ public sealed class Lowerer
     private void LowerConditional(BoundExpression test, ImmutableArray<BoundStatement> then, ImmutableArray<BoundStatement> @else, bool isLoop, TextSpan span,
         ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
+        if (SubroutineCalls.Contains(test))
+        {
+            // The calls run before the test; a loop runs them again after every iteration, so
+            // their results live in bits from the start.
+            if (isLoop)
+            {
+                foreach (var call in SubroutineCalls.Of(test).Where(c => c.Result is not null)) Materialize(call.Result!, output, span);
+                then = then.Add(new RunCalls(test, span));
+            }
+            test = RunCallsOf(test, output);
+        }
         // A variable a runtime loop assigns is a runtime value from the first test on.
         if (isLoop) MaterializeAssigned(then, output, span);
         var lowering = new ConditionLowering(this, _variables, frame);
@@ -393,8 +418,16 @@ public sealed class Lowerer
     /// <c>x = e;</c> / <c>x op= e;</c>: folded into the variable while both are constants outside
     /// runtime branches; otherwise an assignment the node that owns the bits computes at run time.
     /// </summary>
-    private void LowerAssign(BoundAssign assign, ImmutableArray<Operation>.Builder output, GateFrame? frame)
+    /// <param name="initializes">A subroutine parameter receiving its argument: every run of the body starts with it, so a constant folds even inside a runtime branch.</param>
+    private void LowerAssign(BoundAssign assign, ImmutableArray<Operation>.Builder output, GateFrame? frame, bool initializes = false)
     {
+        if (assign is { Operator: null, Target.Index: null, Value: BoundSubroutineCall { Callee.ResultType: { } resultType } direct } && HasType(assign.Target.Register, resultType))
+        {
+            // `c = f(...);` with c of f's result type: the return writes c itself.
+            LowerCall(direct, output, assign.Target.Register);
+            return;
+        }
+        if (SubroutineCalls.Contains(assign.Value)) assign = assign with { Value = RunCallsOf(assign.Value, output) };
         var runtime = new RuntimeExpressionLowering(this, _variables, frame);
         var target = assign.Target;
         if (runtime.Lower(assign.Value) is not { } value) return;
@@ -406,7 +439,7 @@ public sealed class Lowerer
         }
         switch (target.Register)
         {
-            case ClassicalVariableSymbol variable when value is ClassicalConstant constant && !_variables.IsRuntime(variable) && _conditionalDepth == 0:
+            case ClassicalVariableSymbol variable when value is ClassicalConstant constant && !_variables.IsRuntime(variable) && (_conditionalDepth == 0 || initializes):
             {
                 if (target.Index is null)
                 {
@@ -421,7 +454,7 @@ public sealed class Lowerer
                 return;
             }
             case ClassicalVariableSymbol variable:
-                Materialize(variable, output, assign.Span);
+                Materialize(variable, output, assign.Span, overwritten: target.Index is null && assign.Operator is null);
                 break;
         }
         if (Bits(target) is not { } bits) return;
@@ -432,11 +465,15 @@ public sealed class Lowerer
         Emit(output, new ClassicalAssignOperation([.. bits], RuntimeExpressionLowering.Fold(new ClassicalCast(value, type)), At(assign.Span)));
     }
 
-    /// <summary>Gives a variable its bits (once), writing the constant value it had into them.</summary>
-    private void Materialize(ClassicalVariableSymbol variable, ImmutableArray<Operation>.Builder output, TextSpan span)
+    /// <summary>
+    /// Gives a variable its bits (once), writing the constant value it had into them; a
+    /// subroutine's variable that the caller is about to overwrite whole (<paramref name="overwritten"/>) needs no write.
+    /// </summary>
+    private void Materialize(ClassicalVariableSymbol variable, ImmutableArray<Operation>.Builder output, TextSpan span, bool overwritten = false)
     {
-        var (bits, initial) = _variables.Materialize(variable);
-        if (initial is { } value) Emit(output, new ClassicalAssignOperation(bits, new ClassicalConstant(value), At(span)));
+        bool callScoped = _callScoped.Contains(variable);
+        var (bits, initial) = _variables.Materialize(variable, writeZero: callScoped);
+        if (initial is { } value && !(callScoped && overwritten)) Emit(output, new ClassicalAssignOperation(bits, new ClassicalConstant(value), At(span)));
     }
 
     /// <summary>Every variable the statements may assign or measure into becomes a runtime value here.</summary>
@@ -453,12 +490,152 @@ public sealed class Lowerer
                 case BoundWhile w: MaterializeAssigned(w.Body, output, span); break;
                 case BoundAt a: MaterializeAssigned(a.Body, output, span); break;
                 case BoundBlock b: MaterializeAssigned(b.Body, output, span); break;
+                case RunCalls r:
+                    foreach (var call in SubroutineCalls.Of(r.Expression).Where(c => c.Result is not null)) Materialize(call.Result!, output, span);
+                    break;
             }
         }
     }
 
     private string SourceTextOf(TextSpan span) =>
         span.End <= _program.Source.Text.Length && span.Length <= 40 ? _program.Source.Text.Substring(span.Start, span.Length) : "this expression";
+
+    // ---- subroutines ---------------------------------------------------------------------------------
+
+    /// <summary>Runs the calls of a loop's condition again at the end of every iteration, before the next test.</summary>
+    private sealed record RunCalls(BoundExpression Expression, TextSpan Span) : BoundStatement(Span);
+
+    /// <summary>
+    /// Runs every subroutine call of <paramref name="expression"/>, left to right and arguments
+    /// before the call (OpenQASM's order), and returns the expression with each call replaced
+    /// by its call site's result variable.
+    /// </summary>
+    private BoundExpression RunCallsOf(BoundExpression expression, ImmutableArray<Operation>.Builder output)
+    {
+        if (!SubroutineCalls.Contains(expression)) return expression;
+        switch (expression)
+        {
+            case BoundSubroutineCall call:
+                LowerCall(call, output);
+                return call.Result is { } result ? new BoundName(new Name(result.Name, call.Span), result, call.Span) : call;
+            case BoundUnary u:
+                return u with { Operand = RunCallsOf(u.Operand, output) };
+            case BoundCast c:
+                return c with { Operand = RunCallsOf(c.Operand, output) };
+            case BoundBinary b:
+            {
+                var left = RunCallsOf(b.Left, output);
+                return b with { Left = left, Right = RunCallsOf(b.Right, output) };
+            }
+            default:
+                // Indices and built-in function arguments are compile-time values: the evaluator reports a call there (QN2071).
+                return expression;
+        }
+    }
+
+    /// <summary>
+    /// Inlines one call: the arguments' own calls run first, then each classical parameter
+    /// receives its argument's value (converted to its type), each qubit parameter stands for
+    /// the argument's qubits, and the body is lowered as if written here. Every message about
+    /// the body is reported at the call, naming the place in the body.
+    /// </summary>
+    /// <param name="resultInto">Where the final <c>return</c> writes: the call site's result variable, or the target of <c>c = f(...);</c> when it has the result's type (no copy).</param>
+    private void LowerCall(BoundSubroutineCall call, ImmutableArray<Operation>.Builder output, Symbol? resultInto = null)
+    {
+        _budget.Charge();
+        var callee = call.Callee;
+        if (call.Arguments.Length != callee.Parameters.Length) return;
+        var values = call.Arguments.Select((a, i) => callee.Parameters[i] is ClassicalVariableSymbol ? RunCallsOf(a, output) : a).ToList();
+        var qubits = new IReadOnlyList<int>?[values.Count];
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (callee.Parameters[i] is not SubroutineQubitSymbol) continue;
+            if ((qubits[i] = ArgumentQubits(values[i])) is null) return;
+        }
+        var saved = new List<(SubroutineQubitSymbol Parameter, IReadOnlyList<int>? Qubits)>();
+        for (int i = 0; i < values.Count; i++)
+        {
+            switch (callee.Parameters[i])
+            {
+                case ClassicalVariableSymbol parameter:
+                    _variables.Reset(parameter);
+                    _callScoped.Add(parameter);
+                    LowerAssign(new BoundAssign(new BoundOperand(parameter, null, values[i].Span), null, values[i], values[i].Span), output, null, initializes: true);
+                    break;
+                case SubroutineQubitSymbol parameter:
+                    saved.Add((parameter, _subroutineQubits.GetValueOrDefault(parameter)));
+                    _subroutineQubits[parameter] = qubits[i]!;
+                    break;
+            }
+        }
+        if (call.Result is { } result) _variables.Declare(result);
+        _returnTargets.Push(resultInto ?? call.Result);
+        _subroutineDepth++;
+        using (_diagnostics.Redirect(d => AtCall(d, call)))
+        {
+            try
+            {
+                LowerStatements(callee.Body, output, null);
+            }
+            finally
+            {
+                _subroutineDepth--;
+                _returnTargets.Pop();
+                foreach (var (parameter, previous) in saved)
+                    if (previous is null) _subroutineQubits.Remove(parameter);
+                    else _subroutineQubits[parameter] = previous;
+            }
+        }
+    }
+
+    /// <summary>A message from inside an inlined body, moved to the call that inlined it (the outermost one).</summary>
+    private Diagnostic AtCall(Diagnostic diagnostic, BoundSubroutineCall call)
+    {
+        if (diagnostic.Location.Source != _program.Source) return diagnostic;
+        var (line, column) = _program.Source.GetLineColumn(diagnostic.Location.Span.Start);
+        return diagnostic with
+        {
+            Location = At(call.Span),
+            Message = $"{diagnostic.Message} (in subroutine '{call.Callee.Name}', at line {line}, column {column})",
+        };
+    }
+
+    /// <summary>The qubits a qubit argument names: a register, one element, or a qubit parameter of the enclosing subroutine.</summary>
+    private IReadOnlyList<int>? ArgumentQubits(BoundExpression argument) => argument switch
+    {
+        BoundName { Symbol: QubitRegisterSymbol or SubroutineQubitSymbol } n => Qubits(new BoundOperand(n.Symbol!, null, n.Span), null),
+        BoundIndex { Symbol: QubitRegisterSymbol or SubroutineQubitSymbol } x => Qubits(new BoundOperand(x.Symbol!, x.Index, x.Span), null),
+        _ => null,
+    };
+
+    private static bool HasType(Symbol target, ClassicalType type) => target switch
+    {
+        ClassicalVariableSymbol v => v.Type == type,
+        BitRegisterSymbol r => type.Kind == ClassicalKind.Bits && type.Width == r.Size,
+        _ => false,
+    };
+
+    /// <summary>The final <c>return e;</c>: writes the result of the call being inlined.</summary>
+    private void LowerReturn(BoundReturn statement, ImmutableArray<Operation>.Builder output)
+    {
+        if (statement.Value is not { } value || _returnTargets.Peek() is not { } target) return;
+        LowerAssign(new BoundAssign(new BoundOperand(target, null, statement.Span), null, value, statement.Span), output, null);
+    }
+
+    /// <summary>
+    /// A declaration gives the variable 0. A subroutine's variable starts afresh at every call,
+    /// even when an earlier call left it in bits (<see cref="ClassicalVariables.Reset"/>).
+    /// </summary>
+    private void LowerDeclaration(BoundVariableDeclaration declaration)
+    {
+        if (_subroutineDepth == 0)
+        {
+            _variables.Declare(declaration.Variable);
+            return;
+        }
+        _variables.Reset(declaration.Variable);
+        _callScoped.Add(declaration.Variable);
+    }
 
     // ---- network primitives -----------------------------------------------------------------------
 
@@ -602,7 +779,7 @@ public sealed class Lowerer
     // ---- operands and expressions -------------------------------------------------------------------
 
     private static bool IsWholeRegister(BoundOperand operand) =>
-        operand.Index is null && operand.Register is QubitRegisterSymbol { IsRegister: true } or BitRegisterSymbol { IsRegister: true };
+        operand.Index is null && operand.Register is QubitRegisterSymbol { IsRegister: true } or BitRegisterSymbol { IsRegister: true } or SubroutineQubitSymbol { IsRegister: true };
 
     private IReadOnlyList<int>? Qubits(BoundOperand operand, GateFrame? frame)
     {
@@ -610,6 +787,12 @@ public sealed class Lowerer
         {
             case GateQubitSymbol g when frame is not null:
                 return [frame.Qubits[g.Position]];
+            case SubroutineQubitSymbol s:
+            {
+                var qubits = _subroutineQubits[s];
+                if (operand.Index is null) return qubits;
+                return EvaluateIndex(operand.Index, s.Name, s.Size, frame) is { } k ? [qubits[k]] : null;
+            }
             case QubitRegisterSymbol r:
                 if (operand.Index is null) return Enumerable.Range(r.FirstQubit, r.Size).ToArray();
                 return EvaluateIndex(operand.Index, r.Name, r.Size, frame) is { } i ? [r.FirstQubit + i] : null;
@@ -659,11 +842,13 @@ public sealed class Lowerer
     /// <summary>The value of a bound name's symbol in the current iteration and gate instance.</summary>
     internal NameLookup Lookup(Symbol? symbol, GateFrame? frame) => symbol switch
     {
+        GateParameterSymbol p when frame is not null && frame.IsRuntime(p) => NameLookup.Runtime(
+            "sizes, indices, loop bounds and pow() exponents are computed at compile time"),
         GateParameterSymbol p when frame is not null => NameLookup.Constant(ConstValue.Float(frame.Parameters[p.Position])),
         LoopVariableSymbol v when _loopValues.TryGetValue(v, out long value) => NameLookup.Constant(ConstValue.Int(value)),
         ClassicalVariableSymbol v when _variables.ConstantOf(v) is { } constant => NameLookup.Constant(ClassicalTypes.ToConst(constant)),
         ClassicalVariableSymbol => NameLookup.Runtime(
-            "sizes, indices, loop bounds, pow() exponents and the arguments of user-defined gates are computed at compile time"),
+            "sizes, indices, loop bounds and pow() exponents are computed at compile time"),
         ConstSymbol c => NameLookup.Constant(c.Value),
         // pi, tau, euler: the evaluator knows their values.
         null or BuiltinValueSymbol => NameLookup.Undefined,

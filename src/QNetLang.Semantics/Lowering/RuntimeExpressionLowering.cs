@@ -31,6 +31,8 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
     {
         BitRegisterSymbol => true,
         ClassicalVariableSymbol v => variables.IsRuntime(v),
+        // A user gate's angle that its call computed at run time, substituted into the body.
+        GateParameterSymbol p => frame is not null && frame.IsRuntime(p),
         _ => false,
     };
 
@@ -95,6 +97,8 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
     {
         switch (symbol)
         {
+            case GateParameterSymbol p when frame is not null && frame.IsRuntime(p):
+                return frame.RuntimeParameters[p.Position];
             case BitRegisterSymbol r:
             {
                 if (index is null) return new ClassicalBits([.. Enumerable.Range(r.FirstBit, r.Size)], new ClassicalType(ClassicalKind.Bits, r.Size));
@@ -157,6 +161,7 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
             BinaryOperator.NotEqual => ClassicalBinaryOperator.NotEqual,
             BinaryOperator.And => ClassicalBinaryOperator.LogicalAnd,
             BinaryOperator.Or => ClassicalBinaryOperator.LogicalOr,
+            BinaryOperator.Power => ClassicalBinaryOperator.Power,
             _ => (ClassicalBinaryOperator?)null,
         };
         if (classical is not { } bop)
@@ -165,6 +170,11 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
             return null;
         }
         if (ResultType(bop, left, right, span) is not { } type) return null;
+        if (bop == ClassicalBinaryOperator.Power && type.Kind != ClassicalKind.Float && right is ClassicalConstant { Value.AsInteger: < 0 })
+        {
+            Mismatch(span, "'**' with a negative exponent", "integers (write a float base: 2.0 ** -1)");
+            return null;
+        }
         if (bop is ClassicalBinaryOperator.Divide or ClassicalBinaryOperator.Modulo && type.Kind != ClassicalKind.Float
             && right is ClassicalConstant { Value.AsInteger: 0 })
         {
@@ -194,6 +204,8 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
             if (l.Kind == ClassicalKind.Float || r.Kind is ClassicalKind.Float or ClassicalKind.Angle) return Mismatch(span, $"'{ClassicalExpressionWriter.Binary(op)}'", l.Kind == ClassicalKind.Float ? l : r);
             return l;
         }
+        if (op == ClassicalBinaryOperator.Power && (l.Kind == ClassicalKind.Angle || r.Kind == ClassicalKind.Angle))
+            return Mismatch(span, "'**'", l.Kind == ClassicalKind.Angle ? l : r);
         if (l.Kind == ClassicalKind.Float || r.Kind == ClassicalKind.Float)
             return bitwise || op == ClassicalBinaryOperator.Modulo ? Mismatch(span, $"'{ClassicalExpressionWriter.Binary(op)}'", ClassicalType.Float) : ClassicalType.Float;
         if (l.Kind == ClassicalKind.Angle || r.Kind == ClassicalKind.Angle)

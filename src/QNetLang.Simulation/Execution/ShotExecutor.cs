@@ -235,7 +235,7 @@ internal sealed class ShotExecutor : IEventHandler, IPairConsumer
     {
         int head = end.LoopPartner;
         if (++_iterations[head] >= MaxLoopIterations)
-            throw new SimulationLimitException(Diagnostics.LoopIterationLimit, Location.None, _nodes[end.Node].Name, MaxLoopIterations);
+            throw new SimulationLimitException(Diagnostics.LoopIterationLimit, ((ConditionalInstruction)end.Instruction).Location, _nodes[end.Node].Name, MaxLoopIterations);
         for (int i = head; i <= end.Index; i++)
         {
             var step = _plan.Steps[i];

@@ -43,11 +43,14 @@ internal static class FigureEstimator
             leaveOut[g] = Evaluate(figures, layout, num, den, totalShots - sums.Shots[g], totalTime - sums.Time[g]);
         }
 
+        var sampled = SampledFigures(figures);
         var result = new List<FigureValue>(figures.Count);
         for (int f = 0; f < figures.Count; f++)
         {
-            double stderr = double.NaN;
-            if (groups >= 2)
+            // A figure that reads no shot (constants and exact link functions only) is exact:
+            // its jackknife would report rounding noise (~1e-16) as an error.
+            double stderr = sampled[f] ? double.NaN : 0;
+            if (sampled[f] && groups >= 2)
             {
                 double mean = 0;
                 for (int g = 0; g < groups; g++) mean += leaveOut[g][f];
@@ -59,6 +62,29 @@ internal static class FigureEstimator
             result.Add(new FigureValue(figures[f].Name, full[f], stderr));
         }
         return result;
+    }
+
+    /// <summary>Which figures depend on the shots (through a reduction or shot_time, directly or by reference).</summary>
+    private static bool[] SampledFigures(IReadOnlyList<FigureDefinition> figures)
+    {
+        var byName = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var result = new bool[figures.Count];
+        for (int f = 0; f < figures.Count; f++)
+        {
+            result[f] = Sampled(figures[f].Expression);
+            byName[figures[f].Name] = result[f];
+        }
+        return result;
+
+        bool Sampled(FigureExpression expression) => expression switch
+        {
+            FigureReduction or FigureShotTime or FigureBit => true,
+            FigureReference r => byName.GetValueOrDefault(r.Name, true),
+            FigureUnary u => Sampled(u.Operand),
+            FigureBinary b => Sampled(b.Left) || Sampled(b.Right),
+            FigureCall c => c.Arguments.Any(Sampled),
+            _ => false,
+        };
     }
 
     private static double[] Evaluate(IReadOnlyList<FigureDefinition> figures, FigureLayout layout, double[] num, double[] den, double shots, double time)

@@ -87,3 +87,24 @@ public sealed record BlockStatement(ImmutableArray<Statement> Body, TextSpan Spa
 
 /// <summary><c>figure name = expression;</c>: a figure of merit computed from every shot's bits after the run.</summary>
 public sealed record FigureDeclaration(Name Name, Expression Value, TextSpan Span) : Statement(Span);
+
+/// <summary>
+/// One parameter of a <c>def</c>: a qubit (<see cref="Type"/> null; a register when
+/// <see cref="Size"/> is given, <c>qubit[2] r</c>) or a classical value of <see cref="Type"/>.
+/// </summary>
+public sealed record SubroutineParameter(ClassicalTypeSyntax? Type, Expression? Size, Name Name, TextSpan Span) : SyntaxNode(Span)
+{
+    public bool IsQubit => Type is null;
+}
+
+/// <summary>
+/// <c>def name(qubit a, uint[4] k) -> bit { ... return e; }</c>: a subroutine, inlined at every
+/// call. <see cref="ResultType"/> is null when it returns nothing.
+/// </summary>
+public sealed record SubroutineDefinition(Name Name, ImmutableArray<SubroutineParameter> Parameters, ClassicalTypeSyntax? ResultType, ImmutableArray<Statement> Body, TextSpan Span) : Statement(Span);
+
+/// <summary><c>return e;</c> (or a bare <c>return;</c>, <see cref="Value"/> null) in a subroutine.</summary>
+public sealed record ReturnStatement(Expression? Value, TextSpan Span) : Statement(Span);
+
+/// <summary><c>f(q, 3);</c>: a subroutine called for its effect, its result (if any) dropped.</summary>
+public sealed record CallStatement(CallExpression Call, TextSpan Span) : Statement(Span);

@@ -23,6 +23,11 @@ internal sealed partial class QasmAstBuilder
     private readonly DiagnosticBag _diagnostics;
     private readonly QasmExpressionBuilder _expressions;
     private readonly QasmSubroutines _subroutines;
+    // Result variables of subroutine calls inside expressions, declared before the top-level statement that makes them.
+    private readonly List<Statement> _callResults = new();
+    private int _callResultCount;
+    // The subroutine whose body is being built: a call of it there is recursion (QN2070).
+    private string? _defining;
     private readonly QasmGateModifiers _modifiers;
 
     /// <summary>Opaque gates declared so far (name → declaration span), and those called.</summary>
@@ -51,7 +56,7 @@ internal sealed partial class QasmAstBuilder
         var builder = new QasmAstBuilder(source, diagnostics, language);
         var whole = new TextSpan(0, source.Text.Length);
         var name = new Name(QasmProgramName.FromPath(source.Path), new TextSpan(0, 0));
-        var statements = builder.Statements(tree.statement());
+        var statements = builder.TopLevelStatements(tree.statement());
         builder.ReportUnusedOpaque();
         if (withPrelude && language == SourceLanguage.OpenQasm2) statements = builder.WithPrelude(statements);
         var program = new ProgramDeclaration(name, null, statements, whole);
@@ -99,6 +104,21 @@ internal sealed partial class QasmAstBuilder
 
     private void Unsupported(IToken token, string what) =>
         Unsupported(SyntaxErrorListener.TokenSpan(_source, token), what);
+
+    /// <summary>The program's statements, each preceded by the result variables of the subroutine calls inside its expressions.</summary>
+    private ImmutableArray<Statement> TopLevelStatements(IEnumerable<P.StatementContext> contexts)
+    {
+        var statements = ImmutableArray.CreateBuilder<Statement>();
+        foreach (var context in contexts)
+        {
+            var built = ImmutableArray.CreateBuilder<Statement>();
+            Add(context, built);
+            statements.AddRange(_callResults);
+            _callResults.Clear();
+            statements.AddRange(built);
+        }
+        return statements.ToImmutable();
+    }
 
     private ImmutableArray<Statement> Statements(IEnumerable<P.StatementContext> contexts)
     {
@@ -187,6 +207,11 @@ internal sealed partial class QasmAstBuilder
             {
                 var callee = NameOf(call.Identifier());
                 if (callee is null) break;
+                if (callee.Text == _defining)
+                {
+                    _diagnostics.Report(Diagnostics.RecursiveSubroutine, new Location(_source, callee.Span), callee.Text);
+                    break;
+                }
                 if (!_subroutines.IsDefined(callee.Text))
                 {
                     Unsupported(callee.Span, $"call of '{callee.Text}', which is not a subroutine defined before it");
@@ -210,13 +235,17 @@ internal sealed partial class QasmAstBuilder
             case P.IfStatementContext branch:
             {
                 var condition = _expressions.Build(branch.expression()) is { } parsed ? ResolveAliases(parsed) : null;
-                if (condition is not null) built = new IfStatement(condition, Body(branch.thenBody), Body(branch.elseBody), span);
+                if (condition is not null && RunCalls(condition, into) is { } test) built = new IfStatement(test, Body(branch.thenBody), Body(branch.elseBody), span);
                 break;
             }
             case P.WhileStatementContext loop:
             {
                 var condition = _expressions.Build(loop.expression()) is { } parsed ? ResolveAliases(parsed) : null;
-                if (condition is not null) built = new WhileStatement(condition, Body(loop.body()), span);
+                var conditionCalls = ImmutableArray.CreateBuilder<Statement>();
+                if (condition is null || RunCalls(condition, conditionCalls) is not { } test) break;
+                // The condition's calls run before the first test and again after every iteration.
+                into.AddRange(conditionCalls);
+                built = new WhileStatement(test, Body(loop.body()).AddRange(conditionCalls), span);
                 break;
             }
             case P.UnsupportedStatementContext unsupported:
@@ -274,7 +303,8 @@ internal sealed partial class QasmAstBuilder
         }
         if (PlainOperand(context.operand(), "assignment target") is not { } assigned) return;
         if (_expressions.Build(context.expression()) is not { } value || ResolveAliases(value) is not { } resolved) return;
-        into.Add(new AssignmentStatement(assigned, op, resolved, span));
+        if (RunCalls(resolved, into) is not { } computed) return;
+        into.Add(new AssignmentStatement(assigned, op, computed, span));
     }
 
     /// <summary>A classical type keyword (<c>uint</c>, <c>bit</c>, …) with its optional width; null when the width cannot be built.</summary>
@@ -315,9 +345,50 @@ internal sealed partial class QasmAstBuilder
         var type = new ClassicalTypeSyntax(keyword, width, width is null ? typeSpan : TextSpan.FromBounds(typeSpan.Start, width.Span.End + 1));
         Expression? initializer = null;
         if (context.expression() is { } init && (initializer = _expressions.Build(init) is { } built ? ResolveAliases(built) : null) is null) return;
+        if (initializer is { } value && (initializer = RunCalls(value, into)) is null) return;
         into.Add(new VariableDeclaration(type, name, initializer, span));
         if (context.MEASURE() is not null && PlainOperand(context.operand(), "measured qubit") is { } qubit)
             into.Add(new MeasureStatement(qubit, new Operand(name, null, name.Span), span));
+    }
+
+    /// <summary>
+    /// Runs the subroutine calls inside an expression (<c>c = f(q) + 1;</c>, <c>if (f(q) == 1)</c>)
+    /// in OpenQASM's order, left to right and each call's arguments before it: each call is
+    /// inlined into <paramref name="into"/> writing a result variable of its own (declared before
+    /// the top-level statement, <see cref="TopLevelStatements"/>), which replaces the call. Null
+    /// when a call was reported.
+    /// </summary>
+    private Expression? RunCalls(Expression expression, ImmutableArray<Statement>.Builder into)
+    {
+        switch (expression)
+        {
+            case CallExpression call when _subroutines.IsDefined(call.Function.Text):
+            {
+                var arguments = new List<Expression>();
+                foreach (var argument in call.Arguments)
+                {
+                    if (RunCalls(argument, into) is not { } computed) return null;
+                    arguments.Add(computed);
+                }
+                if (_subroutines.ResultTypeOf(call.Function, call.Span) is not { } type) return null;
+                var result = new Name($"__{call.Function.Text}_result{_callResultCount++}", call.Span);
+                if (_subroutines.Inline(call.Function, arguments, new Operand(result, null, call.Span), call.Span) is not { } body) return null;
+                _callResults.Add(new VariableDeclaration(type, result, null, call.Span));
+                into.AddRange(body);
+                return new NameExpression(result, call.Span);
+            }
+            case UnaryExpression u:
+                return RunCalls(u.Operand, into) is { } operand ? u with { Operand = operand } : null;
+            case CastExpression c:
+                return RunCalls(c.Operand, into) is { } cast ? c with { Operand = cast } : null;
+            case BinaryExpression b:
+            {
+                if (RunCalls(b.Left, into) is not { } left) return null;
+                return RunCalls(b.Right, into) is { } right ? b with { Left = left, Right = right } : null;
+            }
+            default:
+                return expression;
+        }
     }
 
     /// <summary>
@@ -352,6 +423,7 @@ internal sealed partial class QasmAstBuilder
         var statements = context.scope()?.statement() ?? [];
         var body = ImmutableArray.CreateBuilder<Statement>();
         var hidden = qubits.Select(q => q.Text).Where(_shadowed.Add).ToList();
+        _defining = name.Text;
         Name? returned = null;
         var locals = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < statements.Length; i++)
@@ -364,7 +436,12 @@ internal sealed partial class QasmAstBuilder
             }
             if (statement.GetChild(0) is P.ReturnStatementContext classicalReturn && i == statements.Length - 1 && resultType is not null)
             {
-                if ((resultValue = _expressions.Build(classicalReturn.expression())) is null) return;
+                if ((resultValue = _expressions.Build(classicalReturn.expression())) is null)
+                {
+                    _defining = null;
+                    foreach (var q in hidden) _shadowed.Remove(q);
+                    return;
+                }
                 continue;
             }
             if (statement.GetChild(0) is P.ReturnStatementContext ret && i == statements.Length - 1 && context.returnType is not null)
@@ -386,6 +463,7 @@ internal sealed partial class QasmAstBuilder
             Add(statement, body);
         }
         foreach (var q in hidden) _shadowed.Remove(q);
+        _defining = null;
         if (context.returnType is not null && returned is null && resultValue is null && supported)
         {
             Unsupported(name.Span, "subroutine with a return type but no final 'return'");
@@ -397,7 +475,13 @@ internal sealed partial class QasmAstBuilder
             supported = false;
         }
         _subroutines.Define(name.Text, supported
-            ? new QasmSubroutines.Definition(name, qubits.ToImmutable(), returned, body.ToImmutable()) { Classical = classical.ToImmutable(), ResultType = resultType, ResultValue = resultValue }
+            ? new QasmSubroutines.Definition(name, qubits.ToImmutable(), returned, body.ToImmutable())
+            {
+                Classical = classical.ToImmutable(),
+                ResultType = resultType,
+                ResultValue = resultValue,
+                ReturnedType = returned is not null && context.returnType is { } bits ? TypeSyntax(bits.Start, context.designator()) : null,
+            }
             : null);
     }
 

@@ -26,6 +26,9 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
 
         public Expression? ResultValue { get; init; }
 
+        /// <summary>The type of the returned local bit register (<c>-> bit[2]</c>), when that is how it returns.</summary>
+        public ClassicalTypeSyntax? ReturnedType { get; init; }
+
         public bool IsClassical(int parameter) => !Classical.IsDefaultOrEmpty && Classical[parameter] is not null;
     }
 
@@ -35,6 +38,15 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
     public void Define(string name, Definition? definition) => _definitions[name] = definition;
 
     public bool IsDefined(string name) => _definitions.ContainsKey(name);
+
+    /// <summary>The type a call's value has, for a call inside an expression; null (reported unless the definition was) when it returns nothing.</summary>
+    public ClassicalTypeSyntax? ResultTypeOf(Name callee, TextSpan span)
+    {
+        if (_definitions[callee.Text] is not { } definition) return null;
+        if ((definition.ResultType ?? definition.ReturnedType) is { } type) return type;
+        Mismatch(span, callee, "it returns nothing, so its call has no value");
+        return null;
+    }
 
     /// <summary>
     /// The statements a call stands for, or null when it does not fit the definition (reported)
