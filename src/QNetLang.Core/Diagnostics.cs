@@ -113,7 +113,7 @@ public static class Diagnostics
     public static readonly DiagnosticDescriptor Deadlock = new("QN3004", "Deadlock", "the per-node programs would deadlock: {0}");
     public static readonly DiagnosticDescriptor DeadlockCheckExhausted = new("QN3006", "Deadlock check incomplete", "the deadlock check explored {0} combinations of branch outcomes without finding a deadlock and stopped: the per-node programs are not proven deadlock-free", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor RuntimeGateRemote = new("QN3008", "Runtime-angle gate across nodes", "'{0}' has an angle computed at run time and its qubits are on different nodes ({1}); a remote gate needs constant angles");
-    public static readonly DiagnosticDescriptor RuntimeClassicalInQir = new("QN3009", "Runtime classical value in QIR", "per-node QIR does not express {0}: use the per-node OpenQASM 3 output (--emit qasm3) for programs with runtime classical variables");
+    public static readonly DiagnosticDescriptor RuntimeClassicalInQir = new("QN3009", "Runtime classical value in QIR", "per-node QIR does not express {0}; the per-node OpenQASM 3 output (--emit qasm3) keeps it");
 
     // ---- QN4xxx: backends and outputs ------------------------------------------------------
     public static readonly DiagnosticDescriptor CannotWriteOutput = new("QN4001", "Cannot write output", "cannot write the outputs to '{0}': {1}");

@@ -61,9 +61,9 @@ public class CliTests : IDisposable
         Assert.Contains("--input takes NAME=VALUE", malformed.Stderr);
     }
 
-    /// <summary>Runtime classical values: the per-node OpenQASM 3 keeps them and runs back from the manifest; QIR refuses them with QN3009 and writes nothing.</summary>
+    /// <summary>Runtime classical values: the per-node OpenQASM 3 keeps them and runs back from the manifest; per-node QIR expresses them in the Adaptive Profile.</summary>
     [Fact]
-    public void RuntimeClassicalValuesGoToOpenQasmAndAreRefusedByQir()
+    public void RuntimeClassicalValuesGoToOpenQasmAndToAdaptiveQir()
     {
         string input = Path.Combine(RepoPaths.Examples, "runtime_phase_estimation.qn");
         string qasm = Path.Combine(_work, "qasm");
@@ -75,11 +75,35 @@ public class CliTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("0101        64  100.00 %", run.Stdout);
         string qir = Path.Combine(_work, "qir");
-        var refused = CliRunner.Invoke("build", input, "-o", qir, "--emit", "qir");
+        var built = CliRunner.Invoke("build", input, "-o", qir, "--emit", "qir");
+        Assert.Equal(0, built.ExitCode);
+        string module = File.ReadAllText(Path.Combine(qir, "runtime_ipe", "alice.ll"));
+        Assert.Contains("!{i32 5, !\"int_computations\", !6}", module);
+        Assert.Contains("call void @__quantum__qis__rz__body(double %v", module);
+    }
+
+    /// <summary>What the Adaptive Profile has no instruction for (here a float converted to an integer at run time) is refused with QN3009, naming it, and nothing is written.</summary>
+    [Fact]
+    public void QirRefusesWhatTheAdaptiveProfileCannotExpress()
+    {
+        string input = Path.Combine(_work, "float_to_int.qasm");
+        File.WriteAllText(input, """
+            OPENQASM 3.0;
+            include "stdgates.inc";
+            qubit q;
+            bit m;
+            h q;
+            m = measure q;
+            int[8] k = int[8](float[64](m) * 2.5);
+            if (k == 2) { x q; }
+            """);
+        string qir = Path.Combine(_work, "qir");
+        var refused = CliRunner.Invoke("build", input, "--qpus", "1", "-o", qir, "--emit", "qir");
         Assert.Equal(1, refused.ExitCode);
         Assert.Matches(DiagnosticLine, refused.Stderr);
-        Assert.Contains("error QN3009: per-node QIR does not express a classical assignment computed at run time", refused.Stderr);
+        Assert.Contains("(7,1): error QN3009: per-node QIR does not express the conversion of a float to an integer at run time (the Adaptive Profile has no float-to-integer instruction)", refused.Stderr);
         Assert.False(Directory.Exists(qir) && Directory.EnumerateFileSystemEntries(qir).Any());
+        Assert.Equal(0, CliRunner.Invoke("build", input, "--qpus", "1", "-o", Path.Combine(_work, "qasm"), "--emit", "qasm3").ExitCode);
     }
 
     [Fact]

@@ -118,11 +118,13 @@ public static class QirProfileChecker
             var seen = new HashSet<string>(StringComparer.Ordinal);
             string current = "";
             int returns = 0;
+            bool recording = false;
             foreach (var line in entry.Body)
             {
                 var label = LabelPattern.Match(line.Text);
                 if (label.Success)
                 {
+                    recording = false;
                     current = label.Groups[1].Value;
                     seen.Add(current);
                     continue;
@@ -130,6 +132,11 @@ public static class QirProfileChecker
                 string text = Regex.Replace(line.Text, @"^%[-\w$.]+\s*=\s*", "");
                 string[] words = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
                 string op = words[0] is "tail" or "musttail" or "notail" && words.Length > 1 ? words[1] : words[0];
+                // Output recording ends the program: only more recording and the return may follow it.
+                bool records = op == "call" && Regex.IsMatch(text, @"@__quantum__rt__\w+_record_output\s*\(");
+                if (recording && !records && op != "ret")
+                    Report(line, Diagnostics.QirInstructionNotAllowed, $"'{op}' after output recording (only recording calls and 'ret' may follow it)", _profile == QirProfile.Base ? "base profile" : "adaptive profile");
+                if (records) recording = true;
                 switch (op)
                 {
                     case "call":
@@ -155,13 +162,18 @@ public static class QirProfileChecker
                         break;
                     case "phi":
                         if (_profile == QirProfile.Base) Report(line, Diagnostics.QirInstructionNotAllowed, "'phi'", "base profile");
+                        // A phi of i1 merges branch outcomes (the minimum); of a number it carries a computed value.
+                        else if (Regex.IsMatch(text, @"^phi\s+(half|float|double)\b")) Need(line, "float_computations", "'phi' of a floating-point value");
+                        else if (!Regex.IsMatch(text, @"^phi\s+i1\s")) Need(line, "int_computations", "'phi' of an integer value");
                         break;
                     default:
                         if (IntegerOps.Contains(op) || FloatOps.Contains(op))
                         {
-                            bool onBits = Regex.IsMatch(text, @"^\w+(\s+(eq|ne|ult|ugt|ule|uge|slt|sgt|sle|sge))?\s+i1\s");
+                            // select's first operand is always an i1: the type of what it selects decides.
+                            bool onBits = op == "select" ? Regex.IsMatch(text, @"^select\s+i1\s+[^,]+,\s*i1\s") : Regex.IsMatch(text, @"^\w+(\s+(eq|ne|ult|ugt|ule|uge|slt|sgt|sle|sge))?\s+i1\s");
+                            bool onFloats = op == "select" && Regex.IsMatch(text, @"^select\s+i1\s+[^,]+,\s*(half|float|double)\s");
                             if (_profile == QirProfile.Base) Report(line, Diagnostics.QirInstructionNotAllowed, $"'{op}'", "base profile");
-                            else if (FloatOps.Contains(op)) Need(line, "float_computations", $"'{op}'");
+                            else if (FloatOps.Contains(op) || onFloats) Need(line, "float_computations", $"'{op}'");
                             // Logic on i1 is part of the Adaptive Profile's minimum (needed to branch on results).
                             else if (!onBits || op is "zext" or "sext") Need(line, "int_computations", $"'{op}'");
                         }
@@ -227,6 +239,8 @@ public static class QirProfileChecker
             _ when callee.StartsWith("__quantum__rt__read_result", StringComparison.Ordinal) || callee == "__quantum__qis__read_result__body" => "r",
             QirTemplates.Entangle or QirTemplates.SendQubit => "-q",
             QirTemplates.SendResult or QirTemplates.ReceiveResult => "-r",
+            // A computed bit sent as a value: a message number and an i1, nothing to check.
+            QirTemplates.SendBool => "--",
             QirTemplates.ReceiveQubit => "-qr",
             "__quantum__qis__mz__body" or "__quantum__qis__m__body" or "__quantum__qis__mresetz__body" => "qr",
             _ when callee.StartsWith("__quantum__qis__", StringComparison.Ordinal) =>

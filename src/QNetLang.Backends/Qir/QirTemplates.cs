@@ -18,11 +18,13 @@ public static class QirTemplates
     public const string RecordResult = "__quantum__rt__result_record_output";
     public const string RecordTuple = "__quantum__rt__tuple_record_output";
     public const string RecordArray = "__quantum__rt__array_record_output";
+    public const string RecordBool = "__quantum__rt__bool_record_output";
     public const string Entangle = "__quantum__net__entangle";
     public const string SendResult = "__quantum__net__send_result";
     public const string ReceiveResult = "__quantum__net__receive_result";
     public const string SendQubit = "__quantum__net__send_qubit";
     public const string ReceiveQubit = "__quantum__net__receive_qubit";
+    public const string SendBool = "__quantum__net__send_bool";
 
     /// <summary>The label of the attribute group that marks measurement and reset (the QDK's <c>"irreversible"</c>).</summary>
     public const int IrreversibleGroup = 1;
@@ -103,6 +105,8 @@ public static class QirTemplates
             ReadResult => $"declare i1 @{function}({r} readonly)",
             RecordResult => $"declare void @{function}({r}, {b})",
             RecordTuple or RecordArray => $"declare void @{function}(i64, {b})",
+            RecordBool => $"declare void @{function}(i1, {b})",
+            SendBool => $"declare void @{function}(i64, i1)",
             Entangle or SendQubit => $"declare void @{function}(i64, {q})",
             SendResult => $"declare void @{function}(i64, {r})",
             ReceiveResult => $"declare void @{function}(i64, {r} writeonly)",

@@ -57,12 +57,12 @@ public static class Driver
         return ExitCodes.Ok;
     }
 
-    /// <summary>QN3009 for the first runtime classical computation, which per-node QIR cannot express (nothing is written then).</summary>
+    /// <summary>QN3009 for the first runtime classical construct the QIR Adaptive Profile cannot express (nothing is written then).</summary>
     private static Diagnostic? UnexpressibleInQir(CompilationResult result, string inputPath)
     {
         foreach (var program in result.Distributed)
         {
-            if (program.Program is not { } distributed || QNetLang.Backends.Qir.NodeQirEmitter.FirstRuntimeClassical(distributed) is not { } found) continue;
+            if (program.Program is not { } distributed || QNetLang.Backends.Qir.NodeQirEmitter.FirstUnexpressible(distributed) is not { } found) continue;
             var at = found.At ?? new Location(new SourceText(inputPath, ""), default);
             return new Diagnostic(Diagnostics.RuntimeClassicalInQir.Code, DiagnosticSeverity.Error, at, Diagnostics.RuntimeClassicalInQir.Format(found.What));
         }

@@ -26,6 +26,28 @@ public static class LlvmTools
         }
     }
 
+    /// <summary>Runs a module's <c>main</c> with LLVM 19's interpreter (lli-19) and returns what it printed; fails the test when lli does not exit 0.</summary>
+    public static string Execute(string llText)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"qnl-lli-{Guid.NewGuid():N}.ll");
+        File.WriteAllText(path, llText);
+        try
+        {
+            var info = new ProcessStartInfo(Locate("lli-19")) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            info.ArgumentList.Add(path);
+            using var process = Process.Start(info) ?? throw new InvalidOperationException("lli-19 did not start");
+            var stderr = process.StandardError.ReadToEndAsync();
+            string stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"lli-19 exited with {process.ExitCode}:\n{stderr.Result}");
+            return stdout;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>The tool on the PATH, else where Debian's and apt.llvm.org's packages put it (not always on the PATH).</summary>
     private static string Locate(string tool)
     {
