@@ -11,7 +11,7 @@ public sealed record LspServerOptions
     /// little to delay another document noticeably, and the worker's round trip would cost more
     /// than it saves.
     /// </summary>
-    public const int DefaultLargeDocumentLength = 200_000;
+    public const int DefaultLargeDocumentLength = 100_000;
 
     /// <summary>Another way of analysing documents in-process (tests use one that can be held up); null for the compiler.</summary>
     public Workspace.DocumentAnalyzerFunction? Analyze { get; init; }
