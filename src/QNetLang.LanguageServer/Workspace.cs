@@ -117,7 +117,11 @@ public sealed class Workspace
     {
         if (Get(uri) is not { } document) return null;
         if (_large is { } large && document.Text.Length >= large.MinimumLength)
-            return await WaitForAsync(_diagnoses, uri, (d, others, token) => large.Diagnose(d, others, token), d => d.LoadedPaths, cancellation).ConfigureAwait(false);
+        {
+            // Started off the workspace's lock: sending a large text to the worker (or starting
+            // the worker) must not hold up other documents' edits.
+            return await WaitForAsync(_diagnoses, uri, (d, others, token) => Task.Run(() => large.Diagnose(d, others, token), token), d => d.LoadedPaths, cancellation).ConfigureAwait(false);
+        }
         var analysed = await WaitForAsync(_analyses, uri, StartInProcess, a => a.LoadedPaths, cancellation).ConfigureAwait(false);
         return analysed is var (current, analysis) ? (current, DocumentDiagnostics.From(analysis)) : null;
     }
