@@ -1,4 +1,3 @@
-using QNetLang.LanguageServer.Features;
 using QNetLang.LanguageServer.Protocol;
 
 namespace QNetLang.LanguageServer;
@@ -87,14 +86,14 @@ public sealed class DiagnosticsPublisher(Workspace workspace, Func<PublishDiagno
     {
         try
         {
-            if (workspace.Analyze(uri, stopping) is not { } current)
+            if (await workspace.DiagnoseAsync(uri, stopping).ConfigureAwait(false) is not { } current)
             {
                 await publish(new PublishDiagnosticsParams(uri, null, [])).ConfigureAwait(false);
                 return;
             }
             // A newer version is already queued: publishing this one would only flicker.
             if (workspace.Get(uri)?.Version != current.Document.Version) return;
-            await publish(new PublishDiagnosticsParams(uri, current.Document.Version, DiagnosticConverter.Convert(current.Analysis))).ConfigureAwait(false);
+            await publish(new PublishDiagnosticsParams(uri, current.Document.Version, current.Diagnostics.Diagnostics)).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

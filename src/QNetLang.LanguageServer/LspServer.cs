@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime;
 using QNetLang.LanguageServer.Protocol;
+using QNetLang.LanguageServer.Worker;
 using StreamJsonRpc;
 
 namespace QNetLang.LanguageServer;
@@ -20,7 +21,11 @@ public static class LspServer
         RunAsync(input, output, log, analyze: null, cancellationToken);
 
     /// <summary>Runs one session with another way of analysing documents (tests use one that can be held up).</summary>
-    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, Workspace.DocumentAnalyzerFunction? analyze, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(Stream input, Stream output, TextWriter log, Workspace.DocumentAnalyzerFunction? analyze, CancellationToken cancellationToken = default) =>
+        RunAsync(input, output, log, new LspServerOptions { Analyze = analyze }, cancellationToken);
+
+    /// <summary>Runs one session; with <see cref="LspServerOptions.AnalysisWorker"/>, large documents are analysed in a worker process.</summary>
+    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, LspServerOptions options, CancellationToken cancellationToken = default)
     {
         var formatter = new SystemTextJsonFormatter
         {
@@ -28,7 +33,8 @@ public static class LspServer
         };
         var handler = new LspMessageHandler(output, input, formatter, log);
         using var rpc = new JsonRpc(handler);
-        var workspace = new Workspace(analyze);
+        await using var worker = options.AnalysisWorker is { } launch ? new AnalysisWorkerClient(launch, log) : null;
+        var workspace = new Workspace(options.Analyze, worker is null ? null : new Workspace.LargeDocuments(options.LargeDocumentLength, worker.DiagnoseAsync));
         var diagnostics = new DiagnosticsPublisher(workspace, p => rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", p), log);
         var target = new LanguageServerTarget(workspace, diagnostics, Version);
         rpc.AddLocalRpcTarget(target, new JsonRpcTargetOptions { NotifyClientOfEvents = false });
@@ -38,7 +44,9 @@ public static class LspServer
         // A large document's analysis fills the heap with parse trees that all survive, and
         // every collection pauses every document's analysis: no blocking full collections while
         // the server runs (background ones still reclaim memory), so one document's garbage
-        // never holds up another's diagnostics for the length of a full compaction.
+        // never holds up another's diagnostics for the length of a full compaction. (With the
+        // analysis worker, large documents' diagnostics are computed in another process; their
+        // in-process analysis runs only for editor features.)
         var latency = GCSettings.LatencyMode;
         GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
         rpc.StartListening();

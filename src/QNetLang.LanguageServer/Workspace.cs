@@ -7,21 +7,37 @@ namespace QNetLang.LanguageServer;
 /// guarded by one lock; compilation runs outside it, one document's at a time per caller, so a
 /// slow or blocked document never holds up another's. An analysis is kept until its document
 /// changes or a file it loaded is opened, edited, closed or changed on disk; a discarded
-/// analysis that is still running is cancelled.
+/// analysis that is still running is cancelled. Large documents' diagnostics come from another
+/// process (<see cref="LargeDocuments"/>); their in-process analysis runs only when an editor
+/// feature asks for it.
 /// </summary>
 public sealed class Workspace
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
     /// <summary>Analyses by URI; every open document's last one stays here until it goes stale, so dependents can be found.</summary>
-    private readonly Dictionary<string, PendingAnalysis> _analyses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Pending<DocumentAnalysis>> _analyses = new(StringComparer.Ordinal);
+    /// <summary>The analysis worker's diagnostics of large documents, by URI, kept like <see cref="_analyses"/>.</summary>
+    private readonly Dictionary<string, Pending<DocumentDiagnostics>> _diagnoses = new(StringComparer.Ordinal);
     private readonly DocumentAnalyzerFunction _analyze;
+    private readonly LargeDocuments? _large;
 
     /// <summary>How a document is analysed; tests substitute one that blocks to show independence.</summary>
     public delegate DocumentAnalysis DocumentAnalyzerFunction(OpenDocument document, IReadOnlyDictionary<string, string> openFiles, CancellationToken cancellation);
 
-    public Workspace(DocumentAnalyzerFunction? analyze = null) =>
+    /// <summary>How a large document's diagnostics are computed elsewhere (by the analysis worker).</summary>
+    public delegate Task<DocumentDiagnostics> RemoteDiagnosisFunction(OpenDocument document, IReadOnlyDictionary<string, string> openFiles, CancellationToken cancellation);
+
+    /// <summary>Documents of at least <paramref name="MinimumLength"/> characters get their diagnostics from <paramref name="Diagnose"/>.</summary>
+    public sealed record LargeDocuments(int MinimumLength, RemoteDiagnosisFunction Diagnose);
+
+    /// <param name="analyze">The in-process analysis (diagnostics of small documents, and every editor feature).</param>
+    /// <param name="large">Where large documents' diagnostics come from; null analyses every document in-process.</param>
+    public Workspace(DocumentAnalyzerFunction? analyze = null, LargeDocuments? large = null)
+    {
         _analyze = analyze ?? ((document, others, cancellation) => DocumentAnalyzer.Analyze(document.Uri, document.Path, document.Text, others, cancellation));
+        _large = large;
+    }
 
     public OpenDocument? Get(string uri)
     {
@@ -88,27 +104,61 @@ public sealed class Workspace
     /// The analysis of the current text (computed once per change), or null when the document is
     /// not open. Throws <see cref="OperationCanceledException"/> only for the caller's own token.
     /// </summary>
-    public (OpenDocument Document, DocumentAnalysis Analysis)? Analyze(string uri, CancellationToken cancellation = default)
+    public (OpenDocument Document, DocumentAnalysis Analysis)? Analyze(string uri, CancellationToken cancellation = default) =>
+        WaitForAsync(_analyses, uri, StartInProcess, a => a.LoadedPaths, cancellation).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The diagnostics of the current text, or null when the document is not open. A document of
+    /// at least <see cref="LargeDocuments.MinimumLength"/> characters is analysed by the worker
+    /// (its garbage collections then pause another process, not this one); the others come from
+    /// the same in-process analysis the editor features use.
+    /// </summary>
+    public async Task<(OpenDocument Document, DocumentDiagnostics Diagnostics)?> DiagnoseAsync(string uri, CancellationToken cancellation = default)
+    {
+        if (Get(uri) is not { } document) return null;
+        if (_large is { } large && document.Text.Length >= large.MinimumLength)
+        {
+            // Started off the workspace's lock: sending a large text to the worker (or starting
+            // the worker) must not hold up other documents' edits.
+            return await WaitForAsync(_diagnoses, uri, (d, others, token) => Task.Run(() => large.Diagnose(d, others, token), token), d => d.LoadedPaths, cancellation).ConfigureAwait(false);
+        }
+        var analysed = await WaitForAsync(_analyses, uri, StartInProcess, a => a.LoadedPaths, cancellation).ConfigureAwait(false);
+        return analysed is var (current, analysis) ? (current, DocumentDiagnostics.From(analysis)) : null;
+    }
+
+    private Task<DocumentAnalysis> StartInProcess(OpenDocument document, IReadOnlyDictionary<string, string> others, CancellationToken token) =>
+        // A dedicated thread, not a pool thread: an analysis blocks its thread while it runs
+        // (on a large stack, see LargeStack), and a few long analyses holding pool threads
+        // would make every other document's analysis wait for the pool to grow (~0.5 s a thread).
+        Task.Factory.StartNew(() => _analyze(document, others, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>
+    /// The result of one kind of analysis of the current text: the running or finished one, or
+    /// a new one. Redone when it went stale while waited for, or when a file it loaded changed
+    /// while it ran.
+    /// </summary>
+    private async Task<(OpenDocument Document, T Result)?> WaitForAsync<T>(
+        Dictionary<string, Pending<T>> pendings, string uri, StartFunction<T> start, Func<T, IReadOnlySet<string>> loadedPaths, CancellationToken cancellation)
     {
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
-            PendingAnalysis pending;
+            Pending<T> pending;
             lock (_gate)
             {
                 if (!_documents.TryGetValue(uri, out var document)) return null;
-                if (!_analyses.TryGetValue(uri, out pending!))
+                if (!pendings.TryGetValue(uri, out pending!))
                 {
                     var others = _documents.Values.Where(d => d.Uri != uri).GroupBy(d => d.Path)
                         .ToDictionary(g => g.Key, g => g.First().Text, StringComparer.Ordinal);
-                    pending = new PendingAnalysis(document, others, _analyze);
-                    _analyses[uri] = pending;
+                    pending = new Pending<T>(document, token => start(document, others, token), loadedPaths);
+                    pendings[uri] = pending;
                 }
             }
-            DocumentAnalysis result;
+            T result;
             try
             {
-                result = pending.Result.WaitAsync(cancellation).GetAwaiter().GetResult();
+                result = await pending.Result.WaitAsync(cancellation).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
@@ -118,8 +168,8 @@ public sealed class Workspace
             lock (_gate)
             {
                 // A file it turned out to load changed while it ran: analyse again.
-                if (!pending.ChangedWhileRunning.Overlaps(result.LoadedPaths)) return (pending.Document, result);
-                if (_analyses.TryGetValue(uri, out var current) && ReferenceEquals(current, pending)) _analyses.Remove(uri);
+                if (!pending.ChangedWhileRunning.Overlaps(loadedPaths(result))) return (pending.Document, result);
+                if (pendings.TryGetValue(uri, out var current) && ReferenceEquals(current, pending)) pendings.Remove(uri);
             }
         }
     }
@@ -132,11 +182,11 @@ public sealed class Workspace
     private List<string> DependentsLocked(string path)
     {
         var dependents = new List<string>();
-        foreach (var (uri, analysis) in _analyses)
+        foreach (var (uri, analysis) in _analyses.Select(a => (a.Key, (Pending)a.Value)).Concat(_diagnoses.Select(d => (d.Key, (Pending)d.Value))))
         {
-            if (analysis.Result is { IsCompletedSuccessfully: true } done)
+            if (analysis.FinishedLoadedPaths is { } loaded)
             {
-                if (done.Result.LoadedPaths.Contains(path)) dependents.Add(uri);
+                if (loaded.Contains(path) && !dependents.Contains(uri)) dependents.Add(uri);
             }
             else
             {
@@ -149,6 +199,7 @@ public sealed class Workspace
     private void Discard(string uri)
     {
         if (_analyses.Remove(uri, out var stale)) stale.Cancel();
+        if (_diagnoses.Remove(uri, out var staleDiagnosis)) staleDiagnosis.Cancel();
     }
 
     private List<string> DiscardWithDependents(string uri, string path)
@@ -164,28 +215,38 @@ public sealed class Workspace
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException) { return path; }
     }
 
-    /// <summary>One analysis, started on its own thread when first asked for, cancelled when it goes stale.</summary>
-    private sealed class PendingAnalysis
+    private delegate Task<T> StartFunction<T>(OpenDocument document, IReadOnlyDictionary<string, string> others, CancellationToken cancellation);
+
+    /// <summary>One analysis, started when first asked for, cancelled when it goes stale.</summary>
+    private abstract class Pending(OpenDocument document)
     {
         private readonly CancellationTokenSource _stale = new();
 
-        public PendingAnalysis(OpenDocument document, IReadOnlyDictionary<string, string> others, DocumentAnalyzerFunction analyze)
-        {
-            Document = document;
-            var token = _stale.Token;
-            // A dedicated thread, not a pool thread: an analysis blocks its thread while it runs
-            // (on a large stack, see LargeStack), and a few long analyses holding pool threads
-            // would make every other document's analysis wait for the pool to grow (~0.5 s a thread).
-            Result = Task.Factory.StartNew(() => analyze(document, others, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        }
+        public OpenDocument Document { get; } = document;
 
-        public OpenDocument Document { get; }
-
-        public Task<DocumentAnalysis> Result { get; }
+        protected CancellationToken Token => _stale.Token;
 
         public void Cancel() => _stale.Cancel();
 
+        /// <summary>The files the analysis loaded once it has finished; null while it runs (or if it failed).</summary>
+        public abstract IReadOnlySet<string>? FinishedLoadedPaths { get; }
+
         /// <summary>Files opened, edited or closed while this ran (guarded by the workspace's lock).</summary>
         public HashSet<string> ChangedWhileRunning { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed class Pending<T> : Pending
+    {
+        private readonly Func<T, IReadOnlySet<string>> _loadedPaths;
+
+        public Pending(OpenDocument document, Func<CancellationToken, Task<T>> start, Func<T, IReadOnlySet<string>> loadedPaths) : base(document)
+        {
+            _loadedPaths = loadedPaths;
+            Result = start(Token);
+        }
+
+        public Task<T> Result { get; }
+
+        public override IReadOnlySet<string>? FinishedLoadedPaths => Result.IsCompletedSuccessfully ? _loadedPaths(Result.Result) : null;
     }
 }

@@ -34,14 +34,19 @@ public sealed class LspTestClient : IAsyncDisposable
     }
 
     /// <summary>Starts the server in-process with another way of analysing documents.</summary>
-    public LspTestClient(Workspace.DocumentAnalyzerFunction? analyze)
+    public LspTestClient(Workspace.DocumentAnalyzerFunction? analyze) : this(new LspServerOptions { Analyze = analyze })
+    {
+    }
+
+    /// <summary>Starts the server in-process with the given options (an analysis worker, say).</summary>
+    public LspTestClient(LspServerOptions options)
     {
         var clientToServer = new Pipe();
         var serverToClient = new Pipe();
         _toServer = clientToServer.Writer.AsStream();
         _fromServer = serverToClient.Reader.AsStream();
         Log = new StringWriter();
-        Server = Task.Run(() => LspServer.RunAsync(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream(), TextWriter.Synchronized(Log), analyze));
+        Server = Task.Run(() => LspServer.RunAsync(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream(), TextWriter.Synchronized(Log), options));
         _reading = Task.Run(ReadLoopAsync);
     }
 

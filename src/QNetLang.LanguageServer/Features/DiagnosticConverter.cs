@@ -21,7 +21,7 @@ public static class DiagnosticConverter
         var source = analysis.Source;
         var list = new List<LspDiagnostic>();
         if (analysis.InternalError is { } error)
-            list.Add(new LspDiagnostic(Start, LspSeverity.Error, null, Source, $"internal compiler error: {error} (this is a bug in qnlc; please report it with this file)"));
+            list.Add(InternalError(error));
         foreach (var diagnostic in analysis.Diagnostics)
         {
             int severity = diagnostic.Severity == DiagnosticSeverity.Error ? LspSeverity.Error : LspSeverity.Warning;
@@ -44,6 +44,10 @@ public static class DiagnosticConverter
         }
         return list;
     }
+
+    /// <summary>The compiler (or the analysis worker) failed on this document: shown at its start, since no place in it is to blame.</summary>
+    public static LspDiagnostic InternalError(string error) =>
+        new(Start, LspSeverity.Error, null, Source, $"internal compiler error: {error} (this is a bug in qnlc; please report it with this file)");
 
     /// <summary>The docs/diagnostics.md shipped beside the server, if it is there.</summary>
     private static readonly string? DocumentationFile = FindDocumentation();
