@@ -51,8 +51,5 @@ public sealed class PartitionProblem
     /// <summary>The true telegate cost of a placement: the exact minimum cover.</summary>
     public long TrueCost(int[] placement) => TelegateCover.Cost(Model, placement, Distances, _workspace);
 
-    /// <summary><see cref="TrueCost(int[])"/> in other buffers, so that several threads can evaluate placements at once.</summary>
-    internal long TrueCost(int[] placement, TelegateCover.Workspace workspace) => TelegateCover.Cost(Model, placement, Distances, workspace);
-
     private readonly TelegateCover.Workspace _workspace = new();
 }
