@@ -24,6 +24,14 @@ switch (mode)
         // row), the time of every stage and pass, to see where a compile goes.
         Console.Write(Tables.Profile(args.ElementAtOrDefault(1) ?? "500000", int.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture)));
         break;
+    case "stages":
+        // `-- stages GATES|cz48 QPUS`: like profile, with CPU time and allocation per step.
+        Console.Write(StageProfile.Run(args.ElementAtOrDefault(1) ?? "500000", int.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture)));
+        break;
+    case "parse":
+        // `-- parse`: the front ends alone (ANTLR and flat OpenQASM readers, the .qn parser) on equal-size inputs.
+        Console.Write(ParseBenchmarks.Run());
+        break;
     case "covers":
         // `-- covers`: the exact telegate cost alone, 3000 evaluations on the 48-qubit row.
         Console.Write(Tables.CoverCosts());
@@ -32,7 +40,7 @@ switch (mode)
         BenchmarkRunner.Run<CompileBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | qubits | profile GATES|cz48 QPUS | covers | bdn]");
+        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | qubits | profile GATES|cz48 QPUS | stages GATES|cz48 QPUS | parse | covers | bdn]");
         return 2;
 }
 if (mode == "table" && args.Contains("--write")) Tables.WriteToDocs();

@@ -800,17 +800,7 @@ internal sealed partial class QasmAstBuilder
             if (!_opaqueUsed.Contains(name)) _diagnostics.Report(Diagnostics.UnusedOpaqueGate, new Location(_source, span), name);
     }
 
-    /// <summary>
-    /// The statements after the definitions of the qelib1.inc prelude gates the file calls but
-    /// neither defines nor declares opaque, in prelude order. They carry the span of the
-    /// include (or an empty span at the start when there is none), so an operation inlined from
-    /// one of them points at the library it came from.
-    /// </summary>
-    private ImmutableArray<Statement> WithPrelude(ImmutableArray<Statement> statements)
-    {
-        var needed = Qelib1Prelude.Names.Where(n => _called.Contains(n) && !_defined.Contains(n) && !_opaque.ContainsKey(n)).ToList();
-        if (needed.Count == 0) return statements;
-        var at = _qelib1Include ?? new TextSpan(0, 0);
-        return [.. needed.Select(n => (Statement)Qelib1Prelude.DefinitionAt(n, at)), .. statements];
-    }
+    /// <summary>The statements after the definitions of the qelib1.inc prelude gates the file calls but neither defines nor declares opaque.</summary>
+    private ImmutableArray<Statement> WithPrelude(ImmutableArray<Statement> statements) =>
+        Qelib1Prelude.Prepend(statements, n => _called.Contains(n) && !_defined.Contains(n) && !_opaque.ContainsKey(n), _qelib1Include);
 }

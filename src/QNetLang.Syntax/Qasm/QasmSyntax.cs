@@ -19,7 +19,20 @@ public static class QasmSyntax
     /// catalog lacks are added as gate definitions when the file calls them (see
     /// <see cref="Qelib1Prelude"/>); <paramref name="withPrelude"/> false is for the prelude itself.
     /// </summary>
-    public static CompilationUnit? Parse(SourceText source, DiagnosticBag diagnostics, bool withPrelude = true)
+    /// <remarks>
+    /// A flat file (declarations, gate calls, measurements: what exporters write) is read by
+    /// <see cref="FlatQasmReader"/>, which builds the same AST several times faster; anything
+    /// else, and anything with a diagnostic to report, is parsed by ANTLR (<see cref="ParseWithAntlr"/>).
+    /// </remarks>
+    public static CompilationUnit? Parse(SourceText source, DiagnosticBag diagnostics, bool withPrelude = true) =>
+        FlatQasmReader.TryRead(source, withPrelude) ?? ParseWithAntlr(source, diagnostics, withPrelude);
+
+    /// <summary>
+    /// The reference front end (ANTLR lexer and parser, then <see cref="QasmAstBuilder"/>) for any
+    /// file; <see cref="Parse"/> uses it for every file the flat reader does not take. Public so
+    /// that tests and benchmarks can compare the two readers.
+    /// </summary>
+    public static CompilationUnit? ParseWithAntlr(SourceText source, DiagnosticBag diagnostics, bool withPrelude = true)
     {
         var lexer = new OpenQasmLexer(new AntlrInputStream(source.Text));
         var kinds = new LexicalErrorTokens(OpenQasmLexer.BadCharacter, OpenQasmLexer.UnterminatedString, OpenQasmLexer.StringLiteral, OpenQasmLexer.BlockComment);

@@ -79,6 +79,20 @@ public static class Qelib1Prelude
     /// <summary>The definition of <paramref name="name"/> with every span moved to <paramref name="at"/> (a place in the user's file).</summary>
     public static GateDefinition DefinitionAt(string name, TextSpan at) => SpanRelocator.Relocate(Parsed.Value[name], at);
 
+    /// <summary>
+    /// The statements after the definitions of the prelude gates <paramref name="needed"/> selects,
+    /// in prelude order. They carry the span of the qelib1.inc include (or an empty span at the
+    /// start when there is none), so an operation inlined from one of them points at the library
+    /// it came from. Both OpenQASM readers call this, so they add the same definitions.
+    /// </summary>
+    internal static ImmutableArray<Statement> Prepend(ImmutableArray<Statement> statements, Func<string, bool> needed, TextSpan? include)
+    {
+        var names = Names.Where(needed).ToList();
+        if (names.Count == 0) return statements;
+        var at = include ?? new TextSpan(0, 0);
+        return [.. names.Select(n => (Statement)DefinitionAt(n, at)), .. statements];
+    }
+
     private static FrozenDictionary<string, GateDefinition> Parse()
     {
         var diagnostics = new DiagnosticBag();
