@@ -22,8 +22,18 @@ public sealed class InteractionModel
     /// <summary>One two-qubit gate: qubits, their runs (−1 when the gate is not diagonal on that qubit) and fixed nodes (−1 when the partitioner decides).</summary>
     public readonly record struct Interaction(int QubitA, int QubitB, int RunA, int RunB, int FixedNodeA, int FixedNodeB);
 
-    private InteractionModel(int qubitCount, Interaction[] interactions, int[] runQubit, RunBasis[] runBasis, int fixedCost)
+    /// <summary>
+    /// Two Z-basis runs of one qubit separated by an H·(diagonal)·H sandwich that a copy can be
+    /// kept alive through (<see cref="SandwichEmbedding"/>): <paramref name="Middle"/> lists the
+    /// sandwich's two-qubit gates (interaction indices) and <paramref name="MiddleOperand"/> the
+    /// qubit's operand in each (0 or 1).
+    /// </summary>
+    public sealed record Embedding(int Before, int After, int[] Middle, int[] MiddleOperand);
+
+    private InteractionModel(int qubitCount, Interaction[] interactions, int[] runQubit, RunBasis[] runBasis, int fixedCost, Embedding[] embeddings)
     {
+        Embeddings = embeddings;
+        EmbeddedGateCount = embeddings.Sum(e => e.Middle.Length);
         QubitCount = qubitCount;
         Interactions = interactions;
         InteractionArray = interactions;
@@ -50,6 +60,12 @@ public sealed class InteractionModel
     /// <summary>Ebits the program spends whatever the placement (explicit epr and teleport).</summary>
     public int FixedCost { get; }
 
+    /// <summary>Places where a copy of one run may live on into a later run of its qubit (in program order of the later run).</summary>
+    public IReadOnlyList<Embedding> Embeddings { get; }
+
+    /// <summary>The two-qubit gates of all sandwiches together (each may need a partner's copy).</summary>
+    public int EmbeddedGateCount { get; }
+
     /// <summary>
     /// Builds the model. <paramref name="variable"/> marks the qubits the partitioner places
     /// (unpinned data qubits); the others have a known node at every point of the program.
@@ -62,7 +78,7 @@ public sealed class InteractionModel
     {
         var builder = new Builder(circuit, distances, variable, decompose);
         builder.Walk(circuit.Operations, conditional: false);
-        return new InteractionModel(circuit.Qubits.Length, builder.Interactions.ToArray(), builder.RunQubit.ToArray(), builder.RunBases.ToArray(), builder.FixedCost);
+        return new InteractionModel(circuit.Qubits.Length, builder.Interactions.ToArray(), builder.RunQubit.ToArray(), builder.RunBases.ToArray(), builder.FixedCost, builder.Embeddings.ToArray());
     }
 
     private sealed class Builder
@@ -76,6 +92,9 @@ public sealed class InteractionModel
         // Product of the single-qubit gates on each qubit since its run's last two-qubit gate.
         private readonly Matrix2[] _pending;
 
+        // Per qubit, the H·(diagonal)·H sandwich it may be in since its last Z-basis run ended (null: none).
+        private readonly SandwichTracker?[] _sandwich;
+
         public Builder(Circuit circuit, NetworkDistances distances, Func<int, bool> variable, Func<GateOperation, bool> decompose)
         {
             _distances = distances;
@@ -84,7 +103,10 @@ public sealed class InteractionModel
             _location = new LocationTracker(circuit);
             _currentRun = Enumerable.Repeat(-1, circuit.Qubits.Length).ToArray();
             _pending = new Matrix2[circuit.Qubits.Length];
+            _sandwich = new SandwichTracker?[circuit.Qubits.Length];
         }
+
+        public List<Embedding> Embeddings { get; } = new();
 
         public List<Interaction> Interactions { get; } = new();
 
@@ -110,49 +132,108 @@ public sealed class InteractionModel
                         // Judged at the run's next two-qubit gate, by the product of all of them.
                         int single = g.Qubits[0];
                         if (_currentRun[single] >= 0) _pending[single] = GateBasis.SingleQubit(g) * _pending[single];
+                        if (_sandwich[single] is { } open)
+                        {
+                            // A matrix known only at run time cannot be checked against the sandwich's form.
+                            if (g.HasRuntimeParameters) _sandwich[single] = null;
+                            else open.Frame = GateBasis.SingleQubit(g) * open.Frame;
+                        }
                         break;
                     case GateOperation g:
                         // Local multi-qubit gates: a run survives where the gate is diagonal in its basis.
                         for (int k = 0; k < g.Qubits.Length; k++)
+                        {
                             if (!Continues(g.Qubits[k], g.Gate, k)) _currentRun[g.Qubits[k]] = -1;
+                            _sandwich[g.Qubits[k]] = null;
+                        }
                         break;
                     case IfOperation branch:
                         // Inside a conditional every remote gate is paid for on its own: its ebit
                         // must not be spent when the branch does not run.
-                        foreach (int q in QubitsOf(branch)) _currentRun[q] = -1;
+                        foreach (int q in QubitsOf(branch)) EndRun(q);
                         Walk(branch.Then, conditional: true);
                         Walk(branch.Else, conditional: true);
-                        foreach (int q in QubitsOf(branch)) _currentRun[q] = -1;
+                        foreach (int q in QubitsOf(branch)) EndRun(q);
                         break;
                     case EprOperation e:
                         FixedCost += Distance(e.First, e.Second);
-                        _currentRun[e.First] = _currentRun[e.Second] = -1;
+                        EndRun(e.First);
+                        EndRun(e.Second);
                         break;
                     case TeleportOperation t:
                         if (_location.NodeOf(t.Qubit) is { } from) FixedCost += _distances.Hops(_distances.IndexOf(from), _distances.IndexOf(t.Destination));
-                        _currentRun[t.Qubit] = -1;
+                        EndRun(t.Qubit);
                         _location.Apply(t);
                         break;
                     case SendOperation s:
-                        _currentRun[s.Qubit] = -1;
+                        EndRun(s.Qubit);
                         _location.Apply(s);
                         break;
                     case MeasureOperation m:
-                        _currentRun[m.Qubit] = -1;
+                        EndRun(m.Qubit);
                         break;
                     case ResetOperation r:
-                        _currentRun[r.Qubit] = -1;
+                        EndRun(r.Qubit);
                         break;
                 }
             }
         }
 
+        /// <summary>Ends the qubit's run and any sandwich it is in: what follows shares no copy with what came before.</summary>
+        private void EndRun(int qubit)
+        {
+            _currentRun[qubit] = -1;
+            _sandwich[qubit] = null;
+        }
+
         private void AddInteraction(GateOperation g, bool conditional)
         {
             int a = g.Qubits[0], b = g.Qubits[1];
+            int index = Interactions.Count;
+            var (previousA, pendingA) = (_currentRun[a], _pending[a]);
+            var (previousB, pendingB) = (_currentRun[b], _pending[b]);
             int runA = RunFor(a, g.Gate, 0, conditional);
             int runB = RunFor(b, g.Gate, 1, conditional);
             Interactions.Add(new Interaction(a, b, runA, runB, FixedNode(a), FixedNode(b)));
+            if (conditional)
+            {
+                _sandwich[a] = _sandwich[b] = null;
+                return;
+            }
+            TrackSandwich(g, index, 0, a, previousA, pendingA, runA, runB);
+            TrackSandwich(g, index, 1, b, previousB, pendingB, runB, runA);
+        }
+
+        /// <summary>
+        /// Follows a qubit through an H·(diagonal)·H sandwich between two of its Z-basis runs:
+        /// opened where a Z run ends at a gate, extended by each two-qubit gate that is, in the
+        /// ended run's frame, the partner-controlled X a copy can mirror, and recorded as an
+        /// <see cref="Embedding"/> where the frame is diagonal again and a new Z run starts.
+        /// </summary>
+        private void TrackSandwich(GateOperation g, int index, int operand, int qubit, int previousRun, Matrix2 previousPending, int run, int partnerRun)
+        {
+            var sandwich = _sandwich[qubit];
+            if (sandwich is null)
+            {
+                // A sandwich opens where a Z run ends because of the single-qubit gates before this gate.
+                if (previousRun < 0 || run == previousRun || RunBases[previousRun] != Telegates.RunBasis.Z || previousPending.IsDiagonalIn(Telegates.RunBasis.Z)) return;
+                _sandwich[qubit] = sandwich = new SandwichTracker(previousRun, previousPending);
+            }
+            if (sandwich.Frame.IsDiagonalIn(Telegates.RunBasis.Z))
+            {
+                // Back in the ended run's frame: a new Z run that the copy can go on serving.
+                _sandwich[qubit] = null;
+                if (run >= 0 && run != previousRun && RunBases[run] == Telegates.RunBasis.Z && sandwich.Middle.Count > 0)
+                    Embeddings.Add(new Embedding(sandwich.Before, run, [.. sandwich.Middle], [.. sandwich.MiddleOperand]));
+                return;
+            }
+            if (run < 0 || partnerRun < 0 || !sandwich.Frame.TurnsZIntoX() || !SandwichEmbedding.Mirrorable(g, operand, RunBases[partnerRun]))
+            {
+                _sandwich[qubit] = null;
+                return;
+            }
+            sandwich.Middle.Add(index);
+            sandwich.MiddleOperand.Add(operand);
         }
 
         /// <summary>The run the gate joins on this qubit, or −1 (and the run ends) when it is diagonal there in no basis.</summary>
@@ -217,5 +298,17 @@ public sealed class InteractionModel
                 case IfOperation i: foreach (var inner in i.Then.Concat(i.Else)) Collect(inner, qubits); break;
             }
         }
+    }
+
+    /// <summary>A sandwich being followed: the run before it, the single-qubit gates since (the frame) and its two-qubit gates so far.</summary>
+    private sealed class SandwichTracker(int before, Matrix2 frame)
+    {
+        public int Before { get; } = before;
+
+        public Matrix2 Frame { get; set; } = frame;
+
+        public List<int> Middle { get; } = new();
+
+        public List<int> MiddleOperand { get; } = new();
     }
 }

@@ -34,6 +34,23 @@ public readonly record struct Matrix2(Complex M00, Complex M01, Complex M10, Com
         ? M01.Magnitude < Epsilon && M10.Magnitude < Epsilon
         : (M00 - M11).Magnitude < Epsilon && (M01 - M10).Magnitude < Epsilon;
 
+    /// <summary>
+    /// True when this frame F carries Z to ±X (F†·Z·F = ±X), as H does: a gate diagonal on the
+    /// qubit after F is then, seen from before F, a controlled X on it, which a Z-basis copy made
+    /// before F can follow by mirroring it (see <see cref="SandwichEmbedding"/>).
+    /// </summary>
+    public bool TurnsZIntoX()
+    {
+        var m = Adjoint() * PauliZ * this;
+        return m.M00.Magnitude < Epsilon && m.M11.Magnitude < Epsilon
+            && (m.M01 - m.M10).Magnitude < Epsilon && Math.Abs(m.M01.Imaginary) < Epsilon && Math.Abs(Math.Abs(m.M01.Real) - 1) < 1e-9;
+    }
+
+    /// <summary>True when the matrix anticommutes with Z (basis Z: it is anti-diagonal) or with X (basis X).</summary>
+    public bool AnticommutesIn(RunBasis basis) => basis == RunBasis.Z
+        ? M00.Magnitude < Epsilon && M11.Magnitude < Epsilon
+        : (M00 + M11).Magnitude < Epsilon && (M01 + M10).Magnitude < Epsilon;
+
     /// <summary>The Pauli whose eigenbasis is <paramref name="basis"/>: the correction a copy in that basis needs.</summary>
     public static Matrix2 PauliOf(RunBasis basis) => basis == RunBasis.Z ? PauliZ : PauliX;
 

@@ -20,7 +20,15 @@ public static class TelegateCover
     /// copies: the first operand's in <see cref="Assignment"/>, the second's in <see cref="Detached"/>
     /// (−1 everywhere else).
     /// </summary>
-    public sealed record Result(long Cost, long[] Assignment, long[] Detached, int NodeCount);
+    /// <param name="Embedded">The copies kept alive through a sandwich (<see cref="SandwichEmbedding"/>).</param>
+    public sealed record Result(long Cost, long[] Assignment, long[] Detached, int NodeCount, IReadOnlyList<EmbeddedCopy> Embedded);
+
+    /// <summary>
+    /// A copy (cover key; the later run's gates are assigned it too) kept through the sandwich of
+    /// the model's embedding <paramref name="Embedding"/> at <paramref name="Node"/>, where every
+    /// partner of the sandwich's gates is.
+    /// </summary>
+    public sealed record EmbeddedCopy(int Embedding, long Copy, int Node);
 
     public static long VertexKey(int run, int node, int nodeCount) => (long)run * nodeCount + node;
 
@@ -32,6 +40,8 @@ public static class TelegateCover
     public sealed class Workspace
     {
         internal int[] VertexOfKey = [];
+        internal long[] KeyAlias = [];
+        internal readonly List<long> AliasedKeys = new();
         internal long[] KeyOf = [];
         internal long[] Weights = [];
         internal bool[] IsLeft = [];
@@ -102,12 +112,17 @@ public static class TelegateCover
             return _commQubits!;
         }
 
-        internal void Prepare(int keys, int interactions)
+        internal void Prepare(int keys, int interactions, int embeddedGates)
         {
             if (VertexOfKey.Length < keys)
             {
                 VertexOfKey = new int[keys];
                 Array.Fill(VertexOfKey, -1);
+            }
+            if (embeddedGates > 0 && KeyAlias.Length < keys)
+            {
+                KeyAlias = new long[keys];
+                Array.Fill(KeyAlias, -1L);
             }
             // At most two cover vertices and one edge per interaction.
             int vertices = 2 * interactions;
@@ -147,7 +162,9 @@ public static class TelegateCover
     {
         int k = distances.Count;
         var interactions = model.InteractionArray;
-        ws.Prepare(model.RunCount * k, interactions.Length);
+        ws.Prepare(model.RunCount * k, interactions.Length, model.EmbeddedGateCount);
+        var commQubits = ws.CommQubits(distances);
+        var keyAlias = ws.KeyAlias;
         var vertexOf = ws.VertexOfKey;
         var keyOf = ws.KeyOf;
         var weights = ws.Weights;
@@ -161,11 +178,25 @@ public static class TelegateCover
         int n = 0, edgeCount = 0;
         var assignment = withAssignment ? new long[interactions.Length] : [];
 
+        long Root(long key)
+        {
+            while (keyAlias[key] >= 0) key = keyAlias[key];
+            return key;
+        }
+
         int Vertex(int run, int home, int target)
         {
-            long key = VertexKey(run, target, k);
-            int v = vertexOf[key];
+            long raw = VertexKey(run, target, k);
+            int v = vertexOf[raw];
             if (v >= 0) return v;
+            long key = ws.AliasedKeys.Count > 0 ? Root(raw) : raw;
+            if (key != raw)
+            {
+                // A later run contracted into an earlier one's copy: both keys find the one vertex.
+                v = vertexOf[key] >= 0 ? vertexOf[key] : Vertex((int)(key / k), home, target);
+                vertexOf[raw] = v;
+                return v;
+            }
             v = n++;
             vertexOf[key] = v;
             keyOf[v] = key;
@@ -175,8 +206,10 @@ public static class TelegateCover
             return v;
         }
 
+        var embedded = withAssignment ? new List<(int, int)>() : null;
         try
         {
+            if (model.Embeddings.Count > 0) Contract(model, placement, k, commQubits, keyAlias, ws.AliasedKeys, embedded);
             for (int i = 0; i < interactions.Length; i++)
             {
                 ref readonly var g = ref interactions[i];
@@ -208,9 +241,19 @@ public static class TelegateCover
             // Edges already covered by a forced vertex drop out; the rest go to the min cut.
             cost += MinimumCut(ws, n, edgeCount);
 
-            var (saved, detachedAt) = DetachedGates.Reduce(new DetachedGates.Cover(interactions, nodesA, nodesB, sideA, sideB, vertexOf, n, weights, chosen, k, ws.CommQubits(distances)), ws.Detached);
+            var (saved, detachedAt) = DetachedGates.Reduce(new DetachedGates.Cover(interactions, nodesA, nodesB, sideA, sideB, vertexOf, n, weights, chosen, k, commQubits), ws.Detached);
             cost -= saved;
-            if (!withAssignment) return new Result(cost, [], [], k);
+            if (!withAssignment) return new Result(cost, [], [], k, []);
+            long KeyOfVertex(int v) => keyOf[v];
+            var copies = new List<EmbeddedCopy>();
+            foreach (var (e, node) in embedded!)
+            {
+                // The copy of the chain's first run there, if any: it stays open through every
+                // sandwich of the chain that a later run's copy is contracted across, so each of
+                // those sandwiches is mirrored on it (a copy not open at a mirror is skipped).
+                int v = vertexOf[Root(VertexKey(model.Embeddings[e].After, node, k))];
+                if (v >= 0) copies.Add(new EmbeddedCopy(e, KeyOfVertex(v), node));
+            }
 
             var detached = new long[interactions.Length];
             Array.Fill(detached, -1L);
@@ -219,19 +262,60 @@ public static class TelegateCover
                 if (sideA[i] < 0 && sideB[i] < 0) continue;
                 if (detachedAt[i] >= 0)
                 {
-                    assignment[i] = VertexKey(interactions[i].RunA, detachedAt[i], k);
-                    detached[i] = VertexKey(interactions[i].RunB, detachedAt[i], k);
+                    assignment[i] = KeyOfVertex(vertexOf[VertexKey(interactions[i].RunA, detachedAt[i], k)]);
+                    detached[i] = KeyOfVertex(vertexOf[VertexKey(interactions[i].RunB, detachedAt[i], k)]);
                     continue;
                 }
                 // Prefer a's copy when both were chosen; the order is fixed, so the result is deterministic.
-                assignment[i] = sideA[i] >= 0 && chosen[sideA[i]] ? keyOf[sideA[i]] : keyOf[sideB[i]];
+                assignment[i] = sideA[i] >= 0 && chosen[sideA[i]] ? KeyOfVertex(sideA[i]) : KeyOfVertex(sideB[i]);
             }
-            return new Result(cost, assignment, detached, k);
+            return new Result(cost, assignment, detached, k, copies);
         }
         finally
         {
-            // Leave the vertex table empty for the next solve (only the keys this one used).
+            // Leave the vertex and alias tables empty for the next solve (only the keys this one used).
             for (int v = 0; v < n; v++) vertexOf[keyOf[v]] = -1;
+            foreach (long key in ws.AliasedKeys)
+            {
+                vertexOf[key] = -1;
+                keyAlias[key] = -1;
+            }
+            ws.AliasedKeys.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Contracts, before the cut, each embedding whose sandwich partners all sit at one node B
+    /// (other than the qubit's own): the copies of its two runs at B become one vertex, since one
+    /// copy serves both at no extra cost (the partners are there to be mirrored). The graph stays
+    /// bipartite (both copies go from the same home to B), so the cover is still exact.
+    /// </summary>
+    private static void Contract(InteractionModel model, int[] placement, int k, int[] commQubits, long[] keyAlias, List<long> aliased, List<(int, int)>? embedded)
+    {
+        var interactions = model.InteractionArray;
+        int NodeOf(int i, int operand)
+        {
+            ref readonly var g = ref interactions[i];
+            return operand == 0 ? (g.FixedNodeA >= 0 ? g.FixedNodeA : placement[g.QubitA]) : (g.FixedNodeB >= 0 ? g.FixedNodeB : placement[g.QubitB]);
+        }
+        var embeddings = model.Embeddings;
+        for (int e = 0; e < embeddings.Count; e++)
+        {
+            var embedding = embeddings[e];
+            int home = NodeOf(embedding.Middle[0], embedding.MiddleOperand[0]);
+            int target = NodeOf(embedding.Middle[0], 1 - embedding.MiddleOperand[0]);
+            if (target == home || commQubits[target] < 2) continue;
+            bool together = true;
+            for (int j = 1; j < embedding.Middle.Length && together; j++)
+                together = NodeOf(embedding.Middle[j], 1 - embedding.MiddleOperand[j]) == target && NodeOf(embedding.Middle[j], embedding.MiddleOperand[j]) == home;
+            if (!together) continue;
+            long after = VertexKey(embedding.After, target, k);
+            long root = VertexKey(embedding.Before, target, k);
+            while (keyAlias[root] >= 0) root = keyAlias[root];
+            if (root == after) continue;
+            keyAlias[after] = root;
+            aliased.Add(after);
+            embedded?.Add((e, target));
         }
     }
 

@@ -46,13 +46,27 @@ internal sealed class TelegateRewriter
     private readonly Dictionary<int, int> _commCreated = new();
     private readonly Dictionary<int, int> _alias = new();
     private readonly Dictionary<string, Stack<int>> _freeDataSlots = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, int> _openCopiesOf = new();
-    private readonly Dictionary<int, Matrix2> _pending = new();
+    private readonly Dictionary<int, List<OpenCopy>> _copiesOf = new();
+    private readonly Dictionary<int, List<Mirror>> _mirrors = new();
     private int _interaction;
     private int _links;
     private int _teleports;
 
-    private sealed record OpenCopy(long Key, int Qubit, int Copy, int Node, int Link, RunBasis Basis);
+    /// <summary>
+    /// An open copy. <see cref="Frame"/> is the product of the single-qubit gates its qubit went
+    /// through since the copy's run was last known diagonal (its correction is conjugated by it);
+    /// <see cref="Debt"/> lists partners of sandwich gates applied but not yet mirrored on it,
+    /// whose Pauli a close must also apply (see <see cref="SandwichEmbedding"/>).
+    /// </summary>
+    private sealed record OpenCopy(long Key, int Qubit, int Copy, int Node, int Link, RunBasis Basis)
+    {
+        public Matrix2 Frame { get; set; } = Matrix2.Identity;
+
+        public List<(int Qubit, RunBasis Basis)> Debt { get; } = new();
+    }
+
+    /// <summary>At a sandwich gate: the embedded copy to mirror the gate on, the qubit's operand in it, and the basis of the partner's run there (in which the gate is diagonal on it).</summary>
+    private sealed record Mirror(long Copy, int Operand, RunBasis PartnerBasis);
 
     public TelegateRewriter(Circuit circuit, InteractionModel model, TelegateCover.Result cover, NetworkDistances distances, PassContext context)
     {
@@ -71,6 +85,23 @@ internal sealed class TelegateRewriter
                 if (!_usesOf.TryGetValue(key, out var uses)) _usesOf[key] = uses = new List<int>();
                 uses.Add(i);
             }
+        foreach (var embedded in cover.Embedded)
+        {
+            var embedding = model.Embeddings[embedded.Embedding];
+            for (int j = 0; j < embedding.Middle.Length; j++)
+            {
+                int i = embedding.Middle[j];
+                var g = model.Interactions[i];
+                var partnerBasis = model.RunBasis[embedding.MiddleOperand[j] == 0 ? g.RunB : g.RunA];
+                if (!_mirrors.TryGetValue(i, out var list)) _mirrors[i] = list = new List<Mirror>();
+                list.Add(new Mirror(embedded.Copy, embedding.MiddleOperand[j], partnerBasis));
+                if (!_usesOf.TryGetValue(embedded.Copy, out var uses)) _usesOf[embedded.Copy] = uses = new List<int>();
+                uses.Add(i);
+            }
+        }
+        // Mirror uses were appended out of order: uses are counted, so only their order by gate matters.
+        if (cover.Embedded.Count > 0)
+            foreach (var uses in _usesOf.Values) uses.Sort();
         foreach (var key in _usesOf.Keys) _nextUse[key] = 0;
     }
 
@@ -94,10 +125,15 @@ internal sealed class TelegateRewriter
             {
                 case GateOperation g when g.Qubits.Length == 2 && !GateDecomposition.NeedsDecomposition(g.Gate):
                     var mapped = (GateOperation)QubitMapping.Map(g, Current);
-                    foreach (int q in mapped.Qubits) _pending.Remove(q);
+                    int index = _interaction;
+                    var mirrors = _mirrors.GetValueOrDefault(index);
+                    foreach (int q in mapped.Qubits)
+                        foreach (var open in CopiesOf(q))
+                            if (mirrors is null || !mirrors.Any(m => m.Copy == open.Key)) open.Frame = Matrix2.Identity;
                     RemoteGate(mapped, output);
+                    if (mirrors is not null) MirrorOnCopies(mapped, mirrors, output);
                     break;
-                case GateOperation { HasRuntimeParameters: true } g when g.Qubits.Any(q => _openCopiesOf.ContainsKey(Current(q))):
+                case GateOperation { HasRuntimeParameters: true } g when g.Qubits.Any(q => _copiesOf.ContainsKey(Current(q))):
                     // Its matrix is known only at run time, so it cannot be folded into a copy's
                     // correction; a gate diagonal in Z commutes with the Z-basis copies' corrections.
                     // The interaction model judged it at a generic angle, so no run spans any other.
@@ -105,14 +141,15 @@ internal sealed class TelegateRewriter
                         throw new InvalidOperationException($"a run of remote gates spans {g.Gate.Name}, whose angle is computed at run time");
                     output.Add(QubitMapping.Map(op, Current));
                     break;
-                case GateOperation g when g.Qubits.Length == 1 && _openCopiesOf.ContainsKey(Current(g.Qubits[0])):
-                    int qubit = Current(g.Qubits[0]);
-                    _pending[qubit] = GateBasis.SingleQubit(g) * _pending.GetValueOrDefault(qubit, Matrix2.Identity);
+                case GateOperation g when g.Qubits.Length == 1 && _copiesOf.ContainsKey(Current(g.Qubits[0])):
+                    var single = GateBasis.SingleQubit(g);
+                    foreach (var open in CopiesOf(Current(g.Qubits[0]))) open.Frame = single * open.Frame;
                     output.Add(QubitMapping.Map(op, Current));
                     break;
                 case GateOperation g:
                     // A multi-qubit gate on a qubit with open copies is diagonal in their basis (else the run would have ended).
-                    foreach (int q in g.Qubits) _pending.Remove(Current(q));
+                    foreach (int q in g.Qubits)
+                        foreach (var open in CopiesOf(Current(q))) open.Frame = Matrix2.Identity;
                     output.Add(QubitMapping.Map(op, Current));
                     break;
                 case TeleportOperation t:
@@ -239,25 +276,81 @@ internal sealed class TelegateRewriter
 
         var copy = new OpenCopy(key, qubit, copyQubit.Value, target, link, basis);
         _open[key] = copy;
-        _openCopiesOf[qubit] = _openCopiesOf.GetValueOrDefault(qubit) + 1;
+        if (!_copiesOf.TryGetValue(qubit, out var copies)) _copiesOf[qubit] = copies = new List<OpenCopy>();
+        copies.Add(copy);
         _context.Statistics.CatEntanglements++;
         return copy;
     }
 
     private void Close(OpenCopy copy, Location at, ImmutableArray<Operation>.Builder output)
     {
+        _open.Remove(copy.Key);
+        var copies = _copiesOf[copy.Qubit];
+        copies.Remove(copy);
+        if (copies.Count == 0) _copiesOf.Remove(copy.Qubit);
+        // The correction acts on the qubit as it was when this copy was made, pulled forward: copies
+        // of the qubit made since (inside a sandwich the copy is kept through) must follow it (see
+        // SandwichEmbedding): those it neither commutes nor anticommutes with in their frame are
+        // closed first, while the state is exact. Older copies are part of what it corrects.
+        var correction = copy.Frame * Matrix2.PauliOf(copy.Basis) * copy.Frame.Adjoint();
+        foreach (var other in CopiesOf(copy.Qubit).Where(o => o.Link > copy.Link).ToList())
+        {
+            var seen = InFrameOf(other, correction);
+            if (!seen.IsDiagonalIn(other.Basis) && !seen.AnticommutesIn(other.Basis)) Close(other, at, output);
+        }
         int uncatBit = NewBit($"uncat{copy.Link.ToString(CultureInfo.InvariantCulture)}");
         // An X-basis copy is measured as it is: the H that would undo its frame and the H of the disentangler cancel.
         if (copy.Basis == RunBasis.Z) output.Add(Gate("h", at, copy.Copy));
         output.Add(new MeasureOperation(copy.Copy, uncatBit, at));
         output.Add(new IfOperation(new BitCondition(uncatBit, true), [Correction(copy, at)], ImmutableArray<Operation>.Empty, at));
+        foreach (var other in CopiesOf(copy.Qubit))
+            if (other.Link > copy.Link && InFrameOf(other, correction).AnticommutesIn(other.Basis))
+                output.Add(new IfOperation(new BitCondition(uncatBit, true), [Gate(other.Basis == RunBasis.Z ? "x" : "z", at, other.Copy)], ImmutableArray<Operation>.Empty, at));
+        // Partners of a sandwich gate not yet mirrored: their Pauli, on the qubit as it is now.
+        foreach (var (partner, basis) in copy.Debt)
+            output.Add(new IfOperation(new BitCondition(uncatBit, true), [Gate(basis == RunBasis.Z ? "z" : "x", at, partner)], ImmutableArray<Operation>.Empty, at));
         output.Add(new ResetOperation(copy.Copy, at));
         _freeComm[copy.Node].Push(copy.Copy);
-        _open.Remove(copy.Key);
-        if (--_openCopiesOf[copy.Qubit] == 0)
+    }
+
+    /// <summary>An operator on a copy's qubit as the copy sees it: pulled back through the single-qubit gates since the copy's frame was last diagonal.</summary>
+    private static Matrix2 InFrameOf(OpenCopy copy, Matrix2 op) => copy.Frame.Adjoint() * op * copy.Frame;
+
+    private List<OpenCopy> CopiesOf(int qubit) => _copiesOf.TryGetValue(qubit, out var copies) ? copies : [];
+
+    /// <summary>
+    /// Mirrors a sandwich gate on the copies kept through the sandwich: H·g(copy, partner)·H at
+    /// the copy's node, where the partner is. A copy that is not open (never opened before the
+    /// sandwich, or closed early) is not mirrored: its later run opens a fresh one. The mirror
+    /// acts on the partner as the gate does (P-controlled); a copy of the partner to which that is
+    /// not diagonal (the partner's own embedded copy, in its sandwich) is closed first, and every
+    /// copy to mirror owes the partner's Pauli until its mirror is written, so such a close is exact.
+    /// </summary>
+    private void MirrorOnCopies(GateOperation gate, List<Mirror> mirrors, ImmutableArray<Operation>.Builder output)
+    {
+        var at = gate.Location;
+        foreach (var mirror in mirrors)
+            if (_open.TryGetValue(mirror.Copy, out var owing))
+                owing.Debt.Add((gate.Qubits[1 - mirror.Operand], mirror.PartnerBasis));
+        foreach (var mirror in mirrors)
         {
-            _openCopiesOf.Remove(copy.Qubit);
-            _pending.Remove(copy.Qubit);
+            int partner = gate.Qubits[1 - mirror.Operand];
+            if (!_open.TryGetValue(mirror.Copy, out var copy))
+            {
+                _nextUse[mirror.Copy]++;
+                continue;
+            }
+            if (_distances.IndexOf(_qubits[partner].Node!) != copy.Node)
+                throw new InvalidOperationException("a sandwich partner is not at the embedded copy's node");
+            var control = Matrix2.PauliOf(mirror.PartnerBasis);
+            foreach (var other in CopiesOf(partner).ToList())
+                if (!InFrameOf(other, control).IsDiagonalIn(other.Basis)) Close(other, at, output);
+            output.Add(Gate("h", at, copy.Copy));
+            output.Add(gate with { Qubits = mirror.Operand == 0 ? [copy.Copy, partner] : [partner, copy.Copy] });
+            output.Add(Gate("h", at, copy.Copy));
+            copy.Debt.Clear();
+            _context.Statistics.EmbeddedGates++;
+            Advance(copy, at, output);
         }
     }
 
@@ -269,7 +362,7 @@ internal sealed class TelegateRewriter
     private GateOperation Correction(OpenCopy copy, Location at)
     {
         var pauli = Matrix2.PauliOf(copy.Basis);
-        var pending = _pending.GetValueOrDefault(copy.Qubit, Matrix2.Identity);
+        var pending = copy.Frame;
         if (pending.IsDiagonalIn(copy.Basis)) return Gate(copy.Basis == RunBasis.Z ? "z" : "x", at, copy.Qubit);
         var (theta, phi, lambda) = (pending * pauli * pending.Adjoint()).ToU();
         return new GateOperation(GateCatalog.Get("u"), [theta, phi, lambda], [copy.Qubit], at);

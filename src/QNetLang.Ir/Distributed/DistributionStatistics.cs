@@ -15,6 +15,9 @@ public sealed class DistributionStatistics
     /// <summary>Cat-entangler links opened by the distribute pass, reopenings after an eviction included (each consumes one ebit).</summary>
     public int CatEntanglements { get; set; }
 
+    /// <summary>Sandwich gates mirrored on a copy kept alive through an H·(diagonal)·H sandwich (embedding; not in report.json).</summary>
+    public int EmbeddedGates { get; set; }
+
     /// <summary>Teleports the partitioner inserted to move unpinned qubits between slices.</summary>
     public int Migrations { get; set; }
 

@@ -111,6 +111,33 @@ public static class RandomPrograms
     }
 
     /// <summary>
+    /// Layers in which each qubit either meets a random partner (mostly CZ, sometimes CX either
+    /// way, CY or CP) or gets H (often), Z, S, X or T: the H·(CZ…)·H sandwiches that a copy can be
+    /// kept through, with now and then a gate that must stop it.
+    /// </summary>
+    public static string SandwichLayers(Random random, int qubits, int layers)
+    {
+        var sb = new StringBuilder("OPENQASM 3;\ninclude \"stdgates.inc\";\n");
+        sb.Append("qubit[").Append(qubits).Append("] q;\n");
+        string Angle() => (random.NextDouble() * 6 - 3).ToString("R", CultureInfo.InvariantCulture);
+        string[] single = ["h", "h", "h", "h", "h", "h", "h", "h", "h", "z", "s", "x", "t"];
+        string[] pair = ["cz", "cz", "cz", "cz", "cz", "cz", "cz", "cz", "cx", "cy", "cp"];
+        for (int layer = 0; layer < layers; layer++)
+        {
+            var order = Enumerable.Range(0, qubits).OrderBy(_ => random.Next()).ToArray();
+            int paired = random.Next(0, qubits / 2 + 1) * 2;
+            for (int i = 0; i + 1 < paired; i += 2)
+            {
+                string name = pair[random.Next(pair.Length)];
+                string parameters = name == "cp" ? $"({Angle()})" : "";
+                sb.Append($"{name}{parameters} q[{order[i]}], q[{order[i + 1]}];\n");
+            }
+            for (int i = paired; i < qubits; i++) sb.Append($"{single[random.Next(single.Length)]} q[{order[i]}];\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// A connected network of <paramref name="qpus"/> QPUs with random extra repeaters and links,
     /// enough data capacity for <paramref name="qubits"/>, and small communication pools (so that
     /// copies are closed early and reopened).
