@@ -522,16 +522,7 @@ internal sealed class FlatQasmReader
     }
 
     /// <summary>The constant value of an index as <see cref="QasmAstBuilder"/> folds it (without named constants, which the subset has none of).</summary>
-    private static long? Fold(Expression expression) => expression switch
-    {
-        LiteralExpression { IsInteger: true, Unit: null } literal when literal.Value < 1e15 => (long)literal.Value,
-        UnaryExpression { Operator: UnaryOperator.Negate } u => -Fold(u.Operand),
-        UnaryExpression { Operator: UnaryOperator.Plus } u => Fold(u.Operand),
-        BinaryExpression { Operator: BinaryOperator.Add } b => Fold(b.Left) + Fold(b.Right),
-        BinaryExpression { Operator: BinaryOperator.Subtract } b => Fold(b.Left) - Fold(b.Right),
-        BinaryExpression { Operator: BinaryOperator.Multiply } b when Fold(b.Left) is { } l && Fold(b.Right) is { } r && Math.Abs(l) < 1L << 31 && Math.Abs(r) < 1L << 31 => l * r,
-        _ => null,
-    };
+    private static long? Fold(Expression expression) => QasmIndexFolding.Fold(expression);
 
     // ---- tokens ------------------------------------------------------------------------------
 

@@ -49,17 +49,9 @@ internal sealed partial class QasmAstBuilder
     }
 
     /// <summary>The value of a constant integer expression, or null.</summary>
-    private long? Fold(Expression expression) => expression switch
-    {
-        LiteralExpression { IsInteger: true, Unit: null } literal when literal.Value < 1e15 => (long)literal.Value,
-        UnaryExpression { Operator: UnaryOperator.Negate } u => -Fold(u.Operand),
-        UnaryExpression { Operator: UnaryOperator.Plus } u => Fold(u.Operand),
-        BinaryExpression { Operator: BinaryOperator.Add } b => Fold(b.Left) + Fold(b.Right),
-        BinaryExpression { Operator: BinaryOperator.Subtract } b => Fold(b.Left) - Fold(b.Right),
-        BinaryExpression { Operator: BinaryOperator.Multiply } b when Fold(b.Left) is { } l && Fold(b.Right) is { } r && Math.Abs(l) < 1L << 31 && Math.Abs(r) < 1L << 31 => l * r,
-        NameExpression name when !_shadowed.Contains(name.Name.Text) && _constants.TryGetValue(name.Name.Text, out var v) => v,
-        _ => null,
-    };
+    private long? Fold(Expression expression) => QasmIndexFolding.Fold(expression, NamedConstant);
+
+    private long? NamedConstant(string name) => !_shadowed.Contains(name) && _constants.TryGetValue(name, out var v) ? v : null;
 
     private bool IsAlias(string name) => !_shadowed.Contains(name) && _aliases.ContainsKey(name);
 
