@@ -23,6 +23,7 @@ defined as the identity before SeQUeNCe is imported.
 """
 import json
 import sys
+import tempfile
 import time
 
 from sequence.app.request_app import RequestApp
@@ -56,7 +57,9 @@ def main():
     EntanglementGenerationB.set_global_type(SINGLE_HERALDED)
     EntanglementSwappingA.set_formalism(BELL_DIAGONAL_STATE_FORMALISM)
     EntanglementSwappingB.set_formalism(BELL_DIAGONAL_STATE_FORMALISM)
-    directory = f"sequence_chain_{routers}_{memories}"
+    # SeQUeNCe reads its network from JSON files; they go to a temporary directory, not the working one.
+    scratch = tempfile.TemporaryDirectory(prefix=f"sequence_chain_{routers}_{memories}_")
+    directory = scratch.name
     config, _ = generate_config(build_linear(routers), cc_delay=1, memory_size=2 * memories, output_file="chain.json",
                                 output_directory=directory, stop_time=3, formalism="bell_diagonal")
     for seed in seeds:
