@@ -67,7 +67,7 @@ public static class QnCompiler
         bool isQasm = inputPath.EndsWith(".qasm", StringComparison.OrdinalIgnoreCase);
 
         // ---- parse ----
-        result.MainUnit = isQasm ? loader.LoadQasm(inputPath) : loader.LoadQn(inputPath);
+        result.MainUnit = isQasm ? loader.LoadQasm(inputPath, options.MaxOperations) : loader.LoadQn(inputPath);
         CompilationUnit? networkUnit = options.NetworkFile is { } networkFile ? loader.LoadQn(networkFile) : null;
         result.Units.AddRange(loader.Units);
         if (options.ParameterOverrides.Count > 0)

@@ -165,11 +165,12 @@ public sealed class SourceLoader(DiagnosticBag diagnostics)
     }
 
     /// <summary>Loads an OpenQASM 2 or 3 file (no includes beyond the standard gate libraries).</summary>
-    public CompilationUnit? LoadQasm(string path)
+    /// <param name="maxOperations">The <c>--max-ops</c> budget, which also bounds what subroutine calls expand to at import.</param>
+    public CompilationUnit? LoadQasm(string path, long maxOperations = SyntaxLimits.DefaultMaxInlinedStatements)
     {
         var source = Read(path, default);
         if (source is null) return null;
-        var unit = QasmSyntax.Parse(source, diagnostics);
+        var unit = QasmSyntax.Parse(source, diagnostics, maxInlinedStatements: maxOperations);
         if (unit is not null) Units.Add(unit);
         return unit;
     }

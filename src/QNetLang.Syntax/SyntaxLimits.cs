@@ -15,6 +15,13 @@ public static class SyntaxLimits
     /// <summary>Largest source file read (bytes).</summary>
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
+    /// <summary>
+    /// Statements OpenQASM subroutine calls may expand to in all, counted as they are inlined at
+    /// import (each call copies its body; nested calls can double it at every level). The
+    /// compiler passes its <c>--max-ops</c> instead; this default is the same number.
+    /// </summary>
+    public const long DefaultMaxInlinedStatements = 1_000_000;
+
     /// <summary>Shown in the nesting message.</summary>
     public const int ReportedNestingLimit = MaxRuleDepth / 2;
 }

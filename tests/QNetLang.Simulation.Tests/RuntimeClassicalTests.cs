@@ -116,6 +116,26 @@ public class RuntimeClassicalTests
     /// odd = parity(uint[2](c)) is c[0] xor c[1] in every shot, the four values of c equally
     /// likely, with the qubits on one QPU or spread over two.
     /// </summary>
+    /// <summary>
+    /// Subroutines calling subroutines (tests/cases/qasm): a call in the returned expression and in
+    /// a local's initializer, and a subroutine with a local variable called twice. out = 4 + 2·coin
+    /// + coin', so 4, 5, 6 and 7 equally likely, on one QPU or two.
+    /// </summary>
+    [Fact]
+    public void SubroutinesCallingSubroutinesComputeTheirValue()
+    {
+        var path = Path.Combine(TestSupport.Root, "tests", "cases", "qasm", "subroutine_nested_calls_v3.qasm");
+        foreach (var options in new[] { new CompilationOptions { QpuCount = 1 }, new CompilationOptions { QpuCount = 2, QubitsPerQpu = 1 } })
+        {
+            var run = TestSupport.Run(TestSupport.CompileFile(path, options), Shots, seed: 17);
+            int outColumn = run.Registers.Select(r => r.Name).ToList().IndexOf("out");
+            Assert.True(outColumn >= 0);
+            var byValue = run.Counts.GroupBy(c => c.Key.Split(' ')[outColumn]).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
+            Assert.Equal(["100", "101", "110", "111"], byValue.Keys.Order());
+            foreach (var (value, count) in byValue) Statistics.AssertProportion(count, Shots, 0.25, $"out = {value}");
+        }
+    }
+
     [Fact]
     public void SubroutineWithClassicalParameterAndResultComputesTheParity()
     {

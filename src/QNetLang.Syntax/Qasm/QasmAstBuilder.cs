@@ -41,19 +41,19 @@ internal sealed partial class QasmAstBuilder
     /// <summary>Where the qelib1.inc include is: the span injected prelude gates carry.</summary>
     private TextSpan? _qelib1Include;
 
-    private QasmAstBuilder(SourceText source, DiagnosticBag diagnostics, SourceLanguage language)
+    private QasmAstBuilder(SourceText source, DiagnosticBag diagnostics, SourceLanguage language, long maxInlinedStatements)
     {
         _source = source;
         _diagnostics = diagnostics;
         _expressions = new QasmExpressionBuilder(source, diagnostics, language);
-        _subroutines = new QasmSubroutines(source, diagnostics);
+        _subroutines = new QasmSubroutines(source, diagnostics, maxInlinedStatements);
         _modifiers = new QasmGateModifiers(source, diagnostics);
     }
 
-    public static CompilationUnit Build(SourceText source, DiagnosticBag diagnostics, P.ProgramContext tree, bool withPrelude)
+    public static CompilationUnit Build(SourceText source, DiagnosticBag diagnostics, P.ProgramContext tree, bool withPrelude, long maxInlinedStatements)
     {
         var language = Language(source, diagnostics, tree);
-        var builder = new QasmAstBuilder(source, diagnostics, language);
+        var builder = new QasmAstBuilder(source, diagnostics, language, maxInlinedStatements);
         var whole = new TextSpan(0, source.Text.Length);
         var name = new Name(QasmProgramName.FromPath(source.Path), new TextSpan(0, 0));
         var statements = builder.TopLevelStatements(tree.statement());
@@ -362,6 +362,9 @@ internal sealed partial class QasmAstBuilder
     {
         switch (expression)
         {
+            case CallExpression call when call.Function.Text == _defining:
+                _diagnostics.Report(Diagnostics.RecursiveSubroutine, new Location(_source, call.Function.Span), call.Function.Text);
+                return null;
             case CallExpression call when _subroutines.IsDefined(call.Function.Text):
             {
                 var arguments = new List<Expression>();
@@ -436,7 +439,8 @@ internal sealed partial class QasmAstBuilder
             }
             if (statement.GetChild(0) is P.ReturnStatementContext classicalReturn && i == statements.Length - 1 && resultType is not null)
             {
-                if ((resultValue = _expressions.Build(classicalReturn.expression())) is null)
+                // Calls in the returned expression run last in the body, left to right, as elsewhere.
+                if ((resultValue = _expressions.Build(classicalReturn.expression())) is null || (resultValue = RunCalls(resultValue!, body)) is null)
                 {
                     _defining = null;
                     foreach (var q in hidden) _shadowed.Remove(q);

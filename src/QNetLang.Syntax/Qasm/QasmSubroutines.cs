@@ -13,7 +13,7 @@ namespace QNetLang.Syntax.Qasm;
 /// `measure anc -> b; return b;`) and reads nothing of it before; the body is otherwise
 /// copied statement for statement, with its own spans, so messages point into the definition.
 /// </summary>
-internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnostics)
+internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnostics, long maxInlinedStatements)
 {
     /// <summary>A definition: its parameters in order, the local bit register it returns (if any) and its body.</summary>
     public sealed record Definition(Name Name, ImmutableArray<Name> Qubits, Name? Returned, ImmutableArray<Statement> Body)
@@ -34,8 +34,21 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
 
     private readonly Dictionary<string, Definition?> _definitions = new(StringComparer.Ordinal);
 
+    // Calls inlined so far: numbers the local variables of each call.
+    private int _calls;
+
+    // Statements of each definition's body, nested ones included, and what all calls have copied
+    // so far: bodies that call others grow with every level, so the total is bounded.
+    private readonly Dictionary<string, long> _sizes = new(StringComparer.Ordinal);
+    private long _inlined;
+    private bool _overBudget;
+
     /// <summary>Records a definition; null marks one that was reported as unsupported, whose calls are then left out silently.</summary>
-    public void Define(string name, Definition? definition) => _definitions[name] = definition;
+    public void Define(string name, Definition? definition)
+    {
+        _definitions[name] = definition;
+        _sizes[name] = definition is null ? 0 : StatementCount(definition.Body);
+    }
 
     public bool IsDefined(string name) => _definitions.ContainsKey(name);
 
@@ -54,7 +67,13 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
     /// </summary>
     public ImmutableArray<Statement>? Inline(Name callee, IReadOnlyList<Expression> arguments, Operand? target, TextSpan span)
     {
-        if (_definitions[callee.Text] is not { } definition) return null;
+        if (_definitions[callee.Text] is not { } definition || _overBudget) return null;
+        if ((_inlined += _sizes[callee.Text] + 1) > maxInlinedStatements)
+        {
+            _overBudget = true;
+            diagnostics.Report(Diagnostics.UnrollLimit, new Location(source, span), maxInlinedStatements);
+            return null;
+        }
         if (arguments.Count != definition.Qubits.Length)
             return Mismatch(span, callee, $"it takes {definition.Qubits.Length} argument(s), the call gives {arguments.Count}");
         if (target is not null && definition.Returned is null && definition.ResultValue is null)
@@ -79,12 +98,50 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
             map[definition.Qubits[i].Text] = argument;
         }
         if (target is not null && definition.Returned is not null) map[definition.Returned.Text] = target;
+        // The body's own classical variables get a name of their own at each call, so that two
+        // calls do not declare one variable twice and a local never meets a caller's variable.
+        int call = _calls++;
+        foreach (var local in LocalsOf(definition.Body))
+            map.TryAdd(local.Text, new Operand(new Name($"__{callee.Text}_{local.Text}{call}", local.Span), null, local.Span));
         var renamer = new Renamer(map, values);
         var body = definition.Body.Select(renamer.Statement).ToImmutableArray();
         if (target is not null && definition.ResultValue is { } result)
             body = body.Add(new AssignmentStatement(target, null, new CastExpression(definition.ResultType!, renamer.Expression(result), result.Span), span));
         if (renamer.Problem is { } problem) return Mismatch(problem.Span, callee, problem.What);
         return body;
+    }
+
+    private static long StatementCount(IEnumerable<Statement> body)
+    {
+        long count = 0;
+        foreach (var statement in body)
+            count += 1 + statement switch
+            {
+                ForStatement f => StatementCount(f.Body),
+                IfStatement i => StatementCount(i.Then) + StatementCount(i.Else),
+                WhileStatement w => StatementCount(w.Body),
+                BlockStatement b => StatementCount(b.Body),
+                _ => 0,
+            };
+        return count;
+    }
+
+    /// <summary>The classical variables a body declares, at any depth.</summary>
+    private static IEnumerable<Name> LocalsOf(IEnumerable<Statement> body)
+    {
+        foreach (var statement in body)
+        {
+            var nested = statement switch
+            {
+                VariableDeclaration v => [v.Name],
+                ForStatement f => LocalsOf(f.Body),
+                IfStatement i => LocalsOf(i.Then).Concat(LocalsOf(i.Else)),
+                WhileStatement w => LocalsOf(w.Body),
+                BlockStatement b => LocalsOf(b.Body),
+                _ => [],
+            };
+            foreach (var name in nested) yield return name;
+        }
     }
 
     private ImmutableArray<Statement>? Mismatch(TextSpan span, Name callee, string why)
@@ -109,6 +166,11 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
             WhileStatement w => w with { Condition = Expression(w.Condition), Body = [.. w.Body.Select(Statement)] },
             BlockStatement b => b with { Body = [.. b.Body.Select(Statement)] },
             AssignmentStatement a => a with { Target = Operand(a.Target), Value = Expression(a.Value) },
+            VariableDeclaration v => v with
+            {
+                Name = map.TryGetValue(v.Name.Text, out var local) ? local.Name with { Span = v.Name.Span } : v.Name,
+                Initializer = v.Initializer is null ? null : Expression(v.Initializer),
+            },
             _ => statement,
         };
 

@@ -24,20 +24,21 @@ public static class QasmSyntax
     /// <see cref="FlatQasmReader"/>, which builds the same AST several times faster; anything
     /// else, and anything with a diagnostic to report, is parsed by ANTLR (<see cref="ParseWithAntlr"/>).
     /// </remarks>
-    public static CompilationUnit? Parse(SourceText source, DiagnosticBag diagnostics, bool withPrelude = true) =>
-        FlatQasmReader.TryRead(source, withPrelude) ?? ParseWithAntlr(source, diagnostics, withPrelude);
+    /// <param name="maxInlinedStatements">What subroutine calls may expand to in all (QN2019 past it).</param>
+    public static CompilationUnit? Parse(SourceText source, DiagnosticBag diagnostics, bool withPrelude = true, long maxInlinedStatements = SyntaxLimits.DefaultMaxInlinedStatements) =>
+        FlatQasmReader.TryRead(source, withPrelude) ?? ParseWithAntlr(source, diagnostics, withPrelude, maxInlinedStatements);
 
     /// <summary>
     /// The reference front end (ANTLR lexer and parser, then <see cref="QasmAstBuilder"/>) for any
     /// file; <see cref="Parse"/> uses it for every file the flat reader does not take. Public so
     /// that tests and benchmarks can compare the two readers.
     /// </summary>
-    public static CompilationUnit? ParseWithAntlr(SourceText source, DiagnosticBag diagnostics, bool withPrelude = true)
+    public static CompilationUnit? ParseWithAntlr(SourceText source, DiagnosticBag diagnostics, bool withPrelude = true, long maxInlinedStatements = SyntaxLimits.DefaultMaxInlinedStatements)
     {
         var lexer = new OpenQasmLexer(new AntlrInputStream(source.Text));
         var kinds = new LexicalErrorTokens(OpenQasmLexer.BadCharacter, OpenQasmLexer.UnterminatedString, OpenQasmLexer.StringLiteral, OpenQasmLexer.BlockComment);
         var tree = FrontEndDriver.Parse(source, diagnostics, lexer, kinds, tokens => new GuardedOpenQasmParser(tokens), parser => ((OpenQasmParser)parser).program());
         if (tree is null) return null;
-        return QasmAstBuilder.Build(source, diagnostics, tree, withPrelude);
+        return QasmAstBuilder.Build(source, diagnostics, tree, withPrelude, maxInlinedStatements);
     }
 }
