@@ -117,6 +117,40 @@ public class RuntimeClassicalTests
     /// likely, with the qubits on one QPU or spread over two.
     /// </summary>
     /// <summary>
+    /// 64-bit variables hold integers beyond 2^53 exactly: uint[64] 2^64 − 1 and int[64]
+    /// −(2^63 − 1), compared, incremented (wrapping to 0) and decremented (to −2^63), both when
+    /// the compiler knows the values and when a measurement makes them runtime values. Every
+    /// test below is true, so c is all ones in every shot.
+    /// </summary>
+    [Theory]
+    [InlineData("0")]
+    [InlineData("uint[64](m)")]
+    public void SixtyFourBitVariablesHoldIntegersBeyondDoublePrecision(string measuredZero)
+    {
+        var source = $$"""
+            OPENQASM 3.0;
+            include "stdgates.inc";
+            qubit[5] q;
+            bit m;
+            bit[4] c;
+            m = measure q[4];
+            uint[64] k = 18446744073709551615;
+            int[64] j = -9223372036854775807;
+            k += {{measuredZero}};
+            if (k == 18446744073709551615) x q[0];
+            k += 1;
+            if (k == 0) x q[1];
+            j -= 1;
+            if (j == -9223372036854775808) x q[2];
+            if (j < -9223372036854775807) x q[3];
+            c = measure q[0:3];
+            """;
+        var run = TestSupport.Run(TestSupport.Compile(source, ".qasm", new CompilationOptions { QpuCount = 1 }), 20, seed: 3);
+        int column = run.Registers.Select(r => r.Name).ToList().IndexOf("c");
+        Assert.All(run.Counts.Keys, key => Assert.Equal("1111", key.Split(' ')[column]));
+    }
+
+    /// <summary>
     /// Subroutines calling subroutines (tests/cases/qasm): a call in the returned expression and in
     /// a local's initializer, and a subroutine with a local variable called twice. out = 4 + 2·coin
     /// + coin', so 4, 5, 6 and 7 equally likely, on one QPU or two.

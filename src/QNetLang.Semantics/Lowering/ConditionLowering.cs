@@ -19,7 +19,9 @@ internal sealed class ConditionLowering(Lowerer lowerer, ClassicalVariables vari
 
     public Condition? Lower(BoundExpression expression)
     {
-        if (!IsBitTest(expression))
+        // Classical variables known at compile time (and no bits) still fold as their types do
+        // (exact 64-bit integers, wrap-around), not in the constant evaluator's doubles.
+        if (!IsBitTest(expression) || ReadsVariable(expression) && !ReadsBits(expression))
         {
             // Arithmetic, ordering or runtime variables: one expression the node evaluates.
             if (_runtime.Lower(expression) is not { } test) return null;
@@ -68,6 +70,20 @@ internal sealed class ConditionLowering(Lowerer lowerer, ClassicalVariables vari
         BoundBinary { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual } equality =>
             (BitsOf(equality.Left, out _) || !_runtime.Mentions(equality.Left)) && (BitsOf(equality.Right, out _) || !_runtime.Mentions(equality.Right)),
         _ => BitsOf(expression, out _) || !_runtime.Mentions(expression),
+    };
+
+    private static bool ReadsVariable(BoundExpression expression) => Reads(expression, symbol => symbol is ClassicalVariableSymbol);
+
+    private static bool ReadsBits(BoundExpression expression) => Reads(expression, symbol => symbol is BitRegisterSymbol);
+
+    private static bool Reads(BoundExpression expression, Func<Symbol?, bool> kind) => expression switch
+    {
+        BoundName n => kind(n.Symbol),
+        BoundIndex i => kind(i.Symbol) || Reads(i.Index, kind),
+        BoundUnary u => Reads(u.Operand, kind),
+        BoundCast c => Reads(c.Operand, kind),
+        BoundBinary b => Reads(b.Left, kind) || Reads(b.Right, kind),
+        _ => false,
     };
 
     private bool MentionsBits(BoundBinary equality) =>

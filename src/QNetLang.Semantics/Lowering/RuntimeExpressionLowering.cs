@@ -47,12 +47,30 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
         _ => false,
     };
 
+    /// <summary>
+    /// An integer constant beyond the evaluator's exact range (±2^53) that a 64-bit value still
+    /// holds, such as <c>uint[64] k = 18446744073709551615;</c>: folded exactly, as an int[64]
+    /// when it fits one and as a uint[64] pattern above 2^63. Null for everything else.
+    /// </summary>
+    private static ClassicalConstant? WideInteger(BoundExpression expression)
+    {
+        if (!ExactIntegerFolding.TryFold(expression, out var exact)) return null;
+        var limit = new System.Numerics.BigInteger(ConstValue.MaxExactInteger);
+        if (System.Numerics.BigInteger.Abs(exact) <= limit) return null;
+        if (exact >= long.MinValue && exact <= long.MaxValue)
+            return new ClassicalConstant(ClassicalValue.Of(new ClassicalType(ClassicalKind.Int, 64), (long)exact));
+        if (exact.Sign > 0 && exact <= ulong.MaxValue)
+            return new ClassicalConstant(new ClassicalValue(new ClassicalType(ClassicalKind.Uint, 64), (ulong)exact));
+        return null;
+    }
+
     public ClassicalExpression? Lower(BoundExpression expression)
     {
         // Untyped constants (literals, constants, loop variables, pi, built-in functions) keep
         // the constant evaluator's exact arithmetic; anything typed folds with wrap-around.
         if (!Mentions(expression) && !IsTyped(expression))
         {
+            if (WideInteger(expression) is { } wide) return wide;
             if (lowerer.Evaluate(expression, frame) is not { } value) return null;
             if (value.Dimension != Dimension.None)
             {
