@@ -36,11 +36,21 @@ switch (mode)
         // `-- covers`: the exact telegate cost alone, 3000 evaluations on the 48-qubit row.
         Console.Write(Tables.CoverCosts());
         break;
+    case "networks":
+        // `-- networks [--quick] [--filter TEXT]`: the circuit families on pytket-dqc's random,
+        // scale-free and small-world networks and on the same QPUs all-to-all.
+        int networkFilterAt = Array.IndexOf(args, "--filter");
+        Console.Write(NetworkTable.Build(args.Contains("--quick") ? 2 : 5, networkFilterAt >= 0 && networkFilterAt + 1 < args.Length ? args[networkFilterAt + 1] : null));
+        break;
+    case "network":
+        // `-- network FAMILY QPUS QUBITS SEED`: print one generated network as .qn text (for reproducers).
+        Console.Write(NetworkFamilies.Make(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture)).ToQn("bench"));
+        break;
     case "bdn":
         BenchmarkRunner.Run<CompileBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | qubits | profile GATES|cz48 QPUS | stages GATES|cz48 QPUS | parse | covers | bdn]");
+        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | qubits | profile GATES|cz48 QPUS | stages GATES|cz48 QPUS | parse | covers | networks [--quick] [--filter TEXT] | network FAMILY QPUS QUBITS SEED | bdn]");
         return 2;
 }
 if (mode == "table" && args.Contains("--write")) Tables.WriteToDocs();
