@@ -40,6 +40,14 @@ public sealed record ServerNetwork(string Family, int Seed, int[] Capacities, in
         return worst;
     }
 
+    /// <summary>The mean hop distance over all pairs of distinct QPUs: what a pair between two QPUs picked blindly would take.</summary>
+    public double MeanDistance()
+    {
+        long sum = 0;
+        for (int s = 0; s < Count; s++) sum += Hops(s).Sum();
+        return Count < 2 ? 0 : sum / (double)(Count * (Count - 1));
+    }
+
     /// <summary>Breadth-first hop distances from <paramref name="source"/>; −1 where unreachable.</summary>
     public int[] Hops(int source)
     {

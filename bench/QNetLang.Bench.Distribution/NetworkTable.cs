@@ -76,7 +76,7 @@ public static class NetworkTable
 
     private static void Section(StringBuilder sb, List<Row> rows, int instances, Func<ServerNetwork, int, ServerNetwork> comm)
     {
-        sb.Append("| circuit | qubits | QPUs | network | links (mean) | diameter (mean) | ebits, end to end (mean) | link pairs (mean) | hops per pair | link pairs / all-to-all ebits | evictions (mean) | longer than shortest route | compile ms (mean) |\n");
+        sb.Append("| circuit | qubits | QPUs | network | links (mean) | QPU distance (mean) | ebits, end to end (mean) | link pairs (mean) | hops per pair | link pairs / all-to-all ebits | evictions (mean) | longer than shortest route | compile ms (mean) |\n");
         sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var row in rows)
         {
@@ -102,14 +102,14 @@ public static class NetworkTable
             }
             foreach (var (name, runs) in families)
             {
-                double links = runs.Average(r => r.Net.Edges.Length), diameter = runs.Average(r => r.Net.Diameter());
+                double links = runs.Average(r => r.Net.Edges.Length), distance = runs.Average(r => r.Net.MeanDistance());
                 double ebits = runs.Average(r => r.Sparse.Ebits), pairs = runs.Average(r => r.Sparse.LinkPairs), dense = runs.Average(r => r.Dense.Ebits);
                 double hops = runs.Sum(r => r.Sparse.LinkPairs) / (double)Math.Max(1, runs.Sum(r => r.Sparse.Ebits));
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"| {row.Circuit} | {row.Qubits} | {row.Qpus} | {name} | {links:0.0} | {diameter:0.0} | {ebits:0.0} | {pairs:0.0} | {hops:0.00} | {pairs / dense:0.00} | {runs.Average(r => r.Sparse.Evictions):0.0} | {runs.Sum(r => r.Sparse.LongerThanShortest)} | {runs.Average(r => r.Sparse.CompileMs):0} |\n");
+                    $"| {row.Circuit} | {row.Qubits} | {row.Qpus} | {name} | {links:0.0} | {distance:0.00} | {ebits:0.0} | {pairs:0.0} | {hops:0.00} | {pairs / dense:0.00} | {runs.Average(r => r.Sparse.Evictions):0.0} | {runs.Sum(r => r.Sparse.LongerThanShortest)} | {runs.Average(r => r.Sparse.CompileMs):0} |\n");
             }
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {row.Circuit} | {row.Qubits} | {row.Qpus} | all-to-all, same QPUs | {row.Qpus * (row.Qpus - 1) / 2:0.0} | 1.0 | {denseRuns.Average(r => r.Ebits):0.0} | {denseRuns.Average(r => r.LinkPairs):0.0} | {denseRuns.Sum(r => r.LinkPairs) / (double)Math.Max(1, denseRuns.Sum(r => r.Ebits)):0.00} | 1.00 | {denseRuns.Average(r => r.Evictions):0.0} | {denseRuns.Sum(r => r.LongerThanShortest)} | {denseRuns.Average(r => r.CompileMs):0} |\n");
+                $"| {row.Circuit} | {row.Qubits} | {row.Qpus} | all-to-all, same QPUs | {row.Qpus * (row.Qpus - 1) / 2:0.0} | 1.00 | {denseRuns.Average(r => r.Ebits):0.0} | {denseRuns.Average(r => r.LinkPairs):0.0} | {denseRuns.Sum(r => r.LinkPairs) / (double)Math.Max(1, denseRuns.Sum(r => r.Ebits)):0.00} | 1.00 | {denseRuns.Average(r => r.Evictions):0.0} | {denseRuns.Sum(r => r.LongerThanShortest)} | {denseRuns.Average(r => r.CompileMs):0} |\n");
         }
     }
 }
