@@ -5,7 +5,8 @@ using QNetLang.Bench.Distribution;
 
 // Distribution benchmarks. `dotnet run -c Release --project bench/QNetLang.Bench.Distribution`
 // runs the literature rows and writes the table into docs/benchmarks.md; `-- scaling` times
-// large circuits; `-- qubits` times many declared qubits with one gate; `-- bdn` runs the BenchmarkDotNet micro-benchmarks.
+// large circuits; `-- qubits` times many declared qubits with one gate; `-- networks` distributes
+// over pytket-dqc's heterogeneous network families; `-- bdn` runs the BenchmarkDotNet micro-benchmarks.
 string mode = args.FirstOrDefault() ?? "table";
 switch (mode)
 {
