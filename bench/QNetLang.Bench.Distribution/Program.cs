@@ -5,7 +5,8 @@ using QNetLang.Bench.Distribution;
 
 // Distribution benchmarks. `dotnet run -c Release --project bench/QNetLang.Bench.Distribution`
 // runs the literature rows and writes the table into docs/benchmarks.md; `-- scaling` times
-// large circuits; `-- qubits` times many declared qubits with one gate; `-- bdn` runs the BenchmarkDotNet micro-benchmarks.
+// large circuits; `-- qubits` times many declared qubits with one gate; `-- networks` distributes
+// over pytket-dqc's heterogeneous network families; `-- bdn` runs the BenchmarkDotNet micro-benchmarks.
 string mode = args.FirstOrDefault() ?? "table";
 switch (mode)
 {
@@ -36,11 +37,21 @@ switch (mode)
         // `-- covers`: the exact telegate cost alone, 3000 evaluations on the 48-qubit row.
         Console.Write(Tables.CoverCosts());
         break;
+    case "networks":
+        // `-- networks [--quick] [--filter TEXT]`: the circuit families on pytket-dqc's random,
+        // scale-free and small-world networks and on the same QPUs all-to-all.
+        int networkFilterAt = Array.IndexOf(args, "--filter");
+        Console.Write(NetworkTable.Build(args.Contains("--quick") ? 2 : 5, networkFilterAt >= 0 && networkFilterAt + 1 < args.Length ? args[networkFilterAt + 1] : null));
+        break;
+    case "network":
+        // `-- network FAMILY QPUS QUBITS SEED`: print one generated network as .qn text (for reproducers).
+        Console.Write(NetworkFamilies.Make(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture)).ToQn("bench"));
+        break;
     case "bdn":
         BenchmarkRunner.Run<CompileBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | qubits | profile GATES|cz48 QPUS | stages GATES|cz48 QPUS | parse | covers | bdn]");
+        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | qubits | profile GATES|cz48 QPUS | stages GATES|cz48 QPUS | parse | covers | networks [--quick] [--filter TEXT] | network FAMILY QPUS QUBITS SEED | bdn]");
         return 2;
 }
 if (mode == "table" && args.Contains("--write")) Tables.WriteToDocs();
