@@ -273,6 +273,21 @@ public class WorkerFeatureTests : IDisposable
     }
 
     [Fact]
+    public async Task AFeatureRequestTheWorkerDiesOnTwiceGetsAnInternalError()
+    {
+        // The analysis was made (by a worker since gone); each new worker dies under the request.
+        await using var worker = new AnalysisWorkerClient(new AnalysisWorkerLaunch("/bin/sh", ["-c", "exit 3"]), TextWriter.Null);
+        var document = new OpenDocument(_files.Uri("lab.qn"), _files.Path("lab.qn"), TestDocuments.Lab, 1);
+        var analysis = new RemoteAnalysis(1, document, new Dictionary<string, string>(), new DocumentDiagnostics([], new HashSet<string>()), null);
+        var parameters = System.Text.Json.JsonSerializer.SerializeToElement(new { textDocument = new { uri = document.Uri } });
+        var error = await Assert.ThrowsAsync<StreamJsonRpc.LocalRpcException>(() =>
+            worker.AnswerAsync("textDocument/documentSymbol", parameters, [analysis], CancellationToken.None).WaitAsync(LspTestClient.Timeout));
+        Assert.Equal(-32603, error.ErrorCode);
+        Assert.Contains("failed twice", error.Message);
+        Assert.Equal(2, worker.StartedCount);
+    }
+
+    [Fact]
     public async Task TheWorkerKeepsOnlyTheLatestAnalysisOfAnOpenDocument()
     {
         var cache = new AnalysisCache();
