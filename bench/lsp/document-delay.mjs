@@ -3,10 +3,13 @@
 // it, edits a small one; the delay is the small document's time to diagnostics minus the same
 // time measured with no large analysis running.
 //
-//   node bench/lsp/document-delay.mjs [PATH/TO/qnlc] [--lines N] [--rounds R] [--in-process]
+//   node bench/lsp/document-delay.mjs [PATH/TO/qnlc] [--lines N] [--rounds R] [--in-process] [--client-requests]
 //
 // --in-process runs `qnlc lsp --in-process`: large documents analysed in the server's own process
 // (as before the analysis worker), for comparison.
+// --client-requests asks, after each edit of the large document, for what VS Code asks for
+// without the user doing anything: its semantic tokens, its outline (document symbols) and a
+// hover, sent at once as a client does; the round waits for their answers before the next.
 // Default qnlc: src/Qnlc/bin/Release/net10.0/qnlc (build with `dotnet build -c Release src/Qnlc`).
 import { spawn } from "node:child_process";
 import { pathToFileURL } from "node:url";
@@ -18,7 +21,8 @@ const option = (name, fallback) => {
     const i = args.indexOf(name);
     return i >= 0 ? Number(args[i + 1]) : fallback;
 };
-const flags = new Set(["--in-process"]);
+const flags = new Set(["--in-process", "--client-requests"]);
+const clientRequests = args.includes("--client-requests");
 const qnlc = args.find((a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1].startsWith("--") && !flags.has(args[i - 1])))
     ?? path.resolve("src/Qnlc/bin/Release/net10.0/qnlc");
 const lines = option("--lines", 60000);
@@ -87,16 +91,35 @@ async function smallEdit() {
     return (await wait) - start;
 }
 
-const alone = [], beside = [];
+// What an editor asks about the large document after an edit; resolves with the slowest answer's time and the number of errors.
+async function featureRequests() {
+    const start = performance.now();
+    const document = { textDocument: { uri: bigUri } };
+    const answers = await Promise.all([
+        request("textDocument/semanticTokens/full", document),
+        request("textDocument/documentSymbol", document),
+        request("textDocument/hover", { ...document, position: { line: 6, character: 18 } }),
+    ]);
+    return { ms: performance.now() - start, errors: answers.filter((a) => a.error).length };
+}
+
+const alone = [], beside = [], features = [];
+let featureErrors = 0;
 for (let round = 0; round < rounds; round++) {
     alone.push(await smallEdit());
     // Edit the large document, give the server a moment to start on it, then edit the small one.
     bigVersion++;
     const bigDone = diagnostics(bigUri, bigVersion);
     send({ method: "textDocument/didChange", params: { textDocument: { uri: bigUri, version: bigVersion }, contentChanges: [{ text: largeText(bigVersion) }] } });
+    const asked = clientRequests ? featureRequests() : null;
     await sleep(Math.min(300, bigAnalysis / 4));
     beside.push(await smallEdit());
     await bigDone;
+    if (asked) {
+        const { ms, errors } = await asked;
+        features.push(ms);
+        featureErrors += errors;
+    }
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
@@ -105,6 +128,7 @@ console.log(`large document: ${lines} lines, analysis ${bigAnalysis.toFixed(0)} 
 console.log(`small document's diagnostics, alone (ms):              ${fmt(alone)}  median ${median(alone).toFixed(0)}`);
 console.log(`small document's diagnostics, beside the large (ms):  ${fmt(beside)}  median ${median(beside).toFixed(0)}`);
 console.log(`delay (median difference): ${(median(beside) - median(alone)).toFixed(0)} ms; p95: ${(percentile(beside, 0.95) - median(alone)).toFixed(0)} ms; worst: ${(Math.max(...beside) - median(alone)).toFixed(0)} ms`);
+if (clientRequests) console.log(`large document's semantic tokens + outline + hover after each edit (ms): median ${median(features).toFixed(0)}, worst ${Math.max(...features).toFixed(0)}; errors: ${featureErrors}`);
 console.log(`load average (1 min): ${loadAtStart} at the start, ${load()} at the end`);
 await request("shutdown", null);
 send({ method: "exit" });

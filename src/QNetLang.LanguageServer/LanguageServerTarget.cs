@@ -1,6 +1,7 @@
 using System.Text.Json;
 using QNetLang.LanguageServer.Features;
 using QNetLang.LanguageServer.Protocol;
+using QNetLang.LanguageServer.Worker;
 using StreamJsonRpc;
 
 namespace QNetLang.LanguageServer;
@@ -8,12 +9,14 @@ namespace QNetLang.LanguageServer;
 /// <summary>
 /// The LSP methods the server answers, as StreamJsonRpc targets. It keeps the lifecycle
 /// (initialize → initialized → … → shutdown → exit) and hands the work to the
-/// <see cref="Workspace"/>, the <see cref="DiagnosticsPublisher"/> and the feature providers.
+/// <see cref="Workspace"/>, the <see cref="DiagnosticsPublisher"/> and the feature providers
+/// (<see cref="LanguageFeatures"/>, or the analysis worker for large documents).
 /// Incoming parameters are checked, not trusted: parameters of the wrong shape get the
 /// "invalid params" error, missing fields an empty answer; neither ends the session.
 /// </summary>
-public sealed class LanguageServerTarget(Workspace workspace, DiagnosticsPublisher diagnostics, string version)
+public sealed class LanguageServerTarget(Workspace workspace, DiagnosticsPublisher diagnostics, RemoteFeatures? remote, string version)
 {
+    private readonly WorkspaceAnalyses _inProcess = new(workspace);
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _initialized;
     private volatile bool _shutdown;
@@ -100,111 +103,44 @@ public sealed class LanguageServerTarget(Workspace workspace, DiagnosticsPublish
     // Requests take a CancellationToken: StreamJsonRpc cancels it on `$/cancelRequest` and answers
     // the request with the RequestCancelled error, and waiting for an analysis stops there.
 
-    [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
-    public Hover? Hover(JsonElement json, CancellationToken cancellation)
-    {
-        var (analysis, position) = AtPosition(json, cancellation);
-        return analysis is not null ? HoverProvider.Hover(analysis, position) : null;
-    }
+    [JsonRpcMethod(LanguageFeatures.Hover, UseSingleObjectParameterDeserialization = true)]
+    public Task<object?> Hover(JsonElement json, CancellationToken cancellation) => AnswerAsync(LanguageFeatures.Hover, json, cancellation);
 
-    [JsonRpcMethod("textDocument/definition", UseSingleObjectParameterDeserialization = true)]
-    public Location? Definition(JsonElement json, CancellationToken cancellation)
-    {
-        var (analysis, position) = AtPosition(json, cancellation);
-        return analysis is not null ? DefinitionProvider.Definition(analysis, position) : null;
-    }
+    [JsonRpcMethod(LanguageFeatures.Definition, UseSingleObjectParameterDeserialization = true)]
+    public Task<object?> Definition(JsonElement json, CancellationToken cancellation) => AnswerAsync(LanguageFeatures.Definition, json, cancellation);
 
-    [JsonRpcMethod("textDocument/documentSymbol", UseSingleObjectParameterDeserialization = true)]
-    public IReadOnlyList<DocumentSymbol> DocumentSymbols(JsonElement json, CancellationToken cancellation)
-    {
-        RequireInitialized();
-        var parameters = ParameterReader.Read<DocumentSymbolParams>(json);
-        return Analysis(parameters.TextDocument, cancellation) is { } analysis ? DocumentSymbolProvider.Symbols(analysis) : [];
-    }
+    [JsonRpcMethod(LanguageFeatures.DocumentSymbol, UseSingleObjectParameterDeserialization = true)]
+    public Task<object?> DocumentSymbols(JsonElement json, CancellationToken cancellation) => AnswerAsync(LanguageFeatures.DocumentSymbol, json, cancellation);
 
-    [JsonRpcMethod("textDocument/completion", UseSingleObjectParameterDeserialization = true)]
-    public CompletionList Completion(JsonElement json, CancellationToken cancellation)
-    {
-        var (analysis, position) = AtPosition(json, cancellation);
-        return analysis is not null ? CompletionProvider.Complete(analysis, position) : new CompletionList(false, []);
-    }
+    [JsonRpcMethod(LanguageFeatures.Completion, UseSingleObjectParameterDeserialization = true)]
+    public Task<object?> Completion(JsonElement json, CancellationToken cancellation) => AnswerAsync(LanguageFeatures.Completion, json, cancellation);
 
-    [JsonRpcMethod("textDocument/signatureHelp", UseSingleObjectParameterDeserialization = true)]
-    public SignatureHelp? SignatureHelp(JsonElement json, CancellationToken cancellation)
-    {
-        var (analysis, position) = AtPosition(json, cancellation);
-        return analysis is not null ? SignatureHelpProvider.Help(analysis, position) : null;
-    }
+    [JsonRpcMethod(LanguageFeatures.SignatureHelp, UseSingleObjectParameterDeserialization = true)]
+    public Task<object?> SignatureHelp(JsonElement json, CancellationToken cancellation) => AnswerAsync(LanguageFeatures.SignatureHelp, json, cancellation);
 
-    [JsonRpcMethod("textDocument/references", UseSingleObjectParameterDeserialization = true)]
-    public IReadOnlyList<Location> References(JsonElement json, CancellationToken cancellation)
-    {
-        RequireInitialized();
-        var parameters = ParameterReader.Read<ReferenceParams>(json);
-        if (parameters.Position is not { } position || AllAnalyses(parameters.TextDocument, cancellation) is not { } analyses) return [];
-        return ReferencesProvider.References(analyses, position, parameters.Context?.IncludeDeclaration ?? false);
-    }
+    [JsonRpcMethod(LanguageFeatures.References, UseSingleObjectParameterDeserialization = true)]
+    public Task<object?> References(JsonElement json, CancellationToken cancellation) => AnswerAsync(LanguageFeatures.References, json, cancellation);
 
-    [JsonRpcMethod("textDocument/documentHighlight", UseSingleObjectParameterDeserialization = true)]
-    public IReadOnlyList<DocumentHighlight> DocumentHighlight(JsonElement json, CancellationToken cancellation)
-    {
-        var (analysis, position) = AtPosition(json, cancellation);
-        return analysis is not null ? ReferencesProvider.Highlights(analysis, position) : [];
-    }
+    [JsonRpcMethod(LanguageFeatures.DocumentHighlight, UseSingleObjectParameterDeserialization = true)]
+    public Task<object?> DocumentHighlight(JsonElement json, CancellationToken cancellation) => AnswerAsync(LanguageFeatures.DocumentHighlight, json, cancellation);
 
-    [JsonRpcMethod("textDocument/prepareRename", UseSingleObjectParameterDeserialization = true)]
-    public PrepareRenameResult? PrepareRename(JsonElement json, CancellationToken cancellation)
-    {
-        var (analysis, position) = AtPosition(json, cancellation);
-        return analysis is not null ? RenameProvider.Prepare(analysis, position) : null;
-    }
+    [JsonRpcMethod(LanguageFeatures.PrepareRename, UseSingleObjectParameterDeserialization = true)]
+    public Task<object?> PrepareRename(JsonElement json, CancellationToken cancellation) => AnswerAsync(LanguageFeatures.PrepareRename, json, cancellation);
 
-    [JsonRpcMethod("textDocument/rename", UseSingleObjectParameterDeserialization = true)]
-    public WorkspaceEdit? Rename(JsonElement json, CancellationToken cancellation)
-    {
-        RequireInitialized();
-        var parameters = ParameterReader.Read<RenameParams>(json);
-        if (parameters.Position is not { } position || parameters.NewName is not { } newName || AllAnalyses(parameters.TextDocument, cancellation) is not { } analyses) return null;
-        return RenameProvider.Rename(analyses, position, newName, cancellation);
-    }
+    [JsonRpcMethod(LanguageFeatures.Rename, UseSingleObjectParameterDeserialization = true)]
+    public Task<object?> Rename(JsonElement json, CancellationToken cancellation) => AnswerAsync(LanguageFeatures.Rename, json, cancellation);
 
-    [JsonRpcMethod("textDocument/formatting", UseSingleObjectParameterDeserialization = true)]
-    public IReadOnlyList<TextEdit> Formatting(JsonElement json)
-    {
-        RequireInitialized();
-        var parameters = ParameterReader.Read<DocumentParams>(json);
-        if (parameters.TextDocument?.Uri is not { } uri || workspace.Get(uri) is not { } document) return [];
-        // One edit replacing the whole text: simple for every client, and nothing when already formatted.
-        string formatted = Syntax.Formatting.QnFormatter.Format(document.Text);
-        if (formatted == document.Text) return [];
-        var source = new Core.SourceText(document.Path, document.Text);
-        return [new TextEdit(PositionMapper.ToRange(source, new Core.TextSpan(0, document.Text.Length)), formatted)];
-    }
+    [JsonRpcMethod(LanguageFeatures.Formatting, UseSingleObjectParameterDeserialization = true)]
+    public Task<object?> Formatting(JsonElement json, CancellationToken cancellation) => AnswerAsync(LanguageFeatures.Formatting, json, cancellation);
 
-    [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
-    public IReadOnlyList<CodeAction> CodeAction(JsonElement json, CancellationToken cancellation)
-    {
-        RequireInitialized();
-        var parameters = ParameterReader.Read<CodeActionParams>(json);
-        if (Analysis(parameters.TextDocument, cancellation) is not { } analysis) return [];
-        return CodeActionProvider.Actions(analysis, parameters.Context?.Diagnostics ?? []);
-    }
+    [JsonRpcMethod(LanguageFeatures.CodeAction, UseSingleObjectParameterDeserialization = true)]
+    public Task<object?> CodeAction(JsonElement json, CancellationToken cancellation) => AnswerAsync(LanguageFeatures.CodeAction, json, cancellation);
 
-    [JsonRpcMethod("textDocument/documentLink", UseSingleObjectParameterDeserialization = true)]
-    public IReadOnlyList<DocumentLink> DocumentLinks(JsonElement json, CancellationToken cancellation)
-    {
-        RequireInitialized();
-        var parameters = ParameterReader.Read<DocumentParams>(json);
-        return Analysis(parameters.TextDocument, cancellation) is { } analysis ? DocumentLinkProvider.Links(analysis) : [];
-    }
+    [JsonRpcMethod(LanguageFeatures.DocumentLink, UseSingleObjectParameterDeserialization = true)]
+    public Task<object?> DocumentLinks(JsonElement json, CancellationToken cancellation) => AnswerAsync(LanguageFeatures.DocumentLink, json, cancellation);
 
-    [JsonRpcMethod("textDocument/semanticTokens/full", UseSingleObjectParameterDeserialization = true)]
-    public SemanticTokens SemanticTokens(JsonElement json, CancellationToken cancellation)
-    {
-        RequireInitialized();
-        var parameters = ParameterReader.Read<DocumentParams>(json);
-        return Analysis(parameters.TextDocument, cancellation) is { } analysis ? SemanticTokensProvider.Tokens(analysis) : new SemanticTokens([]);
-    }
+    [JsonRpcMethod(LanguageFeatures.SemanticTokensFull, UseSingleObjectParameterDeserialization = true)]
+    public Task<object?> SemanticTokens(JsonElement json, CancellationToken cancellation) => AnswerAsync(LanguageFeatures.SemanticTokensFull, json, cancellation);
 
     /// <summary>LSP drops notifications that arrive before <c>initialize</c> or after <c>shutdown</c>.</summary>
     private bool Accepting => _initialized && !_shutdown;
@@ -215,25 +151,20 @@ public sealed class LanguageServerTarget(Workspace workspace, DiagnosticsPublish
         if (_shutdown) throw new LocalRpcException("the server is shutting down") { ErrorCode = LspErrorCodes.InvalidRequest };
     }
 
-    private Analysis.DocumentAnalysis? Analysis(TextDocumentIdentifier? document, CancellationToken cancellation) =>
-        document?.Uri is { } uri ? workspace.Analyze(uri, cancellation)?.Analysis : null;
-
-    private (Analysis.DocumentAnalysis? Analysis, Position Position) AtPosition(JsonElement json, CancellationToken cancellation)
+    /// <summary>
+    /// A feature request: answered by the analysis worker when it involves a large document
+    /// (<see cref="RemoteFeatures"/>), else from the server's own analyses.
+    /// </summary>
+    private async Task<object?> AnswerAsync(string method, JsonElement json, CancellationToken cancellation)
     {
         RequireInitialized();
-        var parameters = ParameterReader.Read<TextDocumentPositionParams>(json);
-        if (parameters.Position is not { } position) return (null, new Position(0, 0));
-        return (Analysis(parameters.TextDocument, cancellation), position);
-    }
-
-    /// <summary>The document's analysis first, then every other open document's (for references and rename across files).</summary>
-    private List<(OpenDocument Document, Analysis.DocumentAnalysis Analysis)>? AllAnalyses(TextDocumentIdentifier? document, CancellationToken cancellation)
-    {
-        if (document?.Uri is not { } uri || workspace.Analyze(uri, cancellation) is not { } first) return null;
-        var all = new List<(OpenDocument, Analysis.DocumentAnalysis)> { first };
-        foreach (var other in workspace.Documents.Where(d => d.Uri != uri).OrderBy(d => d.Uri, StringComparer.Ordinal))
-            if (workspace.Analyze(other.Uri, cancellation) is { } analysed) all.Add(analysed);
-        return all;
+        if (remote?.DocumentsFor(method, json) is { } uris && await remote.AnswerAsync(method, json, uris, cancellation).ConfigureAwait(false) is (true, var result))
+            return result;
+        // On a thread of its own: StreamJsonRpc dispatches the next message only once this method
+        // returns its task, so answering here would hold up every later edit, of any document, for as
+        // long as this document's analysis takes (measured: 1.5–2 s behind a 60 000-line document);
+        // and not on a pool thread, which the wait for the analysis would block (see Workspace).
+        return await Task.Factory.StartNew(() => LanguageFeatures.Answer(method, json, _inProcess, cancellation), cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
     }
 
     private void Reanalyse(IEnumerable<string> uris)

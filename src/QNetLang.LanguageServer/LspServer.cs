@@ -34,9 +34,9 @@ public static class LspServer
         var handler = new LspMessageHandler(output, input, formatter, log);
         using var rpc = new JsonRpc(handler);
         await using var worker = options.AnalysisWorker is { } launch ? new AnalysisWorkerClient(launch, log) : null;
-        var workspace = new Workspace(options.Analyze, worker is null ? null : new Workspace.LargeDocuments(options.LargeDocumentLength, worker.DiagnoseAsync));
+        var workspace = new Workspace(options.Analyze, worker is null ? null : new Workspace.LargeDocuments(options.LargeDocumentLength, worker));
         var diagnostics = new DiagnosticsPublisher(workspace, p => rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", p), log);
-        var target = new LanguageServerTarget(workspace, diagnostics, Version);
+        var target = new LanguageServerTarget(workspace, diagnostics, worker is null ? null : new RemoteFeatures(workspace, worker), Version);
         rpc.AddLocalRpcTarget(target, new JsonRpcTargetOptions { NotifyClientOfEvents = false });
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -45,8 +45,8 @@ public static class LspServer
         // every collection pauses every document's analysis: no blocking full collections while
         // the server runs (background ones still reclaim memory), so one document's garbage
         // never holds up another's diagnostics for the length of a full compaction. (With the
-        // analysis worker, large documents' diagnostics are computed in another process; their
-        // in-process analysis runs only for editor features.)
+        // analysis worker, large documents are analysed in another process, for diagnostics and
+        // editor features alike, and only small ones here.)
         var latency = GCSettings.LatencyMode;
         GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
         rpc.StartListening();

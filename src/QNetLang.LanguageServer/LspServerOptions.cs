@@ -6,11 +6,11 @@ namespace QNetLang.LanguageServer;
 public sealed record LspServerOptions
 {
     /// <summary>
-    /// Documents this long or longer (in UTF-16 code units) are analysed for diagnostics by the
-    /// analysis worker. Measured (docs/benchmarks.md): a 2 000-line document (just under this)
-    /// analysed in-process delayed another's diagnostics by at most 39 ms, a 6 000-line one by up
-    /// to 185 ms; every example is far below it, and above it a document whose features are also
-    /// asked for is analysed twice (once in the worker, once in the server).
+    /// Documents this long or longer (in UTF-16 code units) are analysed by the analysis worker,
+    /// which also answers their editor feature requests. Measured (docs/benchmarks.md): a
+    /// 2 000-line document (just under this) analysed in-process delayed another's diagnostics
+    /// by at most 39 ms, a 6 000-line one by up to 185 ms; every example is far below it, so an
+    /// ordinary session never starts the worker.
     /// </summary>
     public const int DefaultLargeDocumentLength = 32_768;
 

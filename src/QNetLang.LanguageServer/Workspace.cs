@@ -7,9 +7,9 @@ namespace QNetLang.LanguageServer;
 /// guarded by one lock; compilation runs outside it, one document's at a time per caller, so a
 /// slow or blocked document never holds up another's. An analysis is kept until its document
 /// changes or a file it loaded is opened, edited, closed or changed on disk; a discarded
-/// analysis that is still running is cancelled. Large documents' diagnostics come from another
-/// process (<see cref="LargeDocuments"/>); their in-process analysis runs only when an editor
-/// feature asks for it.
+/// analysis that is still running is cancelled. Large documents are analysed in another
+/// process (<see cref="LargeDocuments"/>), for their diagnostics and their editor features
+/// alike; they are never analysed in this one.
 /// </summary>
 public sealed class Workspace
 {
@@ -17,22 +17,19 @@ public sealed class Workspace
     private readonly Dictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
     /// <summary>Analyses by URI; every open document's last one stays here until it goes stale, so dependents can be found.</summary>
     private readonly Dictionary<string, Pending<DocumentAnalysis>> _analyses = new(StringComparer.Ordinal);
-    /// <summary>The analysis worker's diagnostics of large documents, by URI, kept like <see cref="_analyses"/>.</summary>
-    private readonly Dictionary<string, Pending<DocumentDiagnostics>> _diagnoses = new(StringComparer.Ordinal);
+    /// <summary>The analysis worker's analyses (of large documents, and of every document a cross-file request needed there), by URI, kept like <see cref="_analyses"/>.</summary>
+    private readonly Dictionary<string, Pending<RemoteAnalysis>> _remote = new(StringComparer.Ordinal);
     private readonly DocumentAnalyzerFunction _analyze;
     private readonly LargeDocuments? _large;
 
     /// <summary>How a document is analysed; tests substitute one that blocks to show independence.</summary>
     public delegate DocumentAnalysis DocumentAnalyzerFunction(OpenDocument document, IReadOnlyDictionary<string, string> openFiles, CancellationToken cancellation);
 
-    /// <summary>How a large document's diagnostics are computed elsewhere (by the analysis worker).</summary>
-    public delegate Task<DocumentDiagnostics> RemoteDiagnosisFunction(OpenDocument document, IReadOnlyDictionary<string, string> openFiles, CancellationToken cancellation);
+    /// <summary>Documents of at least <paramref name="MinimumLength"/> characters are analysed by <paramref name="Analyzer"/>.</summary>
+    public sealed record LargeDocuments(int MinimumLength, IRemoteAnalyzer Analyzer);
 
-    /// <summary>Documents of at least <paramref name="MinimumLength"/> characters get their diagnostics from <paramref name="Diagnose"/>.</summary>
-    public sealed record LargeDocuments(int MinimumLength, RemoteDiagnosisFunction Diagnose);
-
-    /// <param name="analyze">The in-process analysis (diagnostics of small documents, and every editor feature).</param>
-    /// <param name="large">Where large documents' diagnostics come from; null analyses every document in-process.</param>
+    /// <param name="analyze">The in-process analysis (diagnostics and editor features of small documents).</param>
+    /// <param name="large">Where large documents are analysed; null analyses every document in-process.</param>
     public Workspace(DocumentAnalyzerFunction? analyze = null, LargeDocuments? large = null)
     {
         _analyze = analyze ?? ((document, others, cancellation) => DocumentAnalyzer.Analyze(document.Uri, document.Path, document.Text, others, cancellation));
@@ -76,11 +73,15 @@ public sealed class Workspace
     /// <summary>Closes a document; returns null when it was not open, else the documents to analyse again (it, to clear its diagnostics, and those that include it).</summary>
     public IReadOnlyList<string>? Close(string uri)
     {
+        IReadOnlyList<string> affected;
         lock (_gate)
         {
             if (!_documents.Remove(uri, out var closed)) return null;
-            return DiscardWithDependents(uri, closed.Path);
+            affected = DiscardWithDependents(uri, closed.Path);
         }
+        // Outside the lock: telling the worker writes to its pipe.
+        _large?.Analyzer.Forget(uri);
+        return affected;
     }
 
     /// <summary>A file changed on disk (a watched include): analyses that loaded it are out of date.</summary>
@@ -108,23 +109,41 @@ public sealed class Workspace
         WaitForAsync(_analyses, uri, StartInProcess, a => a.LoadedPaths, cancellation).GetAwaiter().GetResult();
 
     /// <summary>
-    /// The diagnostics of the current text, or null when the document is not open. A document of
-    /// at least <see cref="LargeDocuments.MinimumLength"/> characters is analysed by the worker
-    /// (its garbage collections then pause another process, not this one); the others come from
-    /// the same in-process analysis the editor features use.
+    /// The diagnostics of the current text, or null when the document is not open. A large
+    /// document (<see cref="IsLarge"/>) is analysed by the worker (its garbage collections then
+    /// pause another process, not this one); the others come from the same in-process analysis
+    /// the editor features use.
     /// </summary>
     public async Task<(OpenDocument Document, DocumentDiagnostics Diagnostics)?> DiagnoseAsync(string uri, CancellationToken cancellation = default)
     {
         if (Get(uri) is not { } document) return null;
-        if (_large is { } large && document.Text.Length >= large.MinimumLength)
-        {
-            // Started off the workspace's lock: sending a large text to the worker (or starting
-            // the worker) must not hold up other documents' edits.
-            return await WaitForAsync(_diagnoses, uri, (d, others, token) => Task.Run(() => large.Diagnose(d, others, token), token), d => d.LoadedPaths, cancellation).ConfigureAwait(false);
-        }
+        if (IsLarge(document)) return await RemoteAnalysisAsync(uri, cancellation).ConfigureAwait(false) is { } remote ? (remote.Document, remote.Diagnostics) : null;
         var analysed = await WaitForAsync(_analyses, uri, StartInProcess, a => a.LoadedPaths, cancellation).ConfigureAwait(false);
         return analysed is var (current, analysis) ? (current, DocumentDiagnostics.From(analysis)) : null;
     }
+
+    /// <summary>Whether the document is analysed by the worker (there is one, and the text is at least its threshold long).</summary>
+    public bool IsLarge(OpenDocument document) => _large is { } large && document.Text.Length >= large.MinimumLength;
+
+    /// <summary>
+    /// The worker's analysis of the current text (made once per change, like <see cref="Analyze"/>),
+    /// or null when the document is not open or there is no worker. Small documents too: a
+    /// cross-file request that involves a large document is answered in the worker from every
+    /// open document's analysis there.
+    /// </summary>
+    public async Task<RemoteAnalysis?> RemoteAnalysisAsync(string uri, CancellationToken cancellation = default)
+    {
+        if (_large is not { } large) return null;
+        // Started off the workspace's lock: sending a large text to the worker (or starting
+        // the worker) must not hold up other documents' edits.
+        var analysed = await WaitForAsync(_remote, uri, (d, others, token) => Task.Run(() => large.Analyzer.AnalyzeAsync(d, others, token), token),
+            r => r.Diagnostics.LoadedPaths, cancellation).ConfigureAwait(false);
+        return analysed?.Result;
+    }
+
+    /// <summary>The open documents other than <paramref name="uri"/>, in the order cross-file requests read them (by URI).</summary>
+    public static IEnumerable<string> OthersInOrder(IEnumerable<OpenDocument> documents, string uri) =>
+        documents.Select(d => d.Uri).Where(u => u != uri).Order(StringComparer.Ordinal);
 
     private Task<DocumentAnalysis> StartInProcess(OpenDocument document, IReadOnlyDictionary<string, string> others, CancellationToken token) =>
         // A dedicated thread, not a pool thread: an analysis blocks its thread while it runs
@@ -182,7 +201,7 @@ public sealed class Workspace
     private List<string> DependentsLocked(string path)
     {
         var dependents = new List<string>();
-        foreach (var (uri, analysis) in _analyses.Select(a => (a.Key, (Pending)a.Value)).Concat(_diagnoses.Select(d => (d.Key, (Pending)d.Value))))
+        foreach (var (uri, analysis) in _analyses.Select(a => (a.Key, (Pending)a.Value)).Concat(_remote.Select(d => (d.Key, (Pending)d.Value))))
         {
             if (analysis.FinishedLoadedPaths is { } loaded)
             {
@@ -199,7 +218,7 @@ public sealed class Workspace
     private void Discard(string uri)
     {
         if (_analyses.Remove(uri, out var stale)) stale.Cancel();
-        if (_diagnoses.Remove(uri, out var staleDiagnosis)) staleDiagnosis.Cancel();
+        if (_remote.Remove(uri, out var staleRemote)) staleRemote.Cancel();
     }
 
     private List<string> DiscardWithDependents(string uri, string path)

@@ -39,6 +39,31 @@ public class IndependenceTests : IDisposable
     }
 
     [Fact]
+    public async Task ARequestWaitingForAnAnalysisDoesNotHoldUpTheMessagesAfterIt()
+    {
+        // A client asks for the semantic tokens of a document still being analysed, then opens another.
+        string slow = _files.Uri("slow.qn");
+        string fast = _files.Uri("fast.qn");
+        using var release = new ManualResetEventSlim();
+        await using var client = new LspTestClient((document, others, cancellation) =>
+        {
+            if (document.Uri == slow) release.Wait(cancellation);
+            return DocumentAnalyzer.Analyze(document.Uri, document.Path, document.Text, others, cancellation);
+        });
+        await client.InitializeAsync();
+        await client.OpenAsync(slow, TestDocuments.Lab);
+        var tokens = client.RequestAsync("textDocument/semanticTokens/full", new System.Text.Json.Nodes.JsonObject { ["textDocument"] = new System.Text.Json.Nodes.JsonObject { ["uri"] = slow } });
+        await client.OpenAsync(fast, TestDocuments.Lab.Replace("rz(theta) q[1];", "hh q[1];"));
+
+        // The request still waits, yet the notification after it was handled.
+        Assert.Equal("QN2003", Assert.Single(await client.DiagnosticsAsync(fast, 1))!["code"]!.GetValue<string>());
+        Assert.False(tokens.IsCompleted);
+
+        release.Set();
+        Assert.NotEmpty((await tokens)["result"]!["data"]!.AsArray());
+    }
+
+    [Fact]
     public async Task EditingAnotherDocumentDoesNotRestartASlowAnalysis()
     {
         string slow = _files.Uri("slow.qn");

@@ -9,8 +9,10 @@ namespace QNetLang.LanguageServer.Worker;
 /// The analysis worker (<c>qnlc lsp --analysis-worker</c>): a process of its own in which the
 /// language server analyses large documents, so that their garbage collections, which stop every
 /// thread of the process they run in, never stop the server's analysis of other documents. It
-/// answers <see cref="WorkerProtocol.AnalyzeMethod"/> on stdin/stdout, one request per document,
-/// concurrently, and ends when its input closes (the server exited or let it go).
+/// answers <see cref="WorkerProtocol"/> on stdin/stdout: the diagnostics of a document, and the
+/// editor features of the documents it keeps analyses of, with the server's own feature code
+/// (<see cref="LanguageFeatures"/>). Requests run concurrently; it ends when its input closes
+/// (the server exited or let it go).
 /// </summary>
 public static class AnalysisWorker
 {
@@ -18,7 +20,7 @@ public static class AnalysisWorker
     {
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = ParameterReader.Options };
         using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
-        rpc.AddLocalRpcTarget(new Target(), new JsonRpcTargetOptions { NotifyClientOfEvents = false });
+        rpc.AddLocalRpcTarget(new Target(new AnalysisCache()), new JsonRpcTargetOptions { NotifyClientOfEvents = false });
         rpc.StartListening();
         try
         {
@@ -36,18 +38,40 @@ public static class AnalysisWorker
         return 0;
     }
 
-    /// <summary>The text as the in-process analysis would see it, reduced to what publishing diagnostics needs.</summary>
-    public static AnalyzeResponse Analyze(AnalyzeRequest request, CancellationToken cancellation)
-    {
-        var analysis = DocumentAnalyzer.Analyze(request.Uri, request.Path, request.Text, request.OpenFiles, cancellation);
-        return new AnalyzeResponse(DiagnosticConverter.Convert(analysis), analysis.LoadedPaths.Order(StringComparer.Ordinal).ToList());
-    }
-
-    private sealed class Target
+    private sealed class Target(AnalysisCache cache)
     {
         [JsonRpcMethod(WorkerProtocol.AnalyzeMethod, UseSingleObjectParameterDeserialization = true)]
-        public Task<AnalyzeResponse> AnalyzeAsync(AnalyzeRequest request, CancellationToken cancellation) =>
-            // Its own thread, so the connection keeps reading (a cancellation, another document) while it runs.
-            Task.Factory.StartNew(() => Analyze(request, cancellation), cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        public async Task<AnalyzeResponse> AnalyzeAsync(WorkerDocument document, CancellationToken cancellation)
+        {
+            if (document.Text is null) throw new LocalRpcException("an analyze request needs the text") { ErrorCode = ParameterReader.InvalidParams };
+            var (_, analysis) = await cache.AnalyzeAsync(document, cancellation).ConfigureAwait(false);
+            // Reduced to what publishing diagnostics needs: the analysis itself stays here.
+            return new AnalyzeResponse(DiagnosticConverter.Convert(analysis), analysis.LoadedPaths.Order(StringComparer.Ordinal).ToList());
+        }
+
+        [JsonRpcMethod(WorkerProtocol.FeatureMethod, UseSingleObjectParameterDeserialization = true)]
+        public async Task<object?> AnswerAsync(FeatureRequest request, CancellationToken cancellation)
+        {
+            var analyses = await Task.WhenAll(request.Documents.Select(d => cache.AnalyzeAsync(d, cancellation))).ConfigureAwait(false);
+            // Off the connection's thread: semantic tokens of a large document take a while.
+            return await Task.Run(() => LanguageFeatures.Answer(request.Method, request.Parameters, new RequestAnalyses(analyses), cancellation), cancellation).ConfigureAwait(false);
+        }
+
+        [JsonRpcMethod(WorkerProtocol.CloseMethod, UseSingleObjectParameterDeserialization = true)]
+        public void Close(CloseNotice notice) => cache.Close(notice.Uri);
+    }
+
+    /// <summary>The analyses a feature request named, in its order (the request's document first, the others as the server ordered them).</summary>
+    private sealed class RequestAnalyses(IReadOnlyList<(OpenDocument Document, DocumentAnalysis Analysis)> analyses) : IDocumentAnalyses
+    {
+        public OpenDocument? Document(string uri) => Find(uri)?.Document;
+
+        public DocumentAnalysis? Analysis(string uri, CancellationToken cancellation) => Find(uri)?.Analysis;
+
+        public IReadOnlyList<(OpenDocument Document, DocumentAnalysis Analysis)>? All(string uri, CancellationToken cancellation) =>
+            Find(uri) is { } first ? [first, .. analyses.Where(a => a.Document.Uri != uri)] : null;
+
+        private (OpenDocument Document, DocumentAnalysis Analysis)? Find(string uri) =>
+            analyses.FirstOrDefault(a => a.Document.Uri == uri) is { Document: not null } found ? found : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text.Json;
 using QNetLang.LanguageServer.Analysis;
 using QNetLang.LanguageServer.Features;
 using QNetLang.LanguageServer.Protocol;
@@ -11,16 +12,17 @@ namespace QNetLang.LanguageServer.Worker;
 /// The server's side of the analysis worker: one long-lived child process, started at the first
 /// large document and started again whenever it has died. A request the worker dies under is
 /// sent once more to a new worker; if that one dies too, the document gets an internal-error
-/// diagnostic instead (the text itself probably kills the compiler, and a third process would
-/// only die the same way).
+/// diagnostic, or the feature request an internal error, instead (the text itself probably
+/// kills the compiler, and a third process would only die the same way).
 /// </summary>
-public sealed class AnalysisWorkerClient(AnalysisWorkerLaunch launch, TextWriter log) : IAsyncDisposable
+public sealed class AnalysisWorkerClient(AnalysisWorkerLaunch launch, TextWriter log) : IRemoteAnalyzer, IAsyncDisposable
 {
     private const int Attempts = 2;
 
     private readonly object _gate = new();
     private Connection? _connection;
     private int _started;
+    private long _lastId;
     private bool _disposed;
 
     /// <summary>How many worker processes have been started (tests check restarts).</summary>
@@ -33,9 +35,13 @@ public sealed class AnalysisWorkerClient(AnalysisWorkerLaunch launch, TextWriter
     }
 
     /// <summary>The document's diagnostics as the worker computed them. Throws <see cref="OperationCanceledException"/> for the caller's token.</summary>
-    public async Task<DocumentDiagnostics> DiagnoseAsync(OpenDocument document, IReadOnlyDictionary<string, string> openFiles, CancellationToken cancellation)
+    public async Task<DocumentDiagnostics> DiagnoseAsync(OpenDocument document, IReadOnlyDictionary<string, string> openFiles, CancellationToken cancellation) =>
+        (await AnalyzeAsync(document, openFiles, cancellation).ConfigureAwait(false)).Diagnostics;
+
+    public async Task<RemoteAnalysis> AnalyzeAsync(OpenDocument document, IReadOnlyDictionary<string, string> openFiles, CancellationToken cancellation)
     {
-        var request = new AnalyzeRequest(document.Uri, document.Path, document.Text, openFiles);
+        long id = Interlocked.Increment(ref _lastId);
+        var request = new WorkerDocument(id, document.Uri, document.Path, document.Version, document.Text, openFiles);
         for (int attempt = 1; ; attempt++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -43,17 +49,76 @@ public sealed class AnalysisWorkerClient(AnalysisWorkerLaunch launch, TextWriter
             try
             {
                 var response = await connection.Rpc.InvokeWithParameterObjectAsync<AnalyzeResponse>(WorkerProtocol.AnalyzeMethod, request, cancellation).ConfigureAwait(false);
-                return new DocumentDiagnostics(response.Diagnostics, new HashSet<string>(response.LoadedPaths, StringComparer.Ordinal));
+                return new RemoteAnalysis(id, document, openFiles, new DocumentDiagnostics(response.Diagnostics, new HashSet<string>(response.LoadedPaths, StringComparer.Ordinal)), null);
             }
             catch (Exception ex) when (!cancellation.IsCancellationRequested && ex is ConnectionLostException or IOException or ObjectDisposedException or RemoteInvocationException)
             {
                 string reason = Forget(connection, ex);
                 log.WriteLine($"qnlc lsp: the analysis worker failed on {document.Uri} ({reason}){(attempt < Attempts ? "; starting a new one" : "")}");
                 if (attempt == Attempts)
-                    return new DocumentDiagnostics([DiagnosticConverter.InternalError($"the analysis worker failed twice on this document ({reason})")], new HashSet<string>());
+                {
+                    string failure = $"the analysis worker failed twice on this document ({reason})";
+                    return new RemoteAnalysis(id, document, openFiles, new DocumentDiagnostics([DiagnosticConverter.InternalError(failure)], new HashSet<string>()), failure);
+                }
             }
         }
     }
+
+    public async Task<JsonElement?> AnswerAsync(string method, JsonElement parameters, IReadOnlyList<RemoteAnalysis> documents, CancellationToken cancellation)
+    {
+        // The worker failed twice on one of them already: a third try would only fail the same way.
+        if (documents.FirstOrDefault(d => d.Failure is not null) is { } failed)
+            throw new LocalRpcException($"{failed.Document.Uri}: {failed.Failure}") { ErrorCode = InternalError };
+        bool withTexts = false;
+        for (int attempt = 1; ; )
+        {
+            cancellation.ThrowIfCancellationRequested();
+            // Names the analyses the worker keeps; only when it no longer has one are the texts sent again.
+            var request = new FeatureRequest(method, parameters, documents.Select(d => new WorkerDocument(
+                d.Id, d.Document.Uri, d.Document.Path, d.Document.Version, withTexts ? d.Document.Text : null, withTexts ? d.OpenFiles : null)).ToList());
+            var connection = Connect();
+            try
+            {
+                return await connection.Rpc.InvokeWithParameterObjectAsync<JsonElement?>(WorkerProtocol.FeatureMethod, request, cancellation).ConfigureAwait(false);
+            }
+            catch (RemoteInvocationException ex) when (!cancellation.IsCancellationRequested && ex.ErrorCode == WorkerProtocol.UnknownAnalysis && !withTexts)
+            {
+                withTexts = true;
+            }
+            catch (RemoteInvocationException ex) when (!cancellation.IsCancellationRequested)
+            {
+                // The feature's own answer (a refused rename, invalid parameters, a provider's failure): the client gets it as the in-process path would give it.
+                throw new LocalRpcException(ex.Message) { ErrorCode = ex.ErrorCode };
+            }
+            catch (RemoteMethodNotFoundException ex) when (!cancellation.IsCancellationRequested)
+            {
+                // StreamJsonRpc reports "invalid params" as this: the parameters were the client's, so is the error.
+                throw new LocalRpcException(ex.Message) { ErrorCode = (int)ex.ErrorCode };
+            }
+            catch (Exception ex) when (!cancellation.IsCancellationRequested && ex is ConnectionLostException or IOException or ObjectDisposedException)
+            {
+                string reason = Forget(connection, ex);
+                log.WriteLine($"qnlc lsp: the analysis worker failed on {method} for {documents[0].Document.Uri} ({reason}){(attempt < Attempts ? "; starting a new one" : "")}");
+                if (attempt++ == Attempts)
+                    throw new LocalRpcException($"the analysis worker failed twice on this request ({reason})") { ErrorCode = InternalError };
+                withTexts = true; // A new worker keeps nothing.
+            }
+        }
+    }
+
+    public void Forget(string uri)
+    {
+        Connection? connection;
+        lock (_gate) connection = _connection is { Alive: true } alive ? alive : null;
+        // Not worth starting a worker for: a new one keeps nothing anyway.
+        if (connection is null) return;
+        _ = connection.Rpc.NotifyWithParameterObjectAsync(WorkerProtocol.CloseMethod, new CloseNotice(uri)).ContinueWith(
+            t => log.WriteLine($"qnlc lsp: could not tell the analysis worker that {uri} closed: {t.Exception?.GetBaseException().Message}"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    /// <summary>JSON-RPC's internal error.</summary>
+    private const int InternalError = -32603;
 
     public async ValueTask DisposeAsync()
     {
