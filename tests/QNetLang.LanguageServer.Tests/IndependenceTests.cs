@@ -14,17 +14,20 @@ public class IndependenceTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
+    /// <summary>A server whose analysis of <paramref name="slow"/> waits until <paramref name="release"/> is set.</summary>
+    private static LspTestClient HoldingBack(string slow, ManualResetEventSlim release) => new((document, others, cancellation) =>
+    {
+        if (document.Uri == slow) release.Wait(cancellation);
+        return DocumentAnalyzer.Analyze(document.Uri, document.Path, document.Text, others, cancellation);
+    });
+
     [Fact]
     public async Task ABlockedDocumentDoesNotDelayAnotherDocumentsDiagnostics()
     {
         string slow = _files.Uri("slow.qn");
         string fast = _files.Uri("fast.qn");
         using var release = new ManualResetEventSlim();
-        await using var client = new LspTestClient((document, others, cancellation) =>
-        {
-            if (document.Uri == slow) release.Wait(cancellation);
-            return DocumentAnalyzer.Analyze(document.Uri, document.Path, document.Text, others, cancellation);
-        });
+        await using var client = HoldingBack(slow, release);
         await client.InitializeAsync();
         await client.OpenAsync(slow, TestDocuments.Lab);
         await client.OpenAsync(fast, TestDocuments.Lab.Replace("rz(theta) q[1];", "hh q[1];"));
@@ -45,11 +48,7 @@ public class IndependenceTests : IDisposable
         string slow = _files.Uri("slow.qn");
         string fast = _files.Uri("fast.qn");
         using var release = new ManualResetEventSlim();
-        await using var client = new LspTestClient((document, others, cancellation) =>
-        {
-            if (document.Uri == slow) release.Wait(cancellation);
-            return DocumentAnalyzer.Analyze(document.Uri, document.Path, document.Text, others, cancellation);
-        });
+        await using var client = HoldingBack(slow, release);
         await client.InitializeAsync();
         await client.OpenAsync(slow, TestDocuments.Lab);
         var tokens = client.RequestAsync("textDocument/semanticTokens/full", new System.Text.Json.Nodes.JsonObject { ["textDocument"] = new System.Text.Json.Nodes.JsonObject { ["uri"] = slow } });
