@@ -29,6 +29,10 @@ switch (mode)
         // `-- stages GATES|cz48 QPUS`: like profile, with CPU time and allocation per step.
         Console.Write(StageProfile.Run(args.ElementAtOrDefault(1) ?? "500000", int.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture)));
         break;
+    case "circuit":
+        // `-- circuit GATES`: the random scaling circuit as an OpenQASM file on stdout, to time `qnlc build` on it.
+        Console.Write(Tables.RandomCircuit(200, int.Parse(args.ElementAtOrDefault(1) ?? "500000", CultureInfo.InvariantCulture), 7));
+        break;
     case "parse":
         // `-- parse`: the front ends alone (ANTLR and flat OpenQASM readers, the .qn parser) on equal-size inputs.
         Console.Write(ParseBenchmarks.Run());
@@ -51,7 +55,7 @@ switch (mode)
         BenchmarkRunner.Run<CompileBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | qubits | profile GATES|cz48 QPUS | stages GATES|cz48 QPUS | parse | covers | networks [--quick] [--filter TEXT] | network FAMILY QPUS QUBITS SEED | bdn]");
+        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | qubits | profile GATES|cz48 QPUS | circuit GATES | stages GATES|cz48 QPUS | parse | covers | networks [--quick] [--filter TEXT] | network FAMILY QPUS QUBITS SEED | bdn]");
         return 2;
 }
 if (mode == "table" && args.Contains("--write")) Tables.WriteToDocs();
