@@ -12,7 +12,10 @@ public static class Partitioner
     /// <summary>Exact cost evaluations allowed, spread over the interactions (bigger circuits get fewer).</summary>
     private const long EvaluationWork = 3_000_000;
 
-    public static int[] Partition(PartitionProblem problem, int seed)
+    public static int[] Partition(PartitionProblem problem, int seed) => Partition(problem, seed, threads: -1);
+
+    /// <param name="threads">Restarts run at once (−1: as many as the machine has); tests compare one with several.</param>
+    internal static int[] Partition(PartitionProblem problem, int seed, int threads)
     {
         int variables = problem.VariableCount;
         if (variables == 0) return (int[])problem.InitialNode.Clone();
@@ -27,13 +30,17 @@ public static class Partitioner
         long work = Math.Max(1, problem.Variable.Length * pins * problem.Distances.Count);
         int restarts = (int)Math.Clamp(40_000_000 / work, 1, 32);
 
+        var costs = new PlacementCostMemo(problem);
         int[]? best = null;
         long bestCost = long.MaxValue;
-        for (int attempt = 0; attempt < restarts; attempt++)
+        // The restarts are independent (each reads the problem and has its own random source), so
+        // they run on every core; their costs are then compared in attempt order, so the result
+        // does not depend on the number of threads.
+        var candidates = new int[restarts][];
+        Parallel.For(0, restarts, new ParallelOptions { MaxDegreeOfParallelism = threads }, attempt => candidates[attempt] = new MultilevelPartitioner(problem, new Random(SeedMix.Combine(seed, attempt, 0x51ED))).Partition());
+        foreach (var candidate in candidates)
         {
-            var random = new Random(SeedMix.Combine(seed, attempt, 0x51ED));
-            var candidate = new MultilevelPartitioner(problem, random).Partition();
-            long cost = problem.TrueCost(candidate);
+            long cost = costs.Cost(candidate);
             evaluations--;
             if (cost < bestCost)
             {
@@ -44,10 +51,11 @@ public static class Partitioner
         // A budget that cannot try every qubit once buys a few random probes, each an exact
         // cost over the whole circuit (seconds on million-gate circuits), for next to nothing.
         if (evaluations < variables) return best!;
-        return LocalSearch(problem, best!, bestCost, evaluations, new Random(SeedMix.Combine(seed, 0x10CA1)));
+        return LocalSearch(problem, costs, best!, bestCost, evaluations, new Random(SeedMix.Combine(seed, 0x10CA1)));
     }
 
-    private static int[] LocalSearch(PartitionProblem problem, int[] placement, long cost, long budget, Random random)
+    /// <remarks>Every candidate counts against <paramref name="budget"/>, read from the memo or not, so the memo changes only the time.</remarks>
+    private static int[] LocalSearch(PartitionProblem problem, PlacementCostMemo costs, int[] placement, long cost, long budget, Random random)
     {
         int nodes = problem.Distances.Count;
         var load = new int[nodes];
@@ -68,7 +76,7 @@ public static class Partitioner
                     if (load[to] < problem.Capacity[to])
                     {
                         placement[v] = to;
-                        long moved = problem.TrueCost(placement);
+                        long moved = costs.Cost(placement);
                         budget--;
                         if (moved < cost)
                         {
@@ -86,7 +94,7 @@ public static class Partitioner
                         if (placement[u] != to || budget <= 0) continue;
                         placement[v] = to;
                         placement[u] = from;
-                        long swapped = problem.TrueCost(placement);
+                        long swapped = costs.Cost(placement);
                         budget--;
                         if (swapped < cost)
                         {

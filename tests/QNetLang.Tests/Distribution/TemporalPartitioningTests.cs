@@ -97,6 +97,23 @@ public class TemporalPartitioningTests
         }, iter: 40);
     }
 
+    /// <summary>
+    /// The multilevel restarts run on several threads and are compared in attempt order, and
+    /// repeated placements read their cost from a memo: the placement must be the one a single
+    /// thread finds, whatever the circuit and seed.
+    /// </summary>
+    [Fact]
+    public void PartitionIsTheSameOnOneThreadAndOnSeveral()
+    {
+        Gen.Select(Gen.Int[4, 12], Gen.Int[2, 8], Gen.Int[2, 4], Gen.Int).Sample((qubits, depth, qpus, seed) =>
+        {
+            var circuit = Lower(RandomPrograms.BlockLayers(new Random(seed), qubits, depth), qpus);
+            var one = Partitioner.Partition(new PartitionProblem(circuit, new NetworkDistances(circuit.Network)), seed, threads: 1);
+            var several = Partitioner.Partition(new PartitionProblem(circuit, new NetworkDistances(circuit.Network)), seed, threads: 4);
+            Assert.Equal(one, several);
+        }, iter: 40);
+    }
+
     private static Circuit Lower(string source, int qpus)
     {
         int qubits = int.Parse(source.Split("qubit[")[1].Split(']')[0], System.Globalization.CultureInfo.InvariantCulture);
