@@ -111,36 +111,27 @@ internal sealed class QasmSubroutines(SourceText source, DiagnosticBag diagnosti
         return body;
     }
 
-    private static long StatementCount(IEnumerable<Statement> body)
-    {
-        long count = 0;
-        foreach (var statement in body)
-            count += 1 + statement switch
-            {
-                ForStatement f => StatementCount(f.Body),
-                IfStatement i => StatementCount(i.Then) + StatementCount(i.Else),
-                WhileStatement w => StatementCount(w.Body),
-                BlockStatement b => StatementCount(b.Body),
-                _ => 0,
-            };
-        return count;
-    }
+    private static long StatementCount(IEnumerable<Statement> body) => Flatten(body).LongCount();
 
     /// <summary>The classical variables a body declares, at any depth.</summary>
-    private static IEnumerable<Name> LocalsOf(IEnumerable<Statement> body)
+    private static IEnumerable<Name> LocalsOf(IEnumerable<Statement> body) =>
+        Flatten(body).OfType<VariableDeclaration>().Select(v => v.Name);
+
+    /// <summary>Every statement of a body, each followed by those nested in it (loops, branches, blocks).</summary>
+    private static IEnumerable<Statement> Flatten(IEnumerable<Statement> body)
     {
         foreach (var statement in body)
         {
+            yield return statement;
             var nested = statement switch
             {
-                VariableDeclaration v => [v.Name],
-                ForStatement f => LocalsOf(f.Body),
-                IfStatement i => LocalsOf(i.Then).Concat(LocalsOf(i.Else)),
-                WhileStatement w => LocalsOf(w.Body),
-                BlockStatement b => LocalsOf(b.Body),
+                ForStatement f => Flatten(f.Body),
+                IfStatement i => Flatten(i.Then).Concat(Flatten(i.Else)),
+                WhileStatement w => Flatten(w.Body),
+                BlockStatement b => Flatten(b.Body),
                 _ => [],
             };
-            foreach (var name in nested) yield return name;
+            foreach (var inner in nested) yield return inner;
         }
     }
 
