@@ -72,19 +72,11 @@ internal sealed class ConditionLowering(Lowerer lowerer, ClassicalVariables vari
         _ => BitsOf(expression, out _) || !_runtime.Mentions(expression),
     };
 
-    private static bool ReadsVariable(BoundExpression expression) => Reads(expression, symbol => symbol is ClassicalVariableSymbol);
+    private static bool ReadsVariable(BoundExpression expression) =>
+        RuntimeExpressionLowering.Reads(expression, symbol => symbol is ClassicalVariableSymbol);
 
-    private static bool ReadsBits(BoundExpression expression) => Reads(expression, symbol => symbol is BitRegisterSymbol);
-
-    private static bool Reads(BoundExpression expression, Func<Symbol?, bool> kind) => expression switch
-    {
-        BoundName n => kind(n.Symbol),
-        BoundIndex i => kind(i.Symbol) || Reads(i.Index, kind),
-        BoundUnary u => Reads(u.Operand, kind),
-        BoundCast c => Reads(c.Operand, kind),
-        BoundBinary b => Reads(b.Left, kind) || Reads(b.Right, kind),
-        _ => false,
-    };
+    private static bool ReadsBits(BoundExpression expression) =>
+        RuntimeExpressionLowering.Reads(expression, symbol => symbol is BitRegisterSymbol);
 
     private bool MentionsBits(BoundBinary equality) =>
         BitsOf(equality.Left, out _) || BitsOf(equality.Right, out _);

@@ -16,14 +16,17 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
     private static readonly ClassicalType Int64 = new(ClassicalKind.Int, 64);
 
     /// <summary>True when the expression reads a bit register or a variable that lives at run time.</summary>
-    public bool Mentions(BoundExpression expression) => expression switch
+    public bool Mentions(BoundExpression expression) => Reads(expression, IsRuntime);
+
+    /// <summary>True when the expression reads a name (an index and a call's arguments included) whose symbol <paramref name="symbol"/> accepts.</summary>
+    internal static bool Reads(BoundExpression expression, Func<Symbol?, bool> symbol) => expression switch
     {
-        BoundName n => IsRuntime(n.Symbol),
-        BoundIndex i => IsRuntime(i.Symbol) || Mentions(i.Index),
-        BoundUnary u => Mentions(u.Operand),
-        BoundBinary b => Mentions(b.Left) || Mentions(b.Right),
-        BoundCast c => Mentions(c.Operand),
-        BoundCall c => c.Arguments.Any(Mentions),
+        BoundName n => symbol(n.Symbol),
+        BoundIndex i => symbol(i.Symbol) || Reads(i.Index, symbol),
+        BoundUnary u => Reads(u.Operand, symbol),
+        BoundBinary b => Reads(b.Left, symbol) || Reads(b.Right, symbol),
+        BoundCast c => Reads(c.Operand, symbol),
+        BoundCall c => c.Arguments.Any(a => Reads(a, symbol)),
         _ => false,
     };
 
