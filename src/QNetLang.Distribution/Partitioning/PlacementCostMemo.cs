@@ -14,16 +14,9 @@ internal sealed class PlacementCostMemo(PartitionProblem problem)
 
     private readonly Dictionary<int[], long> _costs = new(PlacementComparer.Instance);
 
-    /// <summary>How many costs were read back instead of computed (tests and benchmarks look).</summary>
-    public int Hits { get; private set; }
-
     public long Cost(int[] placement)
     {
-        if (_costs.TryGetValue(placement, out long known))
-        {
-            Hits++;
-            return known;
-        }
+        if (_costs.TryGetValue(placement, out long known)) return known;
         long cost = problem.TrueCost(placement);
         if (_costs.Count >= MaxEntries) _costs.Clear();
         _costs[(int[])placement.Clone()] = cost;
