@@ -12,13 +12,21 @@ public static class Partitioner
     /// <summary>Exact cost evaluations allowed, spread over the interactions (bigger circuits get fewer).</summary>
     private const long EvaluationWork = 3_000_000;
 
-    public static int[] Partition(PartitionProblem problem, int seed) => Partition(problem, seed, threads: -1);
+    public static int[] Partition(PartitionProblem problem, int seed) => Search(problem, seed).Placement;
 
+    /// <summary>
+    /// The placement and its exact cost, which the search has computed anyway (on a circuit of a
+    /// million gates one exact cost takes seconds, so the caller should not compute it again).
+    /// </summary>
     /// <param name="threads">Restarts run at once (−1: as many as the machine has); tests compare one with several.</param>
-    internal static int[] Partition(PartitionProblem problem, int seed, int threads)
+    internal static (int[] Placement, long Cost) Search(PartitionProblem problem, int seed, int threads = -1)
     {
         int variables = problem.VariableCount;
-        if (variables == 0) return (int[])problem.InitialNode.Clone();
+        if (variables == 0)
+        {
+            var fixedPlacement = (int[])problem.InitialNode.Clone();
+            return (fixedPlacement, problem.TrueCost(fixedPlacement));
+        }
         int interactions = Math.Max(1, problem.Model.Interactions.Count);
         long evaluations = Math.Clamp(EvaluationWork / interactions, 20, 200_000);
         // A multilevel run costs about qubits × hyperedge pins × nodes; small problems get
@@ -50,12 +58,12 @@ public static class Partitioner
         }
         // A budget that cannot try every qubit once buys a few random probes, each an exact
         // cost over the whole circuit (seconds on million-gate circuits), for next to nothing.
-        if (evaluations < variables) return best!;
+        if (evaluations < variables) return (best!, bestCost);
         return LocalSearch(problem, costs, best!, bestCost, evaluations, new Random(SeedMix.Combine(seed, 0x10CA1)));
     }
 
     /// <remarks>Every candidate counts against <paramref name="budget"/>, read from the memo or not, so the memo changes only the time.</remarks>
-    private static int[] LocalSearch(PartitionProblem problem, PlacementCostMemo costs, int[] placement, long cost, long budget, Random random)
+    private static (int[] Placement, long Cost) LocalSearch(PartitionProblem problem, PlacementCostMemo costs, int[] placement, long cost, long budget, Random random)
     {
         int nodes = problem.Distances.Count;
         var load = new int[nodes];
@@ -109,7 +117,7 @@ public static class Partitioner
                 }
             }
         }
-        return placement;
+        return (placement, cost);
     }
 
     /// <summary>Nodes holding a partner of <paramref name="v"/>: the only moves that can save an ebit.</summary>

@@ -52,8 +52,7 @@ public sealed class PartitionPass : IPass
             context.Diagnostics.Report(Diagnostics.NoPlacement, at, $"{problem.VariableCount} unpinned qubits but only {problem.Capacity.Sum()} free data qubits on the QPUs");
             return circuit;
         }
-        var placement = Partitioner.Partition(problem, context.Seed);
-        long staticCost = problem.TrueCost(placement);
+        var (placement, staticCost) = Partitioner.Search(problem, context.Seed);
         context.Statistics.PartitionCost = staticCost;
         var placed = circuit with
         {
