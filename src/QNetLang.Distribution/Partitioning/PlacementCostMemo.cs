@@ -9,8 +9,11 @@ namespace QNetLang.Distribution.Partitioning;
 /// </summary>
 internal sealed class PlacementCostMemo(PartitionProblem problem)
 {
-    /// <summary>Entries kept before the memo starts over (bounds memory; only speed depends on it).</summary>
-    private const int MaxEntries = 1 << 16;
+    /// <summary>Qubit entries over all placements kept before the memo starts over (bounds memory to 64 MB; only speed depends on it).</summary>
+    private const long MaxStoredQubits = 1 << 24;
+
+    /// <summary>Placements kept: many of a small circuit, few of one with many qubits.</summary>
+    private readonly int _maxEntries = (int)Math.Clamp(MaxStoredQubits / Math.Max(1, problem.Variable.Length), 16, 1 << 16);
 
     private readonly Dictionary<int[], long> _costs = new(PlacementComparer.Instance);
 
@@ -18,7 +21,7 @@ internal sealed class PlacementCostMemo(PartitionProblem problem)
     {
         if (_costs.TryGetValue(placement, out long known)) return known;
         long cost = problem.TrueCost(placement);
-        if (_costs.Count >= MaxEntries) _costs.Clear();
+        if (_costs.Count >= _maxEntries) _costs.Clear();
         _costs[(int[])placement.Clone()] = cost;
         return cost;
     }

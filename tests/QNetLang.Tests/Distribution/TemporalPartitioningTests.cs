@@ -117,6 +117,27 @@ public class TemporalPartitioningTests
         }, iter: 40);
     }
 
+    /// <summary>
+    /// The kicks of the iterated local search start from the first descent's placement and keep
+    /// only strictly cheaper ones, so with kicks the search never ends above the descent alone;
+    /// and the cost it returns is still the placement's exact cost, within every capacity.
+    /// </summary>
+    [Fact]
+    public void KicksNeverEndAboveTheFirstDescent()
+    {
+        Gen.Select(Gen.Int[6, 14], Gen.Int[3, 10], Gen.Int[2, 4], Gen.Int).Sample((qubits, depth, qpus, seed) =>
+        {
+            var circuit = Lower(RandomPrograms.BlockLayers(new Random(seed), qubits, depth), qpus);
+            var problem = new PartitionProblem(circuit, new NetworkDistances(circuit.Network));
+            var descent = Partitioner.Search(problem, seed, kickSwaps: 0);
+            var kicked = Partitioner.Search(problem, seed);
+            Assert.True(kicked.Cost <= descent.Cost, $"kicks ended at {kicked.Cost}, the descent alone at {descent.Cost}");
+            Assert.Equal(problem.TrueCost(kicked.Placement), kicked.Cost);
+            for (int n = 0; n < problem.Capacity.Length; n++)
+                Assert.True(Enumerable.Range(0, kicked.Placement.Length).Count(q => problem.Variable[q] && kicked.Placement[q] == n) <= problem.Capacity[n], "a kick overfilled a QPU");
+        }, iter: 40);
+    }
+
     private static Circuit Lower(string source, int qpus)
     {
         int qubits = int.Parse(source.Split("qubit[")[1].Split(']')[0], System.Globalization.CultureInfo.InvariantCulture);
