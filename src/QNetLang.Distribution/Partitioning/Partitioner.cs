@@ -73,8 +73,9 @@ public static class Partitioner
     /// <summary>
     /// Iterated local search: a descent from the best restart, then, while the budget lasts, a
     /// kick (<see cref="KickSwaps"/> random swaps of qubits on different nodes) followed by a
-    /// descent that moves only the kicked qubits and their partners (elsewhere nothing changed,
-    /// so the last descent's verdict stands). The kicked placement replaces the current one only
+    /// descent that moves only the kicked qubits and their partners (the moves whose gains the
+    /// kick changes most; a full sweep per kick would leave a few kicks per budget). The kicked
+    /// placement replaces the current one only
     /// when it costs less: the cover's cost leaves out what later passes add (evictions when
     /// communication qubits run out, migrations), and drifting over placements of equal cover
     /// cost made QASMBench's adder_n28 and qugan_n39 cost 2 and 1 ebits more in the end.
