@@ -91,9 +91,7 @@ public class TemporalPartitioningTests
             long before = partitioner.Cost();
             partitioner.Refine(new Random(seed), maxPassesPerLevel: 4, cycles: 2);
             Assert.True(partitioner.Cost() <= before);
-            foreach (var placement in partitioner.Placements)
-                for (int n = 0; n < problem.Capacity.Length; n++)
-                    Assert.True(Enumerable.Range(0, placement.Length).Count(q => problem.Variable[q] && placement[q] == n) <= problem.Capacity[n], "a slice overfills a QPU");
+            foreach (var placement in partitioner.Placements) AssertWithinCapacity(problem, placement, "a slice overfills a QPU");
         }, iter: 40);
     }
 
@@ -133,9 +131,14 @@ public class TemporalPartitioningTests
             var kicked = Partitioner.Search(problem, seed);
             Assert.True(kicked.Cost <= descent.Cost, $"kicks ended at {kicked.Cost}, the descent alone at {descent.Cost}");
             Assert.Equal(problem.TrueCost(kicked.Placement), kicked.Cost);
-            for (int n = 0; n < problem.Capacity.Length; n++)
-                Assert.True(Enumerable.Range(0, kicked.Placement.Length).Count(q => problem.Variable[q] && kicked.Placement[q] == n) <= problem.Capacity[n], "a kick overfilled a QPU");
+            AssertWithinCapacity(problem, kicked.Placement, "a kick overfilled a QPU");
         }, iter: 40);
+    }
+
+    private static void AssertWithinCapacity(PartitionProblem problem, int[] placement, string message)
+    {
+        for (int n = 0; n < problem.Capacity.Length; n++)
+            Assert.True(Enumerable.Range(0, placement.Length).Count(q => problem.Variable[q] && placement[q] == n) <= problem.Capacity[n], message);
     }
 
     private static Circuit Lower(string source, int qpus)
