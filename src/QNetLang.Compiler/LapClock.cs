@@ -20,5 +20,10 @@ internal sealed class LapClock
         return lap;
     }
 
-    public double Total => _watch.Elapsed.TotalMilliseconds;
+    /// <summary>
+    /// Milliseconds from the start to the end of the last lap: exactly the sum of the laps. Read
+    /// later from the watch, a garbage collection after the last lap would open a gap the laps
+    /// do not account for.
+    /// </summary>
+    public double Total => _lastLap;
 }
