@@ -28,6 +28,13 @@ namespace QNetLang.Distribution.Telegates;
 /// open copy there whose next use is furthest away is closed early and reopened at that use
 /// (Belady's rule): one more ebit, never a failure.
 /// </para>
+/// <para>
+/// On a sparse network a new copy need not come from the qubit itself: an open copy of the same
+/// run is, with the qubit, one GHZ state, so a cat-entangler from that copy (in place of the
+/// qubit) makes an equally exact copy. The rewriter forwards from the open copy nearest the
+/// target when it is nearer than the qubit's node, so a run's copies share their routes as a
+/// tree does (a--b--c with copies on b and c: two link pairs, not three); see <see cref="CopySource"/>.
+/// </para>
 /// </summary>
 internal sealed class TelegateRewriter
 {
@@ -48,6 +55,8 @@ internal sealed class TelegateRewriter
     private readonly Dictionary<string, Stack<int>> _freeDataSlots = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<OpenCopy>> _copiesOf = new();
     private readonly Dictionary<int, List<Mirror>> _mirrors = new();
+    private readonly HashSet<int> _embeddedRuns = new();
+    private int _branchDepth;
     private int _interaction;
     private int _links;
     private int _teleports;
@@ -95,6 +104,7 @@ internal sealed class TelegateRewriter
                 var partnerBasis = model.RunBasis[embedding.MiddleOperand[j] == 0 ? g.RunB : g.RunA];
                 if (!_mirrors.TryGetValue(i, out var list)) _mirrors[i] = list = new List<Mirror>();
                 list.Add(new Mirror(embedded.Copy, embedding.MiddleOperand[j], partnerBasis));
+                _embeddedRuns.Add((int)(embedded.Copy / cover.NodeCount));
                 if (!_usesOf.TryGetValue(embedded.Copy, out var uses)) _usesOf[embedded.Copy] = uses = new List<int>();
                 uses.Add(i);
             }
@@ -157,8 +167,10 @@ internal sealed class TelegateRewriter
                     break;
                 case IfOperation branch:
                     ReserveForBranch(branch, op.Location, output);
+                    _branchDepth++;
                     var then = Walk(branch.Then);
                     var @else = Walk(branch.Else);
+                    _branchDepth--;
                     output.Add(branch with { Then = then, Else = @else });
                     break;
                 default:
@@ -256,31 +268,93 @@ internal sealed class TelegateRewriter
         int logical = _model.RunQubit[run];
         int qubit = Current(logical);
         int home = _distances.IndexOf(_location.NodeOf(logical)!);
+        OpenOnTheWay(run, home, target, protect, at, output);
         int? copyQubit = TakeComm(target, at, output, keep: key, protect);
         if (copyQubit is null) return null;
-        int? homeComm = TakeComm(home, at, output, keep: key, protect);
-        if (homeComm is null) return null;
+        // Chosen after the target's qubit is taken: that may have closed a candidate source.
+        var source = CopySource(run, home, target);
+        int sourceNode = source?.Node ?? home;
+        int? sourceComm = TakeComm(sourceNode, at, output, keep: key, protect);
+        if (sourceComm is null) return null;
 
         int link = _links++;
         var basis = _model.RunBasis[run];
         int catBit = NewBit($"cat{link.ToString(CultureInfo.InvariantCulture)}");
-        output.Add(new EprOperation(homeComm.Value, copyQubit.Value, at));
-        if (basis == RunBasis.X) output.Add(Gate("h", at, qubit));
-        output.Add(Gate("cx", at, qubit, homeComm.Value));
-        if (basis == RunBasis.X) output.Add(Gate("h", at, qubit));
-        output.Add(new MeasureOperation(homeComm.Value, catBit, at));
+        // A copy holds the run's value in the run's basis, as the qubit does when its frame is
+        // the identity (it is: the gate that needs the copy has just reset it), so the
+        // entangler is the same from either.
+        int from = source?.Copy ?? qubit;
+        output.Add(new EprOperation(sourceComm.Value, copyQubit.Value, at));
+        if (basis == RunBasis.X) output.Add(Gate("h", at, from));
+        output.Add(Gate("cx", at, from, sourceComm.Value));
+        if (basis == RunBasis.X) output.Add(Gate("h", at, from));
+        output.Add(new MeasureOperation(sourceComm.Value, catBit, at));
         output.Add(new IfOperation(new BitCondition(catBit, true), [Gate("x", at, copyQubit.Value)], ImmutableArray<Operation>.Empty, at));
-        output.Add(new ResetOperation(homeComm.Value, at));
+        output.Add(new ResetOperation(sourceComm.Value, at));
         if (basis == RunBasis.X) output.Add(Gate("h", at, copyQubit.Value));
-        _freeComm[home].Push(homeComm.Value);
+        _freeComm[sourceNode].Push(sourceComm.Value);
 
         var copy = new OpenCopy(key, qubit, copyQubit.Value, target, link, basis);
         _open[key] = copy;
         if (!_copiesOf.TryGetValue(qubit, out var copies)) _copiesOf[qubit] = copies = new List<OpenCopy>();
         copies.Add(copy);
         _context.Statistics.CatEntanglements++;
+        if (source is not null) _context.Statistics.ForwardedCopies++;
         return copy;
     }
+
+    /// <summary>
+    /// The open copy of the run to entangle a new copy at the target from: the one nearest the
+    /// target, if it is strictly nearer than the qubit's node and its node has a communication
+    /// qubit to spare without closing anything; null to entangle from the qubit. Never inside a
+    /// branch (the communication qubits reserved for it are the qubit's and the targets'), never
+    /// for a run kept through a sandwich (its copies carry mirrored gates and debts of their own).
+    /// </summary>
+    private OpenCopy? CopySource(int run, int home, int target)
+    {
+        if (_branchDepth > 0 || _embeddedRuns.Contains(run)) return null;
+        OpenCopy? best = null;
+        int bestHops = _distances.Hops(home, target);
+        for (int node = 0; node < _cover.NodeCount; node++)
+        {
+            if (node == target || !_open.TryGetValue((long)run * _cover.NodeCount + node, out var open)) continue;
+            int hops = _distances.Hops(node, target);
+            if (hops < bestHops && Room(node) > 0) (best, bestHops) = (open, hops);
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Before a copy is made far from the qubit, opens early a copy the run needs later on a node
+    /// that lies on a shortest route to the target, so the new copy can be forwarded from it: the
+    /// early copy's link pairs are paid anyway, and the target's are then only the rest of the
+    /// route. Only where that node has two communication qubits to spare (one for the copy, one
+    /// to forward with), so holding the early copy closes nothing.
+    /// </summary>
+    private void OpenOnTheWay(int run, int home, int target, long protect, Location at, ImmutableArray<Operation>.Builder output)
+    {
+        if (_branchDepth > 0 || _embeddedRuns.Contains(run)) return;
+        int direct = _distances.Hops(home, target);
+        if (direct <= 1) return;
+        for (int node = 0; node < _cover.NodeCount; node++)
+            if (_open.TryGetValue((long)run * _cover.NodeCount + node, out var open) && _distances.Hops(open.Node, target) < direct)
+                return;
+        int best = -1;
+        for (int node = 0; node < _cover.NodeCount; node++)
+        {
+            if (node == home || node == target || _distances.Hops(home, node) + _distances.Hops(node, target) != direct) continue;
+            long key = (long)run * _cover.NodeCount + node;
+            if (!_usesOf.TryGetValue(key, out var uses) || _nextUse[key] >= uses.Count || Room(node) < 2) continue;
+            // The nearest to the target saves the most.
+            if (best < 0 || _distances.Hops(node, target) < _distances.Hops(best, target)) best = node;
+        }
+        if (best >= 0) Open((long)run * _cover.NodeCount + best, protect, at, output);
+    }
+
+    /// <summary>Communication qubits a node can hand out without closing a copy: free ones and those still to be created.</summary>
+    private int Room(int node) =>
+        (_freeComm.TryGetValue(node, out var free) ? free.Count : 0)
+        + _distances.Processors[node].CommQubits - _commCreated.GetValueOrDefault(node);
 
     private void Close(OpenCopy copy, Location at, ImmutableArray<Operation>.Builder output)
     {

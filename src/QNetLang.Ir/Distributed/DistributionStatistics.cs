@@ -15,6 +15,9 @@ public sealed class DistributionStatistics
     /// <summary>Cat-entangler links opened by the distribute pass, reopenings after an eviction included (each consumes one ebit).</summary>
     public int CatEntanglements { get; set; }
 
+    /// <summary>Cat-entangled copies made from an open copy of the same run nearer the target than the qubit (not in report.json; their link pairs are).</summary>
+    public int ForwardedCopies { get; set; }
+
     /// <summary>Sandwich gates mirrored on a copy kept alive through an H·(diagonal)·H sandwich (embedding; not in report.json).</summary>
     public int EmbeddedGates { get; set; }
 

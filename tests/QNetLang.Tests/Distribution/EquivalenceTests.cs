@@ -140,6 +140,25 @@ public class EquivalenceTests : IDisposable
         Assert.True(mirrored > 0, "no sample kept a copy through a sandwich, so this test checked nothing about embedding");
     }
 
+    /// <summary>
+    /// Copies forwarded from a copy nearer the target (and copies opened early on the way) on
+    /// sparse trees of 3–4 QPUs with two or three communication qubits, runs in both bases.
+    /// </summary>
+    [Fact]
+    public void ForwardedCopiesEndInTheSameState()
+    {
+        int forwarded = 0;
+        Gen.Select(Gen.Int[3, 5], Gen.Int[3, 4], Gen.Int[3, 12], Gen.Int).Sample((qubits, qpus, layers, seed) =>
+        {
+            var random = new Random(seed);
+            string qasm = Write("c.qasm", RandomPrograms.PackingLayers(random, qubits, layers));
+            string network = Write("net.qn", RandomPrograms.TreeNetwork(random, qpus, qubits));
+            var result = QnCompiler.Compile(qasm, new CompilationOptions { NetworkFile = network, Seed = seed, ValidateAfterEachPass = true });
+            AssertEquivalent(result, seed);
+            Interlocked.Add(ref forwarded, result.Distributed[0].Context.Statistics.ForwardedCopies);
+        }, iter: 80);
+        Assert.True(forwarded > 0, "no sample forwarded a copy, so this test checked nothing about forwarding");
+    }
 
     /// <summary>CsCheck runs samples in parallel, so every file gets a unique name.</summary>
     private string Write(string name, string text)
@@ -149,7 +168,7 @@ public class EquivalenceTests : IDisposable
         return path;
     }
 
-    private static void AssertEquivalent(CompilationResult result, int seed)
+    internal static void AssertEquivalent(CompilationResult result, int seed)
     {
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Items));
         var program = Assert.Single(result.Distributed);

@@ -171,4 +171,20 @@ public static class RandomPrograms
         sb.Append("}\n");
         return sb.ToString();
     }
+
+    /// <summary>
+    /// QPUs just large enough for the qubits, with two or three communication qubits each, on a
+    /// random tree (no repeaters, no extra links): most pairs are two or more hops apart.
+    /// </summary>
+    public static string TreeNetwork(Random random, int qpus, int qubits)
+    {
+        var sb = new StringBuilder("network tree {\n");
+        int capacity = (qubits + qpus - 1) / qpus;
+        for (int i = 0; i < qpus; i++)
+            sb.Append($"    qpu p{i} {{ qubits = {capacity}; comm = {random.Next(2, 4)}; }}\n");
+        for (int i = 1; i < qpus; i++)
+            sb.Append($"    link p{random.Next(i)} -- p{i} {{ length = {random.Next(1, 60)} km; }}\n");
+        sb.Append("}\n");
+        return sb.ToString();
+    }
 }
