@@ -39,6 +39,39 @@ public class WideConditionTests
         }
     }
 
+    /// <summary>
+    /// The same comparison with the value in a classical variable known at compile time: folded
+    /// in its type (all 64 bits), not in the evaluator's doubles, which turned 2^63 + 2^60 + 12345
+    /// into a negative number and the comparison into "always false".
+    /// </summary>
+    [Theory]
+    [InlineData("qasm3")]
+    [InlineData("qn")]
+    public void SixtyFourBitVariableComparesExactly(string dialect)
+    {
+        var (path, text) = Program(dialect, 64, N64, N64 ^ BigInteger.One << 59);
+        text = text.Replace($"if (c == {N64})", "if (c == k)").Replace($"if (c == {N64 ^ BigInteger.One << 59})", "if (c == other)")
+            .Replace("bit[2] f;\n", $"bit[2] f;\nuint[64] k = {N64};\nuint[64] other = {N64 ^ BigInteger.One << 59};\n");
+        Assert.Contains("c == k)", text);
+        var result = QnCompiler.CompileText(path, text, new CompilationOptions { QpuCount = dialect == "qn" ? null : 2, Seed = 1, StopAfter = CompilerStage.Schedule });
+        Assert.True(result.Success, TestCompiler.Diagnostics(result));
+        Assert.Empty(result.Diagnostics.Items);
+        var circuit = Assert.Single(result.Distributed).Circuit;
+        var simulator = new ReferenceSimulator(circuit.Qubits.Length, circuit.Bits.Length, seed: 7);
+        simulator.Run(circuit.Operations);
+        Assert.True(simulator.Bits[64], "c == k was false");
+        Assert.False(simulator.Bits[65], "c == k with one bit changed was true");
+    }
+
+    [Fact]
+    public void NegativeVariableNeverEqualsARegister()
+    {
+        var result = QnCompiler.CompileText("n.qasm", "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[1] q;\nbit[64] c;\nint[64] k = -9223372036854775807;\nif (c == k) { x q[0]; }\n",
+            new CompilationOptions { QpuCount = 1, StopAfter = CompilerStage.Lower });
+        Assert.True(result.Success, TestCompiler.Diagnostics(result));
+        Assert.EndsWith("64 bit(s) can never equal -9223372036854775807: the comparison is always false", Assert.Single(result.Diagnostics.Items).Message);
+    }
+
     [Fact]
     public void ThreeHundredOneBitRegisterComparesWithAnyValueItHolds()
     {

@@ -131,12 +131,20 @@ internal sealed class ConditionLowering(Lowerer lowerer, ClassicalVariables vari
 
     /// <summary>
     /// The integer a register is compared with: exact at any size when it is written with
-    /// integers only (<see cref="ExactIntegerFolding"/>), otherwise whatever the evaluator
-    /// makes of it (constants, loop variables), which must be an integer.
+    /// integers only (<see cref="ExactIntegerFolding"/>), exact in its type when it reads
+    /// classical variables known at compile time (<c>uint[64] k = …; if (c == k)</c>: all 64
+    /// bits, where the evaluator's doubles keep 53), otherwise whatever the evaluator makes of it
+    /// (constants, loop variables), which must be an integer.
     /// </summary>
     private BigInteger? Target(BoundExpression constantSide)
     {
         if (ExactIntegerFolding.TryFold(constantSide, out var exact)) return exact;
+        if (ReadsVariable(constantSide))
+        {
+            if (_runtime.Lower(constantSide) is not { } lowered) return null;
+            if (lowered is ClassicalConstant { Value: { Type.IsInteger: true } typed })
+                return typed.Type.Kind == ClassicalKind.Int ? new BigInteger(typed.AsInteger) : new BigInteger(typed.Raw);
+        }
         if (lowerer.Evaluate(constantSide, frame) is not { } value) return null;
         if (value.Kind == ValueKind.Bool) value = ConstValue.Int(value.Number);
         if (value.Kind != ValueKind.Int)
