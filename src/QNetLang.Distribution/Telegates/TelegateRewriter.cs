@@ -56,6 +56,7 @@ internal sealed class TelegateRewriter
     private readonly Dictionary<int, List<OpenCopy>> _copiesOf = new();
     private readonly Dictionary<int, List<Mirror>> _mirrors = new();
     private readonly HashSet<int> _embeddedRuns = new();
+    private readonly HashSet<int> _ranOut = new();
     private int _branchDepth;
     private int _interaction;
     private int _links;
@@ -329,7 +330,8 @@ internal sealed class TelegateRewriter
     /// that lies on a shortest route to the target, so the new copy can be forwarded from it: the
     /// early copy's link pairs are paid anyway, and the target's are then only the rest of the
     /// route. Only where that node has two communication qubits to spare (one for the copy, one
-    /// to forward with), so holding the early copy closes nothing.
+    /// to forward with) and has never run out of them: on a node that has, the early copy would
+    /// hold a qubit another copy may need before its own first use, and an eviction costs an ebit.
     /// </summary>
     private void OpenOnTheWay(int run, int home, int target, long protect, Location at, ImmutableArray<Operation>.Builder output)
     {
@@ -344,7 +346,7 @@ internal sealed class TelegateRewriter
         {
             if (node == home || node == target || _distances.Hops(home, node) + _distances.Hops(node, target) != direct) continue;
             long key = (long)run * _cover.NodeCount + node;
-            if (!_usesOf.TryGetValue(key, out var uses) || _nextUse[key] >= uses.Count || Room(node) < 2) continue;
+            if (!_usesOf.TryGetValue(key, out var uses) || _nextUse[key] >= uses.Count || Room(node) < 2 || _ranOut.Contains(node)) continue;
             // The nearest to the target saves the most.
             if (best < 0 || _distances.Hops(node, target) < _distances.Hops(best, target)) best = node;
         }
@@ -465,6 +467,7 @@ internal sealed class TelegateRewriter
         }
         Close(victim, at, output);
         _context.Statistics.Evictions++;
+        _ranOut.Add(node);
         return free.Pop();
     }
 
