@@ -137,6 +137,12 @@ public sealed class ExpressionEvaluator(SourceText source, DiagnosticBag diagnos
     private ConstValue? Name(BoundName bound, Func<Symbol?, NameLookup> lookup)
     {
         var name = bound.Name;
+        if (bound.Symbol is ConstSymbol { Wide: { } wide })
+        {
+            diagnostics.Report(Diagnostics.ValueOutOfRange, At(name.Span),
+                $"the constant {name.Text} = {wide} is larger than 2^53 (exact only where a register is compared with it or a classical variable takes it)");
+            return null;
+        }
         var found = lookup(bound.Symbol);
         if (found.AlreadyReported) return null;
         if (found.RuntimeReason is { } reason) return RuntimeNotConstant(name, reason);

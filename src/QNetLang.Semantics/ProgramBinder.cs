@@ -287,7 +287,16 @@ public sealed partial class ProgramBinder
 
     private void DeclareConst(ConstDeclaration declaration)
     {
-        if (EvaluateConstant(declaration.Value) is not { } value)
+        var bound = _names.Bind(declaration.Value, _globals, _program);
+        if (declaration.Type == ScalarType.Int && Lowering.ExactIntegerFolding.TryFold(bound, out var exact)
+            && System.Numerics.BigInteger.Abs(exact) > new System.Numerics.BigInteger(ConstValue.MaxExactInteger))
+        {
+            // Exact where integers fold exactly (register comparisons, 64-bit variables); refused elsewhere, at the use.
+            var wide = new ConstSymbol(declaration.Name.Text, declaration.Type, ConstValue.Float((double)exact), declaration.Name.Span) { Wide = exact };
+            if (Declare(wide, declaration.Name, declaration)) _constants.Add(wide);
+            return;
+        }
+        if (_evaluator.Evaluate(bound, NameLookup.OfSymbol) is not { } value)
         {
             DeclareFailed(declaration.Name, declaration);
             return;

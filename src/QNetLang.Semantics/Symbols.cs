@@ -41,6 +41,13 @@ public sealed record ClassicalVariableSymbol(string Name, ClassicalType Type, Te
 public sealed record ConstSymbol(string Name, ScalarType Type, ConstValue Value, TextSpan DeclarationSpan) : Symbol(Name, DeclarationSpan)
 {
     public override string KindDescription => "a constant";
+
+    /// <summary>
+    /// An integer constant beyond ±2^53 (<c>const uint[64] k = 18446744073709551615;</c>), exact;
+    /// <see cref="Value"/> is then only its nearest double. Integer folding (a register compared
+    /// with it, a classical variable set to it) reads this; the general evaluator refuses it (QN2036).
+    /// </summary>
+    public System.Numerics.BigInteger? Wide { get; init; }
 }
 
 /// <summary>A figure of merit: a value over all shots, computed after the run (docs/language.md).</summary>

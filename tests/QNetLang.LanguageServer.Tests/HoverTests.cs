@@ -69,6 +69,26 @@ public class HoverTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ConstantsShowTheirValueExactlyBeyondTwoToTheFiftyThree()
+    {
+        const string text = """
+            network duo { qpu a { qubits = 1; } }
+            program p on duo {
+                const int small = 12;
+                const int wide = 2 ** 63 + 1;
+                qubit q @ a;
+            }
+            """;
+        string uri = _files.Uri("constants.qn");
+        await _client.OpenAsync(uri, text);
+        Assert.Empty(await _client.DiagnosticsAsync(uri, 1));
+        async Task<string> Hover(string word) =>
+            (await _client.ResultAsync("textDocument/hover", TestDocuments.At(uri, text, word, 0)))!["contents"]!["value"]!.GetValue<string>();
+        Assert.Contains("Compile-time constant = 12.", await Hover("small"));
+        Assert.Contains("Compile-time constant = 9223372036854775809 (beyond 2^53", await Hover("wide"));
+    }
+
+    [Fact]
     public async Task AliasSaysWhatItStandsFor()
     {
         string hover = (await HoverAsync("CX a"))!;

@@ -63,6 +63,40 @@ public class WideConditionTests
         Assert.False(simulator.Bits[65], "c == k with one bit changed was true");
     }
 
+    /// <summary>
+    /// A constant beyond 2^53 (`const uint[64] k = …`, valid OpenQASM 3) is exact where integers
+    /// fold exactly: compared with a register, in integer arithmetic there, or given to a 64-bit
+    /// variable. It used to be refused at its declaration (QN2036).
+    /// </summary>
+    [Theory]
+    [InlineData("qasm3", "const uint[64]")]
+    [InlineData("qn", "const int")]
+    public void SixtyFourBitConstantComparesExactly(string dialect, string declaration)
+    {
+        var (path, text) = Program(dialect, 64, N64, N64 ^ BigInteger.One << 59);
+        text = text.Replace($"if (c == {N64})", "if (c == k)").Replace($"if (c == {N64 ^ BigInteger.One << 59})", "if (c == v + 2 ** 59)")
+            .Replace("bit[2] f;\n", $"bit[2] f;\n{declaration} k = {N64};\nuint[64] v = k;\n");
+        var result = QnCompiler.CompileText(path, text, new CompilationOptions { QpuCount = dialect == "qn" ? null : 2, Seed = 1, StopAfter = CompilerStage.Schedule });
+        Assert.True(result.Success, TestCompiler.Diagnostics(result));
+        Assert.Empty(result.Diagnostics.Items);
+        var circuit = Assert.Single(result.Distributed).Circuit;
+        var simulator = new ReferenceSimulator(circuit.Qubits.Length, circuit.Bits.Length, seed: 7);
+        simulator.Run(circuit.Operations);
+        Assert.True(simulator.Bits[64], "c == k was false");
+        Assert.False(simulator.Bits[65], "c == v + 2 ** 59 was true");
+    }
+
+    [Fact]
+    public void WideConstantWhereADoubleIsNeededIsRefusedAtTheUse()
+    {
+        var result = QnCompiler.CompileText("w.qasm", "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[1] q;\nconst uint[64] k = 18446744073709551615;\nrz(k) q[0];\n",
+            new CompilationOptions { QpuCount = 1, StopAfter = CompilerStage.Lower });
+        var error = Assert.Single(result.Diagnostics.Items);
+        Assert.Equal("QN2036", error.Code);
+        Assert.Equal(5, error.Location.Source!.GetLineColumn(error.Location.Span.Start).Line);
+        Assert.Contains("the constant k = 18446744073709551615 is larger than 2^53", error.Message);
+    }
+
     [Fact]
     public void NegativeVariableNeverEqualsARegister()
     {

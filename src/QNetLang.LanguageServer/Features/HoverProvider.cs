@@ -158,7 +158,12 @@ public static class HoverProvider
         ReductionExpression reduction => Code($"{reduction.Function.Text}(… over {declaration.Symbol.Name} in …)") + "Round variable of a figure's reduction: an integer, constant in each unrolled round.\n",
         FigureDeclaration figure => Code(Statement(declaration.Source, figure)) + "Figure of merit: computed after the run from every shot's bits and reported with its standard error by `qnlc run`.\n",
         ForStatement => Code($"for {declaration.Symbol.Name} in …") + "Loop variable: an integer, constant in each unrolled iteration.\n",
-        ConstDeclaration constant => Code(Statement(declaration.Source, constant)) + (declaration.Symbol is ConstSymbol { Value: var value } ? $"Compile-time constant = {value}.\n" : "Compile-time constant.\n"),
+        ConstDeclaration constant => Code(Statement(declaration.Source, constant)) + (declaration.Symbol switch
+        {
+            ConstSymbol { Wide: { } wide } => $"Compile-time constant = {wide} (beyond 2^53: exact in integer comparisons and variables).\n",
+            ConstSymbol { Value: var value } => $"Compile-time constant = {value}.\n",
+            _ => "Compile-time constant.\n",
+        }),
         QubitDeclaration qubit => Code(Statement(declaration.Source, qubit)) + (qubit.PinnedTo is { } pin ? $"Pinned to node `{pin.Text}`.\n" : "Placed by the partitioner.\n"),
         BitDeclaration bit => Code(Statement(declaration.Source, bit)) + "Classical bits are global: any node may test them.\n",
         _ => Code(declaration.Symbol.Name),

@@ -5,8 +5,8 @@ using QNetLang.Syntax.Ast;
 namespace QNetLang.Semantics.Lowering;
 
 /// <summary>
-/// Folds integer-only constant expressions (integer literals, unary ±, +, −, ×, and powers)
-/// in arbitrary precision. The general evaluator keeps numbers in doubles, exact only up to
+/// Folds integer-only constant expressions (integer literals and integer constants, unary ±,
+/// +, −, ×, and powers) in arbitrary precision. The general evaluator keeps numbers in doubles, exact only up to
 /// 2^53, but a classical register may be any width, and `if (c == N)` must compare it with
 /// every value it can hold — OpenQASM exporters write such comparisons for 64-bit and wider
 /// registers.
@@ -24,6 +24,12 @@ internal static class ExactIntegerFolding
         {
             case BoundLiteral { Literal: { IsInteger: true, Unit: null } literal }:
                 return BigInteger.TryParse(literal.Text.Replace("_", ""), NumberStyles.None, CultureInfo.InvariantCulture, out value);
+            case BoundName { Symbol: ConstSymbol { Wide: { } wide } }:
+                value = wide;
+                return true;
+            case BoundName { Symbol: ConstSymbol { Type: ScalarType.Int, Value: { Kind: ValueKind.Int } constant } }:
+                value = new BigInteger(constant.Number);
+                return true;
             case BoundUnary { Operator: UnaryOperator.Negate or UnaryOperator.Plus } unary:
                 if (!TryFold(unary.Operand, out value)) return false;
                 if (unary.Operator == UnaryOperator.Negate) value = -value;
