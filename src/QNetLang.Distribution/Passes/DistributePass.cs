@@ -25,7 +25,9 @@ public sealed class DistributePass : IPass
         context.Statistics.NonLocalGatesByMove = nonLocal.ByMove;
         var decomposed = RemoteGateDecomposer.Run(circuit);
         var model = InteractionModel.Build(decomposed, distances, variable: _ => false, decompose: _ => false);
-        var cover = TelegateCover.Solve(model, [], distances);
+        // Where communication qubits may run out, copies that are open for less time crowd nodes less.
+        bool commMayRunOut = distances.Processors.Any(p => p.CommQubits < circuit.Qubits.Length);
+        var cover = TelegateCover.Solve(model, [], distances, shortCopiesFirst: commMayRunOut);
         return new TelegateRewriter(decomposed, model, cover, distances, context).Rewrite();
     }
 }

@@ -7,6 +7,15 @@ namespace QNetLang.Distribution.Telegates;
 /// diagonal on that qubit. One copy serves every gate of its run that needs that node (packing),
 /// so the problem is a minimum-weight vertex cover, weights being hop distances.
 /// <para>
+/// Communication qubits are not part of the cost: a copy holds one at its node from its first
+/// gate to its last, and a node that runs out closes a copy early (one ebit more, see
+/// <see cref="TelegateRewriter"/>). Where some node has fewer communication qubits than the
+/// circuit has qubits, <see cref="Solve(InteractionModel, int[], NetworkDistances, bool)"/> can
+/// be asked to pick, among the covers of least cost, one whose copies are open for the shortest
+/// total time (<see cref="Workspace.ShortCopiesFirst"/>): the same ebits on paper, and far fewer
+/// early closes where the copies of long runs would otherwise crowd a node.
+/// </para>
+/// <para>
 /// The cover graph is bipartite: an edge always joins a vertex whose run lives on the
 /// lower-numbered node with one whose run lives on the higher-numbered node. So the minimum
 /// cover is exact, from a minimum cut (König's theorem, weighted form).
@@ -63,6 +72,13 @@ public static class TelegateCover
         internal bool CachedCuts = true;
 
         internal readonly PartCutCache Cuts = new();
+
+        /// <summary>Set for one solve by <see cref="Solve(InteractionModel, int[], NetworkDistances, bool)"/>: break ties between covers of equal cost by the copies' lifetimes.</summary>
+        internal bool ShortCopiesFirst;
+
+        internal int[] FirstGate = [];
+        internal int[] LastGate = [];
+        internal long[] PrimaryWeights = [];
         internal bool[] PartChosen = [];
         internal int[] Parent = [];
         internal int[] PartOf = [];
@@ -128,6 +144,9 @@ public static class TelegateCover
             int vertices = 2 * interactions;
             if (Weights.Length < vertices)
             {
+                FirstGate = new int[vertices];
+                LastGate = new int[vertices];
+                PrimaryWeights = new long[vertices];
                 KeyOf = new long[vertices];
                 Weights = new long[vertices];
                 IsLeft = new bool[vertices];
@@ -149,6 +168,14 @@ public static class TelegateCover
     /// <param name="placement">Node index of every qubit the model treats as variable (others are read from the model).</param>
     public static Result Solve(InteractionModel model, int[] placement, NetworkDistances distances) =>
         Run(model, placement, distances, new Workspace(), withAssignment: true);
+
+    /// <summary>
+    /// <see cref="Solve(InteractionModel, int[], NetworkDistances)"/>; with
+    /// <paramref name="shortCopiesFirst"/>, among the covers of least cost the one whose copies
+    /// are open for the shortest total time (see the class remarks).
+    /// </summary>
+    public static Result Solve(InteractionModel model, int[] placement, NetworkDistances distances, bool shortCopiesFirst) =>
+        Run(model, placement, distances, new Workspace { ShortCopiesFirst = shortCopiesFirst }, withAssignment: true);
 
     /// <summary><see cref="Solve"/> in the given buffers (tests compare workspaces of different settings).</summary>
     internal static Result Solve(InteractionModel model, int[] placement, NetworkDistances distances, Workspace workspace) =>
@@ -203,6 +230,8 @@ public static class TelegateCover
             weights[v] = distances.Hops(home, target);
             isLeft[v] = home < target;
             forced[v] = false;
+            ws.FirstGate[v] = int.MaxValue;
+            ws.LastGate[v] = -1;
             return v;
         }
 
@@ -224,6 +253,7 @@ public static class TelegateCover
                 int vb = g.RunB >= 0 ? Vertex(g.RunB, nodeB, nodeA) : -1;
                 sideA[i] = va;
                 sideB[i] = vb;
+                if (ws.ShortCopiesFirst) Lifetime(ws, va, vb, i);
                 if (va >= 0 && vb >= 0) edges[edgeCount++] = (va, vb);
                 else if (va >= 0) forced[va] = true;
                 else if (vb >= 0) forced[vb] = true;
@@ -239,7 +269,7 @@ public static class TelegateCover
             }
 
             // Edges already covered by a forced vertex drop out; the rest go to the min cut.
-            cost += MinimumCut(ws, n, edgeCount);
+            cost += ws.ShortCopiesFirst ? MinimumCutOfShortCopies(ws, n, edgeCount, interactions.Length) : MinimumCut(ws, n, edgeCount);
 
             var (saved, detachedAt) = DetachedGates.Reduce(new DetachedGates.Cover(interactions, nodesA, nodesB, sideA, sideB, vertexOf, n, weights, chosen, k, commQubits), ws.Detached);
             cost -= saved;
@@ -329,6 +359,45 @@ public static class TelegateCover
     /// cut), and with one source and one sink shared by disjoint parts, reachability and flow
     /// split by part.
     /// </summary>
+    /// <summary>The interactions a vertex may serve span its copy's lifetime, were it chosen.</summary>
+    private static void Lifetime(Workspace ws, int va, int vb, int interaction)
+    {
+        foreach (int v in (ReadOnlySpan<int>)[va, vb])
+        {
+            if (v < 0) continue;
+            ws.FirstGate[v] = Math.Min(ws.FirstGate[v], interaction);
+            ws.LastGate[v] = Math.Max(ws.LastGate[v], interaction);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="MinimumCut"/> with each weight w made w·M + t, where t ∈ [0, 1000] is the
+    /// vertex's lifetime as a fraction of the circuit and M exceeds the sum of every t: the cut
+    /// is still of least cost, and among those the one whose copies live shortest. Returns the
+    /// cost in the plain weights, which are restored.
+    /// </summary>
+    private static long MinimumCutOfShortCopies(Workspace ws, int n, int edgeCount, int interactions)
+    {
+        const long resolution = 1000;
+        long scale = resolution * n + 1;
+        var weights = ws.Weights;
+        var primary = ws.PrimaryWeights;
+        for (int v = 0; v < n; v++)
+        {
+            primary[v] = weights[v];
+            long span = ws.LastGate[v] < 0 ? 0 : ws.LastGate[v] - ws.FirstGate[v];
+            weights[v] = weights[v] * scale + span * resolution / Math.Max(1, interactions);
+        }
+        MinimumCut(ws, n, edgeCount);
+        long cost = 0;
+        for (int v = 0; v < n; v++)
+        {
+            weights[v] = primary[v];
+            if (ws.Chosen[v] && !ws.Forced[v]) cost += weights[v];
+        }
+        return cost;
+    }
+
     private static long MinimumCut(Workspace ws, int n, int edgeCount)
     {
         var chosen = ws.Chosen;
