@@ -76,6 +76,9 @@ public static class TelegateCover
         /// <summary>Set for one solve by <see cref="Solve(InteractionModel, int[], NetworkDistances, bool)"/>: break ties between covers of equal cost by the copies' lifetimes.</summary>
         internal bool ShortCopiesFirst;
 
+        /// <summary>Set for one solve: reopenings a trial rewrite needed per copy key, each weighing the copy's hops again.</summary>
+        internal IReadOnlyDictionary<long, int>? Reopenings;
+
         internal int[] FirstGate = [];
         internal int[] LastGate = [];
         internal long[] PrimaryWeights = [];
@@ -177,6 +180,14 @@ public static class TelegateCover
     public static Result Solve(InteractionModel model, int[] placement, NetworkDistances distances, bool shortCopiesFirst) =>
         Run(model, placement, distances, new Workspace { ShortCopiesFirst = shortCopiesFirst }, withAssignment: true);
 
+    /// <summary>
+    /// <see cref="Solve(InteractionModel, int[], NetworkDistances, bool)"/> with some copies
+    /// dearer: a copy whose key has n reopenings in <paramref name="reopenings"/> weighs
+    /// (n + 1) times its hops, as it would if it were closed early and opened again n times.
+    /// </summary>
+    public static Result Solve(InteractionModel model, int[] placement, NetworkDistances distances, bool shortCopiesFirst, IReadOnlyDictionary<long, int> reopenings) =>
+        Run(model, placement, distances, new Workspace { ShortCopiesFirst = shortCopiesFirst, Reopenings = reopenings }, withAssignment: true);
+
     /// <summary><see cref="Solve"/> in the given buffers (tests compare workspaces of different settings).</summary>
     internal static Result Solve(InteractionModel model, int[] placement, NetworkDistances distances, Workspace workspace) =>
         Run(model, placement, distances, workspace, withAssignment: true);
@@ -228,6 +239,7 @@ public static class TelegateCover
             vertexOf[key] = v;
             keyOf[v] = key;
             weights[v] = distances.Hops(home, target);
+            if (ws.Reopenings is { } reopenings && reopenings.TryGetValue(key, out int again)) weights[v] *= again + 1;
             isLeft[v] = home < target;
             forced[v] = false;
             ws.FirstGate[v] = int.MaxValue;

@@ -58,6 +58,7 @@ internal sealed class TelegateRewriter
     private readonly HashSet<int> _embeddedRuns = new();
     private readonly HashSet<int> _ranOut = new();
     private int _branchDepth;
+    private readonly Dictionary<long, int> _reopenings = new();
     private int _interaction;
     private int _links;
     private int _teleports;
@@ -123,6 +124,9 @@ internal sealed class TelegateRewriter
         _context.FinalQubitOf = Enumerable.Range(0, _circuit.Qubits.Length).Select(Current).ToArray();
         return _circuit with { Qubits = [.. _qubits], Bits = [.. _bits], Operations = operations };
     }
+
+    /// <summary>After <see cref="Rewrite"/>: how often each copy (cover key) was opened again after an early close.</summary>
+    public IReadOnlyDictionary<long, int> Reopenings => _reopenings;
 
     /// <summary>The physical qubit that holds a logical qubit now (teleports move it to a new slot).</summary>
     private int Current(int qubit) => _alias.TryGetValue(qubit, out int slot) ? slot : qubit;
@@ -295,6 +299,7 @@ internal sealed class TelegateRewriter
         if (basis == RunBasis.X) output.Add(Gate("h", at, copyQubit.Value));
         _freeComm[sourceNode].Push(sourceComm.Value);
 
+        if (_nextUse[key] > 0) _reopenings[key] = _reopenings.GetValueOrDefault(key) + 1;
         var copy = new OpenCopy(key, qubit, copyQubit.Value, target, link, basis);
         _open[key] = copy;
         if (!_copiesOf.TryGetValue(qubit, out var copies)) _copiesOf[qubit] = copies = new List<OpenCopy>();
