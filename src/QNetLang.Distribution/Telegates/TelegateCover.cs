@@ -361,16 +361,6 @@ public static class TelegateCover
         }
     }
 
-    /// <summary>
-    /// The weight of a minimum cover of the open edges (those no forced vertex covers), from a
-    /// minimum cut; marks its vertices in <see cref="Workspace.Chosen"/>. Each connected part
-    /// of the cover graph is cut on its own: a long circuit's graph is thousands of small
-    /// parts, and one flow network over all of them pays every Dinic phase of the slowest part
-    /// over the whole graph. The cover is the same either way: the vertices reachable from the
-    /// source after a maximum flow are the same for every maximum flow (the minimal minimum
-    /// cut), and with one source and one sink shared by disjoint parts, reachability and flow
-    /// split by part.
-    /// </summary>
     /// <summary>The interactions a vertex may serve span its copy's lifetime, were it chosen.</summary>
     private static void Lifetime(Workspace ws, int va, int vb, int interaction)
     {
@@ -410,6 +400,16 @@ public static class TelegateCover
         return cost;
     }
 
+    /// <summary>
+    /// The weight of a minimum cover of the open edges (those no forced vertex covers), from a
+    /// minimum cut; marks its vertices in <see cref="Workspace.Chosen"/>. Each connected part
+    /// of the cover graph is cut on its own: a long circuit's graph is thousands of small
+    /// parts, and one flow network over all of them pays every Dinic phase of the slowest part
+    /// over the whole graph. The cover is the same either way: the vertices reachable from the
+    /// source after a maximum flow are the same for every maximum flow (the minimal minimum
+    /// cut), and with one source and one sink shared by disjoint parts, reachability and flow
+    /// split by part.
+    /// </summary>
     private static long MinimumCut(Workspace ws, int n, int edgeCount)
     {
         var chosen = ws.Chosen;
