@@ -30,7 +30,7 @@ public class FewCommunicationQubitsTests
         var few = Compile(qasm, comm: 7);
 
         Assert.Equal(0, unlimited.Evictions);
-        // Before the tie-break: 163 ebits with 135 early closes, against 28 with comm = 32.
+        // Before the distribute pass chose among covers: 163 ebits with 135 early closes, against 28 with comm = 32.
         Assert.Equal(0, few.Evictions);
         Assert.True(few.CatEntanglements < 2 * unlimited.CatEntanglements, $"{few.CatEntanglements} ebits with comm 7, {unlimited.CatEntanglements} with comm 32");
     }
