@@ -288,15 +288,14 @@ public sealed partial class ProgramBinder
     private void DeclareConst(ConstDeclaration declaration)
     {
         var bound = _names.Bind(declaration.Value, _globals, _program);
-        if (declaration.Type == ScalarType.Int && Lowering.ExactIntegerFolding.TryFold(bound, out var exact)
-            && System.Numerics.BigInteger.Abs(exact) > new System.Numerics.BigInteger(ConstValue.MaxExactInteger))
+        if (declaration.Type == ScalarType.Int && Lowering.ExactIntegerFolding.TryFoldBeyondDoubles(bound, out var exact))
         {
             // Exact where integers fold exactly (register comparisons, 64-bit variables); refused elsewhere, at the use.
             var wide = new ConstSymbol(declaration.Name.Text, declaration.Type, ConstValue.Float((double)exact), declaration.Name.Span) { Wide = exact };
             if (Declare(wide, declaration.Name, declaration)) _constants.Add(wide);
             return;
         }
-        if (_evaluator.Evaluate(bound, NameLookup.OfSymbol) is not { } value)
+        if (EvaluateConstant(bound) is not { } value)
         {
             DeclareFailed(declaration.Name, declaration);
             return;
@@ -600,8 +599,9 @@ public sealed partial class ProgramBinder
     }
 
     /// <summary>Folds a declaration's expression (a size, a constant's value) over the constants declared so far, recording its names.</summary>
-    private ConstValue? EvaluateConstant(Expression expression) =>
-        _evaluator.Evaluate(_names.Bind(expression, _globals, _program), NameLookup.OfSymbol);
+    private ConstValue? EvaluateConstant(Expression expression) => EvaluateConstant(_names.Bind(expression, _globals, _program));
+
+    private ConstValue? EvaluateConstant(BoundExpression bound) => _evaluator.Evaluate(bound, NameLookup.OfSymbol);
 
     private static string Describe(Statement statement) => statement switch
     {

@@ -145,11 +145,15 @@ public static class TelegateCover
             }
             // At most two cover vertices and one edge per interaction.
             int vertices = 2 * interactions;
-            if (Weights.Length < vertices)
+            // Lifetimes only where they break ties: the partitioner's many solves never need them.
+            if (ShortCopiesFirst && FirstGate.Length < vertices)
             {
                 FirstGate = new int[vertices];
                 LastGate = new int[vertices];
                 PrimaryWeights = new long[vertices];
+            }
+            if (Weights.Length < vertices)
+            {
                 KeyOf = new long[vertices];
                 Weights = new long[vertices];
                 IsLeft = new bool[vertices];
@@ -242,8 +246,7 @@ public static class TelegateCover
             if (ws.Reopenings is { } reopenings && reopenings.TryGetValue(key, out int again)) weights[v] *= again + 1;
             isLeft[v] = home < target;
             forced[v] = false;
-            ws.FirstGate[v] = int.MaxValue;
-            ws.LastGate[v] = -1;
+            if (ws.ShortCopiesFirst) (ws.FirstGate[v], ws.LastGate[v]) = (int.MaxValue, -1);
             return v;
         }
 

@@ -6,8 +6,8 @@ namespace QNetLang.Semantics.Lowering;
 
 /// <summary>
 /// Folds integer-only constant expressions (integer literals and integer constants, unary ±,
-/// +, −, ×, and powers) in arbitrary precision. The general evaluator keeps numbers in doubles, exact only up to
-/// 2^53, but a classical register may be any width, and `if (c == N)` must compare it with
+/// +, −, ×, and powers) in arbitrary precision. The general evaluator keeps numbers in doubles,
+/// exact only up to 2^53, but a classical register may be any width, and `if (c == N)` must compare it with
 /// every value it can hold — OpenQASM exporters write such comparisons for 64-bit and wider
 /// registers.
 /// </summary>
@@ -15,6 +15,13 @@ internal static class ExactIntegerFolding
 {
     /// <summary>Results are capped at this many bits: far wider than any register can be, and a bound on the work.</summary>
     private const long MaxBits = 4L * SemanticLimits.MaxRegisterSize;
+
+    /// <summary>
+    /// <see cref="TryFold"/>, true only for a value beyond ±2^53, which the general evaluator
+    /// cannot hold exactly (smaller ones it computes the same).
+    /// </summary>
+    public static bool TryFoldBeyondDoubles(BoundExpression expression, out BigInteger value) =>
+        TryFold(expression, out value) && BigInteger.Abs(value) > new BigInteger(ConstValue.MaxExactInteger);
 
     /// <summary>True, with the value, when the expression is made of integer literals and integer arithmetic only.</summary>
     public static bool TryFold(BoundExpression expression, out BigInteger value)

@@ -57,9 +57,7 @@ internal sealed class RuntimeExpressionLowering(Lowerer lowerer, ClassicalVariab
     /// </summary>
     private static ClassicalConstant? WideInteger(BoundExpression expression)
     {
-        if (!ExactIntegerFolding.TryFold(expression, out var exact)) return null;
-        var limit = new System.Numerics.BigInteger(ConstValue.MaxExactInteger);
-        if (System.Numerics.BigInteger.Abs(exact) <= limit) return null;
+        if (!ExactIntegerFolding.TryFoldBeyondDoubles(expression, out var exact)) return null;
         if (exact >= long.MinValue && exact <= long.MaxValue)
             return new ClassicalConstant(ClassicalValue.Of(new ClassicalType(ClassicalKind.Int, 64), (long)exact));
         if (exact.Sign > 0 && exact <= ulong.MaxValue)

@@ -82,16 +82,7 @@ public class EquivalenceTests : IDisposable
     [Fact]
     public void PackedRunsInBothBasesEndInTheSameState()
     {
-        int copies = 0;
-        Gen.Select(Gen.Int[3, 6], Gen.Int[2, 4], Gen.Int[2, 12], Gen.Int).Sample((qubits, qpus, layers, seed) =>
-        {
-            var random = new Random(seed);
-            string qasm = Write("c.qasm", RandomPrograms.PackingLayers(random, qubits, layers));
-            string network = Write("net.qn", RandomPrograms.Network(random, qpus, qubits));
-            var result = QnCompiler.Compile(qasm, new CompilationOptions { NetworkFile = network, Seed = seed, ValidateAfterEachPass = true });
-            AssertEquivalent(result, seed);
-            Interlocked.Add(ref copies, result.Distributed[0].Context.Statistics.CatEntanglements);
-        }, iter: 80);
+        int copies = PackingLayersOnNetworks(Gen.Int[3, 6], Gen.Int[2, 4], Gen.Int[2, 12], RandomPrograms.Network, s => s.CatEntanglements);
         Assert.True(copies > 0, "no sample made a cat-entangled copy, so this test checked nothing about packing");
     }
 
@@ -147,17 +138,28 @@ public class EquivalenceTests : IDisposable
     [Fact]
     public void ForwardedCopiesEndInTheSameState()
     {
-        int forwarded = 0;
-        Gen.Select(Gen.Int[3, 5], Gen.Int[3, 4], Gen.Int[3, 12], Gen.Int).Sample((qubits, qpus, layers, seed) =>
+        int forwarded = PackingLayersOnNetworks(Gen.Int[3, 5], Gen.Int[3, 4], Gen.Int[3, 12], RandomPrograms.TreeNetwork, s => s.ForwardedCopies);
+        Assert.True(forwarded > 0, "no sample forwarded a copy, so this test checked nothing about forwarding");
+    }
+
+    /// <summary>
+    /// Random packing layers (runs in both bases) distributed on networks from
+    /// <paramref name="network"/> (random, QPUs, qubits), each checked against the original; the
+    /// sum over 80 samples of the statistic <paramref name="counted"/> picks out.
+    /// </summary>
+    private int PackingLayersOnNetworks(Gen<int> qubitCounts, Gen<int> qpuCounts, Gen<int> layerCounts, Func<Random, int, int, string> network, Func<DistributionStatistics, int> counted)
+    {
+        int total = 0;
+        Gen.Select(qubitCounts, qpuCounts, layerCounts, Gen.Int).Sample((qubits, qpus, layers, seed) =>
         {
             var random = new Random(seed);
             string qasm = Write("c.qasm", RandomPrograms.PackingLayers(random, qubits, layers));
-            string network = Write("net.qn", RandomPrograms.TreeNetwork(random, qpus, qubits));
-            var result = QnCompiler.Compile(qasm, new CompilationOptions { NetworkFile = network, Seed = seed, ValidateAfterEachPass = true });
+            string networkPath = Write("net.qn", network(random, qpus, qubits));
+            var result = QnCompiler.Compile(qasm, new CompilationOptions { NetworkFile = networkPath, Seed = seed, ValidateAfterEachPass = true });
             AssertEquivalent(result, seed);
-            Interlocked.Add(ref forwarded, result.Distributed[0].Context.Statistics.ForwardedCopies);
+            Interlocked.Add(ref total, counted(result.Distributed[0].Context.Statistics));
         }, iter: 80);
-        Assert.True(forwarded > 0, "no sample forwarded a copy, so this test checked nothing about forwarding");
+        return total;
     }
 
     /// <summary>CsCheck runs samples in parallel, so every file gets a unique name.</summary>
