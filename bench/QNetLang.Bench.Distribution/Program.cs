@@ -21,9 +21,11 @@ switch (mode)
         Console.Write(Tables.DeclaredQubits());
         break;
     case "profile":
-        // `-- profile GATES QPUS`: one random scaling circuit (or `cz48` for the 48-qubit CZ-0.9
-        // row), the time of every stage and pass, to see where a compile goes.
-        Console.Write(Tables.Profile(args.ElementAtOrDefault(1) ?? "500000", int.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture)));
+        // `-- profile GATES QPUS [ROUNDS]`: one random scaling circuit (or `cz48` for the 48-qubit
+        // CZ-0.9 row), the time of every stage and pass, to see where a compile goes; two rounds
+        // (the first with the JIT) unless told, more to sample the warm compile with a profiler.
+        Console.Write(Tables.Profile(args.ElementAtOrDefault(1) ?? "500000", int.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture),
+            int.Parse(args.ElementAtOrDefault(3) ?? "2", CultureInfo.InvariantCulture)));
         break;
     case "stages":
         // `-- stages GATES|cz48 QPUS`: like profile, with CPU time and allocation per step.
@@ -41,6 +43,10 @@ switch (mode)
         // `-- covers`: the exact telegate cost alone, 3000 evaluations on the 48-qubit row.
         Console.Write(Tables.CoverCosts());
         break;
+    case "search":
+        // `-- search`: the placement search alone on the 48-qubit row, processor and wall time.
+        Console.Write(Tables.SearchTimes());
+        break;
     case "networks":
         // `-- networks [--quick] [--filter TEXT]`: the circuit families on pytket-dqc's random,
         // scale-free and small-world networks and on the same QPUs all-to-all.
@@ -55,7 +61,7 @@ switch (mode)
         BenchmarkRunner.Run<CompileBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | qubits | profile GATES|cz48 QPUS | circuit GATES | stages GATES|cz48 QPUS | parse | covers | networks [--quick] [--filter TEXT] | network FAMILY QPUS QUBITS SEED | bdn]");
+        Console.Error.WriteLine("usage: [table [--quick] [--filter TEXT] [--write] | scaling | qubits | profile GATES|cz48 QPUS [ROUNDS] | circuit GATES | stages GATES|cz48 QPUS | parse | covers | search | networks [--quick] [--filter TEXT] | network FAMILY QPUS QUBITS SEED | bdn]");
         return 2;
 }
 if (mode == "table" && args.Contains("--write")) Tables.WriteToDocs();
