@@ -32,9 +32,13 @@ public sealed class SymbolTable
 {
     private readonly List<SymbolDeclaration> _declarations = new();
     private readonly Dictionary<Symbol, SymbolDeclaration> _declarationOf = new(ReferenceEqualityComparer.Instance);
+    // Names in the order the binders recorded them, indexed only when a tool first asks (a
+    // compile never does): a flat file of a million gates records three million names, and
+    // hashing each into a dictionary as it was bound took a large part of the binder's time.
+    private readonly List<(Name Name, SourceText Source, Symbol Symbol, bool IsDeclaration)> _recorded = new();
     // Keyed by the name's syntax node, not its span: prelude gates imported for OpenQASM share
     // synthetic spans, and each of their names is an occurrence of its own.
-    private readonly Dictionary<Name, SymbolOccurrence> _occurrences = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<Name, SymbolOccurrence>? _occurrences;
     private readonly Dictionary<Network, (NetworkSymbol Network, Dictionary<string, NodeSymbol> Nodes)> _networks = new(ReferenceEqualityComparer.Instance);
     private readonly List<(SourceText Source, TextSpan Span, Scope Scope, ProgramSymbol? Program)> _scopes = new();
     private Dictionary<string, SymbolOccurrence[]>? _byPath;
@@ -47,11 +51,11 @@ public sealed class SymbolTable
         ByPath().TryGetValue(path, out var found) ? found : [];
 
     /// <summary>Every recorded name of every file, as written there (see <see cref="IsWritten"/>).</summary>
-    public IEnumerable<SymbolOccurrence> Occurrences => _occurrences.Where(IsWritten).Select(p => p.Value);
+    public IEnumerable<SymbolOccurrence> Occurrences => Index().Where(IsWritten).Select(p => p.Value);
 
     /// <summary>The symbol a name of the bound source resolved to, or null when it resolved to none.</summary>
     public Symbol? Resolve(Name name) =>
-        _occurrences.TryGetValue(name, out var occurrence) ? occurrence.Symbol : null;
+        Index().TryGetValue(name, out var occurrence) ? occurrence.Symbol : null;
 
     /// <summary>Where a symbol is declared; null for built-ins and for names the binder made up to stop a cascade.</summary>
     public SymbolDeclaration? DeclarationOf(Symbol symbol) => _declarationOf.GetValueOrDefault(symbol);
@@ -115,8 +119,7 @@ public sealed class SymbolTable
         var declaration = new SymbolDeclaration(symbol, source, name.Span, syntax, container);
         _declarations.Add(declaration);
         _declarationOf.TryAdd(symbol, declaration);
-        _occurrences[name] = new SymbolOccurrence(source, name.Span, symbol, IsDeclaration: true);
-        _byPath = null;
+        Record(name, source, symbol, isDeclaration: true);
     }
 
     /// <summary>
@@ -126,9 +129,29 @@ public sealed class SymbolTable
     internal void Reference(SourceText source, Name name, Symbol? symbol)
     {
         if (symbol is null || symbol is ErrorSymbol && !_declarationOf.ContainsKey(symbol)) return;
-        if (_occurrences.TryGetValue(name, out var existing) && existing.IsDeclaration) return;
-        _occurrences[name] = new SymbolOccurrence(source, name.Span, symbol, IsDeclaration: false);
+        Record(name, source, symbol, isDeclaration: false);
+    }
+
+    private void Record(Name name, SourceText source, Symbol symbol, bool isDeclaration)
+    {
+        _recorded.Add((name, source, symbol, isDeclaration));
+        _occurrences = null;
         _byPath = null;
+    }
+
+    /// <summary>
+    /// What each name means, from the names as recorded: a declaration replaces whatever its name
+    /// meant before, and a reference replaces an earlier reference, never a declaration. A name
+    /// keeps the position it was first recorded at.
+    /// </summary>
+    private Dictionary<Name, SymbolOccurrence> Index()
+    {
+        if (_occurrences is { } built) return built;
+        var index = new Dictionary<Name, SymbolOccurrence>(ReferenceEqualityComparer.Instance);
+        foreach (var (name, source, symbol, isDeclaration) in _recorded)
+            if (isDeclaration || !index.TryGetValue(name, out var existing) || !existing.IsDeclaration)
+                index[name] = new SymbolOccurrence(source, name.Span, symbol, isDeclaration);
+        return _occurrences = index;
     }
 
     /// <summary>Records the region of a file where a scope's names are visible, for <see cref="VisibleAt"/>.</summary>
