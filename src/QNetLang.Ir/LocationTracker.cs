@@ -7,11 +7,16 @@ namespace QNetLang.Ir;
 /// </summary>
 public sealed class LocationTracker
 {
-    private readonly string?[] _nodes;
+    // Shared with clones until one of them moves a qubit (copy on write): every conditional
+    // clones the tracker for its branches, a distributed circuit has one per cat-entanglement
+    // correction, and almost none of them moves anything.
+    private string?[] _nodes;
+    private bool _owned;
 
     public LocationTracker(Circuit circuit)
     {
         _nodes = circuit.Qubits.Select(q => q.Node).ToArray();
+        _owned = true;
     }
 
     private LocationTracker(string?[] nodes) => _nodes = nodes;
@@ -24,15 +29,30 @@ public sealed class LocationTracker
         switch (operation)
         {
             case TeleportOperation t when t.Qubit >= 0 && t.Qubit < _nodes.Length:
-                _nodes[t.Qubit] = t.Destination;
+                Move(t.Qubit, t.Destination);
                 break;
             case SendOperation s when s.Qubit >= 0 && s.Qubit < _nodes.Length:
-                _nodes[s.Qubit] = s.Destination;
+                Move(s.Qubit, s.Destination);
                 break;
         }
     }
 
-    public LocationTracker Clone() => new((string?[])_nodes.Clone());
+    private void Move(int qubit, string? destination)
+    {
+        if (!_owned)
+        {
+            _nodes = (string?[])_nodes.Clone();
+            _owned = true;
+        }
+        _nodes[qubit] = destination;
+    }
+
+    /// <summary>A tracker that starts where this one is and moves on its own (neither sees the other's later moves).</summary>
+    public LocationTracker Clone()
+    {
+        _owned = false;
+        return new LocationTracker(_nodes);
+    }
 
     public bool SameAs(LocationTracker other) => _nodes.SequenceEqual(other._nodes);
 }

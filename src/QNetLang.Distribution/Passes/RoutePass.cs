@@ -26,11 +26,13 @@ public sealed class RoutePass : IPass
     private static void WarnAboutSlowLinks(Circuit circuit, PassContext context)
     {
         var warned = new HashSet<NetworkLink>();
+        // A link's physics once, not once per pair routed over it (hundreds of thousands).
+        var expectedOf = new Dictionary<NetworkLink, double>(ReferenceEqualityComparer.Instance);
         foreach (var epr in circuit.AllOperations().OfType<EprOperation>())
             for (int i = 0; i + 1 < epr.Path.Length; i++)
             {
                 var link = circuit.Network.FindLink(epr.Path[i], epr.Path[i + 1])!;
-                double expected = LinkPhysics.Of(link, circuit.Network).ExpectedSeconds;
+                if (!expectedOf.TryGetValue(link, out double expected)) expectedOf[link] = expected = LinkPhysics.Of(link, circuit.Network).ExpectedSeconds;
                 if (expected <= context.MaxTimeSeconds || !warned.Add(link)) continue;
                 context.Diagnostics.Report(Diagnostics.PairSlowerThanTimeLimit, epr.Location, epr.Path[0], epr.Path[^1],
                     Units.FormatNumber(expected), $"{link.From}–{link.To}", Units.FormatNumber(context.MaxTimeSeconds));
