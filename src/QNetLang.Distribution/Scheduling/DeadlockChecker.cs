@@ -237,11 +237,26 @@ public static class DeadlockChecker
 
         private bool Communicates(ConditionalInstruction conditional)
         {
+            // A distributed circuit has a small conditional per correction, visited once each:
+            // those are scanned in place, and only large ones (loops, whole branches) are remembered.
+            if (conditional.Then.Length + conditional.Else.Length <= SmallConditional) return AnyCommunication(conditional.Then) || AnyCommunication(conditional.Else);
             if (_communicates.TryGetValue(conditional, out bool known)) return known;
-            bool result = NodeInstructions.Flatten(conditional.Then.AddRange(conditional.Else))
-                .Any(i => i is EntangleInstruction or SendBitInstruction or ReceiveBitInstruction or SendQubitInstruction or ReceiveQubitInstruction);
+            bool result = AnyCommunication(conditional.Then) || AnyCommunication(conditional.Else);
             _communicates[conditional] = result;
             return result;
+        }
+
+        /// <summary>Instructions in a conditional up to which <see cref="Communicates"/> scans instead of looking the answer up.</summary>
+        private const int SmallConditional = 8;
+
+        private static bool AnyCommunication(ImmutableArray<NodeInstruction> instructions)
+        {
+            foreach (var instruction in instructions)
+            {
+                if (instruction is EntangleInstruction or SendBitInstruction or ReceiveBitInstruction or SendQubitInstruction or ReceiveQubitInstruction) return true;
+                if (instruction is ConditionalInstruction inner && (AnyCommunication(inner.Then) || AnyCommunication(inner.Else))) return true;
+            }
+            return false;
         }
 
         /// <summary>

@@ -26,6 +26,12 @@ internal sealed class Scheduler
     private readonly List<Dictionary<int, (string? Owner, HashSet<string> Known)>> _journals = [];
     private readonly Dictionary<NodeInstruction, Location>? _origins;
 
+    /// <summary>Whether conditionals of gates on one node take <see cref="EmitLocalConditional"/>; off only in tests, which compare both ways.</summary>
+    internal bool LocalConditionals { get; init; } = true;
+
+    /// <summary>Conditionals built by <see cref="EmitLocalConditional"/> (tests check that their samples reach it).</summary>
+    internal int LocalConditionalCount { get; private set; }
+
     /// <param name="trackOrigins">Remember the source location behind every instruction (for diagnostics; costs a table entry per instruction).</param>
     public Scheduler(Circuit circuit, bool trackOrigins = false)
     {
@@ -95,6 +101,9 @@ internal sealed class Scheduler
                 case IfOperation { IsLoop: true } loop:
                     EmitLoop(loop, streams);
                     break;
+                case IfOperation branch when LocalConditionals && NodeOfLocalGates(branch) is { } node:
+                    EmitLocalConditional(branch, node, streams);
+                    break;
                 case IfOperation branch:
                     EmitConditional(branch, streams);
                     break;
@@ -134,6 +143,55 @@ internal sealed class Scheduler
             }
             _location.Apply(op);
         }
+    }
+
+    /// <summary>
+    /// The node of a conditional whose branches hold only gates with fixed angles, all on that
+    /// node (a correction for a measurement made elsewhere: by far the commonest conditional of
+    /// a distributed circuit); null for any other conditional.
+    /// </summary>
+    private string? NodeOfLocalGates(IfOperation branch)
+    {
+        string? node = null;
+        foreach (var arm in (ReadOnlySpan<ImmutableArray<Operation>>)[branch.Then, branch.Else])
+            foreach (var op in arm)
+            {
+                if (op is not GateOperation { HasRuntimeParameters: false } gate) return null;
+                foreach (int q in gate.Qubits)
+                {
+                    string? at = _location.NodeOf(q);
+                    if (at is null || node is not null && at != node) return null;
+                    node = at;
+                }
+            }
+        return node;
+    }
+
+    /// <summary>
+    /// What <see cref="EmitConditional"/> makes of a conditional of gates on one node, without its
+    /// per-branch streams and journals (a million corrections made them most of this pass's
+    /// time and garbage): the node gets the condition's bits, then the conditional.
+    /// </summary>
+    private void EmitLocalConditional(IfOperation branch, string node, SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams)
+    {
+        foreach (int bit in Conditions.BitsOf(branch.Condition).Distinct().OrderBy(b => b)) Deliver(bit, node, streams, branch.Location);
+        var conditional = new ConditionalInstruction(branch.Condition, LocalGates(branch.Then, node), LocalGates(branch.Else, node)) { Location = branch.Location };
+        Add(streams, node, conditional, branch.Location);
+        LocalConditionalCount++;
+    }
+
+    private ImmutableArray<NodeInstruction> LocalGates(ImmutableArray<Operation> gates, string node)
+    {
+        if (gates.IsEmpty) return ImmutableArray<NodeInstruction>.Empty;
+        var instructions = ImmutableArray.CreateBuilder<NodeInstruction>(gates.Length);
+        foreach (var op in gates)
+        {
+            foreach (int q in ((GateOperation)op).Qubits) Hold(node, q);
+            var instruction = new LocalInstruction(op);
+            instructions.Add(instruction);
+            _origins?.TryAdd(instruction, op.Location);
+        }
+        return instructions.MoveToImmutable();
     }
 
     private void EmitConditional(IfOperation branch, SortedDictionary<string, ImmutableArray<NodeInstruction>.Builder> streams)
