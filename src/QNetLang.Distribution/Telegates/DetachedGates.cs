@@ -37,7 +37,8 @@ internal static class DetachedGates
         internal int[] Gates = [];
         internal bool[] Locked = [];
         internal int[] Order = [];
-        internal long[] OrderKeys = [];
+        private int[] _sorted = [];
+        private int[] _counts = [];
         internal int[] DetachedAt = [];
         internal readonly List<(int Gate, int Other, int Node, int ViaA, int ViaB)> Plan = new();
 
@@ -49,10 +50,25 @@ internal static class DetachedGates
                 Fill = new int[vertices + 1];
                 Locked = new bool[vertices];
                 Order = new int[vertices];
-                OrderKeys = new long[vertices];
             }
             if (Gates.Length < 2 * interactions) Gates = new int[2 * interactions];
             if (DetachedAt.Length < interactions) DetachedAt = new int[interactions];
+        }
+
+        /// <summary>The counting sort's buckets, the first <paramref name="length"/> zeroed.</summary>
+        internal Span<int> Counts(int length)
+        {
+            if (_counts.Length < length) _counts = new int[Math.Max(length, 2 * _counts.Length)];
+            var counts = _counts.AsSpan(0, length);
+            counts.Clear();
+            return counts;
+        }
+
+        /// <summary>The counting sort's output.</summary>
+        internal Span<int> Sorted(int length)
+        {
+            if (_sorted.Length < length) _sorted = new int[Math.Max(length, 2 * _sorted.Length)];
+            return _sorted.AsSpan(0, length);
         }
     }
 
@@ -101,7 +117,7 @@ internal static class DetachedGates
         int candidates = 0;
         for (int v = 0; v < n; v++)
             if (chosen[v] && weights[v] > 0) order[candidates++] = v;
-        SortByDropPriority(order.AsSpan(0, candidates), buffers.OrderKeys, weights, start);
+        SortByDropPriority(order.AsSpan(0, candidates), buffers, weights, start);
         foreach (int v in order.AsSpan(0, candidates))
         {
             if (locked[v]) continue;
@@ -135,23 +151,26 @@ internal static class DetachedGates
     }
 
     /// <summary>
-    /// Heaviest first, then fewest gates served, then by number: a total order, so the sort is
-    /// deterministic. Packed into one 64-bit key per vertex when the numbers fit (a plain
-    /// integer sort, several times faster than a comparison delegate), else compared.
+    /// Heaviest first, then fewest gates served, then by number: a total order, so the result is
+    /// deterministic. <paramref name="order"/> arrives in increasing vertex number, so a stable
+    /// counting sort over (weight, gates served) gives the order in time linear in the vertices
+    /// when those ranges are small, as they are (hop counts and gates per copy); it ran on every
+    /// exact cost the partitioner evaluates, where a comparison sort was a seventh of the time.
+    /// Wide ranges fall back to a comparison sort of the same order.
     /// </summary>
-    private static void SortByDropPriority(Span<int> order, long[] keys, long[] weights, int[] start)
+    internal static void SortByDropPriority(Span<int> order, Buffers buffers, long[] weights, int[] start)
     {
-        const int bits = 21;
-        const long limit = 1L << bits;
-        long maxWeight = 0;
-        bool packable = true;
+        if (order.Length < 2) return;
+        long minWeight = long.MaxValue, maxWeight = long.MinValue;
+        int maxServed = 0;
         foreach (int v in order)
         {
+            minWeight = Math.Min(minWeight, weights[v]);
             maxWeight = Math.Max(maxWeight, weights[v]);
-            packable &= v < limit && start[v + 1] - start[v] < limit;
+            maxServed = Math.Max(maxServed, start[v + 1] - start[v]);
         }
-        packable &= maxWeight < limit;
-        if (!packable)
+        long buckets = (maxWeight - minWeight + 1) * (maxServed + 1);
+        if (buckets > 4L * order.Length + 64)
         {
             order.Sort((x, y) =>
             {
@@ -162,14 +181,14 @@ internal static class DetachedGates
             });
             return;
         }
-        var packed = keys.AsSpan(0, order.Length);
-        for (int j = 0; j < order.Length; j++)
-        {
-            int v = order[j];
-            packed[j] = ((maxWeight - weights[v]) << (2 * bits)) | ((long)(start[v + 1] - start[v]) << bits) | (long)v;
-        }
-        packed.Sort();
-        for (int j = 0; j < order.Length; j++) order[j] = (int)(packed[j] & (limit - 1));
+        int width = maxServed + 1;
+        int Bucket(int v) => (int)(maxWeight - weights[v]) * width + start[v + 1] - start[v];
+        var counts = buffers.Counts(checked((int)buckets) + 1);
+        foreach (int v in order) counts[Bucket(v) + 1]++;
+        for (int b = 1; b <= buckets; b++) counts[b] += counts[b - 1];
+        var sorted = buffers.Sorted(order.Length);
+        foreach (int v in order) sorted[counts[Bucket(v)]++] = v;
+        sorted.CopyTo(order);
     }
 
     /// <summary>The lowest-numbered node other than the operands' own where copies of both runs are chosen and can be open together (two communication qubits).</summary>
