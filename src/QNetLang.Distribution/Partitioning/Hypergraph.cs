@@ -38,16 +38,24 @@ public sealed class Hypergraph
 
     public static Hypergraph FromModel(InteractionModel model)
     {
-        var members = new Dictionary<int, SortedSet<int>>();
-        void Add(int run, int owner, int partner)
+        // Each run's partners in one flat array grouped by run (a counting sort), then sorted and
+        // made distinct run by run: a sorted set per run, in a dictionary sorted afterwards, was
+        // most of the partitioner's set-up on circuits of a million gates.
+        var interactions = model.InteractionArray;
+        int runs = model.RunCount;
+        var start = new int[runs + 1];
+        foreach (var g in interactions)
         {
-            if (!members.TryGetValue(run, out var set)) members[run] = set = new SortedSet<int> { owner };
-            set.Add(partner);
+            if (g.RunA >= 0) start[g.RunA + 1]++;
+            if (g.RunB >= 0) start[g.RunB + 1]++;
         }
-        foreach (var g in model.Interactions)
+        for (int run = 0; run < runs; run++) start[run + 1] += start[run];
+        var partners = new int[start[runs]];
+        var fill = start[..runs];
+        foreach (var g in interactions)
         {
-            if (g.RunA >= 0) Add(g.RunA, g.QubitA, g.QubitB);
-            if (g.RunB >= 0) Add(g.RunB, g.QubitB, g.QubitA);
+            if (g.RunA >= 0) partners[fill[g.RunA]++] = g.QubitB;
+            if (g.RunB >= 0) partners[fill[g.RunB]++] = g.QubitA;
         }
         // Identical runs (same qubit, same partners) become one weighted edge: long random
         // circuits repeat the same small runs thousands of times.
@@ -55,11 +63,19 @@ public sealed class Hypergraph
         var edges = new List<int[]>();
         var owners = new List<int>();
         var weights = new List<int>();
-        foreach (var (run, set) in members.OrderBy(m => m.Key))
+        var members = new List<int>();
+        for (int run = 0; run < runs; run++)
         {
-            if (set.Count < 2) continue;
+            var slice = partners.AsSpan(start[run], start[run + 1] - start[run]);
+            if (slice.IsEmpty) continue;
+            slice.Sort();
             int owner = model.RunQubit[run];
-            int[] edge = [owner, .. set.Where(v => v != owner)];
+            members.Clear();
+            members.Add(owner);
+            for (int j = 0; j < slice.Length; j++)
+                if (slice[j] != owner && (j == 0 || slice[j] != slice[j - 1])) members.Add(slice[j]);
+            if (members.Count < 2) continue;
+            int[] edge = [.. members];
             if (index.TryGetValue(edge, out int existing))
             {
                 weights[existing]++;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using QNetLang.Ir;
 
@@ -39,7 +40,17 @@ internal static class SandwichEmbedding
     public static bool Mirrorable(GateOperation gate, int operand, RunBasis partnerBasis)
     {
         if (gate.HasRuntimeParameters || gate.Qubits.Length != 2) return false;
-        var u = gate.Gate.Unitary(gate.Parameters);
+        // A gate without parameters (cx, cz: almost every two-qubit gate of a large circuit) has
+        // one unitary, so its answer is worked out once per operand and basis, not per gate.
+        if (gate.Parameters.IsEmpty)
+            return FixedGates.GetOrAdd((gate.Gate, operand, partnerBasis), key => Mirrorable(key.Gate.Unitary(Array.Empty<double>()), key.Operand, key.Basis));
+        return Mirrorable(gate.Gate.Unitary(gate.Parameters), operand, partnerBasis);
+    }
+
+    private static readonly ConcurrentDictionary<(GateInfo Gate, int Operand, RunBasis Basis), bool> FixedGates = new();
+
+    private static bool Mirrorable(Complex[,] u, int operand, RunBasis partnerBasis)
+    {
         // Basis index: operand 0 is the high bit.
         Complex Block(int qRow, int qColumn, int row, int column) =>
             operand == 0 ? u[2 * qRow + row, 2 * qColumn + column] : u[2 * row + qRow, 2 * column + qColumn];
