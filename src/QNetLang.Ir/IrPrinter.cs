@@ -87,7 +87,8 @@ public static class IrPrinter
                         sb.Append(g.Gate.Name);
                         if (g.HasRuntimeParameters) sb.Append('(').Append(string.Join(", ", g.RuntimeParameters.Select(p => ClassicalExpressionWriter.Write(p, B)))).Append(')');
                         else if (g.Parameters.Length > 0) sb.Append('(').Append(string.Join(", ", g.Parameters.Select(FormatAngle))).Append(')');
-                        sb.Append(' ').Append(string.Join(", ", g.Qubits.Select(Q)));
+                        sb.Append(' ');
+                        AppendQubits(g.Qubits);
                         break;
                     case MeasureOperation m:
                         sb.Append("measure ").Append(Q(m.Qubit));
@@ -97,7 +98,8 @@ public static class IrPrinter
                         sb.Append("reset ").Append(Q(r.Qubit));
                         break;
                     case BarrierOperation b:
-                        sb.Append("barrier ").Append(string.Join(", ", b.Qubits.Select(Q)));
+                        sb.Append("barrier ");
+                        AppendQubits(b.Qubits);
                         break;
                     case EprOperation e:
                         sb.Append("epr ").Append(Q(e.First)).Append(", ").Append(Q(e.Second));
@@ -129,6 +131,16 @@ public static class IrPrinter
                         throw new InvalidOperationException($"IrPrinter does not know {op.GetType().Name}");
                 }
                 sb.Append('\n');
+            }
+        }
+
+        /// <summary>Qubit names separated by commas, appended in place (a distributed circuit prints millions of gates).</summary>
+        private void AppendQubits(System.Collections.Immutable.ImmutableArray<int> indices)
+        {
+            for (int i = 0; i < indices.Length; i++)
+            {
+                if (i > 0) sb.Append(", ");
+                sb.Append(Q(indices[i]));
             }
         }
 
