@@ -26,27 +26,33 @@ public static class StageProfile
         var sb = new StringBuilder();
         for (int round = 0; round < 2; round++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"round {round} (load {Load()}):\n| step | wall ms | CPU ms | MB allocated |\n|---|---|---|---|\n");
+            sb.Append(CultureInfo.InvariantCulture, $"round {round} (load {Load()}):\n| step | wall ms | CPU ms | MB allocated | GC pause ms | collections (gen 0/1/2) |\n|---|---|---|---|---|---|\n");
             var steps = Compile(qasm, qpus, out int ebits);
-            foreach (var (name, wall, cpu, bytes) in steps)
-                sb.Append(CultureInfo.InvariantCulture, $"| {name} | {wall:0} | {cpu:0} | {bytes / 1e6:0} |\n");
-            sb.Append(CultureInfo.InvariantCulture, $"| total | {steps.Sum(s => s.Wall):0} | {steps.Sum(s => s.Cpu):0} | {steps.Sum(s => s.Bytes) / 1e6:0} |\n\nebits {ebits}\n\n");
+            foreach (var (name, wall, cpu, bytes, pause, collections) in steps)
+                sb.Append(CultureInfo.InvariantCulture, $"| {name} | {wall:0} | {cpu:0} | {bytes / 1e6:0} | {pause:0} | {collections[0]}/{collections[1]}/{collections[2]} |\n");
+            sb.Append(CultureInfo.InvariantCulture, $"| total | {steps.Sum(s => s.Wall):0} | {steps.Sum(s => s.Cpu):0} | {steps.Sum(s => s.Bytes) / 1e6:0} | {steps.Sum(s => s.Pause):0} | {steps.Sum(s => s.Collections[0])}/{steps.Sum(s => s.Collections[1])}/{steps.Sum(s => s.Collections[2])} |\n\nebits {ebits}\n\n");
         }
         return sb.ToString();
     }
 
-    private static List<(string Name, double Wall, double Cpu, long Bytes)> Compile(string qasm, int qpus, out int ebits)
+    private static List<(string Name, double Wall, double Cpu, long Bytes, double Pause, int[] Collections)> Compile(string qasm, int qpus, out int ebits)
     {
-        var steps = new List<(string, double, double, long)>();
+        var steps = new List<(string, double, double, long, double, int[])>();
+        // Collections per generation (a gen-1 collection also counts as gen 0 in the runtime's tally, so each is told apart).
+        static int[] Collections() => [GC.CollectionCount(0) - GC.CollectionCount(1), GC.CollectionCount(1) - GC.CollectionCount(2), GC.CollectionCount(2)];
         var diagnostics = new DiagnosticBag();
         T Step<T>(string name, Func<T> run)
         {
             long bytes = GC.GetTotalAllocatedBytes(precise: true);
+            var pause = GC.GetTotalPauseDuration();
+            var before = Collections();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var value = run();
             double wall = clock.Elapsed.TotalMilliseconds;
-            steps.Add((name, wall, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true) - bytes));
+            var after = Collections();
+            steps.Add((name, wall, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true) - bytes,
+                (GC.GetTotalPauseDuration() - pause).TotalMilliseconds, [after[0] - before[0], after[1] - before[1], after[2] - before[2]]));
             if (diagnostics.HasErrors) throw new InvalidOperationException(string.Join("\n", diagnostics.Items));
             return value;
         }
