@@ -1,5 +1,7 @@
 using CsCheck;
 using QNetLang.Compiler;
+using QNetLang.Distribution;
+using QNetLang.Distribution.Partitioning;
 using QNetLang.Distribution.Scheduling;
 using QNetLang.Distribution.Telegates;
 using QNetLang.Ir;
@@ -9,7 +11,8 @@ namespace QNetLang.Tests.Distribution;
 /// <summary>
 /// Shortcuts taken only for speed must give exactly what the general code gives: the schedule of
 /// conditionals of gates on one node, the flow network's greedy first pass, the counting sort
-/// of copies to drop, and location trackers that share their array until one of them moves a qubit.
+/// of copies to drop, location trackers that share their array until one of them moves a qubit,
+/// the hypergraph built from flat arrays, and the remembered answers for gates without parameters.
 /// </summary>
 public class SpeedShortcutTests
 {
@@ -140,5 +143,66 @@ public class SpeedShortcutTests
         Assert.Equal("further", late.NodeOf(1));
         Assert.Equal("back", original.NodeOf(1));
         Assert.True(cloneOfClone.SameAs(new LocationTracker(circuit)));
+    }
+    /// <summary>
+    /// The partitioner's hypergraph, built from flat arrays, against its definition: per run (in
+    /// run order) the run's qubit, then its distinct partners in increasing order; identical
+    /// edges merged into one whose weight counts them; runs without a partner left out.
+    /// </summary>
+    [Fact]
+    public void TheHypergraphHasOneEdgePerDistinctRunWithItsPartners()
+    {
+        Gen.Select(Gen.Int[2, 8], Gen.Int[1, 60], Gen.Int[2, 3], Gen.Int).Sample((qubits, gates, qpus, seed) =>
+        {
+            var result = QnCompiler.CompileText("h.qasm", RandomPrograms.Circuit(new Random(seed), qubits, gates),
+                new CompilationOptions { QpuCount = qpus, QubitsPerQpu = qubits, StopAfter = CompilerStage.Lower });
+            Assert.True(result.Success, TestCompiler.Diagnostics(result));
+            var circuit = Assert.Single(result.Circuits);
+            var model = InteractionModel.Build(circuit, new NetworkDistances(circuit.Network), _ => true, _ => true);
+            var partners = new SortedDictionary<int, SortedSet<int>>();
+            foreach (var g in model.Interactions)
+            {
+                if (g.RunA >= 0) (partners.TryGetValue(g.RunA, out var a) ? a : partners[g.RunA] = []).Add(g.QubitB);
+                if (g.RunB >= 0) (partners.TryGetValue(g.RunB, out var b) ? b : partners[g.RunB] = []).Add(g.QubitA);
+            }
+            var expected = new List<(string Members, int Weight)>();
+            foreach (var (run, set) in partners)
+            {
+                int owner = model.RunQubit[run];
+                var others = set.Where(v => v != owner).ToList();
+                if (others.Count == 0) continue;
+                string members = string.Join(",", others.Prepend(owner));
+                int at = expected.FindIndex(e => e.Members == members);
+                if (at >= 0) expected[at] = (members, expected[at].Weight + 1);
+                else expected.Add((members, 1));
+            }
+            var graph = Hypergraph.FromModel(model);
+            var actual = graph.Edges.Select((edge, e) => (string.Join(",", edge), graph.EdgeWeight[e])).ToList();
+            Assert.Equal(expected, actual);
+            Assert.Equal(graph.Edges.Select(edge => edge[0]), graph.EdgeOwner);
+        }, iter: 100);
+    }
+
+    /// <summary>
+    /// Whether a gate without parameters can be mirrored is remembered per gate, operand and
+    /// basis: asked in an order where a key missing any of the three would answer wrongly,
+    /// CX mirrors only as seen from its control and only onto an X-basis partner, CZ from
+    /// either side onto a Z-basis partner.
+    /// </summary>
+    [Fact]
+    public void GatesWithoutParametersAreMirroredByGateOperandAndBasis()
+    {
+        static GateOperation Two(string name) => new(GateCatalog.Get(name), [], [0, 1], QNetLang.Core.Location.None);
+        var cases = new (string Gate, int Operand, RunBasis Basis, bool Mirrorable)[]
+        {
+            ("cx", 0, RunBasis.X, true), ("cx", 1, RunBasis.X, false), ("cx", 0, RunBasis.Z, false), ("cx", 1, RunBasis.Z, false),
+            ("cz", 0, RunBasis.Z, true), ("cz", 1, RunBasis.Z, true), ("cz", 0, RunBasis.X, false), ("cz", 1, RunBasis.X, false),
+            ("swap", 0, RunBasis.Z, false), ("cx", 0, RunBasis.X, true),
+        };
+        foreach (var (gate, operand, basis, mirrorable) in cases)
+            Assert.True(mirrorable == SandwichEmbedding.Mirrorable(Two(gate), operand, basis), $"{gate} operand {operand} basis {basis}");
+        // With parameters the answer is worked out each time: CP(π) is CZ, CP(π/2) is not mirrorable.
+        Assert.True(SandwichEmbedding.Mirrorable(new GateOperation(GateCatalog.Get("cp"), [Math.PI], [0, 1], QNetLang.Core.Location.None), 0, RunBasis.Z));
+        Assert.False(SandwichEmbedding.Mirrorable(new GateOperation(GateCatalog.Get("cp"), [Math.PI / 2], [0, 1], QNetLang.Core.Location.None), 0, RunBasis.Z));
     }
 }
