@@ -413,12 +413,12 @@ public sealed partial class ProgramBinder
 
     private BoundGateCall? BindGateCall(GateCall call, Scope scope)
     {
-        GateTarget? gate = _gates.TryGetValue(call.Gate.Text, out var user) ? user
-            : GateCatalog.TryGet(call.Gate.Text, out var info) ? new BuiltinGate(info) : null;
-        _names.Reference(call.Gate, user is not null ? _gateSymbols[user.Name] : gate is BuiltinGate builtin ? new BuiltinGateSymbol(builtin.Info, call.Gate.Text) : null);
+        GateTarget? gate = _gates.TryGetValue(call.Gate.Text, out var user) ? user : Builtin(call.Gate.Text)?.Gate;
+        _names.Reference(call.Gate, user is not null ? _gateSymbols[user.Name] : gate is not null ? Builtin(call.Gate.Text)!.Value.Symbol : null);
         var arguments = ImmutableArray.CreateBuilder<BoundExpression>(call.Arguments.Length);
         foreach (var argument in call.Arguments) arguments.Add(CheckExpression(argument, scope, allowBits: false));
-        var operands = call.Operands.Select(o => BindOperand(o, scope, OperandKind.Qubit)).ToList();
+        var operands = new BoundOperand?[call.Operands.Length];
+        for (int i = 0; i < operands.Length; i++) operands[i] = BindOperand(call.Operands[i], scope, OperandKind.Qubit);
         if (gate is null)
         {
             _diagnostics.Report(Diagnostics.UnknownGate, At(call.Gate.Span), call.Gate.Text);
@@ -436,8 +436,23 @@ public sealed partial class ProgramBinder
             ok = false;
         }
         if (!ok || operands.Any(o => o is null)) return null;
-        return new BoundGateCall(gate, arguments.MoveToImmutable(), [.. operands.Cast<BoundOperand>()], call.Span);
+        return new BoundGateCall(gate, arguments.MoveToImmutable(), [.. operands.Select(o => o!)], call.Span);
     }
+
+    /// <summary>
+    /// A catalog gate as a call target and as the symbol its name resolves to, made once per
+    /// name as written (a flat file calls the same few gates a million times); null when the
+    /// catalog has no such gate.
+    /// </summary>
+    private (BuiltinGate Gate, BuiltinGateSymbol Symbol)? Builtin(string written)
+    {
+        if (_builtins.TryGetValue(written, out var known)) return known;
+        (BuiltinGate, BuiltinGateSymbol)? made = GateCatalog.TryGet(written, out var info) ? (new BuiltinGate(info), new BuiltinGateSymbol(info, written)) : null;
+        _builtins[written] = made;
+        return made;
+    }
+
+    private readonly Dictionary<string, (BuiltinGate Gate, BuiltinGateSymbol Symbol)?> _builtins = new(StringComparer.Ordinal);
 
     private BoundFor? BindFor(ForStatement loop, Scope scope)
     {

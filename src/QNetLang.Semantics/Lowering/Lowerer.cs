@@ -204,10 +204,11 @@ public sealed class Lowerer
     private void LowerGateCall(BoundGateCall call, ImmutableArray<Operation>.Builder output, GateFrame? frame)
     {
         if (call.Arguments.Any(SubroutineCalls.Contains)) call = call with { Arguments = [.. call.Arguments.Select(a => RunCallsOf(a, output))] };
-        var parameters = ImmutableArray.CreateBuilder<double>();
-        var runtime = new RuntimeExpressionLowering(this, _variables, frame);
+        var parameters = ImmutableArray.CreateBuilder<double>(call.Arguments.Length);
         var runtimeParameters = ImmutableArray<ClassicalExpression>.Empty;
-        if (call.Arguments.Any(runtime.Mentions))
+        // Most calls have no arguments (cx, h): no runtime lowering to set up for them.
+        var runtime = call.Arguments.IsEmpty ? null : new RuntimeExpressionLowering(this, _variables, frame);
+        if (runtime is not null && call.Arguments.Any(runtime.Mentions))
         {
             // An angle computed at run time: every parameter becomes an expression the node evaluates.
             var lowered = call.Arguments.Select(runtime.Lower).ToList();
@@ -238,13 +239,12 @@ public sealed class Lowerer
 
         foreach (var instance in instances)
         {
-            if (instance.Distinct().Count() != instance.Length)
+            if (RepeatedQubit(instance) is { } twice)
             {
-                int twice = instance.GroupBy(q => q).First(g => g.Count() > 1).Key;
                 _diagnostics.Report(Diagnostics.DuplicateOperand, At(call.Span), QubitName(twice));
                 continue;
             }
-            foreach (var (q, operand) in instance.Zip(call.Operands)) CheckLocal(q, operand.Span);
+            for (int i = 0; i < instance.Length && i < call.Operands.Length; i++) CheckLocal(instance[i], call.Operands[i].Span);
             if (instance.Length >= 2) CheckReachable(instance, call.Span);
             switch (call.Gate)
             {
@@ -263,6 +263,16 @@ public sealed class Lowerer
                     break;
             }
         }
+    }
+
+    /// <summary>Of the qubits given more than once, the one given first; null when all differ.</summary>
+    private static int? RepeatedQubit(ImmutableArray<int> qubits)
+    {
+        // Gates have a handful of operands: comparing pairs beats building a set for each call.
+        for (int first = 0; first < qubits.Length; first++)
+            for (int later = first + 1; later < qubits.Length; later++)
+                if (qubits[later] == qubits[first]) return qubits[first];
+        return null;
     }
 
     /// <summary>
