@@ -138,19 +138,24 @@ public class EquivalenceTests : IDisposable
     [Fact]
     public void ForwardedCopiesEndInTheSameState()
     {
-        int forwarded = PackingLayersOnNetworks(Gen.Int[3, 5], Gen.Int[3, 4], Gen.Int[3, 12], RandomPrograms.TreeNetwork, s => s.ForwardedCopies);
-        Assert.True(forwarded > 0, "no sample forwarded a copy, so this test checked nothing about forwarding");
+        // About one random sample in thirty forwards a copy, so 80 of them forward none about one
+        // run in eleven; these seeds do (qubits, QPUs, layers, seed), so every run checks some.
+        (int, int, int, int)[] forwarding = [(3, 3, 11, 108), (4, 4, 12, 139), (4, 4, 4, 181)];
+        int forwarded = PackingLayersOnNetworks(Gen.Int[3, 5], Gen.Int[3, 4], Gen.Int[3, 12], RandomPrograms.TreeNetwork, s => s.ForwardedCopies, forwarding);
+        Assert.True(forwarded >= forwarding.Length, "the seeds chosen for forwarding no longer forward a copy, so this test checks nothing about forwarding: choose others");
     }
 
     /// <summary>
     /// Random packing layers (runs in both bases) distributed on networks from
-    /// <paramref name="network"/> (random, QPUs, qubits), each checked against the original; the
-    /// sum over 80 samples of the statistic <paramref name="counted"/> picks out.
+    /// <paramref name="network"/> (random, QPUs, qubits), each checked against the original: 80
+    /// random samples, then the <paramref name="fixedCases"/> (qubits, QPUs, layers, seed). Returns
+    /// the sum over all of them of the statistic <paramref name="counted"/> picks out.
     /// </summary>
-    private int PackingLayersOnNetworks(Gen<int> qubitCounts, Gen<int> qpuCounts, Gen<int> layerCounts, Func<Random, int, int, string> network, Func<DistributionStatistics, int> counted)
+    private int PackingLayersOnNetworks(Gen<int> qubitCounts, Gen<int> qpuCounts, Gen<int> layerCounts, Func<Random, int, int, string> network, Func<DistributionStatistics, int> counted,
+        (int Qubits, int Qpus, int Layers, int Seed)[]? fixedCases = null)
     {
         int total = 0;
-        Gen.Select(qubitCounts, qpuCounts, layerCounts, Gen.Int).Sample((qubits, qpus, layers, seed) =>
+        void Check(int qubits, int qpus, int layers, int seed)
         {
             var random = new Random(seed);
             string qasm = Write("c.qasm", RandomPrograms.PackingLayers(random, qubits, layers));
@@ -158,7 +163,9 @@ public class EquivalenceTests : IDisposable
             var result = QnCompiler.Compile(qasm, new CompilationOptions { NetworkFile = networkPath, Seed = seed, ValidateAfterEachPass = true });
             AssertEquivalent(result, seed);
             Interlocked.Add(ref total, counted(result.Distributed[0].Context.Statistics));
-        }, iter: 80);
+        }
+        Gen.Select(qubitCounts, qpuCounts, layerCounts, Gen.Int).Sample(Check, iter: 80);
+        foreach (var (qubits, qpus, layers, seed) in fixedCases ?? []) Check(qubits, qpus, layers, seed);
         return total;
     }
 
