@@ -28,7 +28,7 @@ switch (mode)
             int.Parse(args.ElementAtOrDefault(3) ?? "2", CultureInfo.InvariantCulture)));
         break;
     case "stages":
-        // `-- stages GATES|cz48 QPUS`: like profile, with CPU time and allocation per step.
+        // `-- stages GATES|cz48 QPUS`: like profile, with CPU time, allocation and collector pauses per step.
         Console.Write(StageProfile.Run(args.ElementAtOrDefault(1) ?? "500000", int.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture)));
         break;
     case "circuit":

@@ -413,8 +413,9 @@ public sealed partial class ProgramBinder
 
     private BoundGateCall? BindGateCall(GateCall call, Scope scope)
     {
-        GateTarget? gate = _gates.TryGetValue(call.Gate.Text, out var user) ? user : Builtin(call.Gate.Text)?.Gate;
-        _names.Reference(call.Gate, user is not null ? _gateSymbols[user.Name] : gate is not null ? Builtin(call.Gate.Text)!.Value.Symbol : null);
+        var builtin = _gates.TryGetValue(call.Gate.Text, out var user) ? null : Builtin(call.Gate.Text);
+        GateTarget? gate = user ?? (GateTarget?)builtin?.Gate;
+        _names.Reference(call.Gate, user is not null ? _gateSymbols[user.Name] : builtin?.Symbol);
         var arguments = ImmutableArray.CreateBuilder<BoundExpression>(call.Arguments.Length);
         foreach (var argument in call.Arguments) arguments.Add(CheckExpression(argument, scope, allowBits: false));
         var operands = new BoundOperand?[call.Operands.Length];

@@ -7,9 +7,9 @@ namespace QNetLang.Semantics.Lowering;
 /// <summary>
 /// Folds integer-only constant expressions (integer literals and integer constants, unary ±,
 /// +, −, ×, and powers) in arbitrary precision. The general evaluator keeps numbers in doubles,
-/// exact only up to 2^53, but a classical register may be any width, and `if (c == N)` must compare it with
-/// every value it can hold — OpenQASM exporters write such comparisons for 64-bit and wider
-/// registers.
+/// exact only up to 2^53, but a classical register may be any width, and `if (c == N)` must
+/// compare it with every value it can hold — OpenQASM exporters write such comparisons for
+/// 64-bit and wider registers.
 /// </summary>
 internal static class ExactIntegerFolding
 {
