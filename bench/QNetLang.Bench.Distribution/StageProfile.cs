@@ -82,5 +82,6 @@ public static class StageProfile
         return steps;
     }
 
-    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+    /// <summary>The one-minute load average (Linux), printed beside timings taken on a shared machine.</summary>
+    internal static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 }

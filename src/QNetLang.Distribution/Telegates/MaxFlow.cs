@@ -91,7 +91,8 @@ internal sealed class MaxFlow
         var next = _next;
         var to = _to;
         var capacity = _capacity;
-        // The edge into the sink per vertex (−1: none); an edge's reverse is its index ^ 1.
+        // The edge into the sink per vertex (−1: none), kept in Dinic's iterator array, which each
+        // phase refills before use; an edge's reverse is its index ^ 1.
         var toSink = _iterator;
         Array.Fill(toSink, -1, 0, _vertices);
         for (int e = 0; e < _edges; e += 2)

@@ -144,6 +144,7 @@ public class SpeedShortcutTests
         Assert.Equal("back", original.NodeOf(1));
         Assert.True(cloneOfClone.SameAs(new LocationTracker(circuit)));
     }
+
     /// <summary>
     /// The partitioner's hypergraph, built from flat arrays, against its definition: per run (in
     /// run order) the run's qubit, then its distinct partners in increasing order; identical
